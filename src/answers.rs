@@ -1,0 +1,315 @@
+//! Answers: what a person chose, read from an answers file and checked against the quiz.
+
+use crate::diagnostic::{Place, Problem, field, from_json_error, from_yaml_error};
+use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
+use serde_json::Value as Json;
+use serde_yaml::Value as Yaml;
+
+/// One answered question. Positions and indexes are into the question's labels or options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// 1-based position on the scale.
+    Scale(usize),
+    YesNo(bool),
+    /// Index of the chosen option.
+    Choice(usize),
+    /// Indexes of the chosen options, in the question's order; may be empty.
+    Multi(Vec<usize>),
+}
+
+/// One entry per question of the quiz, in quiz order; `None` is skipped.
+pub type Answers = Vec<Option<Answer>>;
+
+impl Answer {
+    /// The answer as the answers file and the JSON result write it.
+    pub fn to_json(&self, question: &Question) -> Json {
+        match (self, &question.kind) {
+            (Answer::Scale(position), _) => Json::from(*position),
+            (Answer::YesNo(yes), _) => Json::from(*yes),
+            (Answer::Choice(i), QuestionKind::Choice { options }) => {
+                Json::from(options[*i].id.clone())
+            }
+            (Answer::Multi(chosen), QuestionKind::Multi { options }) => Json::Array(
+                chosen
+                    .iter()
+                    .map(|i| Json::from(options[*i].id.clone()))
+                    .collect(),
+            ),
+            _ => Json::Null,
+        }
+    }
+
+    /// The answer as a person reads it: the label or option text.
+    pub fn describe(&self, question: &Question) -> String {
+        match (self, &question.kind) {
+            (Answer::Scale(position), QuestionKind::Scale { labels, .. }) => {
+                labels[*position - 1].clone()
+            }
+            (Answer::YesNo(yes), _) => if *yes { "Yes" } else { "No" }.to_string(),
+            (Answer::Choice(i), QuestionKind::Choice { options }) => options[*i].label.clone(),
+            (Answer::Multi(chosen), QuestionKind::Multi { options }) => {
+                if chosen.is_empty() {
+                    "None of these".to_string()
+                } else {
+                    chosen
+                        .iter()
+                        .map(|i| options[*i].label.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// Parse an answers file (YAML, or JSON when the name ends in `.json` or the text starts
+/// with `{`) and check every answer against the quiz. All problems are reported at once.
+pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem>> {
+    let document: Yaml = if text.trim().is_empty() {
+        return Err(vec![Problem::error(
+            file,
+            Place::File,
+            "the answers file is empty; it needs an `answers:` mapping",
+        )]);
+    } else if file.ends_with(".json") || text.trim_start().starts_with('{') {
+        let json: Json = serde_json::from_str(text).map_err(|e| vec![from_json_error(file, &e)])?;
+        serde_yaml::to_value(json).map_err(|e| vec![from_yaml_error(file, &e)])?
+    } else {
+        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?
+    };
+    let Yaml::Mapping(top) = document else {
+        return Err(vec![Problem::error(
+            file,
+            Place::File,
+            "an answers file must be a mapping with an `answers:` key",
+        )]);
+    };
+
+    let mut problems = Vec::new();
+    let mut answers_map = None;
+    for (key, value) in &top {
+        match key.as_str() {
+            Some("quiz") => match value.as_str() {
+                Some(id) if id == quiz.id => {}
+                Some(id) => problems.push(Problem::error(
+                    file,
+                    field("quiz"),
+                    format!("these answers are for quiz `{id}`, not `{}`", quiz.id),
+                )),
+                None => problems.push(Problem::error(
+                    file,
+                    field("quiz"),
+                    "`quiz` must be the quiz id as text",
+                )),
+            },
+            Some("answers") => answers_map = Some(value),
+            _ => problems.push(Problem::error(
+                file,
+                field(yaml_key(key)),
+                format!(
+                    "unknown key `{}`; an answers file has `quiz` and `answers`",
+                    yaml_key(key)
+                ),
+            )),
+        }
+    }
+
+    let mut answers: Answers = vec![None; quiz.questions.len()];
+    match answers_map {
+        None => problems.push(Problem::error(
+            file,
+            Place::File,
+            "there is no `answers:` mapping",
+        )),
+        Some(Yaml::Null) => {}
+        Some(Yaml::Mapping(map)) => {
+            let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
+            for (key, value) in map {
+                let id = yaml_key(key);
+                let path = format!("answers.{id}");
+                let Some(index) = quiz.question_index(&id) else {
+                    let mut problem = Problem::error(
+                        file,
+                        field(&path),
+                        format!("unknown question `{id}` in quiz `{}`", quiz.id),
+                    );
+                    problem.hint = crate::quiz::suggest_id(&id, &known);
+                    problems.push(problem);
+                    continue;
+                };
+                if answers[index].is_some() {
+                    problems.push(Problem::error(
+                        file,
+                        field(&path),
+                        format!("question `{id}` is answered twice"),
+                    ));
+                    continue;
+                }
+                match from_value(&quiz.questions[index], &Json::from_yaml(value)) {
+                    Ok(answer) => answers[index] = answer,
+                    Err(message) => problems.push(Problem::error(file, field(&path), message)),
+                }
+            }
+        }
+        Some(_) => problems.push(Problem::error(
+            file,
+            field("answers"),
+            "`answers` must be a mapping of question id to answer",
+        )),
+    }
+
+    for (question, answer) in quiz.questions.iter().zip(&answers) {
+        if question.required && answer.is_none() {
+            problems.push(Problem::error(
+                file,
+                field(format!("answers.{}", question.id)),
+                format!("question `{}` is required but has no answer", question.id),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(problems)
+    }
+}
+
+trait FromYaml {
+    fn from_yaml(value: &Yaml) -> Json;
+}
+
+impl FromYaml for Json {
+    /// Answers are plain scalars and lists. A mapping or a number JSON cannot hold
+    /// (`.nan`) becomes text, so that it is refused with the question's message.
+    fn from_yaml(value: &Yaml) -> Json {
+        match value {
+            Yaml::Null => Json::Null,
+            Yaml::Bool(b) => Json::Bool(*b),
+            Yaml::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    Json::from(u)
+                } else if let Some(i) = n.as_i64() {
+                    Json::from(i)
+                } else {
+                    n.as_f64()
+                        .and_then(serde_json::Number::from_f64)
+                        .map(Json::Number)
+                        .unwrap_or_else(|| Json::String(n.to_string()))
+                }
+            }
+            Yaml::String(s) => Json::String(s.clone()),
+            Yaml::Sequence(items) => Json::Array(items.iter().map(Json::from_yaml).collect()),
+            Yaml::Mapping(_) => Json::String("a mapping".to_string()),
+            Yaml::Tagged(tagged) => Json::from_yaml(&tagged.value),
+        }
+    }
+}
+
+fn yaml_key(key: &Yaml) -> String {
+    match key {
+        Yaml::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// Check one answer value against its question. `Ok(None)` is a skip (`null`).
+pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, String> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let id = &question.id;
+    match &question.kind {
+        QuestionKind::Scale { labels, .. } => {
+            let n = labels.len();
+            let expected = || {
+                format!(
+                    "question `{id}` takes a position from 1 to {n} or one of the labels: {}",
+                    quoted_list(labels.iter().map(String::as_str))
+                )
+            };
+            match value {
+                Json::Number(number) => match number.as_u64() {
+                    Some(k) if (1..=n as u64).contains(&k) => Ok(Some(Answer::Scale(k as usize))),
+                    _ => Err(format!("{number} is out of range: {}", expected())),
+                },
+                Json::String(text) => labels
+                    .iter()
+                    .position(|label| label.eq_ignore_ascii_case(text.trim()))
+                    .map(|i| Some(Answer::Scale(i + 1)))
+                    .ok_or_else(|| {
+                        format!("`{text}` is not a label of this scale: {}", expected())
+                    }),
+                _ => Err(expected()),
+            }
+        }
+        QuestionKind::YesNo { .. } => match value {
+            Json::Bool(yes) => Ok(Some(Answer::YesNo(*yes))),
+            Json::String(text) => match text.trim().to_ascii_lowercase().as_str() {
+                "yes" | "true" => Ok(Some(Answer::YesNo(true))),
+                "no" | "false" => Ok(Some(Answer::YesNo(false))),
+                _ => Err(format!(
+                    "`{text}` is not yes or no: question `{id}` takes true or false"
+                )),
+            },
+            _ => Err(format!("question `{id}` takes true or false")),
+        },
+        QuestionKind::Choice { options } => match value {
+            Json::String(text) => find_option(options, text)
+                .map(|i| Some(Answer::Choice(i)))
+                .ok_or_else(|| unknown_option(id, text, options)),
+            _ => Err(format!(
+                "question `{id}` takes one option id: {}",
+                quoted_list(options.iter().map(|o| o.id.as_str()))
+            )),
+        },
+        QuestionKind::Multi { options } => {
+            let Json::Array(items) = value else {
+                return Err(format!(
+                    "question `{id}` takes a list of option ids, such as [{}]",
+                    options[0].id
+                ));
+            };
+            let mut chosen = Vec::with_capacity(items.len());
+            for item in items {
+                let Json::String(text) = item else {
+                    return Err(format!("question `{id}`: {item} is not an option id"));
+                };
+                let i =
+                    find_option(options, text).ok_or_else(|| unknown_option(id, text, options))?;
+                if chosen.contains(&i) {
+                    return Err(format!("question `{id}`: option `{text}` is chosen twice"));
+                }
+                chosen.push(i);
+            }
+            chosen.sort_unstable();
+            Ok(Some(Answer::Multi(chosen)))
+        }
+    }
+}
+
+/// An option by id, or failing that by its label text (as form tools export it).
+fn find_option(options: &[AnswerOption], text: &str) -> Option<usize> {
+    let text = text.trim();
+    options.iter().position(|o| o.id == text).or_else(|| {
+        options
+            .iter()
+            .position(|o| o.label.eq_ignore_ascii_case(text))
+    })
+}
+
+fn unknown_option(id: &str, text: &str, options: &[AnswerOption]) -> String {
+    format!(
+        "question `{id}` has no option `{text}`; its options are {}",
+        quoted_list(options.iter().map(|o| o.id.as_str()))
+    )
+}
+
+fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,264 @@
+//! The commands: each reads its inputs, calls the quiz, answers and scoring modules, and
+//! hands the result to a report. Everything a person sees on stdout is written here.
+
+use crate::answers::{self, Answers};
+use crate::cli::{Cli, Command, TakeArgs};
+use crate::diagnostic::Problem;
+use crate::error::{Error, render_problems};
+use crate::output;
+use crate::prompt::{self, PromptError, TerminalPrompter};
+use crate::quiz::{self, LoadError, Quiz, ReadError, builtin};
+use crate::report::{self, Style};
+use crate::result::QuizResult;
+use crate::scoring;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Where `list` and `take ID` look for quiz files besides the built-in ones.
+const LOCAL_QUIZ_DIR: &str = "quizzes";
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        None => take(TakeArgs::default()),
+        Some(Command::Take(args)) => take(args),
+        Some(Command::List) => list(),
+        Some(Command::Validate { files }) => validate(&files),
+    }
+}
+
+fn take(args: TakeArgs) -> Result<(), Error> {
+    let quiz = resolve_quiz(&args.quiz)?;
+    // Refuse a bad --output before anyone answers a question, not after.
+    if let Some(path) = &args.output {
+        output::check_target(path, args.force)?;
+    }
+    let answers = match &args.answers {
+        Some(path) => read_answers(&quiz, path)?,
+        None => ask(&quiz)?,
+    };
+    let scores = scoring::score(&quiz, &answers);
+    let result = QuizResult::new(&quiz, &answers, &scores, now());
+    let json = report::json::render(&result);
+    if let Some(path) = &args.output {
+        output::write(path, json.as_bytes(), args.force)?;
+    }
+    let text = if args.json {
+        json
+    } else {
+        report::table::render(&quiz, &result, style())
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!("Saved your result to {}", path.display());
+    }
+    Ok(())
+}
+
+fn ask(quiz: &Quiz) -> Result<Answers, Error> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "stdin is not a terminal, so careerfit cannot ask the questions; \
+             give the answers with --answers FILE (or --answers - to read them from stdin)"
+                .to_string(),
+        ));
+    }
+    eprintln!("{}", quiz.title);
+    if let Some(description) = &quiz.description {
+        eprint!("{}", report::wrap(description, 80, ""));
+    }
+    eprintln!(
+        "{} questions. Answer for yourself as you are now; there are no right answers.\n\
+         Esc skips a question; Ctrl-C stops at once and saves nothing.\n",
+        quiz.questions.len()
+    );
+    prompt::run_quiz(quiz, &mut TerminalPrompter).map_err(|e| match e {
+        PromptError::Interrupted => Error::Interrupted,
+        PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
+    })
+}
+
+fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {
+    let (name, text) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(quiz::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::Io(format!("cannot read stdin: {e}")))?;
+        let name = "<stdin>".to_string();
+        if bytes.len() as u64 > quiz::MAX_FILE_BYTES {
+            return Err(Error::Invalid(vec![Problem::error(
+                &name,
+                crate::diagnostic::Place::File,
+                "the answers are over 1 MiB; answers files over 1 MiB are refused",
+            )]));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::Invalid(vec![Problem::error(
+                &name,
+                crate::diagnostic::Place::File,
+                "the answers are not UTF-8 text",
+            )])
+        })?;
+        (name, text)
+    } else {
+        let text = quiz::read_text(path).map_err(|e| match e {
+            ReadError::Io(message) => Error::Io(message),
+            ReadError::Invalid(problem) => Error::Invalid(vec![problem]),
+        })?;
+        (path.display().to_string(), text)
+    };
+    answers::parse(quiz, &name, &text).map_err(Error::Invalid)
+}
+
+/// A path, a built-in id, or the id of a file in ./quizzes/.
+fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
+    let path = Path::new(spec);
+    let looks_like_path = path.exists()
+        || spec.contains(std::path::MAIN_SEPARATOR)
+        || spec.ends_with(".yaml")
+        || spec.ends_with(".yml");
+    if looks_like_path {
+        return load_file(path);
+    }
+    if let Some(text) = builtin::find(spec) {
+        return quiz::load(&format!("{spec} (built-in)"), text)
+            .map(|(quiz, _)| quiz)
+            .map_err(Error::Invalid);
+    }
+    let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
+    if local.is_file() {
+        return load_file(&local);
+    }
+    Err(Error::Usage(format!(
+        "there is no quiz `{spec}`; `careerfit list` shows the quizzes, or give the path to a quiz file"
+    )))
+}
+
+fn load_file(path: &Path) -> Result<Quiz, Error> {
+    match quiz::load_path(path) {
+        Ok((quiz, _warnings)) => Ok(quiz),
+        Err(LoadError::Io(message)) => Err(Error::Io(message)),
+        Err(LoadError::Invalid(problems)) => Err(Error::Invalid(problems)),
+    }
+}
+
+fn list() -> Result<(), Error> {
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    for (id, text) in builtin::BUILTIN {
+        if let Ok((quiz, _)) = quiz::load(id, text) {
+            rows.push([
+                quiz.id,
+                quiz.title,
+                quiz.questions.len().to_string(),
+                "built-in".to_string(),
+            ]);
+        }
+    }
+    for path in local_quiz_files() {
+        let shown = path.display().to_string();
+        rows.push(match quiz::load_path(&path) {
+            Ok((quiz, _)) => [quiz.id, quiz.title, quiz.questions.len().to_string(), shown],
+            Err(_) => [
+                "-".to_string(),
+                format!("invalid: see `careerfit validate {shown}`"),
+                "-".to_string(),
+                shown,
+            ],
+        });
+    }
+    let mut table = report::table::table(style(), ["Id", "Title", "Questions", "From"]);
+    for row in rows {
+        table.add_row(row);
+    }
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{table}")?;
+    writeln!(
+        stdout,
+        "Take one with: careerfit take ID (or a path to a quiz file)"
+    )?;
+    Ok(())
+}
+
+/// `./quizzes/*.yaml`, sorted by name; none when the folder does not exist.
+fn local_quiz_files() -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(LOCAL_QUIZ_DIR) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "yaml") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+fn validate(files: &[PathBuf]) -> Result<(), Error> {
+    let mut code = 0;
+    let mut stdout = std::io::stdout().lock();
+    for path in files {
+        let name = path.display();
+        match quiz::load_path(path) {
+            Ok((quiz, warnings)) => {
+                if !warnings.is_empty() {
+                    eprintln!("{}", render_problems(&warnings));
+                }
+                writeln!(
+                    stdout,
+                    "{name}: valid: quiz `{}` with {} traits, {} questions, {} pathways{}",
+                    quiz.id,
+                    quiz.traits.len(),
+                    quiz.questions.len(),
+                    quiz.profiles.len(),
+                    match warnings.len() {
+                        0 => String::new(),
+                        1 => ", 1 warning".to_string(),
+                        n => format!(", {n} warnings"),
+                    }
+                )?;
+            }
+            Err(LoadError::Invalid(problems)) => {
+                eprintln!("{}", render_problems(&problems));
+                let errors = problems.iter().filter(|p| p.is_error()).count();
+                eprintln!(
+                    "{name}: invalid: {errors} error{}",
+                    if errors == 1 { "" } else { "s" }
+                );
+                code = 2;
+            }
+            Err(LoadError::Io(message)) => {
+                eprintln!("error: {message}");
+                if code == 0 {
+                    code = 1;
+                }
+            }
+        }
+    }
+    match code {
+        0 => Ok(()),
+        code => Err(Error::Reported(code)),
+    }
+}
+
+fn style() -> Style {
+    let stdout = std::io::stdout();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = if stdout.is_terminal() {
+        comfy_table::Table::new().width().unwrap_or(80).min(80)
+    } else {
+        80
+    };
+    Style {
+        color: !no_color && stdout.is_terminal(),
+        width,
+    }
+}
+
+/// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`).
+fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

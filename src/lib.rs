@@ -1,0 +1,15 @@
+//! careerfit: weighted self-assessment quizzes scored against career pathway profiles.
+//!
+//! Data flows one way: file -> quiz -> answers -> scores -> result -> report.
+
+pub mod answers;
+pub mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod output;
+pub mod prompt;
+pub mod quiz;
+pub mod report;
+pub mod result;
+pub mod scoring;

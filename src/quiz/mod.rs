@@ -1,0 +1,129 @@
+//! The quiz model: traits, questions, pathway profiles and bands, checked and ready to score.
+
+pub mod builtin;
+pub mod file;
+mod validate;
+
+pub use validate::{
+    LoadError, MAX_FILE_BYTES, ReadError, io_message, load, load_path, read_text,
+    suggest as suggest_id,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quiz {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    pub sources: Vec<Source>,
+    pub traits: Vec<Trait>,
+    pub questions: Vec<Question>,
+    pub profiles: Vec<Profile>,
+    /// Highest `min` first.
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub title: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trait {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// Index into `Quiz::traits`.
+    pub trait_index: usize,
+    pub weight: f64,
+    pub required: bool,
+    pub kind: QuestionKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    Scale { labels: Vec<String>, reverse: bool },
+    YesNo { reverse: bool },
+    Choice { options: Vec<AnswerOption> },
+    Multi { options: Vec<AnswerOption> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerOption {
+    pub id: String,
+    pub label: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub education: Option<String>,
+    /// (trait index, weight), weights > 0 only, in file order.
+    pub weights: Vec<(usize, f64)>,
+    /// (trait index, minimum score): below it the trait is a growth area.
+    pub minimums: Vec<(usize, f64)>,
+    pub job_titles: Vec<String>,
+    pub certifications: Vec<Certification>,
+    pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Certification {
+    pub name: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub min: f64,
+    pub label: String,
+    pub message: Option<String>,
+}
+
+/// The 5-point scale used by scale questions when a quiz declares none.
+pub const DEFAULT_SCALE: [&str; 5] = [
+    "Strongly disagree",
+    "Disagree",
+    "Not sure",
+    "Agree",
+    "Strongly agree",
+];
+
+pub fn default_bands() -> Vec<Band> {
+    let band = |min: f64, label: &str, message: &str| Band {
+        min,
+        label: label.to_string(),
+        message: Some(message.to_string()),
+    };
+    vec![
+        band(
+            75.0,
+            "Strong fit",
+            "Your answers match this pathway closely.",
+        ),
+        band(50.0, "Good fit", "Your answers match much of this pathway."),
+        band(
+            25.0,
+            "Possible fit",
+            "Some of your answers match this pathway.",
+        ),
+        band(0.0, "Low fit", "Few of your answers match this pathway."),
+    ]
+}
+
+impl Quiz {
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+}

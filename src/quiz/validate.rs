@@ -1,0 +1,573 @@
+//! Loading a quiz file and checking it: the one place where a quiz is parsed and judged.
+//!
+//! Every problem is collected, not just the first: a quiz author fixes them all in one go.
+
+use super::file::{OptionFile, QuestionFile, QuestionType, QuizFile};
+use super::{
+    AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
+    Source, Trait, default_bands,
+};
+use crate::diagnostic::{Place, Problem, field, from_yaml_error};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Quiz and answers files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Why a quiz file could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read (missing, a folder, no permission).
+    Io(String),
+    /// The file was read but is not a valid quiz: all problems found, warnings included.
+    Invalid(Vec<Problem>),
+}
+
+/// Read and check a quiz file. `Ok` carries the quiz and any warnings.
+pub fn load_path(path: &Path) -> Result<(Quiz, Vec<Problem>), LoadError> {
+    let name = path.display().to_string();
+    let text = read_text(path).map_err(|e| match e {
+        ReadError::Io(msg) => LoadError::Io(msg),
+        ReadError::Invalid(problem) => LoadError::Invalid(vec![problem]),
+    })?;
+    load(&name, &text).map_err(LoadError::Invalid)
+}
+
+pub enum ReadError {
+    Io(String),
+    Invalid(Problem),
+}
+
+/// Read a file a person wrote, refusing folders, huge files and text that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(format!("{name}: is a folder, not a file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::Invalid(Problem::error(
+            &name,
+            Place::File,
+            format!(
+                "the file is {} bytes; files over {MAX_FILE_BYTES} bytes (1 MiB) are refused",
+                meta.len()
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        ReadError::Invalid(Problem::error(
+            &name,
+            Place::File,
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })
+}
+
+pub fn io_message(name: &str, err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => format!("{name}: no such file"),
+        std::io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
+        _ => format!("{name}: {err}"),
+    }
+}
+
+/// Parse and check quiz text; `file` names it in messages.
+pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::error(
+            file,
+            Place::File,
+            "the file is empty; a quiz needs at least id, title, version, traits, questions and profiles",
+        )]);
+    }
+    let raw: QuizFile = serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?;
+    let mut checker = Checker {
+        file,
+        problems: Vec::new(),
+    };
+    let quiz = checker.quiz(raw);
+    let problems = checker.problems;
+    match quiz {
+        Some(quiz) if !problems.iter().any(Problem::is_error) => Ok((quiz, problems)),
+        _ => Err(problems),
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::error(self.file, field(path), message));
+    }
+
+    fn error_with_hint(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut problem = Problem::error(self.file, field(path), message);
+        problem.hint = hint;
+        self.problems.push(problem);
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::warning(self.file, field(path), message));
+    }
+
+    fn non_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(path, "must not be empty");
+        }
+    }
+
+    /// Ids are matched exactly and appear in answers files, so they must be typeable.
+    fn id(&mut self, path: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.error(path, "the id must not be empty");
+        } else if id
+            .chars()
+            .any(|c| c.is_whitespace() || c == ';' || c == ',')
+        {
+            self.error(
+                path,
+                format!("the id `{id}` contains a space, `,` or `;`; use letters, digits and '-'"),
+            );
+        }
+    }
+
+    fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, path: &str, what: &str, id: &'s str) {
+        if !seen.insert(id) {
+            self.error(path, format!("duplicate {what} id `{id}`"));
+        }
+    }
+
+    fn quiz(&mut self, raw: QuizFile) -> Option<Quiz> {
+        let QuizFile {
+            id,
+            title,
+            version,
+            description,
+            sources,
+            scales,
+            traits,
+            questions,
+            profiles,
+            bands,
+        } = raw;
+
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.error(
+                "id",
+                format!("the quiz id `{id}` may hold only lowercase letters, digits and '-'"),
+            );
+        }
+        self.non_empty("title", &title);
+        self.non_empty("version", &version);
+
+        let sources = sources
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                self.non_empty(&format!("sources[{i}].title"), &s.title);
+                Source {
+                    title: s.title,
+                    url: s.url,
+                    note: s.note,
+                }
+            })
+            .collect();
+
+        // Scales: name -> labels.
+        let mut scale_names = HashSet::new();
+        for (name, scale) in &scales.0 {
+            let path = format!("scales.{name}");
+            self.unique(&mut scale_names, &path, "scale", name);
+            let n = scale.labels.len();
+            if !(2..=11).contains(&n) {
+                self.error(
+                    format!("{path}.labels"),
+                    format!("a scale needs 2 to 11 labels, found {n}"),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (i, label) in scale.labels.iter().enumerate() {
+                let label_path = format!("{path}.labels[{i}]");
+                self.non_empty(&label_path, label);
+                if !seen.insert(label.to_lowercase()) {
+                    self.error(label_path, format!("duplicate label `{label}`"));
+                }
+            }
+        }
+        let default_scale: Vec<String> = match scales.0.first() {
+            Some((_, scale)) => scale.labels.clone(),
+            None => DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
+        };
+
+        // Traits.
+        if traits.is_empty() {
+            self.error("traits", "a quiz needs at least one trait");
+        }
+        let mut trait_ids = HashSet::new();
+        for (i, t) in traits.iter().enumerate() {
+            self.id(&format!("traits[{i}].id"), &t.id);
+            self.unique(&mut trait_ids, &format!("traits[{i}].id"), "trait", &t.id);
+            self.non_empty(&format!("traits[{i}].name"), &t.name);
+        }
+        let trait_names: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
+        let scale_keys: Vec<&str> = scales.0.iter().map(|(k, _)| k.as_str()).collect();
+
+        // Questions.
+        if questions.is_empty() {
+            self.error("questions", "a quiz needs at least one question");
+        }
+        let mut question_ids = HashSet::new();
+        let mut checked_questions = Vec::with_capacity(questions.len());
+        for (i, q) in questions.iter().enumerate() {
+            let path = format!("questions[{i}]");
+            self.id(&format!("{path}.id"), &q.id);
+            self.unique(&mut question_ids, &format!("{path}.id"), "question", &q.id);
+            self.non_empty(&format!("{path}.text"), &q.text);
+            let trait_index = trait_names.iter().position(|t| *t == q.trait_id);
+            if trait_index.is_none() {
+                self.error_with_hint(
+                    format!("{path}.trait"),
+                    format!("question `{}` names unknown trait `{}`", q.id, q.trait_id),
+                    suggest(&q.trait_id, &trait_names),
+                );
+            }
+            let weight = q.weight.unwrap_or(1.0);
+            if !(weight.is_finite() && weight > 0.0) {
+                self.error(
+                    format!("{path}.weight"),
+                    format!(
+                        "question `{}` has weight {weight}; a weight must be a number greater than 0",
+                        q.id
+                    ),
+                );
+            }
+            let kind = self.question_kind(&path, q, &scales.0, &scale_keys, &default_scale);
+            if let (Some(trait_index), Some(kind)) = (trait_index, kind) {
+                checked_questions.push(Question {
+                    id: q.id.clone(),
+                    text: q.text.clone(),
+                    trait_index,
+                    weight,
+                    required: q.required.unwrap_or(false),
+                    kind,
+                });
+            }
+        }
+
+        // Profiles.
+        if profiles.is_empty() {
+            self.error("profiles", "a quiz needs at least one profile (pathway)");
+        }
+        let mut profile_ids = HashSet::new();
+        let mut checked_profiles = Vec::with_capacity(profiles.len());
+        for (i, p) in profiles.iter().enumerate() {
+            let path = format!("profiles[{i}]");
+            self.id(&format!("{path}.id"), &p.id);
+            self.unique(&mut profile_ids, &format!("{path}.id"), "profile", &p.id);
+            self.non_empty(&format!("{path}.title"), &p.title);
+            let mut weights = Vec::new();
+            let mut seen = HashSet::new();
+            for (trait_id, weight) in &p.weights.0 {
+                let wpath = format!("{path}.weights.{trait_id}");
+                if !seen.insert(trait_id.as_str()) {
+                    self.error(&wpath, format!("trait `{trait_id}` is weighted twice"));
+                }
+                let index = trait_names.iter().position(|t| t == trait_id);
+                if index.is_none() {
+                    self.error_with_hint(
+                        &wpath,
+                        format!("profile `{}` weighs unknown trait `{trait_id}`", p.id),
+                        suggest(trait_id, &trait_names),
+                    );
+                }
+                if !(weight.is_finite() && *weight >= 0.0) {
+                    self.error(
+                        &wpath,
+                        format!("weight {weight}: a profile weight must be a number of 0 or more"),
+                    );
+                } else if let Some(index) = index
+                    && *weight > 0.0
+                {
+                    weights.push((index, *weight));
+                }
+            }
+            if weights.is_empty() && p.weights.0.iter().all(|(_, w)| w.is_finite() && *w >= 0.0) {
+                self.error(
+                    format!("{path}.weights"),
+                    format!(
+                        "profile `{}` weighs no trait above 0, so it can never be scored",
+                        p.id
+                    ),
+                );
+            }
+            let mut minimums = Vec::new();
+            for (trait_id, minimum) in &p.minimums.0 {
+                let mpath = format!("{path}.minimums.{trait_id}");
+                let index = trait_names.iter().position(|t| t == trait_id);
+                if index.is_none() {
+                    self.error_with_hint(
+                        &mpath,
+                        format!(
+                            "profile `{}` sets a minimum for unknown trait `{trait_id}`",
+                            p.id
+                        ),
+                        suggest(trait_id, &trait_names),
+                    );
+                }
+                if !(0.0..=100.0).contains(minimum) {
+                    self.error(
+                        &mpath,
+                        format!("minimum {minimum}: a minimum must be a score from 0 to 100"),
+                    );
+                } else if let Some(index) = index {
+                    minimums.push((index, *minimum));
+                }
+            }
+            for (j, step) in p.next_steps.iter().enumerate() {
+                self.non_empty(&format!("{path}.next_steps[{j}]"), step);
+            }
+            checked_profiles.push(Profile {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                summary: p.summary.clone(),
+                education: p.education.clone(),
+                weights,
+                minimums,
+                job_titles: p.job_titles.clone(),
+                certifications: p
+                    .certifications
+                    .iter()
+                    .map(|c| Certification {
+                        name: c.name.clone(),
+                        detail: c.detail.clone(),
+                    })
+                    .collect(),
+                next_steps: p.next_steps.clone(),
+            });
+        }
+
+        // Bands: highest minimum first; one must start at 0 so every fit has a band.
+        let bands = match bands {
+            None => default_bands(),
+            Some(bands) => {
+                let mut checked: Vec<Band> = Vec::new();
+                if bands.is_empty() {
+                    self.error("bands", "give at least one band, or leave `bands` out");
+                }
+                for (i, b) in bands.iter().enumerate() {
+                    if !(0.0..=100.0).contains(&b.min) {
+                        self.error(
+                            format!("bands[{i}].min"),
+                            format!("min {}: a band's min must be a score from 0 to 100", b.min),
+                        );
+                    } else if checked.iter().any(|c| c.min == b.min) {
+                        self.error(
+                            format!("bands[{i}].min"),
+                            format!("two bands start at {}", b.min),
+                        );
+                    }
+                    self.non_empty(&format!("bands[{i}].label"), &b.label);
+                    checked.push(Band {
+                        min: b.min,
+                        label: b.label.clone(),
+                        message: b.message.clone(),
+                    });
+                }
+                if !bands.is_empty() && !bands.iter().any(|b| b.min == 0.0) {
+                    self.error(
+                        "bands",
+                        "no band starts at 0, so a low fit would have no band; add one with `min: 0`",
+                    );
+                }
+                checked.sort_by(|a, b| b.min.total_cmp(&a.min));
+                checked
+            }
+        };
+
+        // Traits that can never count.
+        for (i, t) in traits.iter().enumerate() {
+            let measured = questions.iter().filter(|q| q.trait_id == t.id).count();
+            if measured == 0 {
+                self.warning(
+                    format!("traits[{i}]"),
+                    format!(
+                        "no question measures trait `{}`, so it is never scored",
+                        t.id
+                    ),
+                );
+            } else if measured == 1 {
+                self.warning(
+                    format!("traits[{i}]"),
+                    format!(
+                        "only one question measures trait `{}`; two or more give a steadier score",
+                        t.id
+                    ),
+                );
+            }
+            let weighed = profiles
+                .iter()
+                .any(|p| p.weights.0.iter().any(|(k, w)| *k == t.id && *w > 0.0));
+            if !weighed {
+                self.warning(
+                    format!("traits[{i}]"),
+                    format!("no profile weighs trait `{}`, so it changes no fit", t.id),
+                );
+            }
+        }
+
+        Some(Quiz {
+            id,
+            title,
+            version,
+            description,
+            sources,
+            traits: traits
+                .into_iter()
+                .map(|t| Trait {
+                    id: t.id,
+                    name: t.name,
+                    description: t.description,
+                })
+                .collect(),
+            questions: checked_questions,
+            profiles: checked_profiles,
+            bands,
+        })
+    }
+
+    fn question_kind(
+        &mut self,
+        path: &str,
+        q: &QuestionFile,
+        scales: &[(String, super::file::ScaleFile)],
+        scale_keys: &[&str],
+        default_scale: &[String],
+    ) -> Option<QuestionKind> {
+        let kind_name = q.kind.name();
+        let has_options = q.options.is_some();
+        if q.scale.is_some() && q.kind != QuestionType::Scale {
+            self.error(
+                format!("{path}.scale"),
+                format!(
+                    "`scale` is only for scale questions; `{}` is {kind_name}",
+                    q.id
+                ),
+            );
+        }
+        if q.reverse.is_some() && matches!(q.kind, QuestionType::Choice | QuestionType::Multi) {
+            self.error(
+                format!("{path}.reverse"),
+                "`reverse` is only for scale and yes_no questions; give the options lower scores instead",
+            );
+        }
+        if has_options && matches!(q.kind, QuestionType::Scale | QuestionType::YesNo) {
+            self.error(
+                format!("{path}.options"),
+                format!(
+                    "`options` are only for choice and multi questions; `{}` is {kind_name}",
+                    q.id
+                ),
+            );
+        }
+        let reverse = q.reverse.unwrap_or(false);
+        match q.kind {
+            QuestionType::Scale => {
+                let labels = match &q.scale {
+                    None => default_scale.to_vec(),
+                    Some(name) => match scales.iter().find(|(k, _)| k == name) {
+                        Some((_, scale)) => scale.labels.clone(),
+                        None => {
+                            self.error_with_hint(
+                                format!("{path}.scale"),
+                                format!("question `{}` names unknown scale `{name}`", q.id),
+                                suggest(name, scale_keys),
+                            );
+                            return None;
+                        }
+                    },
+                };
+                Some(QuestionKind::Scale { labels, reverse })
+            }
+            QuestionType::YesNo => Some(QuestionKind::YesNo { reverse }),
+            QuestionType::Choice | QuestionType::Multi => {
+                let options = self.options(path, q, q.options.as_deref().unwrap_or(&[]));
+                Some(if q.kind == QuestionType::Choice {
+                    QuestionKind::Choice { options }
+                } else {
+                    QuestionKind::Multi { options }
+                })
+            }
+        }
+    }
+
+    fn options(
+        &mut self,
+        path: &str,
+        q: &QuestionFile,
+        options: &[OptionFile],
+    ) -> Vec<AnswerOption> {
+        if options.len() < 2 {
+            self.error(
+                format!("{path}.options"),
+                format!(
+                    "{} question `{}` needs at least 2 options, found {}",
+                    q.kind.name(),
+                    q.id,
+                    options.len()
+                ),
+            );
+        }
+        let mut ids = HashSet::new();
+        let mut checked = Vec::with_capacity(options.len());
+        for (j, o) in options.iter().enumerate() {
+            let opath = format!("{path}.options[{j}]");
+            self.id(&format!("{opath}.id"), &o.id);
+            self.unique(&mut ids, &format!("{opath}.id"), "option", &o.id);
+            self.non_empty(&format!("{opath}.label"), &o.label);
+            if !(0.0..=1.0).contains(&o.score) {
+                self.error(
+                    format!("{opath}.score"),
+                    format!(
+                        "option `{}` has score {}; an option's score must be from 0 to 1",
+                        o.id, o.score
+                    ),
+                );
+            }
+            checked.push(AnswerOption {
+                id: o.id.clone(),
+                label: o.label.clone(),
+                score: o.score,
+            });
+        }
+        checked
+    }
+}
+
+/// "did you mean `x`?" for a near miss among the known ids.
+pub fn suggest(unknown: &str, known: &[&str]) -> Option<String> {
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(unknown, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!("did you mean `{k}`?"))
+}

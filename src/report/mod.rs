@@ -1,0 +1,49 @@
+//! Output formats for a result, side by side: one file each.
+
+pub mod json;
+pub mod table;
+
+/// How the person's terminal wants text drawn; decided once in `app`.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    /// Columns available; never more than 80.
+    pub width: u16,
+}
+
+/// Word-wrap prose to `width` columns with an indent on every line.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let line_len = line.chars().count();
+        if line_len > indent.len() && line_len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_word_boundaries_within_the_width() {
+        let text = "one two three four five six seven eight nine ten";
+        let wrapped = wrap(text, 16, "  ");
+        assert_eq!(
+            wrapped,
+            "  one two three\n  four five six\n  seven eight\n  nine ten\n"
+        );
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 16));
+    }
+}

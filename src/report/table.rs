@@ -1,0 +1,202 @@
+//! The result as tables for a person to read: ranked pathways, traits, the best pathway.
+
+use super::{Style, wrap};
+use crate::quiz::Quiz;
+use crate::result::QuizResult;
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+    presets::UTF8_FULL_CONDENSED,
+};
+
+const BAR_CELLS: usize = 20;
+
+pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
+    let width = usize::from(style.width);
+    let mut out = String::new();
+    out.push_str(&wrap(
+        &format!(
+            "{} (quiz {}, version {})",
+            quiz.title, quiz.id, quiz.version
+        ),
+        width,
+        "",
+    ));
+    out.push('\n');
+
+    out.push_str("Your pathways, best fit first\n");
+    let mut pathways = table(style, ["Rank", "Pathway", "Fit", "Band", "Education"]);
+    for (rank, profile) in result.profiles.iter().enumerate() {
+        let band_index = profile
+            .band
+            .as_ref()
+            .and_then(|label| quiz.bands.iter().position(|b| &b.label == label));
+        let mut band = Cell::new(profile.band.as_deref().unwrap_or("not scored"));
+        if style.color {
+            band = match band_index {
+                Some(0) => band.fg(Color::Green).add_attribute(Attribute::Bold),
+                Some(1) => band.fg(Color::Cyan),
+                Some(2) => band.fg(Color::Yellow),
+                _ => band,
+            };
+        }
+        pathways.add_row(vec![
+            Cell::new(rank + 1).set_alignment(CellAlignment::Right),
+            Cell::new(&profile.title),
+            Cell::new(score_text(profile.fit)).set_alignment(CellAlignment::Right),
+            band,
+            Cell::new(profile.education.as_deref().unwrap_or("")),
+        ]);
+    }
+    out.push_str(&format!("{pathways}\n\n"));
+
+    out.push_str("Your traits (0 to 100)\n");
+    let mut traits = table(style, ["Trait", "Score", "", "Answered"]);
+    if let Some(bar) = traits.column_mut(2) {
+        bar.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
+            BAR_CELLS as u16 + 2,
+        )));
+    }
+    for t in &result.traits {
+        traits.add_row(vec![
+            Cell::new(&t.name),
+            Cell::new(t.score.map_or("n/a".to_string(), |s| format!("{s:.0}")))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(t.score.map_or("not assessed".to_string(), bar)),
+            Cell::new(format!("{} of {}", t.answered, t.questions)),
+        ]);
+    }
+    out.push_str(&format!("{traits}\n\n"));
+
+    if let Some(best) = result.profiles.first().filter(|p| p.fit.is_some()) {
+        let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+        out.push_str(&wrap(
+            &format!(
+                "Your best fit: {} ({}, {} of 100)",
+                best.title,
+                best.band.as_deref().unwrap_or("no band"),
+                score_text(best.fit)
+            ),
+            width,
+            "",
+        ));
+        let mut detail = table(style, []);
+        let band_message = best
+            .band
+            .as_ref()
+            .and_then(|label| quiz.bands.iter().find(|b| &b.label == label))
+            .and_then(|b| b.message.clone());
+        let mut row = |name: &str, value: String| {
+            if !value.is_empty() {
+                detail.add_row(vec![
+                    Cell::new(name).add_attribute(Attribute::Bold),
+                    Cell::new(value),
+                ]);
+            }
+        };
+        row("What it means", band_message.unwrap_or_default());
+        row(
+            "The work",
+            profile.and_then(|p| p.summary.clone()).unwrap_or_default(),
+        );
+        row("Education", best.education.clone().unwrap_or_default());
+        row("Job titles", best.job_titles.join(", "));
+        row(
+            "Certifications",
+            best.certifications
+                .iter()
+                .map(|c| match &c.detail {
+                    Some(detail) => format!("• {}: {detail}", c.name),
+                    None => format!("• {}", c.name),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        row(
+            "Next steps",
+            best.next_steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| format!("{}. {step}", i + 1))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        let growth = best
+            .growth_areas
+            .iter()
+            .filter_map(|id| {
+                let index = quiz.traits.iter().position(|t| &t.id == id)?;
+                let name = &quiz.traits[index].name;
+                let score = result.traits.get(index)?.score?;
+                let minimum = profile?
+                    .minimums
+                    .iter()
+                    .find(|(t, _)| *t == index)
+                    .map(|(_, m)| *m)?;
+                Some(format!(
+                    "{name}: {score:.0}, this pathway asks for {minimum:.0}"
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        row("Growth areas", growth);
+        out.push_str(&format!("{detail}\n"));
+    } else {
+        out.push_str("No pathway could be scored: answer at least one question.\n");
+    }
+
+    if !result.warnings.is_empty() {
+        out.push_str("\nNotes\n");
+        for warning in &result.warnings {
+            out.push_str(&wrap(&format!("- {warning}"), width, ""));
+        }
+    }
+    out
+}
+
+/// A table in the house style, wrapping its cells to fit the width.
+pub fn table<const N: usize>(style: Style, header: [&str; N]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED.with_rounded_corners())
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width);
+    if N > 0 {
+        table.set_header(
+            header
+                .iter()
+                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+        );
+    }
+    if style.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// A score rounded for reading; the JSON keeps full precision.
+fn score_text(score: Option<f64>) -> String {
+    score.map_or("n/a".to_string(), |s| format!("{s:.0}"))
+}
+
+/// A 20-cell text bar, one cell per 5 points.
+fn bar(score: f64) -> String {
+    let filled = ((score / 100.0) * BAR_CELLS as f64)
+        .round()
+        .clamp(0.0, BAR_CELLS as f64) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_CELLS - filled))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bar_has_one_cell_per_five_points() {
+        assert_eq!(bar(0.0), "░".repeat(20));
+        assert_eq!(bar(100.0), "█".repeat(20));
+        assert_eq!(bar(62.5), format!("{}{}", "█".repeat(13), "░".repeat(7)));
+        assert_eq!(bar(12.0), format!("{}{}", "█".repeat(2), "░".repeat(18)));
+    }
+}

@@ -1,0 +1,171 @@
+//! The result document: what `take --json` prints and `--output` writes (`careerfit/result/v1`).
+
+use crate::answers::Answers;
+use crate::quiz::Quiz;
+use crate::scoring::Scores;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+pub const SCHEMA: &str = "careerfit/result/v1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizResult {
+    pub schema: String,
+    pub quiz: QuizRef,
+    pub completed_at: String,
+    pub answers: Vec<AnswerEntry>,
+    pub traits: Vec<TraitEntry>,
+    pub profiles: Vec<ProfileEntry>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizRef {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerEntry {
+    pub question: String,
+    pub answer: Json,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TraitEntry {
+    pub id: String,
+    pub name: String,
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub questions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileEntry {
+    pub id: String,
+    pub title: String,
+    pub fit: Option<f64>,
+    pub band: Option<String>,
+    pub education: Option<String>,
+    pub job_titles: Vec<String>,
+    pub certifications: Vec<CertificationEntry>,
+    pub next_steps: Vec<String>,
+    pub growth_areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertificationEntry {
+    pub name: String,
+    pub detail: Option<String>,
+}
+
+impl QuizResult {
+    /// Assemble the result; `completed_at` is an RFC 3339 UTC timestamp.
+    pub fn new(quiz: &Quiz, answers: &Answers, scores: &Scores, completed_at: String) -> Self {
+        let answer_entries = quiz
+            .questions
+            .iter()
+            .zip(answers)
+            .zip(&scores.values)
+            .map(|((question, answer), value)| AnswerEntry {
+                question: question.id.clone(),
+                answer: answer.as_ref().map_or(Json::Null, |a| a.to_json(question)),
+                value: *value,
+            })
+            .collect();
+        let traits = quiz
+            .traits
+            .iter()
+            .zip(&scores.traits)
+            .map(|(t, s)| TraitEntry {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                score: s.score,
+                answered: s.answered,
+                questions: s.questions,
+            })
+            .collect();
+        let profiles = scores
+            .profiles
+            .iter()
+            .map(|fit| {
+                let p = &quiz.profiles[fit.profile];
+                ProfileEntry {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    fit: fit.fit,
+                    band: fit.band.map(|b| quiz.bands[b].label.clone()),
+                    education: p.education.clone(),
+                    job_titles: p.job_titles.clone(),
+                    certifications: p
+                        .certifications
+                        .iter()
+                        .map(|c| CertificationEntry {
+                            name: c.name.clone(),
+                            detail: c.detail.clone(),
+                        })
+                        .collect(),
+                    next_steps: p.next_steps.clone(),
+                    growth_areas: fit
+                        .growth_areas
+                        .iter()
+                        .map(|&t| quiz.traits[t].id.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        QuizResult {
+            schema: SCHEMA.to_string(),
+            quiz: QuizRef {
+                id: quiz.id.clone(),
+                title: quiz.title.clone(),
+                version: quiz.version.clone(),
+            },
+            completed_at,
+            answers: answer_entries,
+            traits,
+            profiles,
+            warnings: warnings(quiz, scores),
+        }
+    }
+}
+
+/// Plain statements about how far the result can be trusted.
+fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let total = scores.values.len();
+    let skipped = scores.values.iter().filter(|v| v.is_none()).count();
+    if skipped == total {
+        warnings.push("No question was answered, so nothing could be scored.".to_string());
+        return warnings;
+    }
+    if skipped > 0 {
+        warnings.push(format!(
+            "{skipped} of {total} questions were skipped; skipped questions count nowhere."
+        ));
+    }
+    let unassessed: Vec<&str> = quiz
+        .traits
+        .iter()
+        .zip(&scores.traits)
+        .filter(|(_, s)| s.score.is_none())
+        .map(|(t, _)| t.name.as_str())
+        .collect();
+    if !unassessed.is_empty() {
+        warnings.push(format!(
+            "Not assessed (every question skipped): {}.",
+            unassessed.join(", ")
+        ));
+    }
+    for fit in &scores.profiles {
+        if fit.fit.is_none() {
+            warnings.push(format!(
+                "{} could not be scored: none of its traits was assessed.",
+                quiz.profiles[fit.profile].title
+            ));
+        }
+    }
+    warnings
+}

@@ -1,0 +1,310 @@
+//! The scoring rules: pure functions from a quiz and its answers to trait scores and fits.
+//!
+//! No I/O and no printing here; every figure in a result comes from these functions.
+
+use crate::answers::{Answer, Answers};
+use crate::quiz::{Question, QuestionKind, Quiz};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    /// Per question, in quiz order: the answer's value in [0, 1], `None` when skipped.
+    pub values: Vec<Option<f64>>,
+    /// Per trait, in quiz order.
+    pub traits: Vec<TraitScore>,
+    /// Every profile, ranked: best fit first, not-scored last, ties in file order.
+    pub profiles: Vec<ProfileFit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraitScore {
+    /// 0 to 100; `None` when no question of the trait was answered ("not assessed").
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub questions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileFit {
+    /// Index into `Quiz::profiles`.
+    pub profile: usize,
+    /// 0 to 100; `None` when none of the profile's weighted traits was assessed.
+    pub fit: Option<f64>,
+    /// Index into `Quiz::bands`.
+    pub band: Option<usize>,
+    /// Trait indexes scored below the profile's minimum for them.
+    pub growth_areas: Vec<usize>,
+}
+
+/// The value of one answer in [0, 1]:
+/// scale label k of N is (k-1)/(N-1); yes is 1 and no 0; reversed items give 1 minus that;
+/// a choice is its option's score; a multi is the sum of its options' scores, capped at 1.
+pub fn value(question: &Question, answer: &Answer) -> f64 {
+    match (&question.kind, answer) {
+        (QuestionKind::Scale { labels, reverse }, Answer::Scale(k)) => {
+            let v = (*k as f64 - 1.0) / (labels.len() as f64 - 1.0);
+            if *reverse { 1.0 - v } else { v }
+        }
+        (QuestionKind::YesNo { reverse }, Answer::YesNo(yes)) => {
+            if *yes != *reverse {
+                1.0
+            } else {
+                0.0
+            }
+        }
+        (QuestionKind::Choice { options }, Answer::Choice(i)) => options[*i].score,
+        (QuestionKind::Multi { options }, Answer::Multi(chosen)) => chosen
+            .iter()
+            .map(|i| options[*i].score)
+            .sum::<f64>()
+            .min(1.0),
+        // Answers are checked against their question before scoring; a mismatch is a bug.
+        _ => unreachable!("answer {answer:?} does not fit question `{}`", question.id),
+    }
+}
+
+/// Trait score = 100 × Σ(weight × v) / Σ(weight) over the trait's answered questions.
+/// Pathway fit = Σ(W_t × score_t) / Σ(W_t) over the profile's assessed traits.
+pub fn score(quiz: &Quiz, answers: &Answers) -> Scores {
+    assert_eq!(
+        answers.len(),
+        quiz.questions.len(),
+        "one answer slot per question"
+    );
+    let values: Vec<Option<f64>> = quiz
+        .questions
+        .iter()
+        .zip(answers)
+        .map(|(q, a)| a.as_ref().map(|a| value(q, a)))
+        .collect();
+
+    let mut sums = vec![(0.0_f64, 0.0_f64, 0_usize, 0_usize); quiz.traits.len()];
+    for (question, v) in quiz.questions.iter().zip(&values) {
+        let (weighted, weights, answered, count) = &mut sums[question.trait_index];
+        *count += 1;
+        if let Some(v) = v {
+            *weighted += question.weight * v;
+            *weights += question.weight;
+            *answered += 1;
+        }
+    }
+    let traits: Vec<TraitScore> = sums
+        .into_iter()
+        .map(|(weighted, weights, answered, questions)| TraitScore {
+            score: (answered > 0).then(|| 100.0 * weighted / weights),
+            answered,
+            questions,
+        })
+        .collect();
+
+    let mut profiles: Vec<ProfileFit> = quiz
+        .profiles
+        .iter()
+        .enumerate()
+        .map(|(index, profile)| {
+            let (weighted, weights) = profile
+                .weights
+                .iter()
+                .filter_map(|&(t, w)| traits[t].score.map(|s| (w * s, w)))
+                .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+            let fit = (weights > 0.0).then(|| weighted / weights);
+            let growth_areas = profile
+                .minimums
+                .iter()
+                .filter(|&&(t, minimum)| traits[t].score.is_some_and(|s| s < minimum))
+                .map(|&(t, _)| t)
+                .collect();
+            ProfileFit {
+                profile: index,
+                fit,
+                band: fit.and_then(|fit| band(quiz, fit)),
+                growth_areas,
+            }
+        })
+        .collect();
+    // A stable sort keeps file order for equal fits.
+    profiles.sort_by(|a, b| match (a.fit, b.fit) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+
+    Scores {
+        values,
+        traits,
+        profiles,
+    }
+}
+
+/// The band with the highest `min` at or below the fit (bands are sorted highest first).
+pub fn band(quiz: &Quiz, fit: f64) -> Option<usize> {
+    // The tolerance keeps a fit of 74.999999999 (rounding in the sums) in the 75 band.
+    quiz.bands.iter().position(|b| b.min <= fit + 1e-9)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Expected figures are worked out by hand from tests/fixtures/small.yaml.
+    use super::*;
+    use crate::answers::Answer::*;
+
+    fn quiz() -> Quiz {
+        crate::quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
+            .expect("the fixture is valid")
+            .0
+    }
+
+    fn close(actual: Option<f64>, expected: f64) {
+        let actual = actual.expect("a score");
+        assert!(
+            (actual - expected).abs() < 1e-9,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    /// q-scale Middle, q-reverse Low, q-yes yes, q-no-rev yes, q-choice b, q-multi x+y,
+    /// q-required Agree.
+    fn full_answers() -> Answers {
+        vec![
+            Some(Scale(2)),
+            Some(Scale(1)),
+            Some(YesNo(true)),
+            Some(YesNo(true)),
+            Some(Choice(1)),
+            Some(Multi(vec![0, 1])),
+            Some(Scale(4)),
+        ]
+    }
+
+    #[test]
+    fn values_follow_the_rules_for_every_question_type() {
+        let quiz = quiz();
+        let q = |id: &str| &quiz.questions[quiz.question_index(id).unwrap()];
+        // Scale of 3: (k-1)/(N-1).
+        assert_eq!(value(q("q-scale"), &Scale(1)), 0.0);
+        assert_eq!(value(q("q-scale"), &Scale(2)), 0.5);
+        assert_eq!(value(q("q-scale"), &Scale(3)), 1.0);
+        // Reversed scale: 1 minus that.
+        assert_eq!(value(q("q-reverse"), &Scale(1)), 1.0);
+        assert_eq!(value(q("q-reverse"), &Scale(3)), 0.0);
+        // Scale of 5.
+        assert_eq!(value(q("q-required"), &Scale(4)), 0.75);
+        // yes_no, plain and reversed.
+        assert_eq!(value(q("q-yes"), &YesNo(true)), 1.0);
+        assert_eq!(value(q("q-yes"), &YesNo(false)), 0.0);
+        assert_eq!(value(q("q-no-rev"), &YesNo(true)), 0.0);
+        assert_eq!(value(q("q-no-rev"), &YesNo(false)), 1.0);
+        // choice: the option's score.
+        assert_eq!(value(q("q-choice"), &Choice(1)), 0.5);
+        // multi: sum of scores, capped at 1; none chosen is 0.
+        assert_eq!(value(q("q-multi"), &Multi(vec![0])), 0.5);
+        assert_eq!(value(q("q-multi"), &Multi(vec![0, 1])), 1.0);
+        assert_eq!(value(q("q-multi"), &Multi(vec![2])), 0.0);
+        assert_eq!(value(q("q-multi"), &Multi(vec![])), 0.0);
+    }
+
+    #[test]
+    fn trait_scores_are_weighted_means_of_answered_values() {
+        let scores = score(&quiz(), &full_answers());
+        // careful: 100 × (2×0.5 + 1×1 + 1×0.75) / (2+1+1) = 68.75
+        close(scores.traits[0].score, 68.75);
+        // social: 100 × (1×1 + 3×0) / (1+3) = 25
+        close(scores.traits[1].score, 25.0);
+        // techy: 100 × (1×0.5 + 2×1) / (1+2) = 83.333…
+        close(scores.traits[2].score, 250.0 / 3.0);
+        assert_eq!(scores.traits[0].answered, 3);
+        assert_eq!(scores.traits[0].questions, 3);
+    }
+
+    #[test]
+    fn fits_are_ranked_with_bands_and_growth_areas() {
+        let quiz = quiz();
+        let scores = score(&quiz, &full_answers());
+        let ranked: Vec<&str> = scores
+            .profiles
+            .iter()
+            .map(|p| quiz.profiles[p.profile].id.as_str())
+            .collect();
+        assert_eq!(ranked, ["gamma", "alpha", "beta"]);
+        // gamma: techy only = 83.333… (Strong fit)
+        close(scores.profiles[0].fit, 250.0 / 3.0);
+        assert_eq!(
+            quiz.bands[scores.profiles[0].band.unwrap()].label,
+            "Strong fit"
+        );
+        // alpha: (3×68.75 + 1×25) / 4 = 57.8125 (Good fit); social 25 < minimum 60
+        close(scores.profiles[1].fit, 57.8125);
+        assert_eq!(
+            quiz.bands[scores.profiles[1].band.unwrap()].label,
+            "Good fit"
+        );
+        assert_eq!(scores.profiles[1].growth_areas, vec![1]);
+        // beta: (2×83.333… + 2×25) / 4 = 54.1666… ; careful has weight 0 and does not count
+        close(scores.profiles[2].fit, (2.0 * 250.0 / 3.0 + 50.0) / 4.0);
+    }
+
+    #[test]
+    fn skipped_questions_count_nowhere() {
+        let quiz = quiz();
+        let mut answers = full_answers();
+        answers[2] = None; // q-yes
+        answers[3] = None; // q-no-rev: social is now not assessed
+        answers[0] = None; // q-scale
+        let scores = score(&quiz, &answers);
+        assert_eq!(scores.values[0], None);
+        // careful: 100 × (1×1 + 1×0.75) / 2 = 87.5
+        close(scores.traits[0].score, 87.5);
+        assert_eq!(scores.traits[0].answered, 2);
+        assert_eq!(scores.traits[1].score, None);
+        assert_eq!(scores.traits[1].answered, 0);
+        // alpha now rests on careful alone, and social is no growth area when not assessed.
+        let alpha = scores.profiles.iter().find(|p| p.profile == 0).unwrap();
+        close(alpha.fit, 87.5);
+        assert!(alpha.growth_areas.is_empty());
+        // beta: techy only.
+        let beta = scores.profiles.iter().find(|p| p.profile == 1).unwrap();
+        close(beta.fit, 250.0 / 3.0);
+    }
+
+    #[test]
+    fn nothing_answered_gives_no_fits_and_keeps_file_order() {
+        let quiz = quiz();
+        let scores = score(&quiz, &vec![None; quiz.questions.len()]);
+        assert!(scores.traits.iter().all(|t| t.score.is_none()));
+        let order: Vec<usize> = scores.profiles.iter().map(|p| p.profile).collect();
+        assert_eq!(order, [0, 1, 2]);
+        assert!(
+            scores
+                .profiles
+                .iter()
+                .all(|p| p.fit.is_none() && p.band.is_none())
+        );
+    }
+
+    #[test]
+    fn ties_keep_file_order_and_null_fits_rank_last() {
+        let quiz = quiz();
+        // Only techy answered: beta and gamma tie at 100; alpha cannot be scored.
+        let mut answers = vec![None; quiz.questions.len()];
+        answers[4] = Some(Choice(0));
+        answers[5] = Some(Multi(vec![0, 1]));
+        answers[6] = None;
+        let scores = score(&quiz, &answers);
+        let order: Vec<usize> = scores.profiles.iter().map(|p| p.profile).collect();
+        assert_eq!(order, [1, 2, 0]);
+        assert_eq!(scores.profiles[2].fit, None);
+    }
+
+    #[test]
+    fn band_is_the_highest_minimum_at_or_below_the_fit() {
+        let quiz = quiz();
+        let label = |fit| quiz.bands[band(&quiz, fit).unwrap()].label.as_str();
+        assert_eq!(label(100.0), "Strong fit");
+        assert_eq!(label(75.0), "Strong fit");
+        assert_eq!(label(74.9), "Good fit");
+        assert_eq!(label(50.0), "Good fit");
+        assert_eq!(label(25.0), "Possible fit");
+        assert_eq!(label(24.99), "Low fit");
+        assert_eq!(label(0.0), "Low fit");
+    }
+}
