@@ -73,10 +73,12 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
          Esc skips a question; Ctrl-C stops at once and saves nothing.\n",
         quiz.questions.len()
     );
-    prompt::run_quiz(quiz, &mut TerminalPrompter).map_err(|e| match e {
+    let answers = prompt::run_quiz(quiz, &mut TerminalPrompter::new()).map_err(|e| match e {
         PromptError::Interrupted => Error::Interrupted,
         PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
-    })
+    })?;
+    eprintln!();
+    Ok(answers)
 }
 
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {

@@ -87,7 +87,11 @@ impl fmt::Display for Problem {
 
 /// Turn a YAML parser error into a problem at the parser's position.
 pub fn from_yaml_error(file: &str, err: &serde_yaml::Error) -> Problem {
-    let message = strip_location(&err.to_string());
+    // serde names Rust types; a quiz author thinks in numbers and text.
+    let message = err
+        .to_string()
+        .replace("expected f64", "expected a number")
+        .replace("expected a borrowed string", "expected text");
     match err.location() {
         Some(loc) => Problem::error(
             file,
@@ -95,7 +99,7 @@ pub fn from_yaml_error(file: &str, err: &serde_yaml::Error) -> Problem {
                 line: loc.line(),
                 column: loc.column(),
             },
-            message,
+            strip_position(&message, loc.line(), loc.column()),
         ),
         None => Problem::error(file, Place::File, message),
     }
@@ -103,7 +107,7 @@ pub fn from_yaml_error(file: &str, err: &serde_yaml::Error) -> Problem {
 
 /// Turn a JSON parser error into a problem at the parser's position.
 pub fn from_json_error(file: &str, err: &serde_json::Error) -> Problem {
-    let message = strip_location(&err.to_string());
+    let message = err.to_string();
     if err.line() == 0 {
         return Problem::error(file, Place::File, message);
     }
@@ -113,14 +117,35 @@ pub fn from_json_error(file: &str, err: &serde_json::Error) -> Problem {
             line: err.line(),
             column: err.column(),
         },
-        message,
+        strip_position(&message, err.line(), err.column()),
     )
 }
 
-/// Parsers append " at line L column C"; the position is printed in front instead.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
+/// Parsers write " at line L column C" into the message; that position is printed in
+/// front instead. Other positions ("while parsing a flow mapping at line 5 column 5",
+/// where the unclosed thing began) are kept: they help find the mistake.
+fn strip_position(message: &str, line: usize, column: usize) -> String {
+    message.replacen(&format!(" at line {line} column {column}"), "", 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_position;
+
+    #[test]
+    fn only_the_errors_own_position_is_stripped() {
+        assert_eq!(
+            strip_position("bad thing at line 3 column 4", 3, 4),
+            "bad thing"
+        );
+        assert_eq!(
+            strip_position(
+                "x at line 6 column 10, while parsing a flow mapping at line 5 column 5",
+                6,
+                10
+            ),
+            "x, while parsing a flow mapping at line 5 column 5"
+        );
+        assert_eq!(strip_position("no position", 1, 1), "no position");
     }
 }

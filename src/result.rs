@@ -142,8 +142,9 @@ fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
         return warnings;
     }
     if skipped > 0 {
+        let were = if skipped == 1 { "was" } else { "were" };
         warnings.push(format!(
-            "{skipped} of {total} questions were skipped; skipped questions count nowhere."
+            "{skipped} of {total} questions {were} skipped; skipped questions count nowhere."
         ));
     }
     let unassessed: Vec<&str> = quiz

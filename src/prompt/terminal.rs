@@ -4,9 +4,27 @@ use super::{Ask, PromptError, Prompter};
 use crate::answers::Answer;
 use crate::quiz::QuestionKind;
 use inquire::error::InquireError;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::{Confirm, MultiSelect, Select};
 
 pub struct TerminalPrompter;
+
+impl TerminalPrompter {
+    pub fn new() -> Self {
+        // inquire's default config already honours NO_COLOR; only the word for Esc changes.
+        inquire::set_global_render_config(RenderConfig {
+            canceled_prompt_indicator: Styled::new("<skipped>"),
+            ..RenderConfig::default()
+        });
+        TerminalPrompter
+    }
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> Result<Option<Answer>, PromptError> {

@@ -286,6 +286,7 @@ impl Checker<'_> {
             self.non_empty(&format!("{path}.title"), &p.title);
             let mut weights = Vec::new();
             let mut seen = HashSet::new();
+            let errors_before = self.problems.len();
             for (trait_id, weight) in &p.weights.0 {
                 let wpath = format!("{path}.weights.{trait_id}");
                 if !seen.insert(trait_id.as_str()) {
@@ -310,7 +311,8 @@ impl Checker<'_> {
                     weights.push((index, *weight));
                 }
             }
-            if weights.is_empty() && p.weights.0.iter().all(|(_, w)| w.is_finite() && *w >= 0.0) {
+            // Said only when no weight above was wrong, so one mistake gives one message.
+            if weights.is_empty() && self.problems.len() == errors_before {
                 self.error(
                     format!("{path}.weights"),
                     format!(

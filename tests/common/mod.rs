@@ -1,0 +1,59 @@
+//! Helpers so that each integration test reads as a sentence.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The real binary, with a clean colour environment.
+pub fn careerfit() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn him_quiz() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/him-career-fit.yaml")
+}
+
+pub fn stdout_json(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// Write a file into `dir` and give back its path.
+pub fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+pub fn assert_close(actual: &serde_json::Value, expected: f64) {
+    let actual = actual
+        .as_f64()
+        .unwrap_or_else(|| panic!("{actual} is not a number"));
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, got {actual}"
+    );
+}
+
+/// The answers to tests/fixtures/small.yaml whose scores are worked out in src/scoring.rs.
+pub const SMALL_ANSWERS: &str = "\
+quiz: small
+answers:
+  q-scale: 2
+  q-reverse: Low
+  q-yes: true
+  q-no-rev: yes
+  q-choice: b
+  q-multi: [x, y]
+  q-required: Agree
+";

@@ -1,0 +1,530 @@
+//! `careerfit take --answers`: the scoring contract, seen from the command line.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn answers_file_gives_the_hand_computed_result_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("small.yaml").to_str().unwrap(),
+            "--json",
+            "--answers",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let result = stdout_json(&output);
+    assert_eq!(result["schema"], "careerfit/result/v1");
+    assert_eq!(result["quiz"]["id"], "small");
+    assert_eq!(result["quiz"]["version"], "2");
+    let completed_at = result["completed_at"].as_str().unwrap();
+    assert!(
+        completed_at.len() == 20 && completed_at.ends_with('Z') && completed_at.contains('T'),
+        "{completed_at}"
+    );
+
+    let answers = result["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), 7);
+    assert_eq!(answers[0]["question"], "q-scale");
+    assert_eq!(answers[0]["answer"], 2);
+    assert_close(&answers[0]["value"], 0.5);
+    assert_eq!(answers[1]["answer"], 1, "a label is stored as its position");
+    assert_close(&answers[1]["value"], 1.0);
+    assert_eq!(answers[3]["answer"], true);
+    assert_close(&answers[3]["value"], 0.0);
+    assert_eq!(answers[4]["answer"], "b");
+    assert_eq!(answers[5]["answer"], serde_json::json!(["x", "y"]));
+    assert_close(&answers[5]["value"], 1.0);
+
+    let traits = result["traits"].as_array().unwrap();
+    assert_eq!(traits[0]["id"], "careful");
+    assert_close(&traits[0]["score"], 68.75);
+    assert_close(&traits[1]["score"], 25.0);
+    assert_close(&traits[2]["score"], 250.0 / 3.0);
+    assert_eq!(traits[0]["answered"], 3);
+    assert_eq!(traits[0]["questions"], 3);
+
+    let profiles = result["profiles"].as_array().unwrap();
+    let ids: Vec<&str> = profiles.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["gamma", "alpha", "beta"]);
+    assert_close(&profiles[1]["fit"], 57.8125);
+    assert_eq!(profiles[1]["band"], "Good fit");
+    assert_eq!(profiles[1]["education"], "Alpha school");
+    assert_eq!(
+        profiles[1]["job_titles"],
+        serde_json::json!(["Alpha worker"])
+    );
+    assert_eq!(
+        profiles[1]["certifications"],
+        serde_json::json!([{"name": "Alpha cert", "detail": "Renew often"}])
+    );
+    assert_eq!(profiles[1]["next_steps"][1], "Pass the alpha exam");
+    assert_eq!(profiles[1]["growth_areas"], serde_json::json!(["social"]));
+    assert_eq!(profiles[0]["band"], "Strong fit");
+    assert_eq!(result["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn skipped_answers_are_null_and_say_so_in_warnings() {
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("small.yaml").to_str().unwrap(),
+            "--json",
+            "--answers",
+            "-",
+        ])
+        .write_stdin("answers:\n  q-required: 5\n  q-yes: null\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let result = stdout_json(&output);
+    assert_eq!(result["answers"][2]["answer"], serde_json::Value::Null);
+    assert_eq!(result["answers"][2]["value"], serde_json::Value::Null);
+    assert_close(&result["traits"][0]["score"], 100.0);
+    assert_eq!(result["traits"][1]["score"], serde_json::Value::Null);
+    // Only careful is assessed: beta and gamma cannot be scored and rank last, in file order.
+    let ids: Vec<&str> = result["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["alpha", "beta", "gamma"]);
+    assert_eq!(result["profiles"][1]["fit"], serde_json::Value::Null);
+    assert_eq!(result["profiles"][1]["band"], serde_json::Value::Null);
+    let warnings = result["warnings"].to_string();
+    assert!(
+        warnings.contains("6 of 7 questions were skipped"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn json_answers_files_are_read_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "a.json",
+        r#"{"quiz": "small", "answers": {"q-required": "Strongly agree", "q-multi": []}}"#,
+    );
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("small.yaml").to_str().unwrap(),
+            "--json",
+            "--answers",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let result = stdout_json(&output);
+    assert_eq!(result["answers"][5]["answer"], serde_json::json!([]));
+    assert_close(&result["answers"][5]["value"], 0.0);
+    assert_close(&result["traits"][2]["score"], 0.0);
+}
+
+#[test]
+fn the_him_quiz_is_the_default_and_all_top_answers_score_100() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
+    let output = careerfit()
+        .args(["take", "--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let result = stdout_json(&output);
+    assert_eq!(result["quiz"]["id"], "him-career-fit");
+    for t in result["traits"].as_array().unwrap() {
+        assert_close(&t["score"], 100.0);
+    }
+    for p in result["profiles"].as_array().unwrap() {
+        assert_close(&p["fit"], 100.0);
+        assert_eq!(p["band"], "Strong fit");
+    }
+
+    let answers = write(dir.path(), "bottom.yaml", &him_answers_at(Extreme::Bottom));
+    let output = careerfit()
+        .args(["take", "him-career-fit", "--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let result = stdout_json(&output);
+    // Every trait is at its floor: 0, except that preferring to work only alone or only
+    // with others still scores 0.5 on work-style: 100 × (0.5 + 0) / 2 = 25.
+    for t in result["traits"].as_array().unwrap() {
+        let floor = if t["id"] == "flexible-work-style" {
+            25.0
+        } else {
+            0.0
+        };
+        assert_close(&t["score"], floor);
+    }
+    for p in result["profiles"].as_array().unwrap() {
+        assert_eq!(p["band"], "Low fit");
+    }
+}
+
+enum Extreme {
+    Top,
+    Bottom,
+}
+
+/// Answers to every HIM question at its highest (or lowest) value, read from the quiz file.
+fn him_answers_at(extreme: Extreme) -> String {
+    let quiz: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    let top = matches!(extreme, Extreme::Top);
+    let mut out = String::from("quiz: him-career-fit\nanswers:\n");
+    for q in quiz["questions"].as_sequence().unwrap() {
+        let id = q["id"].as_str().unwrap();
+        let reverse = q["reverse"].as_bool().unwrap_or(false);
+        let kind = q["type"].as_str().unwrap_or("scale");
+        let answer = match kind {
+            "scale" => {
+                let scale = q["scale"].as_str().unwrap_or("agreement");
+                let n = quiz["scales"][scale]["labels"].as_sequence().unwrap().len();
+                if top != reverse {
+                    n.to_string()
+                } else {
+                    "1".to_string()
+                }
+            }
+            "yes_no" => (top != reverse).to_string(),
+            _ => {
+                let options = q["options"].as_sequence().unwrap();
+                let wanted: Vec<&str> = options
+                    .iter()
+                    .filter(|o| {
+                        let score = o["score"].as_f64().unwrap();
+                        if top { score > 0.0 } else { score == 0.0 }
+                    })
+                    .map(|o| o["id"].as_str().unwrap())
+                    .collect();
+                if kind == "multi" {
+                    if top {
+                        format!("[{}]", wanted.join(", "))
+                    } else {
+                        "[]".to_string()
+                    }
+                } else {
+                    let best = options
+                        .iter()
+                        .max_by(|a, b| {
+                            let (a, b) =
+                                (a["score"].as_f64().unwrap(), b["score"].as_f64().unwrap());
+                            if top {
+                                a.total_cmp(&b)
+                            } else {
+                                b.total_cmp(&a)
+                            }
+                        })
+                        .unwrap();
+                    best["id"].as_str().unwrap().to_string()
+                }
+            }
+        };
+        out.push_str(&format!("  {id}: {answer}\n"));
+    }
+    out
+}
+
+#[test]
+fn the_summary_names_a_pathway_job_titles_and_next_steps_within_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
+    let output = careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for expected in [
+        "Your pathways, best fit first",
+        "Your traits",
+        "Your best fit: Health information clerk (Strong fit, 100 of 100)",
+        "Job titles",
+        "Medical Records Clerk",
+        "Next steps",
+        "1. Compare a certificate",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+    }
+    assert!(
+        !stdout.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
+
+#[test]
+fn table_summary_of_the_small_quiz() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let output = careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(text(&output.stdout));
+}
+
+#[test]
+fn output_is_written_with_mode_0600_and_matches_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let result = dir.path().join("result.json");
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("small.yaml").to_str().unwrap(),
+            "--json",
+            "--answers",
+        ])
+        .arg(&answers)
+        .arg("--output")
+        .arg(&result)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let written = std::fs::read(&result).unwrap();
+    assert_eq!(written, output.stdout);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&result).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert!(text(&output.stderr).contains("Saved your result to"));
+}
+
+#[test]
+fn an_existing_output_file_is_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let result = write(dir.path(), "result.json", "precious");
+    careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&answers)
+        .arg("--output")
+        .arg(&result)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "error: {} already exists; add --force to replace it, or choose another name",
+            result.display()
+        )));
+    assert_eq!(std::fs::read_to_string(&result).unwrap(), "precious");
+
+    careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&answers)
+        .arg("--output")
+        .arg(&result)
+        .arg("--force")
+        .assert()
+        .code(0);
+    let replaced: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
+    assert_eq!(replaced["quiz"]["id"], "small");
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 2, "no temporary file is left behind");
+}
+
+#[test]
+fn output_into_a_missing_folder_fails_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let result = dir.path().join("nope").join("result.json");
+    careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&answers)
+        .arg("--output")
+        .arg(&result)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("does not exist"));
+    assert!(!result.exists());
+}
+
+#[test]
+fn without_a_terminal_or_answers_it_says_to_use_answers() {
+    careerfit()
+        .arg("take")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: stdin is not a terminal, so careerfit cannot ask the questions; \
+             give the answers with --answers FILE",
+        ));
+    // The same with no command at all.
+    careerfit()
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--answers"));
+}
+
+/// Bad answers: exit 2, a message naming the file and the question, nothing on stdout.
+fn refused(answers: &str, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "bad.yaml", answers);
+    let result = dir.path().join("result.json");
+    let output = careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&path)
+        .arg("--output")
+        .arg(&result)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = text(&output.stderr);
+    let expected = format!("{}{expected}", path.display());
+    assert!(
+        stderr.contains(&expected),
+        "expected {expected:?} in\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+    assert!(!result.exists(), "nothing is written");
+}
+
+#[test]
+fn bad_answers_are_refused_naming_the_question() {
+    refused(
+        "answers:\n  q-skale: 2\n  q-required: 1\n",
+        ": answers.q-skale: error: unknown question `q-skale` in quiz `small`\n  hint: did you mean `q-scale`?",
+    );
+    refused(
+        "answers:\n  q-scale: 4\n  q-required: 1\n",
+        ": answers.q-scale: error: 4 is out of range: question `q-scale` takes a position from 1 to 3 \
+         or one of the labels: `Low`, `Middle`, `High`",
+    );
+    refused(
+        "answers:\n  q-scale: Huge\n  q-required: 1\n",
+        ": answers.q-scale: error: `Huge` is not a label of this scale",
+    );
+    refused(
+        "answers:\n  q-choice: d\n  q-required: 1\n",
+        ": answers.q-choice: error: question `q-choice` has no option `d`; its options are `a`, `b`, `c`",
+    );
+    refused(
+        "answers:\n  q-multi: x\n  q-required: 1\n",
+        ": answers.q-multi: error: question `q-multi` takes a list of option ids",
+    );
+    refused(
+        "answers:\n  q-yes: 3\n  q-required: 1\n",
+        ": answers.q-yes: error: question `q-yes` takes true or false",
+    );
+    refused(
+        "answers:\n  q-scale: 1\n",
+        ": answers.q-required: error: question `q-required` is required but has no answer",
+    );
+    refused(
+        "quiz: other\nanswers:\n  q-required: 1\n",
+        ": quiz: error: these answers are for quiz `other`, not `small`",
+    );
+    refused(
+        "answers: [1, 2\n",
+        ":2:1: error: did not find expected ',' or ']'",
+    );
+}
+
+#[test]
+fn every_bad_answer_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "bad.yaml",
+        "answers:\n  q-scale: 9\n  q-choice: zz\n",
+    );
+    let output = careerfit()
+        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("answers.q-scale: error"), "{stderr}");
+    assert!(stderr.contains("answers.q-choice: error"), "{stderr}");
+    assert!(stderr.contains("answers.q-required: error"), "{stderr}");
+}
+
+#[test]
+fn a_missing_answers_file_is_an_io_error() {
+    careerfit()
+        .args(["take", "--answers", "/nonexistent/answers.yaml"])
+        .assert()
+        .code(1)
+        .stderr("error: /nonexistent/answers.yaml: no such file\n");
+}
+
+#[test]
+fn an_unknown_quiz_is_a_usage_error() {
+    careerfit()
+        .args(["take", "no-such-quiz", "--answers", "-"])
+        .write_stdin("answers: {}\n")
+        .assert()
+        .code(2)
+        .stderr(
+            "error: there is no quiz `no-such-quiz`; `careerfit list` shows the quizzes, \
+             or give the path to a quiz file\n",
+        );
+}
+
+#[test]
+fn an_invalid_quiz_is_refused_by_take() {
+    careerfit()
+        .args([
+            "take",
+            fixture("invalid/several-errors.yaml").to_str().unwrap(),
+            "--answers",
+            "-",
+        ])
+        .write_stdin("answers: {}\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: duplicate question id `same`",
+        ));
+}
+
+#[test]
+fn a_closed_pipe_on_stdout_is_a_quiet_exit() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+        .args(["take", "--json", "--answers"])
+        .arg(&answers)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end at once, as `| head -c 0` would.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
