@@ -394,10 +394,12 @@ impl Checker<'_> {
                         message: b.message.clone(),
                     });
                 }
+                // A warning, not an error: the file format allows it, and a fit below
+                // the lowest band then simply has none.
                 if !bands.is_empty() && !bands.iter().any(|b| b.min == 0.0) {
-                    self.error(
+                    self.warning(
                         "bands",
-                        "no band starts at 0, so a low fit would have no band; add one with `min: 0`",
+                        "no band starts at 0, so a low fit will have no band; add one with `min: 0`",
                     );
                 }
                 checked.sort_by(|a, b| b.min.total_cmp(&a.min));

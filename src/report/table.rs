@@ -30,7 +30,12 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
             .band
             .as_ref()
             .and_then(|label| quiz.bands.iter().position(|b| &b.label == label));
-        let mut band = Cell::new(profile.band.as_deref().unwrap_or("not scored"));
+        let band_text = match (&profile.band, profile.fit) {
+            (Some(label), _) => label.as_str(),
+            (None, Some(_)) => "no band",
+            (None, None) => "not scored",
+        };
+        let mut band = Cell::new(band_text);
         if style.color {
             band = match band_index {
                 Some(0) => band.fg(Color::Green).add_attribute(Attribute::Bold),

@@ -1,0 +1,175 @@
+//! The interactive quiz in a real pseudo-terminal: keystrokes in, screen and files out.
+#![cfg(unix)]
+
+mod common;
+use common::*;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession as Session;
+use expectrl::{ControlCode, Expect};
+use std::process::Command;
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+
+/// Start careerfit in a 100x40 pseudo-terminal.
+fn spawn(args: &[&str], dir: &std::path::Path) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut session = Session::spawn(cmd).expect("spawn careerfit in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(100, 40)
+        .expect("set the window size");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// Wait for a prompt, give the terminal a moment to settle, then type.
+fn answer(session: &mut Session, prompt: &str, keys: &[&str]) {
+    session
+        .expect(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    std::thread::sleep(Duration::from_millis(150));
+    for key in keys {
+        session.send(key).unwrap();
+        // A lone Esc must not be read together with the next key as one sequence.
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn exit_code(session: &Session) -> i32 {
+    match session.get_process().wait().expect("wait for careerfit") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("careerfit did not exit normally: {other:?}"),
+    }
+}
+
+/// All the program prints until it exits.
+fn everything(session: &mut Session) -> String {
+    let found = session.expect(expectrl::Eof).expect("careerfit exits");
+    let mut bytes = found.before().to_vec();
+    for matched in found.matches() {
+        bytes.extend_from_slice(matched);
+    }
+    String::from_utf8_lossy(&bytes).to_string()
+}
+
+#[test]
+fn a_person_answers_with_keys_skips_with_esc_and_gets_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let mut session = spawn(
+        &["take", quiz.to_str().unwrap(), "--output", "result.json"],
+        dir.path(),
+    );
+    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
+    answer(&mut session, "Question 2 of 7", &[ESC]); // skipped
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[ENTER]); // A laptop
+    answer(&mut session, "Question 6 of 7", &[" ", DOWN, " ", ENTER]); // x and y
+    // Esc on a required question does not skip it.
+    answer(&mut session, "Question 7 of 7", &[ESC]);
+    answer(
+        &mut session,
+        "This question is required",
+        &[DOWN, DOWN, DOWN, ENTER],
+    );
+
+    session.expect("Your best fit: Beta pathway").unwrap();
+    session.expect("Saved your result to result.json").unwrap();
+    assert_eq!(exit_code(&session), 0);
+
+    let result: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("result.json")).unwrap())
+            .unwrap();
+    let answers: Vec<&serde_json::Value> = result["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["answer"])
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            &serde_json::json!(2),
+            &serde_json::Value::Null,
+            &serde_json::json!(true),
+            &serde_json::json!(false),
+            &serde_json::json!("a"),
+            &serde_json::json!(["x", "y"]),
+            &serde_json::json!(4),
+        ]
+    );
+    // careful: 100 × (2×0.5 + 1×0.75) / 3; social and techy 100; beta ties gamma and
+    // comes first in file order.
+    assert_close(&result["traits"][0]["score"], 175.0 / 3.0);
+    assert_eq!(result["profiles"][0]["id"], "beta");
+    assert_close(&result["profiles"][0]["fit"], 100.0);
+}
+
+#[test]
+fn ctrl_c_exits_130_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = spawn(&["take", "--output", "result.json"], dir.path());
+    answer(&mut session, "Question 1 of 35", &[DOWN, ENTER]);
+    answer(&mut session, "Question 2 of 35", &[]);
+    session.send(ControlCode::EndOfText).unwrap();
+    session.expect("Interrupted; nothing was saved.").unwrap();
+    assert_eq!(exit_code(&session), 130);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "no file is written: {left:?}");
+}
+
+#[test]
+fn no_colour_codes_with_no_color_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let mut session = spawn(
+        &[
+            "take",
+            quiz.to_str().unwrap(),
+            "--answers",
+            answers.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    let screen = everything(&mut session);
+    assert!(screen.contains("Your best fit: Gamma pathway"), "{screen}");
+    assert!(
+        !screen.contains("\x1b["),
+        "an escape sequence in:\n{screen:?}"
+    );
+    assert_eq!(exit_code(&session), 0);
+}
+
+#[test]
+fn colour_is_used_on_a_terminal_without_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.args([
+        "take",
+        quiz.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+    ])
+    .env_remove("NO_COLOR")
+    .env("TERM", "xterm-256color");
+    let mut session = Session::spawn(cmd).unwrap();
+    session.get_process_mut().set_window_size(100, 40).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let screen = everything(&mut session);
+    assert!(screen.contains("Strong fit"), "{screen}");
+    assert!(
+        screen.contains("\x1b["),
+        "expected colour on a terminal:\n{screen}"
+    );
+}
