@@ -3,7 +3,6 @@
 
 use crate::answers::{self, Answers};
 use crate::cli::{Cli, Command, TakeArgs};
-use crate::diagnostic::Problem;
 use crate::error::{Error, render_problems};
 use crate::output;
 use crate::prompt::{self, PromptError, TerminalPrompter};
@@ -11,7 +10,7 @@ use crate::quiz::{self, LoadError, Quiz, ReadError, builtin};
 use crate::report::{self, Style};
 use crate::result::QuizResult;
 use crate::scoring;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Where `list` and `take ID` look for quiz files besides the built-in ones.
@@ -64,12 +63,12 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
                 .to_string(),
         ));
     }
-    eprintln!("{}", quiz.title);
+    eprintln!("{}\n", quiz.title);
     if let Some(description) = &quiz.description {
-        eprint!("{}", report::wrap(description, 80, ""));
+        eprintln!("{}", report::wrap(description, 80, ""));
     }
     eprintln!(
-        "{} questions. Answer for yourself as you are now; there are no right answers.\n\
+        "{} questions. Answer for yourself as you are now.\n\
          Esc skips a question; Ctrl-C stops at once and saves nothing.\n",
         quiz.questions.len()
     );
@@ -82,35 +81,20 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
 }
 
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {
-    let (name, text) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(quiz::MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::Io(format!("cannot read stdin: {e}")))?;
-        let name = "<stdin>".to_string();
-        if bytes.len() as u64 > quiz::MAX_FILE_BYTES {
-            return Err(Error::Invalid(vec![Problem::error(
-                &name,
-                crate::diagnostic::Place::File,
-                "the answers are over 1 MiB; answers files over 1 MiB are refused",
-            )]));
-        }
-        let text = String::from_utf8(bytes).map_err(|_| {
-            Error::Invalid(vec![Problem::error(
-                &name,
-                crate::diagnostic::Place::File,
-                "the answers are not UTF-8 text",
-            )])
-        })?;
-        (name, text)
+    let name = if path.as_os_str() == "-" {
+        "<stdin>".to_string()
     } else {
-        let text = quiz::read_text(path).map_err(|e| match e {
-            ReadError::Io(message) => Error::Io(message),
-            ReadError::Invalid(problem) => Error::Invalid(vec![problem]),
-        })?;
-        (path.display().to_string(), text)
+        path.display().to_string()
     };
+    let text = if path.as_os_str() == "-" {
+        quiz::read_stream(&name, std::io::stdin().lock())
+    } else {
+        quiz::read_text(path)
+    }
+    .map_err(|e| match e {
+        ReadError::Io(message) => Error::Io(message),
+        ReadError::Invalid(problem) => Error::Invalid(vec![problem]),
+    })?;
     answers::parse(quiz, &name, &text).map_err(Error::Invalid)
 }
 

@@ -528,3 +528,75 @@ fn a_closed_pipe_on_stdout_is_a_quiet_exit() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn unreadable_or_hostile_answers_files_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let binary = dir.path().join("binary.yaml");
+    std::fs::write(&binary, b"answers:\n  q-scale: \xff\xfe\n").unwrap();
+    careerfit()
+        .args(["take", quiz.to_str().unwrap(), "--answers"])
+        .arg(&binary)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "{}:2:12: error: the file is not UTF-8 text\n",
+            binary.display()
+        ));
+
+    let huge = dir.path().join("huge.yaml");
+    std::fs::write(&huge, "#".repeat(2 * 1024 * 1024)).unwrap();
+    careerfit()
+        .args(["take", quiz.to_str().unwrap(), "--answers"])
+        .arg(&huge)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: the file is 2097152 bytes; files over 1048576 bytes (1 MiB) are refused",
+        ));
+
+    let empty = write(dir.path(), "empty.yaml", "\n");
+    careerfit()
+        .args(["take", quiz.to_str().unwrap(), "--answers"])
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: the answers file is empty"));
+
+    careerfit()
+        .args(["take", quiz.to_str().unwrap(), "--answers"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: {}: is a folder, not a file\n",
+            dir.path().display()
+        ));
+
+    let list = write(dir.path(), "list.yaml", "- 1\n- 2\n");
+    careerfit()
+        .args(["take", quiz.to_str().unwrap(), "--answers"])
+        .arg(&list)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: an answers file must be a mapping with an `answers:` key",
+        ));
+}
+
+#[test]
+fn a_folder_given_as_the_quiz_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    careerfit()
+        .arg("take")
+        .arg(dir.path())
+        .args(["--answers", "-"])
+        .write_stdin("answers: {}\n")
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: {}: is a folder, not a file\n",
+            dir.path().display()
+        ));
+}

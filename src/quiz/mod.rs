@@ -5,7 +5,7 @@ pub mod file;
 mod validate;
 
 pub use validate::{
-    LoadError, MAX_FILE_BYTES, ReadError, io_message, load, load_path, read_text,
+    LoadError, MAX_FILE_BYTES, ReadError, io_message, load, load_path, read_stream, read_text,
     suggest as suggest_id,
 };
 

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::diagnostic::{Place, Problem, field, from_yaml_error};
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::Path;
 
 /// Quiz and answers files larger than this are refused before parsing.
@@ -45,25 +46,45 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if meta.is_dir() {
         return Err(ReadError::Io(format!("{name}: is a folder, not a file")));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    check_size(&name, meta.len())?;
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    decode(&name, bytes)
+}
+
+/// Read a person's text from a stream (stdin), with the same limits as `read_text`.
+pub fn read_stream(name: &str, reader: impl std::io::Read) -> Result<String, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(io_message(name, &e)))?;
+    check_size(name, bytes.len() as u64)?;
+    decode(name, bytes)
+}
+
+fn check_size(name: &str, len: u64) -> Result<(), ReadError> {
+    if len > MAX_FILE_BYTES {
         return Err(ReadError::Invalid(Problem::error(
-            &name,
+            name,
             Place::File,
             format!(
-                "the file is {} bytes; files over {MAX_FILE_BYTES} bytes (1 MiB) are refused",
-                meta.len()
+                "the file is {len} bytes; files over {MAX_FILE_BYTES} bytes (1 MiB) are refused"
             ),
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    Ok(())
+}
+
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|e| {
+        // Place the first bad byte as an editor would: line and column (in bytes).
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
         ReadError::Invalid(Problem::error(
-            &name,
-            Place::File,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            name,
+            Place::Position { line, column },
+            "the file is not UTF-8 text",
         ))
     })
 }
