@@ -4,22 +4,24 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
+/// `careerfit take QUIZ --json --answers FILE`, which must succeed; its JSON result.
+fn take_json(quiz: &std::path::Path, answers: &std::path::Path) -> serde_json::Value {
+    let output = careerfit()
+        .arg("take")
+        .arg(quiz)
+        .args(["--json", "--answers"])
+        .arg(answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    stdout_json(&output)
+}
+
 #[test]
 fn answers_file_gives_the_hand_computed_result_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
-    let output = careerfit()
-        .args([
-            "take",
-            fixture("small.yaml").to_str().unwrap(),
-            "--json",
-            "--answers",
-        ])
-        .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let result = stdout_json(&output);
+    let result = take_json(&fixture("small.yaml"), &answers);
     assert_eq!(result["schema"], "careerfit/result/v1");
     assert_eq!(result["quiz"]["id"], "small");
     assert_eq!(result["quiz"]["version"], "2");
@@ -114,18 +116,7 @@ fn json_answers_files_are_read_too() {
         "a.json",
         r#"{"quiz": "small", "answers": {"q-required": "Strongly agree", "q-multi": []}}"#,
     );
-    let output = careerfit()
-        .args([
-            "take",
-            fixture("small.yaml").to_str().unwrap(),
-            "--json",
-            "--answers",
-        ])
-        .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let result = stdout_json(&output);
+    let result = take_json(&fixture("small.yaml"), &answers);
     assert_eq!(result["answers"][5]["answer"], serde_json::json!([]));
     assert_close(&result["answers"][5]["value"], 0.0);
     assert_close(&result["traits"][2]["score"], 0.0);
@@ -135,13 +126,7 @@ fn json_answers_files_are_read_too() {
 fn the_him_quiz_is_the_default_and_all_top_answers_score_100() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
-    let output = careerfit()
-        .args(["take", "--json", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let result = stdout_json(&output);
+    let result = take_json(&him_quiz(), &answers);
     assert_eq!(result["quiz"]["id"], "him-career-fit");
     for t in result["traits"].as_array().unwrap() {
         assert_close(&t["score"], 100.0);
@@ -152,12 +137,7 @@ fn the_him_quiz_is_the_default_and_all_top_answers_score_100() {
     }
 
     let answers = write(dir.path(), "bottom.yaml", &him_answers_at(Extreme::Bottom));
-    let output = careerfit()
-        .args(["take", "him-career-fit", "--json", "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
-    let result = stdout_json(&output);
+    let result = take_json(&him_quiz(), &answers);
     // Every trait is at its floor: 0, except that preferring to work only alone or only
     // with others still scores 0.5 on work-style: 100 × (0.5 + 0) / 2 = 25.
     for t in result["traits"].as_array().unwrap() {
