@@ -235,10 +235,13 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
                     Some(k) if (1..=n as u64).contains(&k) => Ok(Some(Answer::Scale(k as usize))),
                     _ => Err(format!("{number} is out of range: {}", expected())),
                 },
+                // A label, or a position written as text ("4"), as spreadsheets export it.
                 Json::String(text) => labels
                     .iter()
                     .position(|label| label.eq_ignore_ascii_case(text.trim()))
-                    .map(|i| Some(Answer::Scale(i + 1)))
+                    .map(|i| i + 1)
+                    .or_else(|| text.trim().parse().ok().filter(|k| (1..=n).contains(k)))
+                    .map(|k| Some(Answer::Scale(k)))
                     .ok_or_else(|| {
                         format!("`{text}` is not a label of this scale: {}", expected())
                     }),
@@ -312,4 +315,60 @@ fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Quiz {
+        crate::quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
+            .unwrap()
+            .0
+    }
+
+    fn check(id: &str, value: Json) -> Result<Option<Answer>, String> {
+        let quiz = small();
+        from_value(&quiz.questions[quiz.question_index(id).unwrap()], &value)
+    }
+
+    #[test]
+    fn scale_answers_by_position_label_or_position_text() {
+        assert_eq!(check("q-scale", Json::from(3)), Ok(Some(Answer::Scale(3))));
+        assert_eq!(
+            check("q-scale", Json::from("middle")),
+            Ok(Some(Answer::Scale(2)))
+        );
+        assert_eq!(
+            check("q-scale", Json::from(" 1 ")),
+            Ok(Some(Answer::Scale(1)))
+        );
+        assert!(check("q-scale", Json::from(0)).is_err());
+        assert!(check("q-scale", Json::from("4")).is_err());
+        assert!(check("q-scale", Json::from(2.5)).is_err());
+        assert_eq!(check("q-scale", Json::Null), Ok(None));
+    }
+
+    #[test]
+    fn yes_no_choice_and_multi_answers() {
+        assert_eq!(
+            check("q-yes", Json::from("No")),
+            Ok(Some(Answer::YesNo(false)))
+        );
+        assert_eq!(
+            check("q-yes", Json::from(true)),
+            Ok(Some(Answer::YesNo(true)))
+        );
+        assert!(check("q-yes", Json::from("maybe")).is_err());
+        assert_eq!(
+            check("q-choice", Json::from("A phone")),
+            Ok(Some(Answer::Choice(1)))
+        );
+        assert_eq!(
+            check("q-multi", serde_json::json!(["y", "x"])),
+            Ok(Some(Answer::Multi(vec![0, 1]))),
+            "options are kept in the question's order"
+        );
+        assert!(check("q-multi", serde_json::json!(["x", "x"])).is_err());
+    }
 }
