@@ -134,7 +134,9 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
                         field(&path),
                         format!("unknown question `{id}` in quiz `{}`", quiz.id),
                     );
-                    problem.hint = crate::quiz::suggest_id(&id, &known);
+                    if let Some(hint) = crate::quiz::suggest_id(&id, &known) {
+                        problem = problem.with_hint(hint);
+                    }
                     problems.push(problem);
                     continue;
                 };
@@ -146,7 +148,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
                     ));
                     continue;
                 }
-                match from_value(&quiz.questions[index], &Json::from_yaml(value)) {
+                match from_value(&quiz.questions[index], &yaml_to_json(value)) {
                     Ok(answer) => answers[index] = answer,
                     Err(message) => problems.push(Problem::error(file, field(&path), message)),
                 }
@@ -175,34 +177,28 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
     }
 }
 
-trait FromYaml {
-    fn from_yaml(value: &Yaml) -> Json;
-}
-
-impl FromYaml for Json {
-    /// Answers are plain scalars and lists. A mapping or a number JSON cannot hold
-    /// (`.nan`) becomes text, so that it is refused with the question's message.
-    fn from_yaml(value: &Yaml) -> Json {
-        match value {
-            Yaml::Null => Json::Null,
-            Yaml::Bool(b) => Json::Bool(*b),
-            Yaml::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    Json::from(u)
-                } else if let Some(i) = n.as_i64() {
-                    Json::from(i)
-                } else {
-                    n.as_f64()
-                        .and_then(serde_json::Number::from_f64)
-                        .map(Json::Number)
-                        .unwrap_or_else(|| Json::String(n.to_string()))
-                }
+/// Answers are plain scalars and lists. A mapping or a number JSON cannot hold
+/// (`.nan`) becomes text, so that it is refused with the question's message.
+fn yaml_to_json(value: &Yaml) -> Json {
+    match value {
+        Yaml::Null => Json::Null,
+        Yaml::Bool(b) => Json::Bool(*b),
+        Yaml::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                Json::from(u)
+            } else if let Some(i) = n.as_i64() {
+                Json::from(i)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Json::Number)
+                    .unwrap_or_else(|| Json::String(n.to_string()))
             }
-            Yaml::String(s) => Json::String(s.clone()),
-            Yaml::Sequence(items) => Json::Array(items.iter().map(Json::from_yaml).collect()),
-            Yaml::Mapping(_) => Json::String("a mapping".to_string()),
-            Yaml::Tagged(tagged) => Json::from_yaml(&tagged.value),
         }
+        Yaml::String(s) => Json::String(s.clone()),
+        Yaml::Sequence(items) => Json::Array(items.iter().map(yaml_to_json).collect()),
+        Yaml::Mapping(_) => Json::String("a mapping".to_string()),
+        Yaml::Tagged(tagged) => yaml_to_json(&tagged.value),
     }
 }
 

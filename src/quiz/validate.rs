@@ -2,7 +2,10 @@
 //!
 //! Every problem is collected, not just the first: a quiz author fixes them all in one go.
 
-use super::file::{OptionFile, QuestionFile, QuestionType, QuizFile};
+use super::file::{
+    BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
+    TraitFile,
+};
 use super::{
     AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
     Source, Trait, default_bands,
@@ -113,9 +116,10 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
     };
     let quiz = checker.quiz(raw);
     let problems = checker.problems;
-    match quiz {
-        Some(quiz) if !problems.iter().any(Problem::is_error) => Ok((quiz, problems)),
-        _ => Err(problems),
+    if problems.iter().any(Problem::is_error) {
+        Err(problems)
+    } else {
+        Ok((quiz, problems))
     }
 }
 
@@ -173,7 +177,7 @@ impl Checker<'_> {
         }
     }
 
-    fn quiz(&mut self, raw: QuizFile) -> Option<Quiz> {
+    fn quiz(&mut self, raw: QuizFile) -> Quiz {
         let QuizFile {
             id,
             title,
@@ -199,21 +203,49 @@ impl Checker<'_> {
         }
         self.non_empty("title", &title);
         self.non_empty("version", &version);
+        for (i, source) in sources.iter().enumerate() {
+            self.non_empty(&format!("sources[{i}].title"), &source.title);
+        }
+        self.scales(&scales);
+        self.traits(&traits);
+        let trait_ids: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
+        let checked_questions = self.questions(&questions, &trait_ids, &scales);
+        let checked_profiles = self.profiles(&profiles, &trait_ids);
+        let bands = match bands {
+            None => default_bands(),
+            Some(bands) => self.bands(&bands),
+        };
+        self.coverage(&traits, &questions, &profiles);
 
-        let sources = sources
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                self.non_empty(&format!("sources[{i}].title"), &s.title);
-                Source {
+        Quiz {
+            id,
+            title,
+            version,
+            description,
+            sources: sources
+                .into_iter()
+                .map(|s| Source {
                     title: s.title,
                     url: s.url,
                     note: s.note,
-                }
-            })
-            .collect();
+                })
+                .collect(),
+            traits: traits
+                .into_iter()
+                .map(|t| Trait {
+                    id: t.id,
+                    name: t.name,
+                    description: t.description,
+                })
+                .collect(),
+            questions: checked_questions,
+            profiles: checked_profiles,
+            bands,
+        }
+    }
 
-        // Scales: name -> labels.
+    /// Scale names are unique; each has 2 to 11 distinct labels.
+    fn scales(&mut self, scales: &OrderedMap<ScaleFile>) {
         let mut scale_names = HashSet::new();
         for (name, scale) in &scales.0 {
             let path = format!("scales.{name}");
@@ -234,12 +266,9 @@ impl Checker<'_> {
                 }
             }
         }
-        let default_scale: Vec<String> = match scales.0.first() {
-            Some((_, scale)) => scale.labels.clone(),
-            None => DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
-        };
+    }
 
-        // Traits.
+    fn traits(&mut self, traits: &[TraitFile]) {
         if traits.is_empty() {
             self.error("traits", "a quiz needs at least one trait");
         }
@@ -249,10 +278,20 @@ impl Checker<'_> {
             self.unique(&mut trait_ids, &format!("traits[{i}].id"), "trait", &t.id);
             self.non_empty(&format!("traits[{i}].name"), &t.name);
         }
-        let trait_names: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
-        let scale_keys: Vec<&str> = scales.0.iter().map(|(k, _)| k.as_str()).collect();
+    }
 
-        // Questions.
+    fn questions(
+        &mut self,
+        questions: &[QuestionFile],
+        trait_names: &[&str],
+        scales: &OrderedMap<ScaleFile>,
+    ) -> Vec<Question> {
+        // Scale questions without `scale:` use the first scale declared, or the built-in one.
+        let default_scale: Vec<String> = match scales.0.first() {
+            Some((_, scale)) => scale.labels.clone(),
+            None => DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
+        };
+        let scale_keys: Vec<&str> = scales.0.iter().map(|(k, _)| k.as_str()).collect();
         if questions.is_empty() {
             self.error("questions", "a quiz needs at least one question");
         }
@@ -268,7 +307,7 @@ impl Checker<'_> {
                 self.error_with_hint(
                     format!("{path}.trait"),
                     format!("question `{}` names unknown trait `{}`", q.id, q.trait_id),
-                    suggest(&q.trait_id, &trait_names),
+                    suggest(&q.trait_id, trait_names),
                 );
             }
             let weight = q.weight.unwrap_or(1.0);
@@ -294,7 +333,10 @@ impl Checker<'_> {
             }
         }
 
-        // Profiles.
+        checked_questions
+    }
+
+    fn profiles(&mut self, profiles: &[ProfileFile], trait_names: &[&str]) -> Vec<Profile> {
         if profiles.is_empty() {
             self.error("profiles", "a quiz needs at least one profile (pathway)");
         }
@@ -318,7 +360,7 @@ impl Checker<'_> {
                     self.error_with_hint(
                         &wpath,
                         format!("profile `{}` weighs unknown trait `{trait_id}`", p.id),
-                        suggest(trait_id, &trait_names),
+                        suggest(trait_id, trait_names),
                     );
                 }
                 if !(weight.is_finite() && *weight >= 0.0) {
@@ -353,7 +395,7 @@ impl Checker<'_> {
                             "profile `{}` sets a minimum for unknown trait `{trait_id}`",
                             p.id
                         ),
-                        suggest(trait_id, &trait_names),
+                        suggest(trait_id, trait_names),
                     );
                 }
                 if !(0.0..=100.0).contains(minimum) {
@@ -388,47 +430,53 @@ impl Checker<'_> {
             });
         }
 
-        // Bands: highest minimum first; one must start at 0 so every fit has a band.
-        let bands = match bands {
-            None => default_bands(),
-            Some(bands) => {
-                let mut checked: Vec<Band> = Vec::new();
-                if bands.is_empty() {
-                    self.error("bands", "give at least one band, or leave `bands` out");
-                }
-                for (i, b) in bands.iter().enumerate() {
-                    if !(0.0..=100.0).contains(&b.min) {
-                        self.error(
-                            format!("bands[{i}].min"),
-                            format!("min {}: a band's min must be a score from 0 to 100", b.min),
-                        );
-                    } else if checked.iter().any(|c| c.min == b.min) {
-                        self.error(
-                            format!("bands[{i}].min"),
-                            format!("two bands start at {}", b.min),
-                        );
-                    }
-                    self.non_empty(&format!("bands[{i}].label"), &b.label);
-                    checked.push(Band {
-                        min: b.min,
-                        label: b.label.clone(),
-                        message: b.message.clone(),
-                    });
-                }
-                // A warning, not an error: the file format allows it, and a fit below
-                // the lowest band then simply has none.
-                if !bands.is_empty() && !bands.iter().any(|b| b.min == 0.0) {
-                    self.warning(
-                        "bands",
-                        "no band starts at 0, so a low fit will have no band; add one with `min: 0`",
-                    );
-                }
-                checked.sort_by(|a, b| b.min.total_cmp(&a.min));
-                checked
-            }
-        };
+        checked_profiles
+    }
 
-        // Traits that can never count.
+    /// Bands, highest minimum first.
+    fn bands(&mut self, bands: &[BandFile]) -> Vec<Band> {
+        if bands.is_empty() {
+            self.error("bands", "give at least one band, or leave `bands` out");
+        }
+        let mut checked: Vec<Band> = Vec::new();
+        for (i, b) in bands.iter().enumerate() {
+            if !(0.0..=100.0).contains(&b.min) {
+                self.error(
+                    format!("bands[{i}].min"),
+                    format!("min {}: a band's min must be a score from 0 to 100", b.min),
+                );
+            } else if checked.iter().any(|c| c.min == b.min) {
+                self.error(
+                    format!("bands[{i}].min"),
+                    format!("two bands start at {}", b.min),
+                );
+            }
+            self.non_empty(&format!("bands[{i}].label"), &b.label);
+            checked.push(Band {
+                min: b.min,
+                label: b.label.clone(),
+                message: b.message.clone(),
+            });
+        }
+        // A warning, not an error: the file format allows it, and a fit below the
+        // lowest band then simply has none.
+        if !bands.is_empty() && !bands.iter().any(|b| b.min == 0.0) {
+            self.warning(
+                "bands",
+                "no band starts at 0, so a low fit will have no band; add one with `min: 0`",
+            );
+        }
+        checked.sort_by(|a, b| b.min.total_cmp(&a.min));
+        checked
+    }
+
+    /// Warnings for traits that can never count: unmeasured, thinly measured, unweighed.
+    fn coverage(
+        &mut self,
+        traits: &[TraitFile],
+        questions: &[QuestionFile],
+        profiles: &[ProfileFile],
+    ) {
         for (i, t) in traits.iter().enumerate() {
             let measured = questions.iter().filter(|q| q.trait_id == t.id).count();
             if measured == 0 {
@@ -458,25 +506,6 @@ impl Checker<'_> {
                 );
             }
         }
-
-        Some(Quiz {
-            id,
-            title,
-            version,
-            description,
-            sources,
-            traits: traits
-                .into_iter()
-                .map(|t| Trait {
-                    id: t.id,
-                    name: t.name,
-                    description: t.description,
-                })
-                .collect(),
-            questions: checked_questions,
-            profiles: checked_profiles,
-            bands,
-        })
     }
 
     fn question_kind(
