@@ -59,6 +59,54 @@ fn everything(session: &mut Session) -> String {
     String::from_utf8_lossy(&bytes).to_string()
 }
 
+/// Answer tests/fixtures/small.yaml: Middle, skip, yes, no, a laptop, x and y, and,
+/// after Esc is refused on the required last question, Agree.
+fn answer_small_quiz(session: &mut Session) {
+    answer(session, "Question 1 of 7", &[DOWN, ENTER]);
+    answer(session, "Question 2 of 7", &[ESC]);
+    answer(session, "Question 3 of 7", &["y", ENTER]);
+    answer(session, "Question 4 of 7", &["n", ENTER]);
+    answer(session, "Question 5 of 7", &[ENTER]);
+    answer(session, "Question 6 of 7", &[" ", DOWN, " ", ENTER]);
+    answer(session, "Question 7 of 7", &[ESC]);
+    answer(
+        session,
+        "This question is required",
+        &[DOWN, DOWN, DOWN, ENTER],
+    );
+}
+
+#[test]
+fn prompts_go_to_stderr_so_json_can_be_redirected() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let script = format!(
+        "'{}' take '{}' --json > result.json",
+        env!("CARGO_BIN_EXE_careerfit"),
+        quiz.display()
+    );
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &script])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut session = Session::spawn(cmd).unwrap();
+    session.get_process_mut().set_window_size(100, 40).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    answer_small_quiz(&mut session);
+    let screen = everything(&mut session);
+    assert!(
+        !screen.contains("\"schema\""),
+        "JSON leaked to the terminal: {screen}"
+    );
+    assert_eq!(exit_code(&session), 0);
+    let result: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("result.json")).unwrap())
+            .unwrap();
+    assert_eq!(result["answers"][6]["answer"], 4);
+    assert_eq!(result["answers"][1]["answer"], serde_json::Value::Null);
+}
+
 #[test]
 fn a_person_answers_with_keys_skips_with_esc_and_gets_a_summary() {
     let dir = tempfile::tempdir().unwrap();
@@ -67,20 +115,7 @@ fn a_person_answers_with_keys_skips_with_esc_and_gets_a_summary() {
         &["take", quiz.to_str().unwrap(), "--output", "result.json"],
         dir.path(),
     );
-    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
-    answer(&mut session, "Question 2 of 7", &[ESC]); // skipped
-    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
-    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
-    answer(&mut session, "Question 5 of 7", &[ENTER]); // A laptop
-    answer(&mut session, "Question 6 of 7", &[" ", DOWN, " ", ENTER]); // x and y
-    // Esc on a required question does not skip it.
-    answer(&mut session, "Question 7 of 7", &[ESC]);
-    answer(
-        &mut session,
-        "This question is required",
-        &[DOWN, DOWN, DOWN, ENTER],
-    );
-
+    answer_small_quiz(&mut session);
     session.expect("Your best fit: Beta pathway").unwrap();
     session.expect("Saved your result to result.json").unwrap();
     assert_eq!(exit_code(&session), 0);
