@@ -162,6 +162,30 @@ fn ctrl_c_exits_130_and_writes_nothing() {
 }
 
 #[test]
+fn ctrl_c_leaves_the_terminal_as_it_found_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // The terminal settings before and after must be the same: raw mode is undone.
+    let script = format!(
+        "before=$(stty -g); '{}' take; code=$?; after=$(stty -g); \
+         [ \"$before\" = \"$after\" ] && echo settings-restored; echo exit=$code",
+        env!("CARGO_BIN_EXE_careerfit")
+    );
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &script])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut session = Session::spawn(cmd).unwrap();
+    session.get_process_mut().set_window_size(100, 40).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    answer(&mut session, "Question 1 of 35", &[]);
+    session.send(ControlCode::EndOfText).unwrap();
+    let rest = everything(&mut session);
+    assert!(rest.contains("exit=130"), "{rest}");
+    assert!(rest.contains("settings-restored"), "{rest}");
+}
+
+#[test]
 fn no_colour_codes_with_no_color_set() {
     let dir = tempfile::tempdir().unwrap();
     let quiz = fixture("small.yaml");
