@@ -38,29 +38,6 @@ impl Answer {
             _ => Json::Null,
         }
     }
-
-    /// The answer as a person reads it: the label or option text.
-    pub fn describe(&self, question: &Question) -> String {
-        match (self, &question.kind) {
-            (Answer::Scale(position), QuestionKind::Scale { labels, .. }) => {
-                labels[*position - 1].clone()
-            }
-            (Answer::YesNo(yes), _) => if *yes { "Yes" } else { "No" }.to_string(),
-            (Answer::Choice(i), QuestionKind::Choice { options }) => options[*i].label.clone(),
-            (Answer::Multi(chosen), QuestionKind::Multi { options }) => {
-                if chosen.is_empty() {
-                    "None of these".to_string()
-                } else {
-                    chosen
-                        .iter()
-                        .map(|i| options[*i].label.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                }
-            }
-            _ => String::new(),
-        }
-    }
 }
 
 /// Parse an answers file (YAML, or JSON when the name ends in `.json` or the text starts
@@ -134,7 +111,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
                         field(&path),
                         format!("unknown question `{id}` in quiz `{}`", quiz.id),
                     );
-                    if let Some(hint) = crate::quiz::suggest_id(&id, &known) {
+                    if let Some(hint) = crate::quiz::suggest(&id, &known) {
                         problem = problem.with_hint(hint);
                     }
                     problems.push(problem);

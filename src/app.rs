@@ -6,7 +6,7 @@ use crate::cli::{Cli, Command, TakeArgs};
 use crate::error::{Error, render_problems};
 use crate::output;
 use crate::prompt::{self, PromptError, TerminalPrompter};
-use crate::quiz::{self, LoadError, Quiz, ReadError, builtin};
+use crate::quiz::{self, LoadError, Quiz, builtin};
 use crate::report::{self, Style};
 use crate::result::QuizResult;
 use crate::scoring;
@@ -81,20 +81,13 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
 }
 
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {
-    let name = if path.as_os_str() == "-" {
-        "<stdin>".to_string()
+    let (name, text) = if path.as_os_str() == "-" {
+        let name = "<stdin>".to_string();
+        let text = quiz::read_stream(&name, std::io::stdin().lock())?;
+        (name, text)
     } else {
-        path.display().to_string()
+        (path.display().to_string(), quiz::read_text(path)?)
     };
-    let text = if path.as_os_str() == "-" {
-        quiz::read_stream(&name, std::io::stdin().lock())
-    } else {
-        quiz::read_text(path)
-    }
-    .map_err(|e| match e {
-        ReadError::Io(message) => Error::Io(message),
-        ReadError::Invalid(problem) => Error::Invalid(vec![problem]),
-    })?;
     answers::parse(quiz, &name, &text).map_err(Error::Invalid)
 }
 
@@ -106,7 +99,7 @@ fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
         || spec.ends_with(".yaml")
         || spec.ends_with(".yml");
     if looks_like_path {
-        return load_file(path);
+        return Ok(quiz::load_path(path)?.0);
     }
     if let Some(text) = builtin::find(spec) {
         return quiz::load(&format!("{spec} (built-in)"), text)
@@ -115,19 +108,11 @@ fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
     }
     let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
     if local.is_file() {
-        return load_file(&local);
+        return Ok(quiz::load_path(&local)?.0);
     }
     Err(Error::Usage(format!(
         "there is no quiz `{spec}`; `careerfit list` shows the quizzes, or give the path to a quiz file"
     )))
-}
-
-fn load_file(path: &Path) -> Result<Quiz, Error> {
-    match quiz::load_path(path) {
-        Ok((quiz, _warnings)) => Ok(quiz),
-        Err(LoadError::Io(message)) => Err(Error::Io(message)),
-        Err(LoadError::Invalid(problems)) => Err(Error::Invalid(problems)),
-    }
 }
 
 fn list() -> Result<(), Error> {

@@ -44,6 +44,15 @@ pub fn render_problems(problems: &[Problem]) -> String {
         .join("\n")
 }
 
+impl From<crate::quiz::LoadError> for Error {
+    fn from(err: crate::quiz::LoadError) -> Self {
+        match err {
+            crate::quiz::LoadError::Io(message) => Error::Io(message),
+            crate::quiz::LoadError::Invalid(problems) => Error::Invalid(problems),
+        }
+    }
+}
+
 /// Writing to stdout: a closed pipe is a quiet stop, anything else an I/O failure.
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {

@@ -13,6 +13,13 @@ fn folder(path: &Path) -> PathBuf {
     }
 }
 
+fn already_exists(path: &Path) -> Error {
+    Error::Usage(format!(
+        "{} already exists; add --force to replace it, or choose another name",
+        path.display()
+    ))
+}
+
 /// Refuse early, before a person answers any question, what `write` would refuse later.
 pub fn check_target(path: &Path, force: bool) -> Result<(), Error> {
     let name = path.display();
@@ -22,9 +29,7 @@ pub fn check_target(path: &Path, force: bool) -> Result<(), Error> {
         )));
     }
     if path.exists() && !force {
-        return Err(Error::Usage(format!(
-            "{name} already exists; add --force to replace it, or choose another name"
-        )));
+        return Err(already_exists(path));
     }
     let dir = folder(path);
     if !dir.is_dir() {
@@ -55,9 +60,7 @@ pub fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), Error> {
     };
     persisted.map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::Usage(format!(
-                "{name} already exists; add --force to replace it, or choose another name"
-            ))
+            already_exists(path)
         } else {
             io(e.error)
         }

@@ -4,10 +4,7 @@ pub mod builtin;
 pub mod file;
 mod validate;
 
-pub use validate::{
-    LoadError, MAX_FILE_BYTES, ReadError, io_message, load, load_path, read_stream, read_text,
-    suggest as suggest_id,
-};
+pub use validate::{LoadError, MAX_FILE_BYTES, load, load_path, read_stream, read_text, suggest};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {

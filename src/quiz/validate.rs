@@ -18,81 +18,72 @@ use std::path::Path;
 /// Quiz and answers files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Why a quiz file could not be loaded.
+/// Why a file a person wrote (a quiz or answers) could not be read or loaded.
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read (missing, a folder, no permission).
     Io(String),
-    /// The file was read but is not a valid quiz: all problems found, warnings included.
+    /// The file was read but is not valid: all problems found, warnings included.
     Invalid(Vec<Problem>),
 }
 
 /// Read and check a quiz file. `Ok` carries the quiz and any warnings.
 pub fn load_path(path: &Path) -> Result<(Quiz, Vec<Problem>), LoadError> {
-    let name = path.display().to_string();
-    let text = read_text(path).map_err(|e| match e {
-        ReadError::Io(msg) => LoadError::Io(msg),
-        ReadError::Invalid(problem) => LoadError::Invalid(vec![problem]),
-    })?;
-    load(&name, &text).map_err(LoadError::Invalid)
-}
-
-pub enum ReadError {
-    Io(String),
-    Invalid(Problem),
+    let text = read_text(path)?;
+    load(&path.display().to_string(), &text).map_err(LoadError::Invalid)
 }
 
 /// Read a file a person wrote, refusing folders, huge files and text that is not UTF-8.
-pub fn read_text(path: &Path) -> Result<String, ReadError> {
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(io_message(&name, &e)))?;
     if meta.is_dir() {
-        return Err(ReadError::Io(format!("{name}: is a folder, not a file")));
+        return Err(LoadError::Io(format!("{name}: is a folder, not a file")));
     }
     check_size(&name, meta.len())?;
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(io_message(&name, &e)))?;
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&name, &e)))?;
     decode(&name, bytes)
 }
 
 /// Read a person's text from a stream (stdin), with the same limits as `read_text`.
-pub fn read_stream(name: &str, reader: impl std::io::Read) -> Result<String, ReadError> {
+pub fn read_stream(name: &str, reader: impl std::io::Read) -> Result<String, LoadError> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::Io(io_message(name, &e)))?;
+        .map_err(|e| LoadError::Io(io_message(name, &e)))?;
     check_size(name, bytes.len() as u64)?;
     decode(name, bytes)
 }
 
-fn check_size(name: &str, len: u64) -> Result<(), ReadError> {
+fn check_size(name: &str, len: u64) -> Result<(), LoadError> {
     if len > MAX_FILE_BYTES {
-        return Err(ReadError::Invalid(Problem::error(
+        return Err(LoadError::Invalid(vec![Problem::error(
             name,
             Place::File,
             format!(
                 "the file is {len} bytes; files over {MAX_FILE_BYTES} bytes (1 MiB) are refused"
             ),
-        )));
+        )]));
     }
     Ok(())
 }
 
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, ReadError> {
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         // Place the first bad byte as an editor would: line and column (in bytes).
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-        ReadError::Invalid(Problem::error(
+        LoadError::Invalid(vec![Problem::error(
             name,
             Place::Position { line, column },
             "the file is not UTF-8 text",
-        ))
+        )])
     })
 }
 
-pub fn io_message(name: &str, err: &std::io::Error) -> String {
+fn io_message(name: &str, err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => format!("{name}: no such file"),
         std::io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),

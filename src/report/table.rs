@@ -1,7 +1,7 @@
 //! The result as tables for a person to read: ranked pathways, traits, the best pathway.
 
 use super::{Style, wrap};
-use crate::quiz::Quiz;
+use crate::quiz::{Band, Quiz};
 use crate::result::QuizResult;
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
@@ -26,10 +26,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
     out.push_str("Your pathways, best fit first\n");
     let mut pathways = table(style, ["Rank", "Pathway", "Fit", "Band", "Education"]);
     for (rank, profile) in result.profiles.iter().enumerate() {
-        let band_index = profile
-            .band
-            .as_ref()
-            .and_then(|label| quiz.bands.iter().position(|b| &b.label == label));
+        let band_index = band_of(quiz, profile.band.as_deref()).map(|(i, _)| i);
         let band_text = match (&profile.band, profile.fit) {
             (Some(label), _) => label.as_str(),
             (None, Some(_)) => "no band",
@@ -64,8 +61,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
     for t in &result.traits {
         traits.add_row(vec![
             Cell::new(&t.name),
-            Cell::new(t.score.map_or("n/a".to_string(), |s| format!("{s:.0}")))
-                .set_alignment(CellAlignment::Right),
+            Cell::new(score_text(t.score)).set_alignment(CellAlignment::Right),
             Cell::new(t.score.map_or("not assessed".to_string(), bar)),
             Cell::new(format!("{} of {}", t.answered, t.questions)),
         ]);
@@ -85,11 +81,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
             "",
         ));
         let mut detail = table(style, []);
-        let band_message = best
-            .band
-            .as_ref()
-            .and_then(|label| quiz.bands.iter().find(|b| &b.label == label))
-            .and_then(|b| b.message.clone());
+        let band_message = band_of(quiz, best.band.as_deref()).and_then(|(_, b)| b.message.clone());
         let mut row = |name: &str, value: String| {
             if !value.is_empty() {
                 detail.add_row(vec![
@@ -178,6 +170,15 @@ pub fn table<const N: usize>(style: Style, header: [&str; N]) -> Table {
         table.force_no_tty();
     }
     table
+}
+
+/// The quiz's band with this label, and its place (0 is the highest band).
+fn band_of<'q>(quiz: &'q Quiz, label: Option<&str>) -> Option<(usize, &'q Band)> {
+    let label = label?;
+    quiz.bands
+        .iter()
+        .enumerate()
+        .find(|(_, b)| b.label == label)
 }
 
 /// A score rounded for reading; the JSON keeps full precision.
