@@ -1,6 +1,6 @@
 //! Answers: what a person chose, read from an answers file and checked against the quiz.
 
-use crate::diagnostic::{Place, Problem, field, from_json_error, from_yaml_error};
+use crate::diagnostic::{Place, Problem, field, from_yaml_error};
 use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
@@ -40,21 +40,18 @@ impl Answer {
     }
 }
 
-/// Parse an answers file (YAML, or JSON when the name ends in `.json` or the text starts
-/// with `{`) and check every answer against the quiz. All problems are reported at once.
+/// Parse an answers file and check every answer against the quiz; all problems are
+/// reported at once. JSON is read by the YAML parser too (JSON is YAML), so that both
+/// get line and column in errors and a duplicated question id is refused, not dropped.
 pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem>> {
-    let document: Yaml = if text.trim().is_empty() {
+    if text.trim().is_empty() {
         return Err(vec![Problem::error(
             file,
             Place::File,
             "the answers file is empty; it needs an `answers:` mapping",
         )]);
-    } else if file.ends_with(".json") || text.trim_start().starts_with('{') {
-        let json: Json = serde_json::from_str(text).map_err(|e| vec![from_json_error(file, &e)])?;
-        serde_yaml::to_value(json).map_err(|e| vec![from_yaml_error(file, &e)])?
-    } else {
-        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?
-    };
+    }
+    let document: Yaml = serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?;
     let Yaml::Mapping(top) = document else {
         return Err(vec![Problem::error(
             file,
@@ -117,14 +114,6 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
                     problems.push(problem);
                     continue;
                 };
-                if answers[index].is_some() {
-                    problems.push(Problem::error(
-                        file,
-                        field(&path),
-                        format!("question `{id}` is answered twice"),
-                    ));
-                    continue;
-                }
                 match from_value(&quiz.questions[index], &yaml_to_json(value)) {
                     Ok(answer) => answers[index] = answer,
                     Err(message) => problems.push(Problem::error(file, field(&path), message)),
@@ -154,8 +143,8 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
     }
 }
 
-/// Answers are plain scalars and lists. A mapping or a number JSON cannot hold
-/// (`.nan`) becomes text, so that it is refused with the question's message.
+/// Answers are plain scalars and lists; the checks in `from_value` work on JSON values.
+/// A number JSON cannot hold (`.nan`) becomes text, so that it is refused too.
 fn yaml_to_json(value: &Yaml) -> Json {
     match value {
         Yaml::Null => Json::Null,
@@ -174,7 +163,11 @@ fn yaml_to_json(value: &Yaml) -> Json {
         }
         Yaml::String(s) => Json::String(s.clone()),
         Yaml::Sequence(items) => Json::Array(items.iter().map(yaml_to_json).collect()),
-        Yaml::Mapping(_) => Json::String("a mapping".to_string()),
+        Yaml::Mapping(map) => Json::Object(
+            map.iter()
+                .map(|(k, v)| (yaml_key(k), yaml_to_json(v)))
+                .collect(),
+        ),
         Yaml::Tagged(tagged) => yaml_to_json(&tagged.value),
     }
 }

@@ -105,22 +105,6 @@ pub fn from_yaml_error(file: &str, err: &serde_yaml::Error) -> Problem {
     }
 }
 
-/// Turn a JSON parser error into a problem at the parser's position.
-pub fn from_json_error(file: &str, err: &serde_json::Error) -> Problem {
-    let message = err.to_string();
-    if err.line() == 0 {
-        return Problem::error(file, Place::File, message);
-    }
-    Problem::error(
-        file,
-        Place::Position {
-            line: err.line(),
-            column: err.column(),
-        },
-        strip_position(&message, err.line(), err.column()),
-    )
-}
-
 /// Parsers write " at line L column C" into the message; that position is printed in
 /// front instead. Other positions ("while parsing a flow mapping at line 5 column 5",
 /// where the unclosed thing began) are kept: they help find the mistake.

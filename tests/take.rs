@@ -430,6 +430,14 @@ fn bad_answers_are_refused_naming_the_question() {
 }
 
 #[test]
+fn a_question_answered_twice_in_json_is_refused_not_dropped() {
+    refused(
+        r#"{"answers": {"q-scale": 1, "q-required": 1, "q-scale": 3}}"#,
+        r#":1:13: error: answers: duplicate entry with key "q-scale""#,
+    );
+}
+
+#[test]
 fn every_bad_answer_is_reported_in_one_run() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(
