@@ -32,7 +32,7 @@ fn the_answers_example_is_valid_for_the_him_quiz() {
 }
 
 #[test]
-fn the_quiz_format_example_is_valid_apart_from_its_placeholders() {
+fn the_quiz_format_example_is_a_valid_quiz() {
     let dir = tempfile::tempdir().unwrap();
     let example = yaml_block_after("## Quiz files");
     let quiz = write(dir.path(), "example.yaml", &example);

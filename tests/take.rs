@@ -256,11 +256,7 @@ fn the_summary_names_a_pathway_job_titles_and_next_steps_within_80_columns() {
 fn table_summary_of_the_small_quiz() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
-    let output = careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&answers)
-        .output()
-        .unwrap();
+    let output = take_small(&answers).output().unwrap();
     insta::assert_snapshot!(text(&output.stdout));
 }
 
@@ -269,14 +265,8 @@ fn output_is_written_with_mode_0600_and_matches_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     let result = dir.path().join("result.json");
-    let output = careerfit()
-        .args([
-            "take",
-            fixture("small.yaml").to_str().unwrap(),
-            "--json",
-            "--answers",
-        ])
-        .arg(&answers)
+    let output = take_small(&answers)
+        .arg("--json")
         .arg("--output")
         .arg(&result)
         .output()
@@ -298,9 +288,7 @@ fn an_existing_output_file_is_kept_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     let result = write(dir.path(), "result.json", "precious");
-    careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&answers)
+    take_small(&answers)
         .arg("--output")
         .arg(&result)
         .assert()
@@ -312,9 +300,7 @@ fn an_existing_output_file_is_kept_without_force() {
         )));
     assert_eq!(std::fs::read_to_string(&result).unwrap(), "precious");
 
-    careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&answers)
+    take_small(&answers)
         .arg("--output")
         .arg(&result)
         .arg("--force")
@@ -332,9 +318,7 @@ fn output_into_a_missing_folder_fails_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     let result = dir.path().join("nope").join("result.json");
-    careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&answers)
+    take_small(&answers)
         .arg("--output")
         .arg(&result)
         .assert()
@@ -369,9 +353,7 @@ fn refused(answers: &str, expected: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "bad.yaml", answers);
     let result = dir.path().join("result.json");
-    let output = careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&path)
+    let output = take_small(&path)
         .arg("--output")
         .arg(&result)
         .output()
@@ -445,11 +427,7 @@ fn every_bad_answer_is_reported_in_one_run() {
         "bad.yaml",
         "answers:\n  q-scale: 9\n  q-choice: zz\n",
     );
-    let output = careerfit()
-        .args(["take", fixture("small.yaml").to_str().unwrap(), "--answers"])
-        .arg(&path)
-        .output()
-        .unwrap();
+    let output = take_small(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
     assert!(stderr.contains("answers.q-scale: error"), "{stderr}");
@@ -520,24 +498,16 @@ fn a_closed_pipe_on_stdout_is_a_quiet_exit() {
 #[test]
 fn unreadable_or_hostile_answers_files_get_one_clear_line() {
     let dir = tempfile::tempdir().unwrap();
-    let quiz = fixture("small.yaml");
     let binary = dir.path().join("binary.yaml");
     std::fs::write(&binary, b"answers:\n  q-scale: \xff\xfe\n").unwrap();
-    careerfit()
-        .args(["take", quiz.to_str().unwrap(), "--answers"])
-        .arg(&binary)
-        .assert()
-        .code(2)
-        .stderr(format!(
-            "{}:2:12: error: the file is not UTF-8 text\n",
-            binary.display()
-        ));
+    take_small(&binary).assert().code(2).stderr(format!(
+        "{}:2:12: error: the file is not UTF-8 text\n",
+        binary.display()
+    ));
 
     let huge = dir.path().join("huge.yaml");
     std::fs::write(&huge, "#".repeat(2 * 1024 * 1024)).unwrap();
-    careerfit()
-        .args(["take", quiz.to_str().unwrap(), "--answers"])
-        .arg(&huge)
+    take_small(&huge)
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -545,27 +515,18 @@ fn unreadable_or_hostile_answers_files_get_one_clear_line() {
         ));
 
     let empty = write(dir.path(), "empty.yaml", "\n");
-    careerfit()
-        .args(["take", quiz.to_str().unwrap(), "--answers"])
-        .arg(&empty)
+    take_small(&empty)
         .assert()
         .code(2)
         .stderr(predicate::str::contains("error: the answers file is empty"));
 
-    careerfit()
-        .args(["take", quiz.to_str().unwrap(), "--answers"])
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .stderr(format!(
-            "error: {}: is a folder, not a file\n",
-            dir.path().display()
-        ));
+    take_small(dir.path()).assert().code(1).stderr(format!(
+        "error: {}: is a folder, not a file\n",
+        dir.path().display()
+    ));
 
     let list = write(dir.path(), "list.yaml", "- 1\n- 2\n");
-    careerfit()
-        .args(["take", quiz.to_str().unwrap(), "--answers"])
-        .arg(&list)
+    take_small(&list)
         .assert()
         .code(2)
         .stderr(predicate::str::contains(

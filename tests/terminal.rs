@@ -13,20 +13,32 @@ const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 
-/// Start careerfit in a 100x40 pseudo-terminal.
-fn spawn(args: &[&str], dir: &std::path::Path) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm-256color");
-    let mut session = Session::spawn(cmd).expect("spawn careerfit in a pty");
+/// Run a command in a 100x40 pseudo-terminal.
+fn in_pty(mut cmd: Command) -> Session {
+    cmd.env("TERM", "xterm-256color");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session
         .get_process_mut()
         .set_window_size(100, 40)
         .expect("set the window size");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+/// careerfit with these arguments, in `dir`, in a pseudo-terminal, with NO_COLOR set.
+fn spawn(args: &[&str], dir: &std::path::Path) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    in_pty(cmd)
+}
+
+/// A shell script, in `dir`, in a pseudo-terminal, with NO_COLOR set.
+fn spawn_shell(script: &str, dir: &std::path::Path) -> Session {
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", script])
+        .current_dir(dir)
+        .env("NO_COLOR", "1");
+    in_pty(cmd)
 }
 
 /// Wait for a prompt, give the terminal a moment to settle, then type.
@@ -85,14 +97,7 @@ fn prompts_go_to_stderr_so_json_can_be_redirected() {
         env!("CARGO_BIN_EXE_careerfit"),
         quiz.display()
     );
-    let mut cmd = Command::new("sh");
-    cmd.args(["-c", &script])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm-256color");
-    let mut session = Session::spawn(cmd).unwrap();
-    session.get_process_mut().set_window_size(100, 40).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut session = spawn_shell(&script, dir.path());
     answer_small_quiz(&mut session);
     let screen = everything(&mut session);
     assert!(
@@ -170,14 +175,7 @@ fn ctrl_c_leaves_the_terminal_as_it_found_it() {
          [ \"$before\" = \"$after\" ] && echo settings-restored; echo exit=$code",
         env!("CARGO_BIN_EXE_careerfit")
     );
-    let mut cmd = Command::new("sh");
-    cmd.args(["-c", &script])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm-256color");
-    let mut session = Session::spawn(cmd).unwrap();
-    session.get_process_mut().set_window_size(100, 40).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    let mut session = spawn_shell(&script, dir.path());
     answer(&mut session, "Question 1 of 35", &[]);
     session.send(ControlCode::EndOfText).unwrap();
     let rest = everything(&mut session);
@@ -214,17 +212,12 @@ fn colour_is_used_on_a_terminal_without_no_color() {
     let quiz = fixture("small.yaml");
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
-    cmd.args([
-        "take",
-        quiz.to_str().unwrap(),
-        "--answers",
-        answers.to_str().unwrap(),
-    ])
-    .env_remove("NO_COLOR")
-    .env("TERM", "xterm-256color");
-    let mut session = Session::spawn(cmd).unwrap();
-    session.get_process_mut().set_window_size(100, 40).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    cmd.arg("take")
+        .arg(&quiz)
+        .arg("--answers")
+        .arg(&answers)
+        .env_remove("NO_COLOR");
+    let mut session = in_pty(cmd);
     let screen = everything(&mut session);
     assert!(screen.contains("Strong fit"), "{screen}");
     assert!(

@@ -10,6 +10,16 @@ pub fn careerfit() -> assert_cmd::Command {
     cmd
 }
 
+/// `careerfit take tests/fixtures/small.yaml --answers ANSWERS`, ready for more arguments.
+pub fn take_small(answers: &Path) -> assert_cmd::Command {
+    let mut cmd = careerfit();
+    cmd.arg("take")
+        .arg(fixture("small.yaml"))
+        .arg("--answers")
+        .arg(answers);
+    cmd
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
