@@ -1,6 +1,6 @@
 //! Answers: what a person chose, read from an answers file and checked against the quiz.
 
-use crate::diagnostic::{Place, Problem, field, from_yaml_error};
+use crate::diagnostic::{Place, Problem, field, from_yaml_error, has_content, locate};
 use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
@@ -44,14 +44,15 @@ impl Answer {
 /// reported at once. JSON is read by the YAML parser too (JSON is YAML), so that both
 /// get line and column in errors and a duplicated question id is refused, not dropped.
 pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem>> {
-    if text.trim().is_empty() {
+    if !has_content(text) {
         return Err(vec![Problem::error(
             file,
             Place::File,
-            "the answers file is empty; it needs an `answers:` mapping",
+            "the answers file is empty (or only comments); it needs an `answers:` mapping",
         )]);
     }
-    let document: Yaml = serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?;
+    let document: Yaml =
+        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])?;
     let Yaml::Mapping(top) = document else {
         return Err(vec![Problem::error(
             file,
@@ -139,6 +140,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
     if problems.is_empty() {
         Ok(answers)
     } else {
+        locate(&mut problems, text);
         Err(problems)
     }
 }

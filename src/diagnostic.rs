@@ -1,5 +1,6 @@
 //! Problems found in a file a person wrote (a quiz or an answers file), and how they print.
 
+use crate::positions::Positions;
 use serde::Serialize;
 use std::fmt;
 
@@ -10,23 +11,27 @@ pub enum Severity {
     Warning,
 }
 
-/// Where in a file a problem is: a parser position, or the path to the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+/// Where in a file a problem is, as the code that finds it knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     /// 1-based line and column, as editors count them.
     Position { line: usize, column: usize },
-    /// A field path such as `questions[3].weight`.
+    /// A field path such as `questions[3].weight`; `locate` adds its line and column.
     Field { field: String },
     /// The file as a whole.
     File,
 }
 
+/// One problem in a file. `validate --json` prints these objects as they are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
     pub file: String,
-    #[serde(flatten)]
-    pub place: Place,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     pub severity: Severity,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,9 +40,16 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(file: &str, place: Place, message: impl Into<String>) -> Self {
+        let (line, column, field) = match place {
+            Place::Position { line, column } => (Some(line), Some(column), None),
+            Place::Field { field } => (None, None, Some(field)),
+            Place::File => (None, None, None),
+        };
         Problem {
             file: file.to_string(),
-            place,
+            line,
+            column,
+            field,
             severity: Severity::Error,
             message: message.into(),
             hint: None,
@@ -65,19 +77,65 @@ pub fn field(path: impl Into<String>) -> Place {
     Place::Field { field: path.into() }
 }
 
-/// `FILE:LINE:COLUMN: error: MESSAGE`, or `FILE: FIELD: error: MESSAGE`, then the hint.
+/// Give every problem that names a field the line and column of that field in `text`,
+/// and put them in file order. The document is indexed only when a problem needs it.
+pub fn locate(problems: &mut [Problem], text: &str) {
+    if !problems
+        .iter()
+        .any(|p| p.line.is_none() && p.field.is_some())
+    {
+        return;
+    }
+    let positions = Positions::of(text);
+    for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
+        if let Some(at) = problem
+            .field
+            .as_deref()
+            .and_then(|f| nearest(&positions, f))
+        {
+            problem.line = Some(at.line);
+            problem.column = Some(at.column);
+        }
+    }
+    // In file order, as a compiler lists them; problems without a place last.
+    problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
+}
+
+/// The place of a field, or of the nearest enclosing one when it is missing (a
+/// required answer that is not there points at `answers:`).
+fn nearest(positions: &Positions, mut path: &str) -> Option<crate::positions::Position> {
+    loop {
+        if let Some(at) = positions.get(path) {
+            return Some(at);
+        }
+        path = &path[..path.rfind(['.', '['])?];
+    }
+}
+
+/// `FILE:LINE:COLUMN: error: FIELD: MESSAGE`; without a position `FILE: FIELD: error:
+/// MESSAGE`; then the hint on its own line.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match &self.place {
-            Place::Position { line, column } => write!(f, "{}:{line}:{column}: ", self.file)?,
-            Place::Field { field } => write!(f, "{}: {field}: ", self.file)?,
-            Place::File => write!(f, "{}: ", self.file)?,
+        match (self.line, self.column, &self.field) {
+            (Some(line), Some(column), Some(field)) => write!(
+                f,
+                "{}:{line}:{column}: {severity}: {field}: {}",
+                self.file, self.message
+            )?,
+            (Some(line), Some(column), None) => write!(
+                f,
+                "{}:{line}:{column}: {severity}: {}",
+                self.file, self.message
+            )?,
+            (_, _, Some(field)) => {
+                write!(f, "{}: {field}: {severity}: {}", self.file, self.message)?
+            }
+            (_, _, None) => write!(f, "{}: {severity}: {}", self.file, self.message)?,
         }
-        write!(f, "{severity}: {}", self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -85,24 +143,73 @@ impl fmt::Display for Problem {
     }
 }
 
+/// True when the text holds more than blank lines, comments and document markers.
+pub fn has_content(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .any(|line| !(line.is_empty() || line.starts_with('#') || line == "---" || line == "..."))
+}
+
 /// Turn a YAML parser error into a problem at the parser's position.
-pub fn from_yaml_error(file: &str, err: &serde_yaml::Error) -> Problem {
-    // serde names Rust types; a quiz author thinks in numbers and text.
-    let message = err
-        .to_string()
-        .replace("expected f64", "expected a number")
-        .replace("expected a borrowed string", "expected text");
-    match err.location() {
-        Some(loc) => Problem::error(
-            file,
+pub fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
+    let message = plain_words(&err.to_string());
+    let Some(loc) = err.location() else {
+        return Problem::error(file, Place::File, message);
+    };
+    let message = strip_position(&message, loc.line(), loc.column());
+    // The parser places a duplicated key at the start of its mapping; point at the
+    // duplicate itself, the later of the two.
+    let place = duplicate_key_path(&message)
+        .and_then(|path| Positions::of(text).get(&path))
+        .map_or(
             Place::Position {
                 line: loc.line(),
                 column: loc.column(),
             },
-            strip_position(&message, loc.line(), loc.column()),
-        ),
-        None => Problem::error(file, Place::File, message),
+            |at| Place::Position {
+                line: at.line,
+                column: at.column,
+            },
+        );
+    Problem::error(file, place, message)
+}
+
+/// serde names Rust types; a quiz author thinks in numbers, text and mappings.
+fn plain_words(message: &str) -> String {
+    let mut message = message
+        .replace("expected f64", "expected a number")
+        .replace("expected a borrowed string", "expected text")
+        .replace("invalid type: unit value", "nothing given")
+        .replace("invalid type: map", "invalid type: mapping");
+    // `expected struct QuestionFile` -> `expected a mapping`.
+    while let Some(start) = message.find("struct ") {
+        let name_end = message[start + 7..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(message.len(), |i| start + 7 + i);
+        message.replace_range(start..name_end, "a mapping");
     }
+    message
+}
+
+/// `questions[0]: duplicate field `text`` -> `questions[0].text`;
+/// `answers: duplicate entry with key "q1"` -> `answers.q1`.
+fn duplicate_key_path(message: &str) -> Option<String> {
+    let (parent, rest) = match message.split_once(": ") {
+        Some((parent, rest)) if !parent.contains(' ') => (parent, rest),
+        _ => ("", message),
+    };
+    let key = rest
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'))
+        .or_else(|| {
+            rest.strip_prefix("duplicate entry with key \"")
+                .and_then(|k| k.strip_suffix('"'))
+        })?;
+    Some(if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    })
 }
 
 /// Parsers write " at line L column C" into the message; that position is printed in
@@ -114,7 +221,36 @@ fn strip_position(message: &str, line: usize, column: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_position;
+    use super::{duplicate_key_path, plain_words, strip_position};
+
+    #[test]
+    fn rust_type_names_become_plain_words() {
+        assert_eq!(
+            plain_words("invalid type: sequence, expected struct QuizFile"),
+            "invalid type: sequence, expected a mapping"
+        );
+        assert_eq!(
+            plain_words("questions[0].weight: invalid type: string \"x\", expected f64"),
+            "questions[0].weight: invalid type: string \"x\", expected a number"
+        );
+    }
+
+    #[test]
+    fn a_duplicated_key_is_found_by_its_path() {
+        assert_eq!(
+            duplicate_key_path("duplicate field `title`").as_deref(),
+            Some("title")
+        );
+        assert_eq!(
+            duplicate_key_path("questions[0]: duplicate field `text`").as_deref(),
+            Some("questions[0].text")
+        );
+        assert_eq!(
+            duplicate_key_path("answers: duplicate entry with key \"q1\"").as_deref(),
+            Some("answers.q1")
+        );
+        assert_eq!(duplicate_key_path("missing field `id`"), None);
+    }
 
     #[test]
     fn only_the_errors_own_position_is_stripped() {

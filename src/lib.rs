@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod error;
 pub mod output;
+pub mod positions;
 pub mod prompt;
 pub mod quiz;
 pub mod report;

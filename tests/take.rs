@@ -374,36 +374,36 @@ fn refused(answers: &str, expected: &str) {
 fn bad_answers_are_refused_naming_the_question() {
     refused(
         "answers:\n  q-skale: 2\n  q-required: 1\n",
-        ": answers.q-skale: error: unknown question `q-skale` in quiz `small`\n  hint: did you mean `q-scale`?",
+        ":2:12: error: answers.q-skale: unknown question `q-skale` in quiz `small`\n  hint: did you mean `q-scale`?",
     );
     refused(
         "answers:\n  q-scale: 4\n  q-required: 1\n",
-        ": answers.q-scale: error: 4 is out of range: question `q-scale` takes a position from 1 to 3 \
+        ":2:12: error: answers.q-scale: 4 is out of range: question `q-scale` takes a position from 1 to 3 \
          or one of the labels: `Low`, `Middle`, `High`",
     );
     refused(
         "answers:\n  q-scale: Huge\n  q-required: 1\n",
-        ": answers.q-scale: error: `Huge` is not a label of this scale",
+        ":2:12: error: answers.q-scale: `Huge` is not a label of this scale",
     );
     refused(
         "answers:\n  q-choice: d\n  q-required: 1\n",
-        ": answers.q-choice: error: question `q-choice` has no option `d`; its options are `a`, `b`, `c`",
+        ":2:13: error: answers.q-choice: question `q-choice` has no option `d`; its options are `a`, `b`, `c`",
     );
     refused(
         "answers:\n  q-multi: x\n  q-required: 1\n",
-        ": answers.q-multi: error: question `q-multi` takes a list of option ids",
+        ":2:12: error: answers.q-multi: question `q-multi` takes a list of option ids",
     );
     refused(
         "answers:\n  q-yes: 3\n  q-required: 1\n",
-        ": answers.q-yes: error: question `q-yes` takes true or false",
+        ":2:10: error: answers.q-yes: question `q-yes` takes true or false",
     );
     refused(
         "answers:\n  q-scale: 1\n",
-        ": answers.q-required: error: question `q-required` is required but has no answer",
+        ":1:1: error: answers.q-required: question `q-required` is required but has no answer",
     );
     refused(
         "quiz: other\nanswers:\n  q-required: 1\n",
-        ": quiz: error: these answers are for quiz `other`, not `small`",
+        ":1:7: error: quiz: these answers are for quiz `other`, not `small`",
     );
     refused(
         "answers: [1, 2\n",
@@ -415,7 +415,7 @@ fn bad_answers_are_refused_naming_the_question() {
 fn a_question_answered_twice_in_json_is_refused_not_dropped() {
     refused(
         r#"{"answers": {"q-scale": 1, "q-required": 1, "q-scale": 3}}"#,
-        r#":1:13: error: answers: duplicate entry with key "q-scale""#,
+        r#":1:56: error: answers: duplicate entry with key "q-scale""#,
     );
 }
 
@@ -430,9 +430,18 @@ fn every_bad_answer_is_reported_in_one_run() {
     let output = take_small(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("answers.q-scale: error"), "{stderr}");
-    assert!(stderr.contains("answers.q-choice: error"), "{stderr}");
-    assert!(stderr.contains("answers.q-required: error"), "{stderr}");
+    assert!(
+        stderr.contains(":2:12: error: answers.q-scale: 9"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":3:13: error: answers.q-choice: question"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":1:1: error: answers.q-required: question"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -462,7 +471,7 @@ fn an_invalid_quiz_is_refused_by_take() {
     careerfit()
         .args([
             "take",
-            fixture("invalid/several-errors.yaml").to_str().unwrap(),
+            fixture("several-errors.yaml").to_str().unwrap(),
             "--answers",
             "-",
         ])
@@ -471,7 +480,7 @@ fn an_invalid_quiz_is_refused_by_take() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "error: duplicate question id `same`",
+            "several-errors.yaml:10:10: error: questions[1].id: duplicate question id `same`",
         ));
 }
 

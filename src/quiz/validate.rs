@@ -10,13 +10,16 @@ use super::{
     AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
     Source, Trait, default_bands,
 };
-use crate::diagnostic::{Place, Problem, field, from_yaml_error};
+use crate::diagnostic::{Place, Problem, field, from_yaml_error, has_content, locate};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
 /// Quiz and answers files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Question texts longer than this get a warning: a prompt should be read in one go.
+const MAX_QUESTION_CHARS: usize = 200;
 
 /// Why a file a person wrote (a quiz or answers) could not be read or loaded.
 #[derive(Debug)]
@@ -93,20 +96,22 @@ fn io_message(name: &str, err: &std::io::Error) -> String {
 
 /// Parse and check quiz text; `file` names it in messages.
 pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>> {
-    if text.trim().is_empty() {
+    if !has_content(text) {
         return Err(vec![Problem::error(
             file,
             Place::File,
-            "the file is empty; a quiz needs at least id, title, version, traits, questions and profiles",
+            "the file is empty (or only comments); a quiz needs at least id, title, version, traits, questions and profiles",
         )]);
     }
-    let raw: QuizFile = serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e)])?;
+    let raw: QuizFile =
+        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])?;
     let mut checker = Checker {
         file,
         problems: Vec::new(),
     };
     let quiz = checker.quiz(raw);
-    let problems = checker.problems;
+    let mut problems = checker.problems;
+    locate(&mut problems, text);
     if problems.iter().any(Problem::is_error) {
         Err(problems)
     } else {
@@ -293,6 +298,16 @@ impl Checker<'_> {
             self.id(&format!("{path}.id"), &q.id);
             self.unique(&mut question_ids, &format!("{path}.id"), "question", &q.id);
             self.non_empty(&format!("{path}.text"), &q.text);
+            let length = q.text.chars().count();
+            if length > MAX_QUESTION_CHARS {
+                self.warning(
+                    format!("{path}.text"),
+                    format!(
+                        "question `{}` is {length} characters long; over {MAX_QUESTION_CHARS}, people skim",
+                        q.id
+                    ),
+                );
+            }
             let trait_index = trait_names.iter().position(|t| *t == q.trait_id);
             if trait_index.is_none() {
                 self.error_with_hint(
@@ -449,19 +464,19 @@ impl Checker<'_> {
                 message: b.message.clone(),
             });
         }
-        // A warning, not an error: the file format allows it, and a fit below the
-        // lowest band then simply has none.
+        // Every fit from 0 to 100 must land in a band, or the summary has nothing to say.
         if !bands.is_empty() && !bands.iter().any(|b| b.min == 0.0) {
-            self.warning(
+            self.error(
                 "bands",
-                "no band starts at 0, so a low fit will have no band; add one with `min: 0`",
+                "no band starts at 0, so a low fit would have no band; add one with `min: 0`",
             );
         }
         checked.sort_by(|a, b| b.min.total_cmp(&a.min));
         checked
     }
 
-    /// Warnings for traits that can never count: unmeasured, thinly measured, unweighed.
+    /// Traits that can never count are errors; thinly measured ones and profiles that
+    /// ignore most traits are warnings.
     fn coverage(
         &mut self,
         traits: &[TraitFile],
@@ -471,10 +486,10 @@ impl Checker<'_> {
         for (i, t) in traits.iter().enumerate() {
             let measured = questions.iter().filter(|q| q.trait_id == t.id).count();
             if measured == 0 {
-                self.warning(
+                self.error(
                     format!("traits[{i}]"),
                     format!(
-                        "no question measures trait `{}`, so it is never scored",
+                        "no question measures trait `{}`, so it can never be scored",
                         t.id
                     ),
                 );
@@ -490,10 +505,29 @@ impl Checker<'_> {
             let weighed = profiles
                 .iter()
                 .any(|p| p.weights.0.iter().any(|(k, w)| *k == t.id && *w > 0.0));
-            if !weighed {
-                self.warning(
+            if !weighed && !profiles.is_empty() {
+                self.error(
                     format!("traits[{i}]"),
-                    format!("no profile weighs trait `{}`, so it changes no fit", t.id),
+                    format!(
+                        "no profile weighs trait `{}`, so its answers change no fit",
+                        t.id
+                    ),
+                );
+            }
+        }
+        for (i, p) in profiles.iter().enumerate() {
+            let weighed = traits
+                .iter()
+                .filter(|t| p.weights.0.iter().any(|(k, w)| *k == t.id && *w > 0.0))
+                .count();
+            if weighed > 0 && weighed * 2 < traits.len() {
+                self.warning(
+                    format!("profiles[{i}].weights"),
+                    format!(
+                        "profile `{}` weighs {weighed} of the {} traits, so its fit ignores most answers",
+                        p.id,
+                        traits.len()
+                    ),
                 );
             }
         }
@@ -570,7 +604,15 @@ impl Checker<'_> {
         q: &QuestionFile,
         options: &[OptionFile],
     ) -> Vec<AnswerOption> {
-        if options.len() < 2 {
+        if options.is_empty() && q.required == Some(true) {
+            self.error(
+                format!("{path}.required"),
+                format!(
+                    "question `{}` is required but has no options, so it can never be answered",
+                    q.id
+                ),
+            );
+        } else if options.len() < 2 {
             self.error(
                 format!("{path}.options"),
                 format!(
