@@ -2,7 +2,8 @@
 //! hands the result to a report. Everything a person sees on stdout is written here.
 
 use crate::answers::{self, Answers};
-use crate::cli::{Cli, Command, TakeArgs};
+use crate::cli::{Cli, Command, SchemaKind, TakeArgs};
+use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
 use crate::prompt::{self, PromptError, TerminalPrompter};
@@ -21,7 +22,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None => take(TakeArgs::default()),
         Some(Command::Take(args)) => take(args),
         Some(Command::List) => list(),
-        Some(Command::Validate { files }) => validate(&files),
+        Some(Command::Validate { files, json }) => validate(&files, json),
+        Some(Command::Schema { kind }) => schema(kind),
     }
 }
 
@@ -165,12 +167,25 @@ fn local_quiz_files() -> Vec<PathBuf> {
     files
 }
 
-fn validate(files: &[PathBuf]) -> Result<(), Error> {
+/// Print a JSON Schema derived from the types that load quiz files or write results.
+fn schema(kind: SchemaKind) -> Result<(), Error> {
+    let schema = match kind {
+        SchemaKind::Quiz => quiz::schema(),
+        SchemaKind::Result => crate::result::schema(),
+    };
+    writeln!(std::io::stdout().lock(), "{schema}")?;
+    Ok(())
+}
+
+fn validate(files: &[PathBuf], json: bool) -> Result<(), Error> {
     let mut code = 0;
     let mut stdout = std::io::stdout().lock();
+    // With --json every problem, I/O ones included, goes into one array on stdout.
+    let mut all = Vec::new();
     for path in files {
         let name = path.display();
         match quiz::load_path(path) {
+            Ok((_, warnings)) if json => all.extend(warnings),
             Ok((quiz, warnings)) => {
                 if !warnings.is_empty() {
                     eprintln!("{}", render_problems(&warnings));
@@ -190,21 +205,37 @@ fn validate(files: &[PathBuf]) -> Result<(), Error> {
                 )?;
             }
             Err(LoadError::Invalid(problems)) => {
+                code = 2;
+                if json {
+                    all.extend(problems);
+                    continue;
+                }
                 eprintln!("{}", render_problems(&problems));
                 let errors = problems.iter().filter(|p| p.is_error()).count();
                 eprintln!(
                     "{name}: invalid: {errors} error{}",
                     if errors == 1 { "" } else { "s" }
                 );
-                code = 2;
             }
             Err(LoadError::Io(message)) => {
-                eprintln!("error: {message}");
                 if code == 0 {
                     code = 1;
                 }
+                if json {
+                    let file = name.to_string();
+                    let message = message
+                        .strip_prefix(&format!("{file}: "))
+                        .unwrap_or(&message);
+                    all.push(Problem::error(&file, Place::File, message));
+                } else {
+                    eprintln!("error: {message}");
+                }
             }
         }
+    }
+    if json {
+        let text = serde_json::to_string_pretty(&all).expect("problems serialise");
+        writeln!(stdout, "{text}")?;
     }
     match code {
         0 => Ok(()),

@@ -1,6 +1,6 @@
 //! Definition of the command line; the `///` comments are the `--help` text.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Find out whether a career in Health Information Management (HIM) suits you.
@@ -32,11 +32,39 @@ pub enum Command {
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Check quiz files and report every problem with its place
+    #[command(
+        after_help = "Each problem is printed as FILE:LINE:COLUMN: error: FIELD: MESSAGE, \
+warnings the same way. Exit code 0 when every file is valid (warnings allowed), \
+2 when one is invalid, 1 when one cannot be read."
+    )]
     Validate {
         /// Quiz files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+
+        /// Print the problems as one JSON array on stdout, for editors and CI
+        #[arg(long)]
+        json: bool,
     },
+    /// Print the JSON Schema of quiz files or of result files
+    #[command(
+        after_help = "Editors that speak the YAML language server complete and check \
+a quiz file whose first line is:
+  # yaml-language-server: $schema=quiz.schema.json"
+    )]
+    Schema {
+        /// Which schema: `quiz` (the YAML quiz files) or `result` (`take --json`)
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SchemaKind {
+    /// Quiz files
+    Quiz,
+    /// Result files written by `take --json` and `--output`
+    Result,
 }
 
 #[derive(Debug, Args)]

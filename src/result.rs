@@ -3,62 +3,98 @@
 use crate::answers::Answers;
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
 pub const SCHEMA: &str = "careerfit/result/v1";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "careerfit result",
+    description = "What `careerfit take --json` prints and `--output` writes."
+)]
 pub struct QuizResult {
+    /// Always "careerfit/result/v1".
+    #[schemars(extend("const" = SCHEMA))]
     pub schema: String,
+    /// The quiz that was taken.
     pub quiz: QuizRef,
+    /// When the quiz was finished: RFC 3339, UTC, to the second.
     pub completed_at: String,
+    /// Every question in quiz order, answered or skipped.
     pub answers: Vec<AnswerEntry>,
+    /// Every trait in quiz order.
     pub traits: Vec<TraitEntry>,
+    /// The pathways, best fit first; pathways not scored last.
     pub profiles: Vec<ProfileEntry>,
+    /// What makes the result less trustworthy.
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// The quiz a result is for.
 pub struct QuizRef {
     pub id: String,
     pub title: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// One question's answer.
 pub struct AnswerEntry {
+    /// The question's id.
     pub question: String,
+    /// As in an answers file: a scale position (1 = first label), true/false, an
+    /// option id, a list of option ids; null when skipped.
     pub answer: Json,
+    /// The answer's value from 0 to 1 after reversing; null when skipped.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub value: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// One trait's score.
 pub struct TraitEntry {
     pub id: String,
     pub name: String,
+    /// From 0 to 100; null when every question of the trait was skipped.
+    #[schemars(range(min = 0.0, max = 100.0))]
     pub score: Option<f64>,
+    /// How many of its questions were answered.
     pub answered: usize,
+    /// How many questions measure it.
     pub questions: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// One pathway's fit.
 pub struct ProfileEntry {
     pub id: String,
     pub title: String,
+    /// From 0 to 100; null when none of the traits it weighs was assessed.
+    #[schemars(range(min = 0.0, max = 100.0))]
     pub fit: Option<f64>,
+    /// The label of the fit's band; null when not scored.
     pub band: Option<String>,
     pub education: Option<String>,
     pub job_titles: Vec<String>,
     pub certifications: Vec<CertificationEntry>,
     pub next_steps: Vec<String>,
+    /// Ids of the traits scored below the pathway's minimum for them.
     pub growth_areas: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CertificationEntry {
     pub name: String,
     pub detail: Option<String>,
+}
+
+/// The JSON Schema of result files, pretty-printed (`careerfit schema result`).
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(QuizResult);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
 impl QuizResult {

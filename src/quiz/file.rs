@@ -1,62 +1,106 @@
 //! The quiz file format as it is written in YAML: serde types, checked for shape only.
 //!
 //! `validate.rs` turns a `QuizFile` into a checked `Quiz`; nothing else reads these types.
+//! The JSON Schema for quiz files (`careerfit schema quiz`) is derived from them too, so
+//! the schema and the loader cannot drift apart; the `///` comments are what an editor
+//! shows when it completes a key.
 
+use schemars::JsonSchema;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "careerfit quiz",
+    description = "A careerfit quiz: traits, the questions that measure them, and the \
+                   pathways (profiles) that weigh them. Check one with `careerfit validate`."
+)]
 pub struct QuizFile {
+    /// The quiz's id: lowercase letters, digits and '-'. Answers files name it.
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// The title shown above the questions and the result.
     pub title: String,
+    /// The quiz's version, as text (quote it: "1.0"). Results record it.
     pub version: String,
+    /// What the quiz is for, shown before the first question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Where the facts in this file come from; every fact a pathway states should
+    /// trace to one of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceFile>,
+    /// Named answer scales. Scale questions without `scale` use the first one
+    /// declared, or a built-in 5-point agreement scale.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     pub scales: OrderedMap<ScaleFile>,
+    /// What the questions measure. Each needs a question and a profile that weighs it.
+    #[schemars(length(min = 1))]
     pub traits: Vec<TraitFile>,
+    /// The questions, in the order they are asked.
+    #[schemars(length(min = 1))]
     pub questions: Vec<QuestionFile>,
+    /// The pathways a person is compared with.
+    #[schemars(length(min = 1))]
     pub profiles: Vec<ProfileFile>,
+    /// Fit bands, each from its `min` up to the next; one must start at 0.
+    /// Default: 75 Strong fit, 50 Good fit, 25 Possible fit, 0 Low fit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
     pub bands: Option<Vec<BandFile>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A source of the facts in the quiz.
 pub struct SourceFile {
+    /// The source's title.
     pub title: String,
+    /// Where to find it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Which facts it gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// An answer scale.
 pub struct ScaleFile {
+    /// 2 to 11 distinct labels, from the lowest answer to the highest.
+    #[schemars(length(min = 2, max = 11))]
     pub labels: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A trait the quiz measures.
 pub struct TraitFile {
+    /// The trait's id, used by questions and profile weights.
+    #[schemars(pattern(r"^[^\s,;]+$"))]
     pub id: String,
+    /// The name shown in the result.
     pub name: String,
+    /// What a high score means.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+/// How a question is answered.
 pub enum QuestionType {
+    /// Pick a label of a scale (the default).
     #[default]
     Scale,
+    /// Yes or no.
     YesNo,
+    /// Pick one option.
     Choice,
+    /// Pick any number of options.
     Multi,
 }
 
@@ -71,71 +115,123 @@ impl QuestionType {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A question about the person taking the quiz.
 pub struct QuestionFile {
+    /// The question's id, used in answers files.
+    #[schemars(pattern(r"^[^\s,;]+$"))]
     pub id: String,
+    /// The question as the person reads it (200 characters at most is best).
     pub text: String,
+    /// The id of the trait this question measures.
     #[serde(rename = "trait")]
     pub trait_id: String,
+    /// How it is answered; default `scale`.
     #[serde(default, rename = "type")]
     pub kind: QuestionType,
+    /// Scale questions only: the name of a scale under `scales`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
+    /// How much the answer counts within its trait: a number above 0; default 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub weight: Option<f64>,
+    /// Scale and yes_no only: true when agreeing means less of the trait.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reverse: Option<bool>,
+    /// True when the question cannot be skipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
+    /// Choice and multi only: 2 or more options.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<OptionFile>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// An option of a choice or multi question.
 pub struct OptionFile {
+    /// The option's id, used in answers files.
+    #[schemars(pattern(r"^[^\s,;]+$"))]
     pub id: String,
+    /// The option as the person reads it.
     pub label: String,
+    /// What choosing it is worth, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub score: f64,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A pathway a person is compared with.
 pub struct ProfileFile {
+    /// The pathway's id, used in results.
+    #[schemars(pattern(r"^[^\s,;]+$"))]
     pub id: String,
+    /// The pathway's name, shown in the result.
     pub title: String,
+    /// What the work is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// The education it takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub education: Option<String>,
+    /// Trait id -> how much the trait counts in this pathway's fit (0 or more; at
+    /// least one above 0).
+    #[schemars(with = "std::collections::BTreeMap<String, NonNegative>")]
     pub weights: OrderedMap<f64>,
+    /// Trait id -> the score (0 to 100) below which the trait is a growth area.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    #[schemars(with = "std::collections::BTreeMap<String, Percent>")]
     pub minimums: OrderedMap<f64>,
+    /// Job titles on this pathway.
     #[serde(default)]
     pub job_titles: Vec<String>,
+    /// Certifications on this pathway.
     #[serde(default)]
     pub certifications: Vec<CertificationFile>,
+    /// What to do next, in order.
     #[serde(default)]
     pub next_steps: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A certification.
 pub struct CertificationFile {
+    /// Its name.
     pub name: String,
+    /// Who awards it, how to earn and renew it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+/// A fit band.
 pub struct BandFile {
+    /// The lowest fit (0 to 100) in this band.
+    #[schemars(range(min = 0.0, max = 100.0))]
     pub min: f64,
+    /// The band's name, such as "Strong fit".
     pub label: String,
+    /// What the band means for the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+
+/// A profile weight: a number of 0 or more. Only its schema is used.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a schema, never a value")]
+#[schemars(transparent)]
+struct NonNegative(#[schemars(range(min = 0.0))] f64);
+
+/// A score from 0 to 100. Only its schema is used.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a schema, never a value")]
+#[schemars(transparent)]
+struct Percent(#[schemars(range(min = 0.0, max = 100.0))] f64);
 
 /// A YAML mapping read in file order, duplicate keys kept, so that validation can
 /// report a duplicate instead of the parser silently keeping the last one.
@@ -171,6 +267,23 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
             }
         }
         deserializer.deserialize_map(OrderedMapVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<V: JsonSchema> JsonSchema for OrderedMap<V> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Map_of_{}", V::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "additionalProperties": generator.subschema_for::<V>(),
+        })
     }
 }
 

@@ -97,6 +97,13 @@ pub const DEFAULT_SCALE: [&str; 5] = [
     "Strongly agree",
 ];
 
+/// The JSON Schema of quiz files, pretty-printed (`careerfit schema quiz`); it is
+/// derived from the types the loader reads, so it cannot drift from them.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(file::QuizFile);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}
+
 pub fn default_bands() -> Vec<Band> {
     let band = |min: f64, label: &str, message: &str| Band {
         min,
