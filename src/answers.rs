@@ -1,6 +1,6 @@
 //! Answers: what a person chose, read from an answers file and checked against the quiz.
 
-use crate::diagnostic::{Place, Problem, field, from_yaml_error, has_content, locate};
+use crate::diagnostic::{Place, Problem, field, has_content, locate, parse_yaml};
 use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
@@ -51,8 +51,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
             "the answers file is empty (or only comments); it needs an `answers:` mapping",
         )]);
     }
-    let document: Yaml =
-        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])?;
+    let document: Yaml = parse_yaml(file, text).map_err(|e| vec![e])?;
     let Yaml::Mapping(top) = document else {
         return Err(vec![Problem::error(
             file,

@@ -150,13 +150,42 @@ pub fn has_content(text: &str) -> bool {
         .any(|line| !(line.is_empty() || line.starts_with('#') || line == "---" || line == "..."))
 }
 
+/// Quiz and answers files nest a handful of levels; anything past this is refused
+/// before loading, because loading deep nesting is slow.
+pub const MAX_NESTING: usize = 32;
+
+/// Parse YAML (or JSON) text a person wrote into `T`, refusing nesting deeper than
+/// `MAX_NESTING` first; a parser error becomes a problem at its place.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+    if let Some(at) = crate::positions::too_deep(text, MAX_NESTING) {
+        return Err(Problem::error(
+            file,
+            Place::Position {
+                line: at.line,
+                column: at.column,
+            },
+            format!("lists and mappings are nested more than {MAX_NESTING} deep here"),
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, &e, text))
+}
+
 /// Turn a YAML parser error into a problem at the parser's position.
-pub fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
+fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
     let message = plain_words(&err.to_string());
     let Some(loc) = err.location() else {
         return Problem::error(file, Place::File, message);
     };
     let message = strip_position(&message, loc.line(), loc.column());
+    // The reader's own errors (control characters) give a byte offset, not a line.
+    if let Some((message, offset)) = message.rsplit_once(" at position ")
+        && let Ok(offset) = offset.parse::<usize>()
+        && let Some(before) = text.get(..offset)
+    {
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        return Problem::error(file, Place::Position { line, column }, message);
+    }
     // The parser places a duplicated key at the start of its mapping; point at the
     // duplicate itself, the later of the two.
     let place = duplicate_key_path(&message)

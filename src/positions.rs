@@ -98,6 +98,36 @@ impl Positions {
     }
 }
 
+/// Where the document first nests collections deeper than `limit`, if it does.
+///
+/// The YAML loader takes time quadratic in the nesting depth (a megabyte of `[` takes
+/// most of a minute), so depth is checked first, by this linear scan. A nesting so deep
+/// that the scanner itself gives up counts as too deep; other scan errors are left for
+/// the loader to report in its own words.
+pub fn too_deep(text: &str, limit: usize) -> Option<Position> {
+    let mut depth = 0usize;
+    for event in Parser::new_from_str(text) {
+        match event {
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), span)) => {
+                depth += 1;
+                if depth > limit {
+                    return Some(position(span));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            Err(e) if e.info() == "recursion limit exceeded" => {
+                return Some(Position {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                });
+            }
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
 fn join(parent: &str, key: &str) -> String {
     if parent.is_empty() {
         key.to_string()
@@ -143,6 +173,20 @@ mod tests {
         let p = Positions::of("{\"labels\": [\"a\",\n  \"b\"], \"n\": {\"m\": 1}}");
         assert_eq!(p.get("labels[1]"), at(2, 3));
         assert_eq!(p.get("n.m"), at(2, 20));
+    }
+
+    #[test]
+    fn nesting_is_measured_without_loading() {
+        assert_eq!(super::too_deep("a: {b: [1, [2]]}\n", 4), None);
+        assert_eq!(super::too_deep("a: {b: [1, [2]]}\n", 3), at(1, 12));
+        let deep = format!("x: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(super::too_deep(&deep, 32).is_some());
+        let block: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(super::too_deep(&block, 32), at(33, 33));
+        // A syntax error is the loader's to report.
+        assert_eq!(super::too_deep("a: [1, 2\n", 32), None);
     }
 
     #[test]

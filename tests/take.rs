@@ -520,7 +520,7 @@ fn unreadable_or_hostile_answers_files_get_one_clear_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "error: the file is 2097152 bytes; files over 1048576 bytes (1 MiB) are refused",
+            "error: the file is more than 1048576 bytes (1 MiB), the most careerfit reads",
         ));
 
     let empty = write(dir.path(), "empty.yaml", "\n");

@@ -10,7 +10,7 @@ use super::{
     AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
     Source, Trait, default_bands,
 };
-use crate::diagnostic::{Place, Problem, field, from_yaml_error, has_content, locate};
+use crate::diagnostic::{Place, Problem, field, has_content, locate, parse_yaml};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
@@ -59,13 +59,15 @@ pub fn read_stream(name: &str, reader: impl std::io::Read) -> Result<String, Loa
     decode(name, bytes)
 }
 
+/// A stream is read only up to the limit, so its size is not known: the message
+/// says "more than" for both, the same words for a file and for stdin.
 fn check_size(name: &str, len: u64) -> Result<(), LoadError> {
     if len > MAX_FILE_BYTES {
         return Err(LoadError::Invalid(vec![Problem::error(
             name,
             Place::File,
             format!(
-                "the file is {len} bytes; files over {MAX_FILE_BYTES} bytes (1 MiB) are refused"
+                "the file is more than {MAX_FILE_BYTES} bytes (1 MiB), the most careerfit reads"
             ),
         )]));
     }
@@ -103,8 +105,7 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
             "the file is empty (or only comments); a quiz needs at least id, title, version, traits, questions and profiles",
         )]);
     }
-    let raw: QuizFile =
-        serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])?;
+    let raw: QuizFile = parse_yaml(file, text).map_err(|e| vec![e])?;
     let mut checker = Checker {
         file,
         problems: Vec::new(),

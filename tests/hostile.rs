@@ -1,0 +1,277 @@
+//! Hostile input: every bad file, as a quiz or as answers, gets one clear line and
+//! exit 2 (1 when it cannot be read), never a panic, a hang or a large allocation.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::time::Duration;
+
+/// Memory a run may map (KiB); the alias bomb below would need far more if expanded.
+const MEMORY_LIMIT_KIB: u64 = 512 * 1024;
+
+/// `careerfit ARGS` with a time limit and a memory limit, so that a hang or a runaway
+/// allocation fails the test instead of the machine.
+fn limited(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut cmd = assert_cmd::Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("ulimit -v {MEMORY_LIMIT_KIB}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_careerfit"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .timeout(Duration::from_secs(20));
+    cmd.output().unwrap()
+}
+
+/// One kind of hostile file and the message it must get.
+struct Hostile {
+    name: &'static str,
+    contents: Vec<u8>,
+    message: &'static str,
+    /// Where a quiz file gets another message than an answers file.
+    as_quiz: Option<&'static str>,
+}
+
+fn alias_bomb(tail: &str) -> Vec<u8> {
+    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    text.push_str(tail);
+    text.into_bytes()
+}
+
+/// Bytes from a fixed-seed generator: the same "garbage" on every run.
+fn garbage(len: usize) -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+fn hostile_files() -> Vec<Hostile> {
+    vec![
+        Hostile {
+            name: "huge.yaml",
+            contents: format!("# {}\n", "x".repeat(1024 * 1024)).into_bytes(),
+            message: ": error: the file is more than 1048576 bytes (1 MiB), the most careerfit reads",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "bomb.yaml",
+            contents: alias_bomb("answers:\n  q-scale: *a11\n"),
+            message: ": error: repetition limit exceeded",
+            // A quiz's keys are known, so the first anchor is refused before any alias
+            // is expanded.
+            as_quiz: Some(":1:1: error: unknown field `a0`"),
+        },
+        Hostile {
+            name: "deep-flow.yaml",
+            contents: format!("x: {}{}\n", "[".repeat(200_000), "]".repeat(200_000)).into_bytes(),
+            message: ":1:259: error: lists and mappings are nested more than 32 deep here",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "deep-block.yaml",
+            contents: (0..200)
+                .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+                .collect::<String>()
+                .into_bytes(),
+            message: ":33:33: error: lists and mappings are nested more than 32 deep here",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "garbage.yaml",
+            contents: garbage(4096),
+            message: ":1:3: error: the file is not UTF-8 text",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "control.yaml",
+            contents: b"id: x\x00\x01\x02\n".to_vec(),
+            message: ":1:6: error: control characters are not allowed",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "latin1.yaml",
+            contents: b"answers:\n  q-scale: caf\xe9\n".to_vec(),
+            message: ":2:15: error: the file is not UTF-8 text",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "empty.yaml",
+            contents: Vec::new(),
+            message: ": error: the ",
+            as_quiz: None,
+        },
+        Hostile {
+            name: "comments.yaml",
+            contents: b"# nothing\n\n---\n".to_vec(),
+            message: ": error: the ",
+            as_quiz: None,
+        },
+    ]
+}
+
+/// Run `careerfit ARGS` on a hostile file and check the one-line refusal.
+fn assert_refused(
+    args: &[&std::ffi::OsStr],
+    file: &Path,
+    message: &str,
+    hostile: &Hostile,
+    also: &Path,
+) {
+    let output = limited(args);
+    let stderr = text(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}: {args:?}\n{stderr}",
+        hostile.name
+    );
+    assert!(output.stdout.is_empty(), "{}", hostile.name);
+    let first = stderr.lines().next().unwrap_or_default();
+    let expected = format!("{}{message}", file.display());
+    assert!(
+        first.starts_with(&expected),
+        "{}: expected {expected:?}, got\n{stderr}",
+        hostile.name
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!also.exists(), "nothing is written");
+}
+
+#[test]
+fn hostile_quiz_files_are_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = dir.path().join("result.json");
+    let answers = write(dir.path(), "answers.yaml", SMALL_ANSWERS);
+    for hostile in hostile_files() {
+        let quiz = dir.path().join(hostile.name);
+        std::fs::write(&quiz, &hostile.contents).unwrap();
+        assert_refused(
+            &["validate".as_ref(), quiz.as_os_str()],
+            &quiz,
+            hostile.as_quiz.unwrap_or(hostile.message),
+            &hostile,
+            &result,
+        );
+        assert_refused(
+            &[
+                "take".as_ref(),
+                quiz.as_os_str(),
+                "--answers".as_ref(),
+                answers.as_os_str(),
+                "-o".as_ref(),
+                result.as_os_str(),
+            ],
+            &quiz,
+            hostile.as_quiz.unwrap_or(hostile.message),
+            &hostile,
+            &result,
+        );
+    }
+}
+
+#[test]
+fn hostile_answers_files_are_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = dir.path().join("result.json");
+    let quiz = fixture("small.yaml");
+    for hostile in hostile_files() {
+        let answers = dir.path().join(hostile.name);
+        std::fs::write(&answers, &hostile.contents).unwrap();
+        assert_refused(
+            &[
+                "take".as_ref(),
+                quiz.as_os_str(),
+                "--answers".as_ref(),
+                answers.as_os_str(),
+                "-o".as_ref(),
+                result.as_os_str(),
+            ],
+            &answers,
+            hostile.message,
+            &hostile,
+            &result,
+        );
+    }
+}
+
+#[test]
+fn hostile_answers_on_stdin_are_refused_plainly() {
+    for hostile in hostile_files() {
+        let output = careerfit()
+            .arg("take")
+            .arg(fixture("small.yaml"))
+            .args(["--answers", "-"])
+            .write_stdin(hostile.contents.clone())
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{}: {stderr}", hostile.name);
+        let expected = format!("<stdin>{}", hostile.message);
+        assert!(
+            stderr.starts_with(&expected),
+            "{}: expected {expected:?}, got\n{stderr}",
+            hostile.name
+        );
+    }
+}
+
+#[test]
+fn a_folder_or_a_missing_file_is_an_io_error_for_quiz_and_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "answers.yaml", SMALL_ANSWERS);
+    let missing = dir.path().join("missing.yaml");
+    let folder = dir.path();
+    for (args, message) in [
+        (
+            vec![
+                "take".as_ref(),
+                folder.as_os_str(),
+                "--answers".as_ref(),
+                answers.as_os_str(),
+            ],
+            format!("error: {}: is a folder, not a file\n", folder.display()),
+        ),
+        (
+            vec![
+                "take".as_ref(),
+                missing.as_os_str(),
+                "--answers".as_ref(),
+                answers.as_os_str(),
+            ],
+            format!("error: {}: no such file\n", missing.display()),
+        ),
+        (
+            vec![
+                "take".as_ref(),
+                fixture("small.yaml").into_os_string().leak() as &std::ffi::OsStr,
+                "--answers".as_ref(),
+                folder.as_os_str(),
+            ],
+            format!("error: {}: is a folder, not a file\n", folder.display()),
+        ),
+        (
+            vec![
+                "take".as_ref(),
+                fixture("small.yaml").into_os_string().leak() as &std::ffi::OsStr,
+                "--answers".as_ref(),
+                missing.as_os_str(),
+            ],
+            format!("error: {}: no such file\n", missing.display()),
+        ),
+    ] {
+        let output = limited(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&output.stderr), message);
+        assert!(output.stdout.is_empty());
+    }
+}
