@@ -51,7 +51,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
             "the answers file is empty (or only comments); it needs an `answers:` mapping",
         )]);
     }
-    let document: Yaml = parse_yaml(file, text).map_err(|e| vec![e])?;
+    let document: Yaml = parse_yaml(file, text)?;
     let Yaml::Mapping(top) = document else {
         return Err(vec![Problem::error(
             file,

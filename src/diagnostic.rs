@@ -155,19 +155,23 @@ pub fn has_content(text: &str) -> bool {
 pub const MAX_NESTING: usize = 32;
 
 /// Parse YAML (or JSON) text a person wrote into `T`, refusing nesting deeper than
-/// `MAX_NESTING` first; a parser error becomes a problem at its place.
-pub fn parse_yaml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Problem> {
+/// `MAX_NESTING` first; a parser error becomes a problem at its place (the only one:
+/// the parser stops there).
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, Vec<Problem>> {
     if let Some(at) = crate::positions::too_deep(text, MAX_NESTING) {
-        return Err(Problem::error(
+        return Err(vec![Problem::error(
             file,
             Place::Position {
                 line: at.line,
                 column: at.column,
             },
             format!("lists and mappings are nested more than {MAX_NESTING} deep here"),
-        ));
+        )]);
     }
-    serde_yaml::from_str(text).map_err(|e| from_yaml_error(file, &e, text))
+    serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])
 }
 
 /// Turn a YAML parser error into a problem at the parser's position.

@@ -105,7 +105,7 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
             "the file is empty (or only comments); a quiz needs at least id, title, version, traits, questions and profiles",
         )]);
     }
-    let raw: QuizFile = parse_yaml(file, text).map_err(|e| vec![e])?;
+    let raw: QuizFile = parse_yaml(file, text)?;
     let mut checker = Checker {
         file,
         problems: Vec::new(),
