@@ -29,10 +29,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 fn take(args: TakeArgs) -> Result<(), Error> {
     let quiz = resolve_quiz(&args.quiz)?;
-    // Refuse a bad --output before anyone answers a question, not after.
-    if let Some(path) = &args.output {
-        output::check_target(path, args.force)?;
-    }
+    // Open --output before anyone answers a question: a bad target is refused now,
+    // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
+    let mut result_file = match &args.output {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
     let answers = match &args.answers {
         Some(path) => read_answers(&quiz, path)?,
         None => ask(&quiz)?,
@@ -40,8 +42,9 @@ fn take(args: TakeArgs) -> Result<(), Error> {
     let scores = scoring::score(&quiz, &answers);
     let result = QuizResult::new(&quiz, &answers, &scores, now());
     let json = report::json::render(&result);
-    if let Some(path) = &args.output {
-        output::write(path, json.as_bytes(), args.force)?;
+    if let Some(mut file) = result_file.take() {
+        file.write_all(json.as_bytes())?;
+        file.commit()?;
     }
     let text = if args.json {
         json

@@ -5,6 +5,80 @@ use crate::error::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// A result file being written. It is opened (as a hidden temporary file beside the
+/// target) before any question is asked, so a folder that does not exist or cannot be
+/// written is refused at once; `commit` renames it into place. Dropped without a
+/// commit (an error, Ctrl-C), the temporary file is removed and the target untouched.
+pub struct ResultFile {
+    path: PathBuf,
+    force: bool,
+    temp: tempfile::NamedTempFile,
+}
+
+impl ResultFile {
+    /// Check the target and open the temporary file.
+    pub fn create(path: &Path, force: bool) -> Result<ResultFile, Error> {
+        let name = path.display();
+        if path.is_dir() {
+            return Err(Error::Usage(format!(
+                "{name} is a folder; give a file name for --output"
+            )));
+        }
+        if path.exists() && !force {
+            return Err(already_exists(path));
+        }
+        let dir = folder(path);
+        if !dir.is_dir() {
+            return Err(Error::Io(format!(
+                "cannot write {name}: the folder {} does not exist",
+                dir.display()
+            )));
+        }
+        // tempfile creates the file with mode 0600 on Unix.
+        let temp = tempfile::Builder::new()
+            .prefix(".careerfit-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|e| cannot_write(path, &e))?;
+        Ok(ResultFile {
+            path: path.to_path_buf(),
+            force,
+            temp,
+        })
+    }
+
+    pub fn write_all(&mut self, contents: &[u8]) -> Result<(), Error> {
+        self.temp
+            .as_file_mut()
+            .write_all(contents)
+            .map_err(|e| cannot_write(&self.path, &e))
+    }
+
+    /// Flush to disk and rename into place; refuses to replace a file that appeared
+    /// meanwhile unless `force` was given.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let path = self.path;
+        self.temp
+            .as_file_mut()
+            .flush()
+            .and_then(|()| self.temp.as_file().sync_all())
+            .map_err(|e| cannot_write(&path, &e))?;
+        let persisted = if self.force {
+            self.temp.persist(&path)
+        } else {
+            self.temp.persist_noclobber(&path)
+        };
+        persisted.map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                already_exists(&path)
+            } else {
+                cannot_write(&path, &e.error)
+            }
+        })?;
+        Ok(())
+    }
+}
+
 /// The folder a file will be written into (`.` for a bare file name).
 fn folder(path: &Path) -> PathBuf {
     match path.parent() {
@@ -20,57 +94,35 @@ fn already_exists(path: &Path) -> Error {
     ))
 }
 
-/// Refuse early, before a person answers any question, what `write` would refuse later.
-pub fn check_target(path: &Path, force: bool) -> Result<(), Error> {
-    let name = path.display();
-    if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "{name} is a folder; give a file name for --output"
-        )));
-    }
-    if path.exists() && !force {
-        return Err(already_exists(path));
-    }
-    let dir = folder(path);
-    if !dir.is_dir() {
-        return Err(Error::Io(format!(
-            "cannot write {name}: the folder {} does not exist",
-            dir.display()
-        )));
-    }
-    Ok(())
-}
-
-/// Write `contents` to `path` atomically with mode 0600.
-pub fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), Error> {
-    let name = path.display().to_string();
-    let io = |e: std::io::Error| Error::Io(format!("cannot write {name}: {e}"));
-    // tempfile creates the file with mode 0600 on Unix and removes it if we stop early.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".careerfit-")
-        .suffix(".tmp")
-        .tempfile_in(folder(path))
-        .map_err(io)?;
-    temp.write_all(contents).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    let persisted = if force {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
+fn cannot_write(path: &Path, err: &std::io::Error) -> Error {
+    let reason = match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        _ => err.to_string(),
     };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            already_exists(path)
-        } else {
-            io(e.error)
-        }
-    })?;
-    Ok(())
+    Error::Io(format!("cannot write {}: {reason}", path.display()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Write `contents` to `path` atomically, as `take --output` does.
+    fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), Error> {
+        let mut file = ResultFile::create(path, force)?;
+        file.write_all(contents)?;
+        file.commit()
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
 
     #[test]
     fn writes_with_mode_0600_and_refuses_to_overwrite() {
@@ -89,15 +141,62 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         write(&path, b"third", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"third");
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary file is left behind");
+        assert_eq!(
+            files_in(dir.path()),
+            ["result.json"],
+            "no temporary file left"
+        );
     }
 
     #[test]
     fn a_missing_folder_is_an_io_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-folder").join("result.json");
-        assert!(matches!(check_target(&path, false), Err(Error::Io(_))));
+        assert!(matches!(
+            ResultFile::create(&path, false),
+            Err(Error::Io(_))
+        ));
         assert!(matches!(write(&path, b"x", false), Err(Error::Io(_))));
+    }
+
+    /// A write that stops half-way (a full disk, a crash of the caller) leaves neither
+    /// a partial result nor the temporary file.
+    #[test]
+    fn an_interrupted_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result.json");
+        {
+            let mut file = ResultFile::create(&path, false).unwrap();
+            file.write_all(b"{\"schema\": \"careerf").unwrap();
+            assert_eq!(files_in(dir.path()).len(), 1, "the temporary file is there");
+            assert!(!path.exists(), "the target appears only on commit");
+            // Dropped here without commit, as when an error or Ctrl-C unwinds.
+        }
+        assert_eq!(files_in(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_old_result_survives_an_interrupted_forced_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result.json");
+        write(&path, b"old", false).unwrap();
+        {
+            let mut file = ResultFile::create(&path, true).unwrap();
+            file.write_all(b"new but cut sh").unwrap();
+        }
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(files_in(dir.path()), ["result.json"]);
+    }
+
+    #[test]
+    fn a_file_that_appears_while_answering_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result.json");
+        let mut file = ResultFile::create(&path, false).unwrap();
+        file.write_all(b"mine").unwrap();
+        std::fs::write(&path, b"someone else's").unwrap();
+        assert!(matches!(file.commit(), Err(Error::Usage(_))));
+        assert_eq!(std::fs::read(&path).unwrap(), b"someone else's");
+        assert_eq!(files_in(dir.path()), ["result.json"]);
     }
 }

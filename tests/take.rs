@@ -328,6 +328,47 @@ fn output_into_a_missing_folder_fails_with_exit_1() {
     assert!(!result.exists());
 }
 
+/// A folder nobody may write to: a read-only one, or /sys where even root cannot
+/// create files (tests may run as root, who ignores the mode bits).
+fn unwritable_folder(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = dir.join("read-only");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(folder.join("probe"), "x").is_err() {
+        return folder;
+    }
+    let sys = std::path::PathBuf::from("/sys");
+    assert!(
+        std::fs::write(sys.join("careerfit-probe"), "x").is_err(),
+        "no unwritable folder to test with"
+    );
+    sys
+}
+
+#[test]
+fn output_into_a_read_only_folder_fails_before_any_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = unwritable_folder(dir.path());
+    let result = folder.join("result.json");
+    let before = std::fs::read_dir(&folder).unwrap().count();
+    // No --answers and no terminal: the refusal must come before the quiz would ask.
+    careerfit()
+        .arg("take")
+        .arg("--output")
+        .arg(&result)
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "error: cannot write {}: permission denied\n",
+            result.display()
+        ));
+    assert!(!result.exists());
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), before);
+}
+
 #[test]
 fn without_a_terminal_or_answers_it_says_to_use_answers() {
     careerfit()
@@ -482,6 +523,27 @@ fn an_invalid_quiz_is_refused_by_take() {
         .stderr(predicate::str::contains(
             "several-errors.yaml:10:10: error: questions[1].id: duplicate question id `same`",
         ));
+}
+
+#[test]
+fn piped_into_head_it_stops_quietly_and_still_saves_the_result() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", &him_answers_at(Extreme::Top));
+    let script = format!(
+        "set -o pipefail; '{}' take --answers a.yaml --json -o saved.json | head -c 10; \
+         echo \" exit=${{PIPESTATUS[0]}}\"",
+        env!("CARGO_BIN_EXE_careerfit")
+    );
+    let output = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(text(&output.stdout), "{\n  \"schem exit=0\n");
+    assert_eq!(text(&output.stderr), "Saved your result to saved.json\n");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("saved.json")).unwrap()).unwrap();
+    assert_eq!(saved["quiz"]["id"], "him-career-fit");
 }
 
 #[test]

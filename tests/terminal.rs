@@ -166,6 +166,38 @@ fn ctrl_c_exits_130_and_writes_nothing() {
     assert!(left.is_empty(), "no file is written: {left:?}");
 }
 
+/// Ctrl-C at a scale, a yes/no, a choice and a multi prompt: exit 130, and neither the
+/// result nor the temporary file opened for it is left in the folder.
+#[test]
+fn ctrl_c_at_any_kind_of_prompt_writes_nothing() {
+    let quiz = fixture("small.yaml");
+    // Keys that answer questions 1 to 6 of the small quiz.
+    let keys: [&[&str]; 6] = [
+        &[ENTER],
+        &[ENTER],
+        &["y", ENTER],
+        &["n", ENTER],
+        &[ENTER],
+        &[" ", ENTER],
+    ];
+    for stop_at in [1, 3, 5, 6] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = spawn(
+            &["take", quiz.to_str().unwrap(), "-o", "result.json"],
+            dir.path(),
+        );
+        for (i, keys) in keys.iter().enumerate().take(stop_at - 1) {
+            answer(&mut session, &format!("Question {} of 7", i + 1), keys);
+        }
+        answer(&mut session, &format!("Question {stop_at} of 7"), &[]);
+        session.send(ControlCode::EndOfText).unwrap();
+        session.expect("Interrupted; nothing was saved.").unwrap();
+        assert_eq!(exit_code(&session), 130, "Ctrl-C at question {stop_at}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "question {stop_at}: files left: {left:?}");
+    }
+}
+
 #[test]
 fn ctrl_c_leaves_the_terminal_as_it_found_it() {
     let dir = tempfile::tempdir().unwrap();
