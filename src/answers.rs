@@ -80,7 +80,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
             Some("answers") => answers_map = Some(value),
             _ => problems.push(Problem::error(
                 file,
-                field(yaml_key(key)),
+                crate::diagnostic::key(yaml_key(key)),
                 format!(
                     "unknown key `{}`; an answers file has `quiz` and `answers`",
                     yaml_key(key)
@@ -105,7 +105,7 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
                 let Some(index) = quiz.question_index(&id) else {
                     let mut problem = Problem::error(
                         file,
-                        field(&path),
+                        crate::diagnostic::key(&path),
                         format!("unknown question `{id}` in quiz `{}`", quiz.id),
                     );
                     if let Some(hint) = crate::quiz::suggest(&id, &known) {

@@ -18,6 +18,9 @@ pub enum Place {
     Position { line: usize, column: usize },
     /// A field path such as `questions[3].weight`; `locate` adds its line and column.
     Field { field: String },
+    /// The key of the mapping entry at this path, when the key itself is wrong (an
+    /// unknown field, a misspelt trait id); `locate` points at the key, not its value.
+    Key { field: String },
     /// The file as a whole.
     File,
 }
@@ -36,14 +39,18 @@ pub struct Problem {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The problem is with the key of `field`, not its value.
+    #[serde(skip)]
+    at_key: bool,
 }
 
 impl Problem {
     pub fn error(file: &str, place: Place, message: impl Into<String>) -> Self {
-        let (line, column, field) = match place {
-            Place::Position { line, column } => (Some(line), Some(column), None),
-            Place::Field { field } => (None, None, Some(field)),
-            Place::File => (None, None, None),
+        let (line, column, field, at_key) = match place {
+            Place::Position { line, column } => (Some(line), Some(column), None, false),
+            Place::Field { field } => (None, None, Some(field), false),
+            Place::Key { field } => (None, None, Some(field), true),
+            Place::File => (None, None, None, false),
         };
         Problem {
             file: file.to_string(),
@@ -53,6 +60,7 @@ impl Problem {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            at_key,
         }
     }
 
@@ -77,6 +85,10 @@ pub fn field(path: impl Into<String>) -> Place {
     Place::Field { field: path.into() }
 }
 
+pub fn key(path: impl Into<String>) -> Place {
+    Place::Key { field: path.into() }
+}
+
 /// Give every problem that names a field the line and column of that field in `text`,
 /// and put them in file order. The document is indexed only when a problem needs it.
 pub fn locate(problems: &mut [Problem], text: &str) {
@@ -88,27 +100,40 @@ pub fn locate(problems: &mut [Problem], text: &str) {
     }
     let positions = Positions::of(text);
     for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
-        if let Some(at) = problem
-            .field
-            .as_deref()
-            .and_then(|f| nearest(&positions, f))
-        {
+        let Some(path) = problem.field.as_deref() else {
+            continue;
+        };
+        let at = match problem.at_key {
+            true => positions.key(path).or_else(|| nearest(&positions, path)),
+            false => nearest(&positions, path),
+        };
+        if let Some(at) = at {
             problem.line = Some(at.line);
             problem.column = Some(at.column);
         }
     }
-    // In file order, as a compiler lists them; problems without a place last.
+    // In file order, as a compiler lists them; problems without a place last. The field
+    // of a problem about the whole document (an empty path) is not printed.
+    for problem in problems.iter_mut() {
+        if problem.field.as_deref() == Some("") {
+            problem.field = None;
+        }
+    }
     problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
 }
 
 /// The place of a field, or of the nearest enclosing one when it is missing (a
-/// required answer that is not there points at `answers:`).
+/// required answer that is not there points at `answers:`, a missing top-level key
+/// at the start of the document).
 fn nearest(positions: &Positions, mut path: &str) -> Option<crate::positions::Position> {
     loop {
         if let Some(at) = positions.get(path) {
             return Some(at);
         }
-        path = &path[..path.rfind(['.', '['])?];
+        if path.is_empty() {
+            return None;
+        }
+        path = &path[..path.rfind(['.', '[']).unwrap_or(0)];
     }
 }
 
@@ -161,21 +186,27 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, Vec<Problem>> {
-    if let Some(at) = crate::positions::too_deep(text, MAX_NESTING) {
-        return Err(vec![Problem::error(
+    check_nesting(file, text)?;
+    serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])
+}
+
+/// Refuse nesting deeper than `MAX_NESTING`, at the place it goes too deep.
+pub fn check_nesting(file: &str, text: &str) -> Result<(), Vec<Problem>> {
+    match crate::positions::too_deep(text, MAX_NESTING) {
+        None => Ok(()),
+        Some(at) => Err(vec![Problem::error(
             file,
             Place::Position {
                 line: at.line,
                 column: at.column,
             },
             format!("lists and mappings are nested more than {MAX_NESTING} deep here"),
-        )]);
+        )]),
     }
-    serde_yaml::from_str(text).map_err(|e| vec![from_yaml_error(file, &e, text)])
 }
 
 /// Turn a YAML parser error into a problem at the parser's position.
-fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
+pub fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
     let message = plain_words(&err.to_string());
     let Some(loc) = err.location() else {
         return Problem::error(file, Place::File, message);
@@ -193,7 +224,7 @@ fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
     // The parser places a duplicated key at the start of its mapping; point at the
     // duplicate itself, the later of the two.
     let place = duplicate_key_path(&message)
-        .and_then(|path| Positions::of(text).get(&path))
+        .and_then(|path| Positions::of(text).key(&path))
         .map_or(
             Place::Position {
                 line: loc.line(),
@@ -208,7 +239,7 @@ fn from_yaml_error(file: &str, err: &serde_yaml::Error, text: &str) -> Problem {
 }
 
 /// serde names Rust types; a quiz author thinks in numbers, text and mappings.
-fn plain_words(message: &str) -> String {
+pub fn plain_words(message: &str) -> String {
     let mut message = message
         .replace("expected f64", "expected a number")
         .replace("expected a borrowed string", "expected text")

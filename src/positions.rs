@@ -18,6 +18,8 @@ pub struct Position {
 #[derive(Debug, Default)]
 pub struct Positions {
     by_path: HashMap<String, Position>,
+    /// Where each mapping key is written, for problems with the key itself.
+    keys: HashMap<String, Position>,
 }
 
 enum Frame {
@@ -59,6 +61,11 @@ impl Positions {
         self.by_path.get(path).copied()
     }
 
+    /// Where the key of the mapping entry at `path` is (the later one, if given twice).
+    pub fn key(&self, path: &str) -> Option<Position> {
+        self.keys.get(path).copied()
+    }
+
     /// A scalar or alias: in a mapping waiting for a key it is the key (its place is
     /// the entry's place), otherwise it is a value.
     fn key_or_value(&mut self, stack: &mut [Frame], scalar: Option<&str>, span: Span) {
@@ -67,6 +74,7 @@ impl Positions {
         {
             let name = scalar.unwrap_or("*").to_string();
             self.by_path.insert(join(path, &name), position(span));
+            self.keys.insert(join(path, &name), position(span));
             *key = Some(name);
             return;
         }
@@ -78,7 +86,10 @@ impl Positions {
     fn node(&mut self, stack: &mut [Frame], span: Span) -> String {
         let here = position(span);
         match stack.last_mut() {
-            None => String::new(),
+            None => {
+                self.by_path.insert(String::new(), here);
+                String::new()
+            }
             Some(Frame::Sequence { path, next }) => {
                 let child = format!("{path}[{next}]");
                 *next += 1;
@@ -166,6 +177,8 @@ mod tests {
         // A duplicated key: the later one.
         assert_eq!(p.get("profiles[0].weights.t"), at(9, 10));
         assert_eq!(p.get("nothing"), None);
+        assert_eq!(p.key("questions[0].weight"), at(4, 5));
+        assert_eq!(p.key("profiles[0].weights.t"), at(9, 7));
     }
 
     #[test]

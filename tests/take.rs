@@ -415,7 +415,7 @@ fn refused(answers: &str, expected: &str) {
 fn bad_answers_are_refused_naming_the_question() {
     refused(
         "answers:\n  q-skale: 2\n  q-required: 1\n",
-        ":2:12: error: answers.q-skale: unknown question `q-skale` in quiz `small`\n  hint: did you mean `q-scale`?",
+        ":2:3: error: answers.q-skale: unknown question `q-skale` in quiz `small`\n  hint: did you mean `q-scale`?",
     );
     refused(
         "answers:\n  q-scale: 4\n  q-required: 1\n",
@@ -456,7 +456,7 @@ fn bad_answers_are_refused_naming_the_question() {
 fn a_question_answered_twice_in_json_is_refused_not_dropped() {
     refused(
         r#"{"answers": {"q-scale": 1, "q-required": 1, "q-scale": 3}}"#,
-        r#":1:56: error: answers: duplicate entry with key "q-scale""#,
+        r#":1:45: error: answers: duplicate entry with key "q-scale""#,
     );
 }
 

@@ -41,6 +41,86 @@ fn every_error_of_meaning_is_reported_with_its_place_in_one_run() {
     insta::assert_snapshot!(text(&output.stderr));
 }
 
+/// A quiz author's bad day: the HIM quiz broken five ways, two of shape and three of
+/// meaning. One run reports all five, each at the line of the break.
+#[test]
+fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
+    let original = std::fs::read_to_string(him_quiz()).unwrap();
+    let breaks = [
+        // A misspelt key (shape).
+        (
+            "    text: I would like my work to help",
+            "    txt: I would like my work to help",
+        ),
+        // A weight that is not a number (shape).
+        (
+            "    trait: health-care-without-patients\n    type: choice\n    weight: 2",
+            "    trait: health-care-without-patients\n    type: choice\n    weight: heavy",
+        ),
+        // A misspelt trait (meaning).
+        (
+            "    trait: varied-career\n  - id: work-settings",
+            "    trait: varied-carer\n  - id: work-settings",
+        ),
+        // An option scored above 1 (meaning).
+        (
+            "label: A hospital, score: 0.25}",
+            "label: A hospital, score: 25}",
+        ),
+        // A negative profile weight (meaning).
+        ("      management: 4", "      management: -4"),
+    ];
+    let mut broken = original.clone();
+    for (from, to) in breaks {
+        assert_eq!(broken.matches(from).count(), 1, "{from:?} is not unique");
+        broken = broken.replace(from, to);
+    }
+    let line_of = |needle: &str| broken[..broken.find(needle).unwrap()].matches('\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "him.yaml", &broken);
+    let output = careerfit()
+        .current_dir(dir.path())
+        .args(["validate", "him.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    let expected = [
+        format!(
+            "him.yaml:{}:12: error: questions[0].trait: question `many-directions` names unknown trait `varied-carer`",
+            line_of("varied-carer")
+        ),
+        format!(
+            "him.yaml:{}:50: error: questions[1].options[0].score: option `hospital` has score 25",
+            line_of("label: A hospital, score: 25}")
+        ),
+        format!(
+            "him.yaml:{}:5: error: questions[2].txt: unknown field `txt`",
+            line_of("    txt: I would")
+        ),
+        format!(
+            "him.yaml:{}:13: error: questions[3].weight: invalid type: string \"heavy\", expected a number",
+            line_of("weight: heavy")
+        ),
+        format!(
+            "him.yaml:{}:19: error: profiles[3].weights.management: weight -4",
+            line_of("management: -4")
+        ),
+    ];
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 5, "{stderr}");
+    for (error, expected) in errors.iter().zip(&expected) {
+        assert!(
+            error.starts_with(expected.as_str()),
+            "expected {expected:?}, got\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.ends_with("him.yaml: invalid: 5 errors\n"),
+        "{stderr}"
+    );
+}
+
 /// The corpus of bad quiz files: one fault each, each with one reviewed message.
 #[test]
 fn every_bad_quiz_in_the_corpus_gets_one_clear_error() {

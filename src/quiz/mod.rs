@@ -2,6 +2,7 @@
 
 pub mod builtin;
 pub mod file;
+mod shape;
 mod validate;
 
 pub use validate::{LoadError, MAX_FILE_BYTES, load, load_path, read_stream, read_text, suggest};

@@ -6,11 +6,14 @@ use super::file::{
     BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
     TraitFile,
 };
+use super::shape;
 use super::{
     AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
     Source, Trait, default_bands,
 };
-use crate::diagnostic::{Place, Problem, field, has_content, locate, parse_yaml};
+use crate::diagnostic::{
+    Place, Problem, check_nesting, field, from_yaml_error, has_content, key, locate,
+};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
@@ -105,10 +108,28 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
             "the file is empty (or only comments); a quiz needs at least id, title, version, traits, questions and profiles",
         )]);
     }
-    let raw: QuizFile = parse_yaml(file, text)?;
+    check_nesting(file, text)?;
+    let (raw, problems, complete) = match serde_yaml::from_str::<QuizFile>(text) {
+        Ok(raw) => (raw, Vec::new(), true),
+        // serde stops at the first fault of shape: read again, field by field, for
+        // the others, and check what could be read.
+        Err(err) => {
+            let first = vec![from_yaml_error(file, &err, text)];
+            let Ok(document) = serde_yaml::from_str(text) else {
+                return Err(first);
+            };
+            match shape::salvage(file, document) {
+                Some(salvage) if !salvage.problems.is_empty() => {
+                    (salvage.quiz, salvage.problems, false)
+                }
+                _ => return Err(first),
+            }
+        }
+    };
     let mut checker = Checker {
         file,
-        problems: Vec::new(),
+        problems,
+        complete,
     };
     let quiz = checker.quiz(raw);
     let mut problems = checker.problems;
@@ -123,6 +144,9 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
 struct Checker<'a> {
     file: &'a str,
     problems: Vec<Problem>,
+    /// False when some parts of the file could not be read: checks that need the
+    /// whole quiz (is every trait measured?) would then report false problems.
+    complete: bool,
 }
 
 impl Checker<'_> {
@@ -138,6 +162,18 @@ impl Checker<'_> {
         hint: Option<String>,
     ) {
         let mut problem = Problem::error(self.file, field(path), message);
+        problem.hint = hint;
+        self.problems.push(problem);
+    }
+
+    /// A problem with a mapping key (a trait id in `weights`), placed at the key.
+    fn key_error_with_hint(
+        &mut self,
+        path: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut problem = Problem::error(self.file, key(path), message);
         problem.hint = hint;
         self.problems.push(problem);
     }
@@ -212,7 +248,9 @@ impl Checker<'_> {
             None => default_bands(),
             Some(bands) => self.bands(&bands),
         };
-        self.coverage(&traits, &questions, &profiles);
+        if self.complete {
+            self.coverage(&traits, &questions, &profiles);
+        }
 
         Quiz {
             id,
@@ -266,7 +304,7 @@ impl Checker<'_> {
     }
 
     fn traits(&mut self, traits: &[TraitFile]) {
-        if traits.is_empty() {
+        if traits.is_empty() && self.complete {
             self.error("traits", "a quiz needs at least one trait");
         }
         let mut trait_ids = HashSet::new();
@@ -289,7 +327,7 @@ impl Checker<'_> {
             None => DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
         };
         let scale_keys: Vec<&str> = scales.0.iter().map(|(k, _)| k.as_str()).collect();
-        if questions.is_empty() {
+        if questions.is_empty() && self.complete {
             self.error("questions", "a quiz needs at least one question");
         }
         let mut question_ids = HashSet::new();
@@ -344,7 +382,7 @@ impl Checker<'_> {
     }
 
     fn profiles(&mut self, profiles: &[ProfileFile], trait_names: &[&str]) -> Vec<Profile> {
-        if profiles.is_empty() {
+        if profiles.is_empty() && self.complete {
             self.error("profiles", "a quiz needs at least one profile (pathway)");
         }
         let mut profile_ids = HashSet::new();
@@ -360,11 +398,15 @@ impl Checker<'_> {
             for (trait_id, weight) in &p.weights.0 {
                 let wpath = format!("{path}.weights.{trait_id}");
                 if !seen.insert(trait_id.as_str()) {
-                    self.error(&wpath, format!("trait `{trait_id}` is weighted twice"));
+                    self.problems.push(Problem::error(
+                        self.file,
+                        key(&wpath),
+                        format!("trait `{trait_id}` is weighted twice"),
+                    ));
                 }
                 let index = trait_names.iter().position(|t| t == trait_id);
                 if index.is_none() {
-                    self.error_with_hint(
+                    self.key_error_with_hint(
                         &wpath,
                         format!("profile `{}` weighs unknown trait `{trait_id}`", p.id),
                         suggest(trait_id, trait_names),
@@ -396,7 +438,7 @@ impl Checker<'_> {
                 let mpath = format!("{path}.minimums.{trait_id}");
                 let index = trait_names.iter().position(|t| t == trait_id);
                 if index.is_none() {
-                    self.error_with_hint(
+                    self.key_error_with_hint(
                         &mpath,
                         format!(
                             "profile `{}` sets a minimum for unknown trait `{trait_id}`",
