@@ -25,7 +25,12 @@ fn help_lists_the_commands_and_exit_codes() {
 
 #[test]
 fn help_fits_80_columns() {
-    for args in [vec!["--help"], vec!["take", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["take", "--help"],
+        vec!["validate", "--help"],
+        vec!["schema", "--help"],
+    ] {
         let output = careerfit().args(&args).output().unwrap();
         for line in text(&output.stdout).lines() {
             assert!(line.chars().count() <= 80, "{args:?}: {line}");

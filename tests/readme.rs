@@ -5,12 +5,49 @@ use common::*;
 
 /// The first ```yaml block after `heading` in the README.
 fn yaml_block_after(heading: &str) -> String {
+    block_after(heading, "yaml")
+}
+
+/// The first block fenced as ```LANG after `heading` in the README.
+fn block_after(heading: &str, lang: &str) -> String {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = &readme[readme.find(heading).expect("the heading")..];
-    let start = section.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let fence = format!("```{lang}\n");
+    let start = section.find(&fence).expect("a block") + fence.len();
     let end = section[start..].find("```").unwrap();
     section[start..start + end].to_string()
+}
+
+#[test]
+fn the_validate_example_is_what_validate_prints() {
+    let example = block_after("### `careerfit validate`", "text");
+    let (command, printed) = example.split_once('\n').unwrap();
+    assert_eq!(command, "$ careerfit validate several-errors.yaml");
+    let output = careerfit()
+        .current_dir(fixture(""))
+        .args(["validate", "several-errors.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(text(&output.stderr), printed);
+}
+
+#[test]
+fn the_validate_json_example_is_one_of_the_problems_printed() {
+    let example: serde_json::Value =
+        serde_json::from_str(&block_after("### `careerfit validate`", "json")).unwrap();
+    let output = careerfit()
+        .current_dir(fixture(""))
+        .args(["validate", "--json", "several-errors.yaml"])
+        .output()
+        .unwrap();
+    let printed = stdout_json(&output);
+    for problem in example.as_array().unwrap() {
+        assert!(
+            printed.as_array().unwrap().contains(problem),
+            "{problem} is not printed"
+        );
+    }
 }
 
 #[test]
@@ -34,7 +71,7 @@ fn the_answers_example_is_valid_for_the_him_quiz() {
 #[test]
 fn the_quiz_format_example_is_a_valid_quiz() {
     let dir = tempfile::tempdir().unwrap();
-    let example = yaml_block_after("## Quiz files");
+    let example = yaml_block_after("## For quiz authors");
     let quiz = write(dir.path(), "example.yaml", &example);
     careerfit().arg("validate").arg(&quiz).assert().code(0);
 }
