@@ -229,49 +229,26 @@ fn hostile_answers_on_stdin_are_refused_plainly() {
 fn a_folder_or_a_missing_file_is_an_io_error_for_quiz_and_answers() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "answers.yaml", SMALL_ANSWERS);
+    let quiz = fixture("small.yaml");
     let missing = dir.path().join("missing.yaml");
-    let folder = dir.path();
-    for (args, message) in [
-        (
-            vec![
-                "take".as_ref(),
-                folder.as_os_str(),
-                "--answers".as_ref(),
-                answers.as_os_str(),
-            ],
-            format!("error: {}: is a folder, not a file\n", folder.display()),
-        ),
-        (
-            vec![
-                "take".as_ref(),
-                missing.as_os_str(),
-                "--answers".as_ref(),
-                answers.as_os_str(),
-            ],
-            format!("error: {}: no such file\n", missing.display()),
-        ),
-        (
-            vec![
-                "take".as_ref(),
-                fixture("small.yaml").into_os_string().leak() as &std::ffi::OsStr,
-                "--answers".as_ref(),
-                folder.as_os_str(),
-            ],
-            format!("error: {}: is a folder, not a file\n", folder.display()),
-        ),
-        (
-            vec![
-                "take".as_ref(),
-                fixture("small.yaml").into_os_string().leak() as &std::ffi::OsStr,
-                "--answers".as_ref(),
-                missing.as_os_str(),
-            ],
-            format!("error: {}: no such file\n", missing.display()),
-        ),
+    for (bad, message) in [
+        (dir.path(), "is a folder, not a file"),
+        (missing.as_path(), "no such file"),
     ] {
-        let output = limited(&args);
-        assert_eq!(output.status.code(), Some(1), "{args:?}");
-        assert_eq!(text(&output.stderr), message);
-        assert!(output.stdout.is_empty());
+        // The bad path as the quiz, then as the answers.
+        for (quiz, answers) in [(bad, answers.as_path()), (quiz.as_path(), bad)] {
+            let output = limited(&[
+                "take".as_ref(),
+                quiz.as_os_str(),
+                "--answers".as_ref(),
+                answers.as_os_str(),
+            ]);
+            assert_eq!(output.status.code(), Some(1), "{quiz:?} {answers:?}");
+            assert_eq!(
+                text(&output.stderr),
+                format!("error: {}: {message}\n", bad.display())
+            );
+            assert!(output.stdout.is_empty());
+        }
     }
 }
