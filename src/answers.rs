@@ -2,8 +2,10 @@
 
 use crate::diagnostic::{Place, Problem, field, has_content, locate, parse_yaml};
 use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
+use std::borrow::Cow;
 
 /// One answered question. Positions and indexes are into the question's labels or options.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,28 +98,21 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
             Place::File,
             "there is no `answers:` mapping",
         )),
-        Some(Yaml::Null) => {}
-        Some(Yaml::Mapping(map)) => {
-            let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
-            for (key, value) in map {
-                let id = yaml_key(key);
-                let path = format!("answers.{id}");
-                let Some(index) = quiz.question_index(&id) else {
-                    let mut problem = Problem::error(
-                        file,
-                        crate::diagnostic::key(&path),
-                        format!("unknown question `{id}` in quiz `{}`", quiz.id),
-                    );
-                    if let Some(hint) = crate::quiz::suggest(&id, &known) {
-                        problem = problem.with_hint(hint);
-                    }
-                    problems.push(problem);
-                    continue;
-                };
-                match from_value(&quiz.questions[index], &yaml_to_json(value)) {
-                    Ok(answer) => answers[index] = answer,
-                    Err(message) => problems.push(Problem::error(file, field(&path), message)),
-                }
+        Some(value @ (Yaml::Null | Yaml::Mapping(_))) => {
+            let values: Vec<(String, Json)> = value
+                .as_mapping()
+                .into_iter()
+                .flatten()
+                .map(|(key, value)| (yaml_key(key), yaml_to_json(value)))
+                .collect();
+            let given: Vec<(&str, Given)> = values
+                .iter()
+                .map(|(id, value)| (id.as_str(), Given::from_json(value)))
+                .collect();
+            let pairs = given.iter().map(|(id, value)| (*id, value));
+            match check(quiz, |id| quiz.question_index(id), pairs) {
+                Ok(checked) => answers = checked,
+                Err(found) => problems.extend(found.into_iter().map(|p| p.in_file(file))),
             }
         }
         Some(_) => problems.push(Problem::error(
@@ -127,19 +122,93 @@ pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem
         )),
     }
 
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        locate(&mut problems, text);
+        Err(problems)
+    }
+}
+
+/// A problem with one answer of a set, before it is placed in a file or a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerProblem {
+    /// `answers.QUESTION`.
+    pub path: String,
+    /// The question id itself is wrong (unknown), not the answer given.
+    pub at_key: bool,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl AnswerProblem {
+    pub fn in_file(self, file: &str) -> Problem {
+        let place = match self.at_key {
+            true => crate::diagnostic::key(self.path),
+            false => field(self.path),
+        };
+        let mut problem = Problem::error(file, place, self.message);
+        problem.hint = self.hint;
+        problem
+    }
+}
+
+/// Check a set of answers given as (question id, value) pairs against the quiz: every
+/// problem is found, and required questions must be answered. `lookup` finds a
+/// question's position from its id (a batch builds its index once, per quiz).
+pub fn check<'a>(
+    quiz: &Quiz,
+    lookup: impl Fn(&str) -> Option<usize>,
+    pairs: impl IntoIterator<Item = (&'a str, &'a Given<'a>)>,
+) -> Result<Answers, Vec<AnswerProblem>> {
+    let mut answers: Answers = vec![None; quiz.questions.len()];
+    let mut seen = vec![false; quiz.questions.len()];
+    let mut problems = Vec::new();
+    // The path is built only for a problem: this runs once per row of a batch.
+    let path = |id: &str| format!("answers.{id}");
+    for (id, value) in pairs {
+        let Some(index) = lookup(id) else {
+            let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
+            problems.push(AnswerProblem {
+                path: path(id),
+                at_key: true,
+                message: format!("unknown question `{id}` in quiz `{}`", quiz.id),
+                hint: crate::quiz::suggest(id, &known),
+            });
+            continue;
+        };
+        if std::mem::replace(&mut seen[index], true) {
+            problems.push(AnswerProblem {
+                path: path(id),
+                at_key: true,
+                message: format!("question `{id}` is answered twice"),
+                hint: None,
+            });
+            continue;
+        }
+        match from_given(&quiz.questions[index], value) {
+            Ok(answer) => answers[index] = answer,
+            Err(message) => problems.push(AnswerProblem {
+                path: path(id),
+                at_key: false,
+                message,
+                hint: None,
+            }),
+        }
+    }
     for (question, answer) in quiz.questions.iter().zip(&answers) {
         if question.required && answer.is_none() {
-            problems.push(Problem::error(
-                file,
-                field(format!("answers.{}", question.id)),
-                format!("question `{}` is required but has no answer", question.id),
-            ));
+            problems.push(AnswerProblem {
+                path: format!("answers.{}", question.id),
+                at_key: false,
+                message: format!("question `{}` is required but has no answer", question.id),
+                hint: None,
+            });
         }
     }
     if problems.is_empty() {
         Ok(answers)
     } else {
-        locate(&mut problems, text);
         Err(problems)
     }
 }
@@ -182,9 +251,117 @@ fn yaml_key(key: &Yaml) -> String {
     }
 }
 
+/// An answer value as it was given, borrowed from wherever it was read (a YAML or
+/// JSON answers file, a JSON Lines row, a CSV cell), so that every source is checked
+/// by the same rules without copying it first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Given<'a> {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    Text(Cow<'a, str>),
+    List(Vec<Given<'a>>),
+    /// Anything else (a mapping), as JSON text for messages.
+    Other(String),
+}
+
+impl<'a> Given<'a> {
+    pub fn from_json(value: &'a Json) -> Self {
+        match value {
+            Json::Null => Given::Null,
+            Json::Bool(b) => Given::Bool(*b),
+            Json::Number(n) => Given::Number(n.clone()),
+            Json::String(s) => Given::Text(Cow::Borrowed(s)),
+            Json::Array(items) => Given::List(items.iter().map(Given::from_json).collect()),
+            Json::Object(_) => Given::Other(value.to_string()),
+        }
+    }
+}
+
+/// Written as JSON, as messages quote a value.
+impl std::fmt::Display for Given<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Given::Null => f.write_str("null"),
+            Given::Bool(b) => write!(f, "{b}"),
+            Given::Number(n) => write!(f, "{n}"),
+            Given::Text(s) => write!(f, "{}", Json::from(s.as_ref())),
+            Given::List(items) => {
+                f.write_str("[")?;
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{item}")?;
+                }
+                f.write_str("]")
+            }
+            Given::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A JSON Lines row's answer, read straight from the row without building a JSON value.
+impl<'de> Deserialize<'de> for Given<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct GivenVisitor;
+        impl<'de> Visitor<'de> for GivenVisitor {
+            type Value = Given<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Given::Null)
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(Given::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+                Ok(Given::Bool(b))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+                Ok(Given::Number(n.into()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(Given::Number(n.into()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+                Ok(serde_json::Number::from_f64(n)
+                    .map_or_else(|| Given::Other(n.to_string()), Given::Number))
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Given::Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Given::Text(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+                Ok(Given::Text(Cow::Owned(s)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Given::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let value = Json::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Given::Other(value.to_string()))
+            }
+        }
+        deserializer.deserialize_any(GivenVisitor)
+    }
+}
+
 /// Check one answer value against its question. `Ok(None)` is a skip (`null`).
 pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, String> {
-    if value.is_null() {
+    from_given(question, &Given::from_json(value))
+}
+
+/// Check one answer, however it was read, against its question. `Ok(None)` is a skip.
+pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, String> {
+    if *value == Given::Null {
         return Ok(None);
     }
     let id = &question.id;
@@ -198,12 +375,12 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
                 )
             };
             match value {
-                Json::Number(number) => match number.as_u64() {
+                Given::Number(number) => match number.as_u64() {
                     Some(k) if (1..=n as u64).contains(&k) => Ok(Some(Answer::Scale(k as usize))),
                     _ => Err(format!("{number} is out of range: {}", expected())),
                 },
                 // A label, or a position written as text ("4"), as spreadsheets export it.
-                Json::String(text) => labels
+                Given::Text(text) => labels
                     .iter()
                     .position(|label| label.eq_ignore_ascii_case(text.trim()))
                     .map(|i| i + 1)
@@ -216,18 +393,23 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
             }
         }
         QuestionKind::YesNo { .. } => match value {
-            Json::Bool(yes) => Ok(Some(Answer::YesNo(*yes))),
-            Json::String(text) => match text.trim().to_ascii_lowercase().as_str() {
-                "yes" | "true" => Ok(Some(Answer::YesNo(true))),
-                "no" | "false" => Ok(Some(Answer::YesNo(false))),
-                _ => Err(format!(
-                    "`{text}` is not yes or no: question `{id}` takes true or false"
-                )),
-            },
+            Given::Bool(yes) => Ok(Some(Answer::YesNo(*yes))),
+            Given::Text(text) => {
+                let text = text.trim();
+                if text.eq_ignore_ascii_case("yes") || text.eq_ignore_ascii_case("true") {
+                    Ok(Some(Answer::YesNo(true)))
+                } else if text.eq_ignore_ascii_case("no") || text.eq_ignore_ascii_case("false") {
+                    Ok(Some(Answer::YesNo(false)))
+                } else {
+                    Err(format!(
+                        "`{text}` is not yes or no: question `{id}` takes true or false"
+                    ))
+                }
+            }
             _ => Err(format!("question `{id}` takes true or false")),
         },
         QuestionKind::Choice { options } => match value {
-            Json::String(text) => find_option(options, text)
+            Given::Text(text) => find_option(options, text)
                 .map(|i| Some(Answer::Choice(i)))
                 .ok_or_else(|| unknown_option(id, text, options)),
             _ => Err(format!(
@@ -236,7 +418,7 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
             )),
         },
         QuestionKind::Multi { options } => {
-            let Json::Array(items) = value else {
+            let Given::List(items) = value else {
                 return Err(format!(
                     "question `{id}` takes a list of option ids, such as [{}]",
                     options[0].id
@@ -244,7 +426,7 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
             };
             let mut chosen = Vec::with_capacity(items.len());
             for item in items {
-                let Json::String(text) = item else {
+                let Given::Text(text) = item else {
                     return Err(format!("question `{id}`: {item} is not an option id"));
                 };
                 let i =
@@ -260,7 +442,6 @@ pub fn from_value(question: &Question, value: &Json) -> Result<Option<Answer>, S
     }
 }
 
-/// An option by id, or failing that by its label text (as form tools export it).
 fn find_option(options: &[AnswerOption], text: &str) -> Option<usize> {
     let text = text.trim();
     options.iter().position(|o| o.id == text).or_else(|| {

@@ -2,7 +2,8 @@
 //! hands the result to a report. Everything a person sees on stdout is written here.
 
 use crate::answers::{self, Answers};
-use crate::cli::{Cli, Command, SchemaKind, TakeArgs};
+use crate::batch;
+use crate::cli::{Cli, Command, InputFormat, SchemaKind, ScoreArgs, TakeArgs};
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         None => take(TakeArgs::default()),
         Some(Command::Take(args)) => take(args),
+        Some(Command::Score(args)) => score(args),
         Some(Command::List) => list(),
         Some(Command::Validate { files, json }) => validate(&files, json),
         Some(Command::Schema { kind }) => schema(kind),
@@ -168,6 +170,82 @@ fn local_quiz_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// Score a batch of respondents: rows to stdout or --output, the summary where the
+/// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
+fn score(args: ScoreArgs) -> Result<(), Error> {
+    let quiz = resolve_quiz(&args.quiz)?;
+    let mut result_file = match &args.output {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
+    let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));
+    let (name, input): (String, Box<dyn std::io::Read + Send>) = if stdin {
+        ("<stdin>".to_string(), Box::new(std::io::stdin()))
+    } else {
+        let path = args.input.as_deref().expect("a path");
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::Io(format!("{name}: no such file")),
+            _ => Error::Io(format!("{name}: {e}")),
+        })?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Error::Io(format!("{name}: is a folder, not a file")));
+        }
+        (name, Box::new(file))
+    };
+    let format = match args.format {
+        Some(InputFormat::Csv) => batch::Format::Csv,
+        Some(InputFormat::Jsonl) => batch::Format::Jsonl,
+        None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
+        None => batch::Format::Jsonl,
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let options = batch::Options {
+        format,
+        strict: args.strict,
+        jobs,
+        completed_at: now(),
+    };
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let outcome = match result_file.as_mut() {
+        Some(file) => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
+            let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options)?;
+            out.flush()?;
+            outcome
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            batch::run(&quiz, &name, input, &mut out, &mut err, &options)?
+        }
+    };
+    // --strict stopped at a bad row: nothing is saved.
+    if let (Some(file), false) = (result_file, outcome.stopped) {
+        file.commit()?;
+    }
+    if args.summary {
+        let text = if args.json {
+            format!("{:#}\n", outcome.summary.to_json(&quiz))
+        } else {
+            outcome.summary.to_tables(&quiz, style())
+        };
+        if args.output.is_some() {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        } else {
+            err.write_all(text.as_bytes())?;
+        }
+    }
+    match outcome.summary.failed {
+        0 => Ok(()),
+        _ => Err(Error::Reported(2)),
+    }
 }
 
 /// Print a JSON Schema derived from the types that load quiz files or write results.

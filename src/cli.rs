@@ -29,6 +29,21 @@ pub enum Command {
   careerfit take --answers answers.yaml   no terminal needed
   careerfit take quizzes/my-quiz.yaml -o result.json")]
     Take(TakeArgs),
+    /// Score many respondents at once from JSON Lines or CSV (for advisors)
+    #[command(after_help = "Input: JSON Lines, one respondent per line, \
+{\"id\": \"r-17\", \"answers\": {...}} with answers as in an answers file; or CSV \
+(--format csv, or a .csv file) with a header of question ids or question texts, an \
+optional id column, multi answers as a;b;c, and empty cells for skipped questions.
+
+Output: one JSON line per row, in input order: the object `take --json` prints, with \
+the row's id first; a bad row gives {\"id\": ..., \"error\": ...} and a line on \
+stderr, and the run exits 2 at the end.
+
+Examples:
+  careerfit score him-career-fit class.csv --summary
+  careerfit score him-career-fit answers.jsonl -o results.jsonl
+  form-export | careerfit score him-career-fit --format csv > results.jsonl")]
+    Score(ScoreArgs),
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Check quiz files and report every problem with its place
@@ -57,6 +72,54 @@ a quiz file whose first line is:
         #[arg(value_enum)]
         kind: SchemaKind,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// A quiz file, or the id of a built-in quiz
+    #[arg(value_name = "QUIZ")]
+    pub quiz: String,
+
+    /// The respondents' rows; '-' or nothing reads stdin
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    /// How INPUT is written [default: csv for a .csv file, else jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<InputFormat>,
+
+    /// Write the results to FILE (atomically, mode 0600) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace FILE given to --output if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Stop at the first bad row instead of reporting it and going on
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print the group view: how many fit each pathway best, trait means and spreads
+    /// (on stderr, or on stdout when --output takes the rows)
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Print the summary as one JSON object instead of tables
+    #[arg(long, requires = "summary")]
+    pub json: bool,
+
+    /// Threads that score rows [default: the number of cores]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// JSON Lines: one {"id": ..., "answers": {...}} per line
+    Jsonl,
+    /// Comma-separated values with a header row
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod batch;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;

@@ -47,6 +47,11 @@ impl ResultFile {
         })
     }
 
+    /// Where streamed output goes until `commit`.
+    pub fn writer(&mut self) -> &mut std::fs::File {
+        self.temp.as_file_mut()
+    }
+
     pub fn write_all(&mut self, contents: &[u8]) -> Result<(), Error> {
         self.temp
             .as_file_mut()

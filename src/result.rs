@@ -168,8 +168,8 @@ impl QuizResult {
     }
 }
 
-/// Plain statements about how far the result can be trusted.
-fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
+/// Plain statements about how far the result can be trusted (the `warnings` field).
+pub fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
     let mut warnings = Vec::new();
     let total = scores.values.len();
     let skipped = scores.values.iter().filter(|v| v.is_none()).count();

@@ -1,0 +1,294 @@
+//! `careerfit score`: a whole class's responses scored row by row, in input order.
+//!
+//! Rows are read and scored a chunk at a time and written in input order, so memory
+//! does not grow with the number of rows; a chunk is written as soon as it is scored,
+//! so output starts before the input ends. With several jobs, a reader thread feeds
+//! chunks through a bounded channel and each chunk is scored by all the jobs.
+
+pub mod rows;
+pub mod sample;
+pub mod summary;
+mod write;
+
+use crate::error::Error;
+use crate::quiz::Quiz;
+use crate::scoring::{self, Scores};
+use rows::{Columns, RawData, RawRow, RowReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::mpsc;
+use summary::Summary;
+use write::ResultWriter;
+
+/// Rows read and scored together; at most a few chunks wait between reader and scorer.
+const CHUNK: usize = 1024;
+const CHUNKS_WAITING: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+pub struct Options {
+    pub format: Format,
+    /// Stop at the first bad row.
+    pub strict: bool,
+    /// Threads that score rows. With 1, one thread reads and scores; with more, a
+    /// reader thread feeds them.
+    pub jobs: usize,
+    /// The `completed_at` of every result: when the batch ran.
+    pub completed_at: String,
+}
+
+pub struct Outcome {
+    pub summary: Summary,
+    /// `--strict` stopped the run at a bad row.
+    pub stopped: bool,
+}
+
+/// One row, scored (or refused); its JSON line is in the chunk's buffer, up to `end`.
+struct Scored {
+    line: usize,
+    end: usize,
+    error: Option<String>,
+    scores: Option<Scores>,
+}
+
+type Chunk = Result<Vec<RawRow>, Error>;
+
+/// Score every row of `input` (named `name` in messages) and write one JSON line per
+/// row to `out`; bad rows are reported on `err` as `INPUT:LINE: error: ...`.
+pub fn run(
+    quiz: &Quiz,
+    name: &str,
+    input: Box<dyn Read + Send>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    options: &Options,
+) -> Result<Outcome, Error> {
+    let input = BufReader::with_capacity(1 << 16, input);
+    let (chunks, columns): (Box<dyn Iterator<Item = Chunk> + Send>, _) = match options.format {
+        Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
+        Format::Csv => {
+            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+            let header = csv
+                .headers()
+                .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
+                .clone();
+            let (columns, warnings) =
+                Columns::from_header(quiz, name, &header).map_err(Error::Invalid)?;
+            for warning in warnings {
+                writeln!(err, "{warning}")?;
+            }
+            let fields = header.len();
+            (Box::new(CsvChunks { csv, fields }), Some(columns))
+        }
+    };
+    let chunks: Box<dyn Iterator<Item = Chunk>> = if options.jobs > 1 {
+        // The reader thread is not joined: when --strict stops early it may be blocked
+        // reading stdin, and the process ends without it.
+        let (sender, receiver) = mpsc::sync_channel(CHUNKS_WAITING);
+        std::thread::Builder::new()
+            .name("careerfit-reader".into())
+            .spawn(move || {
+                for chunk in chunks {
+                    if sender.send(chunk).is_err() {
+                        return;
+                    }
+                }
+            })
+            .expect("a thread can be started");
+        Box::new(receiver.into_iter())
+    } else {
+        chunks
+    };
+
+    let reader = RowReader::new(quiz, columns);
+    let writer = ResultWriter::new(quiz, &options.completed_at);
+    let mut summary = Summary::new(quiz);
+    for chunk in chunks {
+        for (buffer, rows) in score_chunk(quiz, &reader, &writer, chunk?, options.jobs) {
+            let mut start = 0;
+            for scored in rows {
+                match (scored.scores, scored.error) {
+                    (Some(scores), _) => summary.add(&scores),
+                    (None, error) => {
+                        summary.failed += 1;
+                        out.write_all(&buffer[start..scored.end])?;
+                        start = scored.end;
+                        writeln!(
+                            err,
+                            "{name}:{}: error: {}",
+                            scored.line,
+                            error.unwrap_or_default()
+                        )?;
+                        if options.strict {
+                            out.flush()?;
+                            return Ok(Outcome {
+                                summary,
+                                stopped: true,
+                            });
+                        }
+                    }
+                }
+            }
+            out.write_all(&buffer[start..])?;
+        }
+        // Written as soon as scored: output starts before the input ends.
+        out.flush()?;
+    }
+    Ok(Outcome {
+        summary,
+        stopped: false,
+    })
+}
+
+/// JSON Lines, a chunk at a time: up to `CHUNK` rows, or fewer when reading more would
+/// wait for input (a pipe, a person typing), so that those rows are scored now.
+struct JsonChunks<R> {
+    input: BufReader<R>,
+    line: usize,
+}
+
+impl<R: Read> Iterator for JsonChunks<R> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let mut rows = Vec::with_capacity(CHUNK);
+        while rows.len() < CHUNK && (rows.is_empty() || !self.input.buffer().is_empty()) {
+            let mut bytes = Vec::new();
+            match self.input.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+            }
+            self.line += 1;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            // A line that is not UTF-8 is a bad row, not the end of the input.
+            let data = match String::from_utf8(bytes) {
+                Ok(text) => RawData::Json(text),
+                Err(_) => RawData::Bad("the line is not UTF-8 text".to_string()),
+            };
+            rows.push(RawRow {
+                line: self.line,
+                data,
+            });
+        }
+        (!rows.is_empty()).then_some(Ok(rows))
+    }
+}
+
+/// CSV records, a chunk at a time, by the same rule as `JsonChunks`.
+struct CsvChunks<R> {
+    csv: csv::Reader<BufReader<R>>,
+    fields: usize,
+}
+
+impl<R: Read> Iterator for CsvChunks<R> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let mut rows = Vec::with_capacity(CHUNK);
+        let mut record = csv::StringRecord::new();
+        while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
+            let data = match self.csv.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) if record.len() != self.fields => RawData::Bad(format!(
+                    "the row has {} cells but the header has {}",
+                    record.len(),
+                    self.fields
+                )),
+                Ok(true) => RawData::Csv(record.clone()),
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
+                    RawData::Bad("the row is not UTF-8 text".to_string())
+                }
+                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+            };
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            rows.push(RawRow { line, data });
+        }
+        (!rows.is_empty()).then_some(Ok(rows))
+    }
+}
+
+/// The JSON lines of some rows, one after another, and what became of each row.
+type Part = (Vec<u8>, Vec<Scored>);
+
+/// Score a chunk of rows, on `jobs` threads when it is worth it, keeping their order:
+/// the parts come back in input order.
+fn score_chunk(
+    quiz: &Quiz,
+    reader: &RowReader,
+    writer: &ResultWriter,
+    chunk: Vec<RawRow>,
+    jobs: usize,
+) -> Vec<Part> {
+    let score_part = |rows: Vec<RawRow>| -> Part {
+        let mut buffer = Vec::with_capacity(rows.len() * 9 * 1024);
+        let scored = rows
+            .into_iter()
+            .map(|row| score_row(quiz, reader, writer, row, &mut buffer))
+            .collect();
+        (buffer, scored)
+    };
+    if jobs <= 1 || chunk.len() < 64 {
+        return vec![score_part(chunk)];
+    }
+    let per_job = chunk.len().div_ceil(jobs);
+    let mut parts: Vec<Vec<RawRow>> = Vec::with_capacity(jobs);
+    let mut rows = chunk.into_iter();
+    loop {
+        let part: Vec<RawRow> = rows.by_ref().take(per_job).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(|| score_part(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a scoring thread does not panic"))
+            .collect()
+    })
+}
+
+/// One row, appended to `output`: the same result object as `take --json`, with the
+/// row's `id` first; or `{"id": ..., "error": ...}`.
+fn score_row(
+    quiz: &Quiz,
+    reader: &RowReader,
+    writer: &ResultWriter,
+    raw: RawRow,
+    output: &mut Vec<u8>,
+) -> Scored {
+    let row = reader.check(raw);
+    output.extend_from_slice(b"{\"id\":");
+    serde_json::to_writer(&mut *output, &row.id).expect("an id serialises");
+    output.push(b',');
+    let (error, scores) = match row.answers {
+        Ok(answers) => {
+            let scores = scoring::score(quiz, &answers);
+            writer.write(quiz, &answers, &scores, output);
+            (None, Some(scores))
+        }
+        Err(error) => {
+            output.extend_from_slice(b"\"error\":");
+            serde_json::to_writer(&mut *output, &error).expect("text serialises");
+            output.push(b'}');
+            (Some(error), None)
+        }
+    };
+    output.push(b'\n');
+    Scored {
+        line: row.line,
+        end: output.len(),
+        error,
+        scores,
+    }
+}

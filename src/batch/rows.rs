@@ -1,0 +1,312 @@
+//! Respondents' rows as they come in (JSON Lines or CSV), and how one row becomes
+//! checked answers: exactly as an answers file is checked, so `score` and `take`
+//! agree.
+
+use crate::answers::{self, AnswerProblem, Answers, Given};
+use crate::diagnostic::Problem;
+use crate::quiz::{QuestionKind, Quiz, suggest};
+use serde::Deserialize;
+use serde_json::Value as Json;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// One row read from the input, not yet checked.
+#[derive(Debug)]
+pub struct RawRow {
+    /// The line of the input the row starts on (1-based).
+    pub line: usize,
+    pub data: RawData,
+}
+
+#[derive(Debug)]
+pub enum RawData {
+    Json(String),
+    Csv(csv::StringRecord),
+    /// A row that could not be read as one (not UTF-8, the wrong number of cells).
+    Bad(String),
+}
+
+/// A row checked against the quiz: its id, and its answers or why it is bad.
+pub struct Row {
+    pub line: usize,
+    /// The row's `id`, or its line number when it has none.
+    pub id: Json,
+    pub answers: Result<Answers, String>,
+}
+
+/// What turns raw rows into checked rows for one quiz; built once, shared by workers.
+pub struct RowReader<'q> {
+    quiz: &'q Quiz,
+    /// Question id -> position, resolved once per quiz, not per row.
+    index: HashMap<&'q str, usize>,
+    columns: Option<Columns>,
+}
+
+/// What each CSV column holds, from the header row.
+#[derive(Debug)]
+pub struct Columns {
+    id: Option<usize>,
+    /// (column, question position)
+    questions: Vec<(usize, usize)>,
+}
+
+/// How a JSON Lines row is written, read without copying its text. Other keys (a
+/// timestamp from the form) are ignored.
+#[derive(Deserialize)]
+struct JsonRow<'a> {
+    #[serde(default)]
+    id: Option<Json>,
+    #[serde(default, borrow)]
+    quiz: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
+    answers: Option<Pairs<'a>>,
+}
+
+/// The `answers` object in file order, duplicates kept so that they can be refused.
+struct Pairs<'a>(Vec<(Cow<'a, str>, Given<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for PairsVisitor<'a> {
+            type Value = Pairs<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of question id to answer")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(40));
+                // Keys are read as answers are, so that they are borrowed, not copied.
+                while let Some((key, value)) = map.next_entry::<Given<'de>, Given<'de>>()? {
+                    let Given::Text(key) = key else {
+                        return Err(serde::de::Error::custom("a question id must be text"));
+                    };
+                    pairs.push((key, value));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairsVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'q> RowReader<'q> {
+    pub fn new(quiz: &'q Quiz, columns: Option<Columns>) -> Self {
+        let index = quiz
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        RowReader {
+            quiz,
+            index,
+            columns,
+        }
+    }
+
+    pub fn check(&self, raw: RawRow) -> Row {
+        let line = raw.line;
+        let fallback_id = Json::from(line);
+        match raw.data {
+            RawData::Bad(problem) => Row {
+                line,
+                id: fallback_id,
+                answers: Err(problem),
+            },
+            RawData::Json(text) => match serde_json::from_str::<JsonRow>(&text) {
+                Err(e) => Row {
+                    line,
+                    id: fallback_id,
+                    answers: Err(format!("not a JSON row: {}", json_error(&e))),
+                },
+                Ok(row) => {
+                    let (id, id_problem) = match row.id {
+                        None | Some(Json::Null) => (fallback_id, None),
+                        Some(id @ (Json::String(_) | Json::Number(_))) => (id, None),
+                        Some(other) => (
+                            fallback_id,
+                            Some(format!("`id` must be text or a number, not {other}")),
+                        ),
+                    };
+                    let answers = match (id_problem, row.quiz, row.answers) {
+                        (Some(problem), _, _) => Err(problem),
+                        (None, Some(quiz), _) if quiz != self.quiz.id => Err(format!(
+                            "this row is for quiz `{quiz}`, not `{}`",
+                            self.quiz.id
+                        )),
+                        (None, _, None) => Err("the row has no `answers` object".to_string()),
+                        (None, _, Some(Pairs(pairs))) => {
+                            self.answers(pairs.iter().map(|(k, v)| (k.as_ref(), v)))
+                        }
+                    };
+                    Row { line, id, answers }
+                }
+            },
+            RawData::Csv(record) => {
+                let columns = self.columns.as_ref().expect("CSV rows come with columns");
+                let id = columns
+                    .id
+                    .and_then(|c| record.get(c))
+                    .map(str::trim)
+                    .filter(|id| !id.is_empty())
+                    .map_or(fallback_id, Json::from);
+                let values: Vec<(&str, Given)> = columns
+                    .questions
+                    .iter()
+                    .filter_map(|&(column, q)| {
+                        let cell = record.get(column)?.trim();
+                        let question = &self.quiz.questions[q];
+                        let value = match (&question.kind, cell) {
+                            (_, "") => return None,
+                            (QuestionKind::Multi { .. }, cell) => Given::List(
+                                cell.split(';')
+                                    .map(str::trim)
+                                    .filter(|s| !s.is_empty())
+                                    .map(|s| Given::Text(Cow::Borrowed(s)))
+                                    .collect(),
+                            ),
+                            (_, cell) => Given::Text(Cow::Borrowed(cell)),
+                        };
+                        Some((question.id.as_str(), value))
+                    })
+                    .collect();
+                let answers = self.answers(values.iter().map(|(id, v)| (*id, v)));
+                Row { line, id, answers }
+            }
+        }
+    }
+
+    fn answers<'a>(
+        &self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a Given<'a>)>,
+    ) -> Result<Answers, String> {
+        // Rows usually list answers in quiz order: try the next question before hashing.
+        let next = std::cell::Cell::new(0);
+        let lookup = |id: &str| {
+            let guess = next.get();
+            let found = match self.quiz.questions.get(guess) {
+                Some(q) if q.id == id => Some(guess),
+                _ => self.index.get(id).copied(),
+            };
+            next.set(found.map_or(0, |i| i + 1));
+            found
+        };
+        answers::check(self.quiz, lookup, pairs)
+            .map_err(|problems| problems.iter().map(describe).collect::<Vec<_>>().join("; "))
+    }
+}
+
+/// `answers.q1: message (did you mean ...?)`, on one line.
+fn describe(problem: &AnswerProblem) -> String {
+    match &problem.hint {
+        Some(hint) => format!("{}: {} ({hint})", problem.path, problem.message),
+        None => format!("{}: {}", problem.path, problem.message),
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> String {
+    // serde_json ends with " at line 1 column N"; the line is the row's, so say the column.
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    format!("{message} (column {})", e.column())
+}
+
+impl Columns {
+    /// Map a CSV header to questions: each column is a question id, a question's text,
+    /// or `id`. Columns that are none of these (a form's timestamp) are ignored with a
+    /// warning; a question given by two columns is an error.
+    pub fn from_header(
+        quiz: &Quiz,
+        file: &str,
+        header: &csv::StringRecord,
+    ) -> Result<(Columns, Vec<Problem>), Vec<Problem>> {
+        let place = crate::diagnostic::Place::Position { line: 1, column: 1 };
+        let mut columns = Columns {
+            id: None,
+            questions: Vec::new(),
+        };
+        let mut warnings = Vec::new();
+        let mut errors = Vec::new();
+        let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
+        let folded = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for (column, name) in header.iter().enumerate() {
+            let name = name.trim().trim_start_matches('\u{feff}');
+            if name.eq_ignore_ascii_case("id") {
+                columns.id = Some(column);
+                continue;
+            }
+            let question = quiz.question_index(name).or_else(|| {
+                let name = folded(name);
+                quiz.questions.iter().position(|q| folded(&q.text) == name)
+            });
+            match question {
+                Some(q) => {
+                    if let Some(&(other, _)) = columns.questions.iter().find(|(_, p)| *p == q) {
+                        errors.push(Problem::error(
+                            file,
+                            place.clone(),
+                            format!(
+                                "columns {} and {} both answer question `{}`",
+                                other + 1,
+                                column + 1,
+                                quiz.questions[q].id
+                            ),
+                        ));
+                    }
+                    columns.questions.push((column, q));
+                }
+                None => {
+                    let mut warning = Problem::warning(
+                        file,
+                        place.clone(),
+                        format!(
+                            "column {} `{name}` is not a question of quiz `{}`; it is ignored",
+                            column + 1,
+                            quiz.id
+                        ),
+                    );
+                    warning.hint = suggest(name, &known);
+                    warnings.push(warning);
+                }
+            }
+        }
+        if columns.questions.is_empty() && errors.is_empty() {
+            errors.push(
+                Problem::error(
+                    file,
+                    place.clone(),
+                    "no column of the header is a question of this quiz",
+                )
+                .with_hint("name each column by a question id or the question's text"),
+            );
+        }
+        for (q, question) in quiz.questions.iter().enumerate() {
+            if !columns.questions.iter().any(|&(_, p)| p == q) && errors.is_empty() {
+                warnings.push(Problem::warning(
+                    file,
+                    place.clone(),
+                    format!(
+                        "no column answers question `{}`; every row skips it",
+                        question.id
+                    ),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok((columns, warnings))
+        } else {
+            errors.extend(warnings);
+            Err(errors)
+        }
+    }
+}

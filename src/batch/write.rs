@@ -1,0 +1,315 @@
+//! One result as one JSON line, fast: the same object `take --json` prints (built from
+//! `QuizResult`), but written from pieces serialised once per quiz. Most of a result is
+//! the quiz's own text (titles, job titles, next steps); only answers, values, scores,
+//! the ranking and the warnings change from row to row. A test checks that every line
+//! equals the `QuizResult` of the same answers.
+
+use crate::answers::{Answer, Answers};
+use crate::quiz::{QuestionKind, Quiz};
+use crate::result::{self, CertificationEntry};
+use crate::scoring::{self, Scores};
+use serde::Serialize;
+
+pub struct ResultWriter {
+    /// `"schema":...,"quiz":{...},"completed_at":...,"answers":[`
+    head: Vec<u8>,
+    /// Per question: `{"question":"ID","answer":`
+    questions: Vec<Vec<u8>>,
+    /// Per question, per option: the option id as a JSON string.
+    options: Vec<Vec<Vec<u8>>>,
+    /// Per question, per answer (scale position - 1, no/yes, option) but multi:
+    /// `,"value":V}`, since those answers have few values.
+    values: Vec<Vec<Vec<u8>>>,
+    /// Per trait: `{"id":..,"name":..,"score":`
+    traits: Vec<Vec<u8>>,
+    /// Per trait: its id as a JSON string (growth areas).
+    trait_ids: Vec<Vec<u8>>,
+    /// Per profile: `{"id":..,"title":..,"fit":`
+    profile_heads: Vec<Vec<u8>>,
+    /// Per profile: `"education":..,"job_titles":..,"certifications":..,"next_steps":..,"growth_areas":[`
+    profile_tails: Vec<Vec<u8>>,
+    /// Per band: its label as a JSON string.
+    bands: Vec<Vec<u8>>,
+}
+
+fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
+    serde_json::to_vec(value).expect("quiz text serialises")
+}
+
+/// `"key":value` without the braces of an object holding it.
+fn field(key: &str, value: &(impl Serialize + ?Sized)) -> Vec<u8> {
+    let mut out = json(key);
+    out.push(b':');
+    out.extend(json(value));
+    out
+}
+
+fn number(out: &mut Vec<u8>, x: Option<f64>) {
+    match x {
+        Some(x) => serde_json::to_writer(&mut *out, &x).expect("a number serialises"),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn count(out: &mut Vec<u8>, n: usize) {
+    serde_json::to_writer(&mut *out, &n).expect("a count serialises");
+}
+
+impl ResultWriter {
+    /// The fields of `QuizResult`, in its order; `completed_at` is the batch's.
+    pub fn new(quiz: &Quiz, completed_at: &str) -> Self {
+        let mut head = Vec::new();
+        head.extend(field("schema", result::SCHEMA));
+        head.push(b',');
+        head.extend(field(
+            "quiz",
+            &result::QuizRef {
+                id: quiz.id.clone(),
+                title: quiz.title.clone(),
+                version: quiz.version.clone(),
+            },
+        ));
+        head.push(b',');
+        head.extend(field("completed_at", completed_at));
+        head.extend_from_slice(b",\"answers\":[");
+        let questions = quiz
+            .questions
+            .iter()
+            .map(|q| {
+                let mut out = b"{".to_vec();
+                out.extend(field("question", &q.id));
+                out.extend_from_slice(b",\"answer\":");
+                out
+            })
+            .collect();
+        let options = quiz
+            .questions
+            .iter()
+            .map(|q| match &q.kind {
+                QuestionKind::Choice { options } | QuestionKind::Multi { options } => {
+                    options.iter().map(|o| json(&o.id)).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let values = quiz
+            .questions
+            .iter()
+            .map(|q| {
+                let answers: Vec<Answer> = match &q.kind {
+                    QuestionKind::Scale { labels, .. } => {
+                        (1..=labels.len()).map(Answer::Scale).collect()
+                    }
+                    QuestionKind::YesNo { .. } => vec![Answer::YesNo(false), Answer::YesNo(true)],
+                    QuestionKind::Choice { options } => {
+                        (0..options.len()).map(Answer::Choice).collect()
+                    }
+                    QuestionKind::Multi { .. } => Vec::new(),
+                };
+                answers
+                    .iter()
+                    .map(|a| {
+                        let mut out = b",\"value\":".to_vec();
+                        number(&mut out, Some(scoring::value(q, a)));
+                        out.push(b'}');
+                        out
+                    })
+                    .collect()
+            })
+            .collect();
+        let traits = quiz
+            .traits
+            .iter()
+            .map(|t| {
+                let mut out = b"{".to_vec();
+                out.extend(field("id", &t.id));
+                out.push(b',');
+                out.extend(field("name", &t.name));
+                out.extend_from_slice(b",\"score\":");
+                out
+            })
+            .collect();
+        let trait_ids = quiz.traits.iter().map(|t| json(&t.id)).collect();
+        let profile_heads = quiz
+            .profiles
+            .iter()
+            .map(|p| {
+                let mut out = b"{".to_vec();
+                out.extend(field("id", &p.id));
+                out.push(b',');
+                out.extend(field("title", &p.title));
+                out.extend_from_slice(b",\"fit\":");
+                out
+            })
+            .collect();
+        let profile_tails = quiz
+            .profiles
+            .iter()
+            .map(|p| {
+                let certifications: Vec<CertificationEntry> = p
+                    .certifications
+                    .iter()
+                    .map(|c| CertificationEntry {
+                        name: c.name.clone(),
+                        detail: c.detail.clone(),
+                    })
+                    .collect();
+                let mut out = field("education", &p.education);
+                out.push(b',');
+                out.extend(field("job_titles", &p.job_titles));
+                out.push(b',');
+                out.extend(field("certifications", &certifications));
+                out.push(b',');
+                out.extend(field("next_steps", &p.next_steps));
+                out.extend_from_slice(b",\"growth_areas\":[");
+                out
+            })
+            .collect();
+        let bands = quiz.bands.iter().map(|b| json(&b.label)).collect();
+        ResultWriter {
+            head,
+            questions,
+            options,
+            values,
+            traits,
+            trait_ids,
+            profile_heads,
+            profile_tails,
+            bands,
+        }
+    }
+
+    /// Append the result's fields (without the opening brace) and the closing brace.
+    pub fn write(&self, quiz: &Quiz, answers: &Answers, scores: &Scores, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.head);
+        for (q, (answer, value)) in answers.iter().zip(&scores.values).enumerate() {
+            if q > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.questions[q]);
+            let known_value = match answer {
+                None => {
+                    out.extend_from_slice(b"null");
+                    None
+                }
+                Some(Answer::Scale(k)) => {
+                    count(out, *k);
+                    Some(&self.values[q][*k - 1])
+                }
+                Some(Answer::YesNo(yes)) => {
+                    out.extend_from_slice(if *yes { b"true" } else { b"false" });
+                    Some(&self.values[q][usize::from(*yes)])
+                }
+                Some(Answer::Choice(i)) => {
+                    out.extend_from_slice(&self.options[q][*i]);
+                    Some(&self.values[q][*i])
+                }
+                Some(Answer::Multi(chosen)) => {
+                    out.push(b'[');
+                    for (n, i) in chosen.iter().enumerate() {
+                        if n > 0 {
+                            out.push(b',');
+                        }
+                        out.extend_from_slice(&self.options[q][*i]);
+                    }
+                    out.push(b']');
+                    None
+                }
+            };
+            match known_value {
+                Some(fragment) => out.extend_from_slice(fragment),
+                None => {
+                    out.extend_from_slice(b",\"value\":");
+                    number(out, *value);
+                    out.push(b'}');
+                }
+            }
+        }
+        out.extend_from_slice(b"],\"traits\":[");
+        for (t, score) in scores.traits.iter().enumerate() {
+            if t > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.traits[t]);
+            number(out, score.score);
+            out.extend_from_slice(b",\"answered\":");
+            count(out, score.answered);
+            out.extend_from_slice(b",\"questions\":");
+            count(out, score.questions);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"profiles\":[");
+        for (n, fit) in scores.profiles.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.profile_heads[fit.profile]);
+            number(out, fit.fit);
+            out.extend_from_slice(b",\"band\":");
+            match fit.band {
+                Some(b) => out.extend_from_slice(&self.bands[b]),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.push(b',');
+            out.extend_from_slice(&self.profile_tails[fit.profile]);
+            for (i, t) in fit.growth_areas.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(&self.trait_ids[*t]);
+            }
+            out.extend_from_slice(b"]}");
+        }
+        out.extend_from_slice(b"],\"warnings\":");
+        serde_json::to_writer(&mut *out, &result::warnings(quiz, scores))
+            .expect("warnings serialise");
+        out.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ResultWriter;
+    use crate::batch::sample::{self, Rng};
+    use crate::result::QuizResult;
+    use crate::{answers, quiz, scoring};
+
+    /// Every line equals the `QuizResult` of the same answers, field for field.
+    #[test]
+    fn lines_equal_the_result_take_builds() {
+        for (name, text) in [
+            ("him", quiz::builtin::find("him-career-fit").unwrap()),
+            ("small", include_str!("../../tests/fixtures/small.yaml")),
+        ] {
+            let quiz = quiz::load(name, text).unwrap().0;
+            let writer = ResultWriter::new(&quiz, "2026-01-01T00:00:00Z");
+            let mut rng = Rng::new(3);
+            for _ in 0..300 {
+                let given = serde_json::Value::Object(sample::answers(&quiz, &mut rng));
+                let pairs: Vec<(String, serde_json::Value)> = given
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let given: Vec<(&str, answers::Given)> = pairs
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), answers::Given::from_json(v)))
+                    .collect();
+                let answers = answers::check(
+                    &quiz,
+                    |id| quiz.question_index(id),
+                    given.iter().map(|(k, v)| (*k, v)),
+                )
+                .unwrap();
+                let scores = scoring::score(&quiz, &answers);
+                let mut line = b"{".to_vec();
+                writer.write(&quiz, &answers, &scores, &mut line);
+                let fast: serde_json::Value = serde_json::from_slice(&line).unwrap();
+                let result =
+                    QuizResult::new(&quiz, &answers, &scores, "2026-01-01T00:00:00Z".into());
+                assert_eq!(fast, serde_json::to_value(&result).unwrap());
+            }
+        }
+    }
+}
