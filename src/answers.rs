@@ -196,8 +196,9 @@ pub fn check<'a>(
             }),
         }
     }
-    for (question, answer) in quiz.questions.iter().zip(&answers) {
-        if question.required && answer.is_none() {
+    for ((question, answer), seen) in quiz.questions.iter().zip(&answers).zip(&seen) {
+        // A required question given a bad answer has been reported already.
+        if question.required && answer.is_none() && !seen {
             problems.push(AnswerProblem {
                 path: format!("answers.{}", question.id),
                 at_key: false,

@@ -51,7 +51,7 @@ fn take(args: TakeArgs) -> Result<(), Error> {
     let text = if args.json {
         json
     } else {
-        report::table::render(&quiz, &result, style())
+        report::table::render(&quiz, &result, style(std::io::stdout().is_terminal()))
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
@@ -146,7 +146,10 @@ fn list() -> Result<(), Error> {
             ],
         });
     }
-    let mut table = report::table::table(style(), ["Id", "Title", "Questions", "From"]);
+    let mut table = report::table::table(
+        style(std::io::stdout().is_terminal()),
+        ["Id", "Title", "Questions", "From"],
+    );
     for row in rows {
         table.add_row(row);
     }
@@ -231,12 +234,18 @@ fn score(args: ScoreArgs) -> Result<(), Error> {
         file.commit()?;
     }
     if args.summary {
+        // Where the rows are not: stdout when they went to --output, else stderr.
+        let to_stdout = args.output.is_some();
+        let terminal = match to_stdout {
+            true => std::io::stdout().is_terminal(),
+            false => std::io::stderr().is_terminal(),
+        };
         let text = if args.json {
             format!("{:#}\n", outcome.summary.to_json(&quiz))
         } else {
-            outcome.summary.to_tables(&quiz, style())
+            outcome.summary.to_tables(&quiz, style(terminal))
         };
-        if args.output.is_some() {
+        if to_stdout {
             std::io::stdout().lock().write_all(text.as_bytes())?;
         } else {
             err.write_all(text.as_bytes())?;
@@ -324,16 +333,17 @@ fn validate(files: &[PathBuf], json: bool) -> Result<(), Error> {
     }
 }
 
-fn style() -> Style {
-    let stdout = std::io::stdout();
+/// How to draw for a stream: colour only on a terminal with `NO_COLOR` unset; the
+/// terminal's width, at most 80 columns.
+fn style(terminal: bool) -> Style {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let width = if stdout.is_terminal() {
+    let width = if terminal {
         comfy_table::Table::new().width().unwrap_or(80).min(80)
     } else {
         80
     };
     Style {
-        color: !no_color && stdout.is_terminal(),
+        color: !no_color && terminal,
         width,
     }
 }

@@ -290,17 +290,24 @@ impl Columns {
                 .with_hint("name each column by a question id or the question's text"),
             );
         }
-        for (q, question) in quiz.questions.iter().enumerate() {
-            if !columns.questions.iter().any(|&(_, p)| p == q) && errors.is_empty() {
-                warnings.push(Problem::warning(
-                    file,
-                    place.clone(),
-                    format!(
-                        "no column answers question `{}`; every row skips it",
-                        question.id
-                    ),
-                ));
-            }
+        let unanswered: Vec<&str> = quiz
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(q, _)| !columns.questions.iter().any(|(_, p)| p == q))
+            .map(|(_, question)| question.id.as_str())
+            .collect();
+        if !unanswered.is_empty() && errors.is_empty() {
+            warnings.push(Problem::warning(
+                file,
+                place.clone(),
+                format!(
+                    "no column answers {} of the {} questions, so every row skips them: {}",
+                    unanswered.len(),
+                    quiz.questions.len(),
+                    unanswered.join(", ")
+                ),
+            ));
         }
         if errors.is_empty() {
             Ok((columns, warnings))
