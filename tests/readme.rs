@@ -75,3 +75,28 @@ fn the_quiz_format_example_is_a_valid_quiz() {
     let quiz = write(dir.path(), "example.yaml", &example);
     careerfit().arg("validate").arg(&quiz).assert().code(0);
 }
+
+#[test]
+fn the_score_examples_are_scored() {
+    for (lang, args) in [
+        ("json", vec!["--format", "jsonl"]),
+        ("csv", vec!["--format", "csv"]),
+    ] {
+        let example = block_after("## Scoring a class", lang);
+        let output = careerfit()
+            .args(["score", "him-career-fit", "-"])
+            .args(&args)
+            .write_stdin(example)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{lang}: {}",
+            text(&output.stderr)
+        );
+        let row: serde_json::Value =
+            serde_json::from_str(text(&output.stdout).lines().next().unwrap()).unwrap();
+        assert!(row["profiles"].is_array(), "{lang}: {row}");
+    }
+}

@@ -20,7 +20,7 @@ use summary::Summary;
 use write::ResultWriter;
 
 /// Rows read and scored together; at most a few chunks wait between reader and scorer.
-const CHUNK: usize = 1024;
+const CHUNK: usize = 256;
 const CHUNKS_WAITING: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
