@@ -9,6 +9,13 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+/// `careerfit score tests/fixtures/small.yaml INPUT`, ready for more arguments.
+fn score_small(input: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = careerfit();
+    cmd.arg("score").arg(fixture("small.yaml")).arg(input);
+    cmd
+}
+
 fn lines(output: &std::process::Output) -> Vec<Value> {
     text(&output.stdout)
         .lines()
@@ -94,12 +101,7 @@ fn csv_columns_may_be_question_ids_or_question_texts() {
     let mut results = Vec::new();
     for (name, csv) in [("by-id.csv", by_id), ("by-text.csv", by_text)] {
         let input = write(dir.path(), name, csv);
-        let output = careerfit()
-            .arg("score")
-            .arg(fixture("small.yaml"))
-            .arg(&input)
-            .output()
-            .unwrap();
+        let output = score_small(&input).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
         results.push(lines(&output));
         if name == "by-text.csv" {
@@ -143,12 +145,7 @@ fn a_bad_row_is_reported_and_the_others_are_scored() {
                 {\"id\": \"twice\", \"answers\": {\"q-required\": 1, \"q-required\": 2}}\n\
                 {\"id\": \"last\", \"answers\": {\"q-required\": 5}}\n";
     let input = write(dir.path(), "rows.jsonl", rows);
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
-        .output()
-        .unwrap();
+    let output = score_small(&input).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let out = lines(&output);
     let ids: Vec<&Value> = out.iter().map(|r| &r["id"]).collect();
@@ -193,13 +190,7 @@ fn strict_stops_at_the_first_bad_row_and_saves_nothing() {
                 {\"id\": 2, \"answers\": {}}\n\
                 {\"id\": 3, \"answers\": {\"q-required\": 1}}\n";
     let input = write(dir.path(), "rows.jsonl", rows);
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
-        .arg("--strict")
-        .output()
-        .unwrap();
+    let output = score_small(&input).arg("--strict").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let ids: Vec<Value> = lines(&output).iter().map(|r| r["id"].clone()).collect();
     assert_eq!(ids, [json!(1), json!(2)], "nothing after the bad row");
@@ -208,10 +199,7 @@ fn strict_stops_at_the_first_bad_row_and_saves_nothing() {
     ));
 
     let saved = dir.path().join("results.jsonl");
-    careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
+    score_small(&input)
         .args(["--strict", "-o"])
         .arg(&saved)
         .assert()
@@ -244,10 +232,7 @@ fn the_summary_counts_best_fits_and_averages_by_hand() {
     );
     let input = write(dir.path(), "rows.jsonl", rows);
     let saved = dir.path().join("results.jsonl");
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
+    let output = score_small(&input)
         .args(["--summary", "--json", "-o"])
         .arg(&saved)
         .output()
@@ -275,13 +260,7 @@ fn the_summary_counts_best_fits_and_averages_by_hand() {
     assert_eq!(summary["traits"][1]["assessed"], 2);
 
     // The same as tables on stderr when the rows go to stdout.
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
-        .arg("--summary")
-        .output()
-        .unwrap();
+    let output = score_small(&input).arg("--summary").output().unwrap();
     assert_eq!(lines(&output).len(), 4);
     let stderr = text(&output.stderr);
     // After the line about r4: the tables, with the figures worked out above, rounded.
@@ -322,12 +301,7 @@ fn rows_come_from_stdin_as_jsonl_or_csv() {
 fn a_csv_header_without_questions_is_refused_before_any_row() {
     let dir = tempfile::tempdir().unwrap();
     let input = write(dir.path(), "class.csv", "name,email\nann,a@b\n");
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
-        .output()
-        .unwrap();
+    let output = score_small(&input).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     assert!(
@@ -348,12 +322,7 @@ fn a_csv_row_with_the_wrong_number_of_cells_is_a_bad_row() {
         "class.csv",
         "id,q-required\nann,1\nbob,2,extra\n",
     );
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .arg(&input)
-        .output()
-        .unwrap();
+    let output = score_small(&input).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(lines(&output).len(), 2);
     assert_eq!(
