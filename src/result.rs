@@ -1,7 +1,7 @@
 //! The result document: what `take --json` prints and `--output` writes (`careerfit/result/v1`).
 
-use crate::answers::Answers;
-use crate::quiz::Quiz;
+use crate::answers::{Answer, Answers};
+use crate::quiz::{QuestionKind, Quiz};
 use crate::scoring::Scores;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -163,13 +163,14 @@ impl QuizResult {
             answers: answer_entries,
             traits,
             profiles,
-            warnings: warnings(quiz, scores),
+            warnings: warnings(quiz, answers, scores),
         }
     }
 }
 
-/// Plain statements about how far the result can be trusted (the `warnings` field).
-pub fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
+/// Plain statements about how far the result can be trusted (the `warnings` field):
+/// skipped questions, straight-lining, traits and pathways resting on too little.
+pub fn warnings(quiz: &Quiz, answers: &Answers, scores: &Scores) -> Vec<String> {
     let mut warnings = Vec::new();
     let total = scores.values.len();
     let skipped = scores.values.iter().filter(|v| v.is_none()).count();
@@ -182,6 +183,16 @@ pub fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
         warnings.push(format!(
             "{skipped} of {total} questions {were} skipped; skipped questions count nowhere."
         ));
+    }
+    if skipped * 4 > total {
+        warnings.push(
+            "More than a quarter of the questions were skipped, so this result rests on few \
+             answers."
+                .to_string(),
+        );
+    }
+    if let Some(warning) = straight_lining(quiz, answers) {
+        warnings.push(warning);
     }
     let unassessed: Vec<&str> = quiz
         .traits
@@ -197,12 +208,157 @@ pub fn warnings(quiz: &Quiz, scores: &Scores) -> Vec<String> {
         ));
     }
     for fit in &scores.profiles {
+        let profile = &quiz.profiles[fit.profile];
+        let weighed = profile.weights.len();
+        let assessed = profile
+            .weights
+            .iter()
+            .filter(|(t, _)| scores.traits[*t].score.is_some())
+            .count();
         if fit.fit.is_none() {
             warnings.push(format!(
                 "{} could not be scored: none of its traits was assessed.",
-                quiz.profiles[fit.profile].title
+                profile.title
+            ));
+        } else if assessed * 2 < weighed {
+            warnings.push(format!(
+                "{}: its fit rests on {assessed} of the {weighed} traits it weighs; the others \
+                 were not assessed.",
+                profile.title
             ));
         }
     }
     warnings
+}
+
+/// Every scale question answered at the same position (at least three of them):
+/// answers that never vary say little, whichever way the questions point.
+fn straight_lining(quiz: &Quiz, answers: &Answers) -> Option<String> {
+    let mut positions =
+        quiz.questions
+            .iter()
+            .zip(answers)
+            .filter_map(|(q, a)| match (&q.kind, a) {
+                (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) => {
+                    Some((*k, labels[*k - 1].as_str()))
+                }
+                _ => None,
+            });
+    let (first, label) = positions.next()?;
+    let mut count = 1;
+    let mut same_label = true;
+    for (k, l) in positions {
+        if k != first {
+            return None;
+        }
+        same_label &= l == label;
+        count += 1;
+    }
+    if count < 3 {
+        return None;
+    }
+    let what = if same_label {
+        format!("\"{label}\"")
+    } else {
+        format!("at position {first} of its scale")
+    };
+    Some(format!(
+        "Every scale answer ({count} of them) was {what}. Answers that never vary say little \
+         about you, so read this result with care."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::warnings;
+    use crate::answers::Answer::*;
+    use crate::answers::{Answer, Answers};
+    use crate::{quiz, scoring};
+
+    fn small() -> quiz::Quiz {
+        quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
+            .unwrap()
+            .0
+    }
+
+    fn warned(answers: Answers) -> Vec<String> {
+        let quiz = small();
+        let scores = scoring::score(&quiz, &answers);
+        warnings(&quiz, &answers, &scores)
+    }
+
+    #[test]
+    fn the_same_position_on_every_scale_is_straight_lining() {
+        // q-scale, q-reverse (3 labels) and q-required (5 labels) all at position 2.
+        let all_second = vec![
+            Some(Scale(2)),
+            Some(Scale(2)),
+            Some(YesNo(true)),
+            Some(YesNo(false)),
+            Some(Choice(0)),
+            Some(Multi(vec![0])),
+            Some(Scale(2)),
+        ];
+        assert_eq!(
+            warned(all_second.clone()),
+            [
+                "Every scale answer (3 of them) was at position 2 of its scale. Answers that \
+              never vary say little about you, so read this result with care."
+            ]
+        );
+        let mut varied = all_second;
+        varied[6] = Some(Scale(4));
+        assert!(warned(varied).is_empty());
+    }
+
+    #[test]
+    fn skipping_more_than_a_quarter_and_thin_pathways_are_said() {
+        // Only q-required answered: 6 of 7 skipped; alpha (careful 3, social 1) rests on
+        // 1 of its 2 traits, which is not fewer than half; beta and gamma are not scored.
+        let answers = vec![None, None, None, None, None, None, Some(Scale(5))];
+        let said = warned(answers);
+        assert_eq!(
+            said,
+            [
+                "6 of 7 questions were skipped; skipped questions count nowhere.",
+                "More than a quarter of the questions were skipped, so this result rests on \
+                 few answers.",
+                "Not assessed (every question skipped): Social, Techy.",
+                "Beta pathway could not be scored: none of its traits was assessed.",
+                "Gamma pathway could not be scored: none of its traits was assessed.",
+            ]
+        );
+        // One skipped of seven is under a quarter.
+        let answers = vec![
+            Some(Scale(1)),
+            Some(Scale(3)),
+            None,
+            Some(YesNo(true)),
+            Some(Choice(1)),
+            Some(Multi(vec![])),
+            Some(Scale(4)),
+        ];
+        assert_eq!(
+            warned(answers),
+            ["1 of 7 questions was skipped; skipped questions count nowhere."]
+        );
+    }
+
+    #[test]
+    fn a_fit_resting_on_fewer_than_half_its_traits_is_said() {
+        let mut quiz = small();
+        // Alpha weighs careful, social and techy; only careful is answered.
+        quiz.profiles[0].weights.push((2, 1.0));
+        let answers = vec![None, None, None, None, None, None, Some(Scale(5))];
+        let scores = scoring::score(&quiz, &answers);
+        let said = warnings(&quiz, &answers, &scores);
+        assert!(
+            said.contains(
+                &"Alpha pathway: its fit rests on 1 of the 3 traits it weighs; the others were \
+                  not assessed."
+                    .to_string()
+            ),
+            "{said:#?}"
+        );
+    }
 }

@@ -620,3 +620,49 @@ fn a_folder_given_as_the_quiz_is_an_io_error() {
             dir.path().display()
         ));
 }
+
+/// Clicking the same answer all the way down (here "Agree" on every scale question of
+/// the HIM quiz) is called out in the JSON warnings and in the summary.
+#[test]
+fn straight_lining_is_called_out() {
+    let quiz: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    let mut answers = String::from("answers:\n");
+    let mut scale_questions = 0;
+    for q in quiz["questions"].as_sequence().unwrap() {
+        if q["type"].as_str().unwrap_or("scale") == "scale" {
+            answers.push_str(&format!("  {}: 4\n", q["id"].as_str().unwrap()));
+            scale_questions += 1;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "same.yaml", &answers);
+    let result = take_json(&him_quiz(), &file);
+    let expected = format!(
+        "Every scale answer ({scale_questions} of them) was at position 4 of its scale. \
+         Answers that never vary say little about you, so read this result with care."
+    );
+    assert!(
+        result["warnings"]
+            .as_array()
+            .unwrap()
+            .contains(&expected.clone().into()),
+        "{}",
+        result["warnings"]
+    );
+    let output = careerfit()
+        .arg("take")
+        .arg(him_quiz())
+        .arg("--answers")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let summary = text(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        summary.contains("Answers that never vary say little about you"),
+        "{summary}"
+    );
+}

@@ -261,7 +261,7 @@ impl ResultWriter {
             out.extend_from_slice(b"]}");
         }
         out.extend_from_slice(b"],\"warnings\":");
-        serde_json::to_writer(&mut *out, &result::warnings(quiz, scores))
+        serde_json::to_writer(&mut *out, &result::warnings(quiz, answers, scores))
             .expect("warnings serialise");
         out.push(b'}');
     }
