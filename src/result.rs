@@ -272,7 +272,7 @@ fn straight_lining(quiz: &Quiz, answers: &Answers) -> Option<String> {
 mod tests {
     use super::warnings;
     use crate::answers::Answer::*;
-    use crate::answers::{Answer, Answers};
+    use crate::answers::Answers;
     use crate::{quiz, scoring};
 
     fn small() -> quiz::Quiz {
