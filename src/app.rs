@@ -3,7 +3,7 @@
 
 use crate::answers::{self, Answers};
 use crate::batch;
-use crate::cli::{Cli, Command, InputFormat, SchemaKind, ScoreArgs, TakeArgs};
+use crate::cli::{Cli, Command, InputFormat, SchemaKind, ScoreArgs, Shell, TakeArgs};
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
@@ -24,6 +24,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Take(args)) => take(args),
         Some(Command::Score(args)) => score(args),
         Some(Command::List) => list(),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man { dir }) => man(dir.as_deref()),
         Some(Command::Validate { files, json }) => validate(&files, json),
         Some(Command::Schema { kind }) => schema(kind),
     }
@@ -255,6 +257,45 @@ fn score(args: ScoreArgs) -> Result<(), Error> {
         0 => Ok(()),
         _ => Err(Error::Reported(2)),
     }
+}
+
+/// A completion script for the shell, generated from the command-line definition.
+fn completions(shell: Shell) -> Result<(), Error> {
+    use clap::CommandFactory;
+    use clap_complete::Shell as Target;
+    let target = match shell {
+        Shell::Bash => Target::Bash,
+        Shell::Zsh => Target::Zsh,
+        Shell::Fish => Target::Fish,
+        Shell::Powershell => Target::PowerShell,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(target, &mut Cli::command(), "careerfit", &mut out);
+    std::io::stdout().lock().write_all(&out)?;
+    Ok(())
+}
+
+/// The manual page, generated from the same definition as --help; with a folder, a
+/// page for every command (the main page refers to them as careerfit-COMMAND(1)).
+fn man(dir: Option<&Path>) -> Result<(), Error> {
+    use clap::CommandFactory;
+    match dir {
+        Some(dir) => {
+            clap_mangen::generate_to(Cli::command(), dir).map_err(|e| {
+                Error::Io(format!(
+                    "cannot write the manual pages to {}: {e}",
+                    dir.display()
+                ))
+            })?;
+            eprintln!("Wrote the manual pages to {}", dir.display());
+        }
+        None => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            std::io::stdout().lock().write_all(&out)?;
+        }
+    }
+    Ok(())
 }
 
 /// Print a JSON Schema derived from the types that load quiz files or write results.

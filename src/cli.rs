@@ -46,6 +46,25 @@ Examples:
     Score(ScoreArgs),
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
+    /// Print a shell completion script: bash, zsh, fish or powershell
+    #[command(after_help = "Examples:
+  careerfit completions bash > ~/.local/share/bash-completion/completions/careerfit
+  careerfit completions zsh > ~/.zfunc/_careerfit
+  careerfit completions fish > ~/.config/fish/completions/careerfit.fish")]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), or write a page for every command to a folder
+    #[command(after_help = "Examples:
+  careerfit man | man -l -
+  careerfit man --dir ~/.local/share/man/man1 && man careerfit-score")]
+    Man {
+        /// Write careerfit.1 and one careerfit-COMMAND.1 per command into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Check quiz files and report every problem with its place
     #[command(
         after_help = "Each problem is printed as FILE:LINE:COLUMN: error: FIELD: MESSAGE, \
@@ -120,6 +139,14 @@ pub enum InputFormat {
     Jsonl,
     /// Comma-separated values with a header row
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

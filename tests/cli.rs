@@ -30,6 +30,9 @@ fn help_fits_80_columns() {
         vec!["take", "--help"],
         vec!["validate", "--help"],
         vec!["schema", "--help"],
+        vec!["score", "--help"],
+        vec!["completions", "--help"],
+        vec!["man", "--help"],
     ] {
         let output = careerfit().args(&args).output().unwrap();
         for line in text(&output.stdout).lines() {
@@ -81,4 +84,60 @@ fn list_shows_the_built_in_quiz_and_local_files() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("\"id\": \"small\""));
+}
+
+#[test]
+fn completions_cover_every_command_and_bash_can_load_them() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = careerfit().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = text(&output.stdout);
+        for command in ["take", "score", "validate", "schema", "list", "man"] {
+            assert!(script.contains(command), "{shell} completes no `{command}`");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let output = careerfit().args(["completions", "bash"]).output().unwrap();
+    let script = write(dir.path(), "careerfit.bash", &text(&output.stdout));
+    // Load it in bash and ask what follows `careerfit sc`.
+    let probe = format!(
+        "source '{}'; COMP_WORDS=(careerfit sc); COMP_CWORD=1; _careerfit careerfit sc careerfit; \
+         echo \"${{COMPREPLY[@]}}\"",
+        script.display()
+    );
+    let completed = std::process::Command::new("bash")
+        .args(["-c", &probe])
+        .output()
+        .unwrap();
+    assert_eq!(text(&completed.stdout).trim(), "score schema");
+}
+
+#[test]
+fn the_manual_page_renders_and_names_every_command() {
+    let output = careerfit().arg("man").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let page = text(&output.stdout);
+    assert!(page.contains(".TH careerfit 1"), "{page}");
+    for command in [
+        "careerfit\\-take",
+        "careerfit\\-score",
+        "careerfit\\-validate",
+    ] {
+        assert!(page.contains(command), "{command} is not in the page");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    careerfit()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    for page in [
+        "careerfit.1",
+        "careerfit-take.1",
+        "careerfit-score.1",
+        "careerfit-man.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(text.starts_with(".ie"), "{page}: {text}");
+    }
 }
