@@ -42,9 +42,95 @@ impl Answer {
     }
 }
 
-/// Parse an answers file and check every answer against the quiz; all problems are
-/// reported at once. JSON is read by the YAML parser too (JSON is YAML), so that both
-/// get line and column in errors and a duplicated question id is refused, not dropped.
+/// Answers read from a file, with what the result should say about where they came
+/// from (a result of another version of the quiz).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub answers: Answers,
+    pub warnings: Vec<String>,
+}
+
+/// Parse an answers file, or a result file written by `take --output` (its answers are
+/// taken again), and check every answer against the quiz; all problems are reported
+/// at once. JSON is read by the YAML parser too (JSON is YAML), so that both get line
+/// and column in errors and a duplicated question id is refused, not dropped.
+pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Read, Vec<Problem>> {
+    if !has_content(text) {
+        return parse(quiz, file, text).map(|answers| Read {
+            answers,
+            warnings: Vec::new(),
+        });
+    }
+    let document: Yaml = parse_yaml(file, text)?;
+    if document.get("schema").and_then(Yaml::as_str) != Some(crate::result::SCHEMA) {
+        return parse(quiz, file, text).map(|answers| Read {
+            answers,
+            warnings: Vec::new(),
+        });
+    }
+    // Only what retaking needs; the scores in the file are worked out again.
+    #[derive(serde::Deserialize)]
+    struct SavedResult {
+        quiz: crate::result::QuizRef,
+        answers: Vec<SavedAnswer>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SavedAnswer {
+        question: String,
+        answer: Json,
+    }
+    let result: SavedResult = serde_yaml::from_value(document).map_err(|e| {
+        vec![Problem::error(
+            file,
+            Place::File,
+            format!("this result file cannot be read: {e}"),
+        )]
+    })?;
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    if result.quiz.id != quiz.id {
+        problems.push(Problem::error(
+            file,
+            field("quiz.id"),
+            format!(
+                "this result is for quiz `{}`, not `{}`",
+                result.quiz.id, quiz.id
+            ),
+        ));
+    } else if result.quiz.version != quiz.version {
+        warnings.push(format!(
+            "These answers come from a result of version {} of the quiz; this is version {}. \
+             Questions that changed may be scored differently.",
+            result.quiz.version, quiz.version
+        ));
+    }
+    let given: Vec<(&str, Given)> = result
+        .answers
+        .iter()
+        .map(|a| (a.question.as_str(), Given::from_json(&a.answer)))
+        .collect();
+    let answers = match check(
+        quiz,
+        |id| quiz.question_index(id),
+        given.iter().map(|(id, v)| (*id, v)),
+    ) {
+        Ok(answers) => Some(answers),
+        Err(found) => {
+            problems.extend(found.into_iter().map(|p| p.in_file(file)));
+            None
+        }
+    };
+    match answers {
+        Some(answers) if problems.is_empty() => Ok(Read { answers, warnings }),
+        _ => {
+            locate(&mut problems, text);
+            Err(problems)
+        }
+    }
+}
+
+/// Parse an answers file (`quiz:` and `answers:`) and check every answer against the
+/// quiz; all problems are reported at once.
 pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem>> {
     if !has_content(text) {
         return Err(vec![Problem::error(

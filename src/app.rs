@@ -39,12 +39,16 @@ fn take(args: TakeArgs) -> Result<(), Error> {
         Some(path) => Some(output::ResultFile::create(path, args.force)?),
         None => None,
     };
-    let answers = match &args.answers {
-        Some(path) => read_answers(&quiz, path)?,
-        None => ask(&quiz)?,
+    let (answers, notes) = match &args.answers {
+        Some(path) => {
+            let read = read_answers(&quiz, path)?;
+            (read.answers, read.warnings)
+        }
+        None => (ask(&quiz)?, Vec::new()),
     };
     let scores = scoring::score(&quiz, &answers);
-    let result = QuizResult::new(&quiz, &answers, &scores, now());
+    let mut result = QuizResult::new(&quiz, &answers, &scores, now());
+    result.warnings.splice(0..0, notes);
     let json = report::json::render(&result);
     if let Some(mut file) = result_file.take() {
         file.write_all(json.as_bytes())?;
@@ -89,7 +93,7 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
     Ok(answers)
 }
 
-fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {
+fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Read, Error> {
     let (name, text) = if path.as_os_str() == "-" {
         let name = "<stdin>".to_string();
         let text = quiz::read_stream(&name, std::io::stdin().lock())?;
@@ -97,7 +101,7 @@ fn read_answers(quiz: &Quiz, path: &Path) -> Result<Answers, Error> {
     } else {
         (path.display().to_string(), quiz::read_text(path)?)
     };
-    answers::parse(quiz, &name, &text).map_err(Error::Invalid)
+    answers::read(quiz, &name, &text).map_err(Error::Invalid)
 }
 
 /// A path, a built-in id, or the id of a file in ./quizzes/.

@@ -666,3 +666,46 @@ fn straight_lining_is_called_out() {
         "{summary}"
     );
 }
+
+/// A result written by --output can be given to --answers to take the quiz again.
+#[test]
+fn a_saved_result_gives_its_answers_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("result.json");
+    take_small(&answers).arg("-o").arg(&saved).assert().code(0);
+
+    let mut first: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+    let mut again = take_json(&fixture("small.yaml"), &saved);
+    first.as_object_mut().unwrap().remove("completed_at");
+    again.as_object_mut().unwrap().remove("completed_at");
+    assert_eq!(first, again);
+
+    // From another version of the quiz: taken, with a warning first.
+    let mut old = first.clone();
+    old["quiz"]["version"] = "1".into();
+    let old_file = write(dir.path(), "old.json", &old.to_string());
+    let retaken = take_json(&fixture("small.yaml"), &old_file);
+    assert_eq!(
+        retaken["warnings"][0],
+        "These answers come from a result of version 1 of the quiz; this is version 2. \
+         Questions that changed may be scored differently."
+    );
+    assert_eq!(retaken["traits"], first["traits"]);
+
+    // From another quiz: refused.
+    let mut other = first;
+    other["quiz"]["id"] = "other".into();
+    let other_file = write(dir.path(), "other.json", &other.to_string());
+    careerfit()
+        .arg("take")
+        .arg(fixture("small.yaml"))
+        .arg("--answers")
+        .arg(&other_file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "quiz.id: this result is for quiz `other`, not `small`",
+        ));
+}
