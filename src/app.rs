@@ -44,7 +44,7 @@ fn take(args: TakeArgs) -> Result<(), Error> {
             let read = read_answers(&quiz, path)?;
             (read.answers, read.warnings)
         }
-        None => (ask(&quiz)?, Vec::new()),
+        None => (ask(&quiz, args.shuffle, args.seed)?, Vec::new()),
     };
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, now());
@@ -68,7 +68,7 @@ fn take(args: TakeArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn ask(quiz: &Quiz) -> Result<Answers, Error> {
+fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>) -> Result<Answers, Error> {
     if !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "stdin is not a terminal, so careerfit cannot ask the questions; \
@@ -85,12 +85,32 @@ fn ask(quiz: &Quiz) -> Result<Answers, Error> {
          Esc skips a question; Ctrl-C stops at once and saves nothing.\n",
         quiz.questions.len()
     );
-    let answers = prompt::run_quiz(quiz, &mut TerminalPrompter::new()).map_err(|e| match e {
-        PromptError::Interrupted => Error::Interrupted,
-        PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
-    })?;
+    let order = match (shuffle, seed) {
+        (false, _) => Vec::new(),
+        (true, Some(seed)) => crate::rng::shuffled(quiz.questions.len(), seed),
+        (true, None) => {
+            let seed = fresh_seed();
+            eprintln!(
+                "The questions come in a random order; --seed {seed} gives this order again.\n"
+            );
+            crate::rng::shuffled(quiz.questions.len(), seed)
+        }
+    };
+    let answers =
+        prompt::run_quiz(quiz, &order, &mut TerminalPrompter::new()).map_err(|e| match e {
+            PromptError::Interrupted => Error::Interrupted,
+            PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
+        })?;
     eprintln!();
     Ok(answers)
+}
+
+/// A seed nobody chose: the clock's nanoseconds and the process id, mixed.
+fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    (nanos ^ u64::from(std::process::id()).rotate_left(32)) % 1_000_000
 }
 
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Read, Error> {

@@ -178,6 +178,14 @@ pub struct TakeArgs {
     /// Replace FILE given to --output if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
+
+    /// Ask the questions in a random order (scores never depend on the order)
+    #[arg(long)]
+    pub shuffle: bool,
+
+    /// With --shuffle: the order for this number, the same every time
+    #[arg(long, value_name = "N", requires = "shuffle")]
+    pub seed: Option<u64>,
 }
 
 impl Default for TakeArgs {
@@ -188,6 +196,8 @@ impl Default for TakeArgs {
             json: false,
             output: None,
             force: false,
+            shuffle: false,
+            seed: None,
         }
     }
 }

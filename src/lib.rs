@@ -14,4 +14,5 @@ pub mod prompt;
 pub mod quiz;
 pub mod report;
 pub mod result;
+pub mod rng;
 pub mod scoring;

@@ -2,28 +2,8 @@
 //! the tests of `careerfit score`, never for real results.
 
 use crate::quiz::{QuestionKind, Quiz};
+pub use crate::rng::Rng;
 use serde_json::{Map, Value as Json, json};
-
-/// A small, fast generator (xorshift64*); the same seed gives the same rows anywhere.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in 0..n.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-}
 
 /// One respondent's answers as an answers file writes them. About one answer in ten
 /// is skipped (never a required one), and answers are written every way a file may

@@ -31,20 +31,29 @@ pub trait Prompter {
     fn ask(&mut self, ask: &Ask) -> Result<Option<Answer>, PromptError>;
 }
 
-/// Ask every question in order and collect the answers.
-pub fn run_quiz(quiz: &Quiz, prompter: &mut dyn Prompter) -> Result<Answers, PromptError> {
+/// Ask every question, in `order` (positions in the quiz; the quiz's own order when
+/// empty), and collect the answers in quiz order, so that order never changes a score.
+pub fn run_quiz(
+    quiz: &Quiz,
+    order: &[usize],
+    prompter: &mut dyn Prompter,
+) -> Result<Answers, PromptError> {
     let total = quiz.questions.len();
-    quiz.questions
-        .iter()
-        .enumerate()
-        .map(|(i, question)| {
-            prompter.ask(&Ask {
-                question,
-                number: i + 1,
-                total,
-            })
-        })
-        .collect()
+    let in_file_order: Vec<usize> = (0..total).collect();
+    let order = if order.is_empty() {
+        &in_file_order
+    } else {
+        order
+    };
+    let mut answers: Answers = vec![None; total];
+    for (i, &q) in order.iter().enumerate() {
+        answers[q] = prompter.ask(&Ask {
+            question: &quiz.questions[q],
+            number: i + 1,
+            total,
+        })?;
+    }
+    Ok(answers)
 }
 
 #[cfg(test)]
@@ -81,7 +90,7 @@ mod tests {
             replies: quiz.questions.iter().map(|_| Ok(None)).collect(),
             asked: Vec::new(),
         };
-        let answers = run_quiz(&quiz, &mut prompter).unwrap();
+        let answers = run_quiz(&quiz, &[], &mut prompter).unwrap();
         assert_eq!(answers, vec![None; quiz.questions.len()]);
         let expected: Vec<(String, usize, usize)> = quiz
             .questions
@@ -93,13 +102,49 @@ mod tests {
     }
 
     #[test]
+    fn a_shuffled_order_is_asked_and_answers_land_on_their_questions() {
+        let quiz = quiz();
+        let order = [6, 0, 2, 1, 3, 4, 5];
+        let mut prompter = Scripted {
+            replies: VecDeque::from([
+                Ok(Some(Answer::Scale(5))),
+                Ok(Some(Answer::Scale(1))),
+                Ok(Some(Answer::YesNo(true))),
+                Ok(None),
+                Ok(None),
+                Ok(None),
+                Ok(None),
+            ]),
+            asked: Vec::new(),
+        };
+        let answers = run_quiz(&quiz, &order, &mut prompter).unwrap();
+        let asked: Vec<&str> = prompter.asked.iter().map(|(id, ..)| id.as_str()).collect();
+        assert_eq!(
+            asked,
+            [
+                "q-required",
+                "q-scale",
+                "q-yes",
+                "q-reverse",
+                "q-no-rev",
+                "q-choice",
+                "q-multi"
+            ]
+        );
+        assert_eq!(prompter.asked[0].1, 1, "numbered in the order asked");
+        assert_eq!(answers[6], Some(Answer::Scale(5)));
+        assert_eq!(answers[0], Some(Answer::Scale(1)));
+        assert_eq!(answers[2], Some(Answer::YesNo(true)));
+    }
+
+    #[test]
     fn interruption_stops_the_quiz_at_once() {
         let quiz = quiz();
         let mut prompter = Scripted {
             replies: VecDeque::from([Ok(Some(Answer::Scale(2))), Err(PromptError::Interrupted)]),
             asked: Vec::new(),
         };
-        let result = run_quiz(&quiz, &mut prompter);
+        let result = run_quiz(&quiz, &[], &mut prompter);
         assert!(matches!(result, Err(PromptError::Interrupted)));
         assert_eq!(
             prompter.asked.len(),
