@@ -3,7 +3,7 @@
 
 use crate::answers::{self, Answers};
 use crate::batch;
-use crate::cli::{Cli, Command, InputFormat, SchemaKind, ScoreArgs, Shell, TakeArgs};
+use crate::cli::{Cli, ColorWhen, Command, InputFormat, SchemaKind, ScoreArgs, Shell, TakeArgs};
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
@@ -19,11 +19,12 @@ use std::path::{Path, PathBuf};
 const LOCAL_QUIZ_DIR: &str = "quizzes";
 
 pub fn run(cli: Cli) -> Result<(), Error> {
+    let color = cli.color;
     match cli.command {
-        None => take(TakeArgs::default()),
-        Some(Command::Take(args)) => take(args),
-        Some(Command::Score(args)) => score(args),
-        Some(Command::List) => list(),
+        None => take(TakeArgs::default(), color),
+        Some(Command::Take(args)) => take(args, color),
+        Some(Command::Score(args)) => score(args, color),
+        Some(Command::List) => list(color),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man { dir }) => man(dir.as_deref()),
         Some(Command::Validate { files, json }) => validate(&files, json),
@@ -31,7 +32,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-fn take(args: TakeArgs) -> Result<(), Error> {
+fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let quiz = resolve_quiz(&args.quiz)?;
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
@@ -44,7 +45,7 @@ fn take(args: TakeArgs) -> Result<(), Error> {
             let read = read_answers(&quiz, path)?;
             (read.answers, read.warnings)
         }
-        None => (ask(&quiz, args.shuffle, args.seed)?, Vec::new()),
+        None => (ask(&quiz, args.shuffle, args.seed, color)?, Vec::new()),
     };
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, now());
@@ -56,8 +57,14 @@ fn take(args: TakeArgs) -> Result<(), Error> {
     }
     let text = if args.json {
         json
+    } else if args.plain {
+        report::plain::render(&quiz, &result, 80)
     } else {
-        report::table::render(&quiz, &result, style(std::io::stdout().is_terminal()))
+        report::table::render(
+            &quiz,
+            &result,
+            style(std::io::stdout().is_terminal(), color),
+        )
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
@@ -68,7 +75,7 @@ fn take(args: TakeArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>) -> Result<Answers, Error> {
+fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>, color: ColorWhen) -> Result<Answers, Error> {
     if !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "stdin is not a terminal, so careerfit cannot ask the questions; \
@@ -96,11 +103,15 @@ fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>) -> Result<Answers, Error> 
             crate::rng::shuffled(quiz.questions.len(), seed)
         }
     };
-    let answers =
-        prompt::run_quiz(quiz, &order, &mut TerminalPrompter::new()).map_err(|e| match e {
-            PromptError::Interrupted => Error::Interrupted,
-            PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
-        })?;
+    let answers = prompt::run_quiz(
+        quiz,
+        &order,
+        &mut TerminalPrompter::new(color.for_stream(std::io::stderr().is_terminal())),
+    )
+    .map_err(|e| match e {
+        PromptError::Interrupted => Error::Interrupted,
+        PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
+    })?;
     eprintln!();
     Ok(answers)
 }
@@ -148,7 +159,7 @@ fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
     )))
 }
 
-fn list() -> Result<(), Error> {
+fn list(color: ColorWhen) -> Result<(), Error> {
     let mut rows: Vec<[String; 4]> = Vec::new();
     for (id, text) in builtin::BUILTIN {
         if let Ok((quiz, _)) = quiz::load(id, text) {
@@ -173,7 +184,7 @@ fn list() -> Result<(), Error> {
         });
     }
     let mut table = report::table::table(
-        style(std::io::stdout().is_terminal()),
+        style(std::io::stdout().is_terminal(), color),
         ["Id", "Title", "Questions", "From"],
     );
     for row in rows {
@@ -203,7 +214,7 @@ fn local_quiz_files() -> Vec<PathBuf> {
 
 /// Score a batch of respondents: rows to stdout or --output, the summary where the
 /// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
-fn score(args: ScoreArgs) -> Result<(), Error> {
+fn score(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
     let quiz = resolve_quiz(&args.quiz)?;
     let mut result_file = match &args.output {
         Some(path) => Some(output::ResultFile::create(path, args.force)?),
@@ -269,7 +280,7 @@ fn score(args: ScoreArgs) -> Result<(), Error> {
         let text = if args.json {
             format!("{:#}\n", outcome.summary.to_json(&quiz))
         } else {
-            outcome.summary.to_tables(&quiz, style(terminal))
+            outcome.summary.to_tables(&quiz, style(terminal, color))
         };
         if to_stdout {
             std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -398,17 +409,16 @@ fn validate(files: &[PathBuf], json: bool) -> Result<(), Error> {
     }
 }
 
-/// How to draw for a stream: colour only on a terminal with `NO_COLOR` unset; the
-/// terminal's width, at most 80 columns.
-fn style(terminal: bool) -> Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+/// How to draw for a stream: colour as `--color` and NO_COLOR say; the terminal's
+/// width, at most 80 columns.
+fn style(terminal: bool, color: ColorWhen) -> Style {
     let width = if terminal {
         comfy_table::Table::new().width().unwrap_or(80).min(80)
     } else {
         80
     };
     Style {
-        color: !no_color && terminal,
+        color: color.for_stream(terminal),
         width,
     }
 }

@@ -16,8 +16,63 @@ use std::path::PathBuf;
 130 interrupted with Ctrl-C."
 )]
 pub struct Cli {
+    /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl std::fmt::Display for ColorWhen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ColorWhen::Auto => "auto",
+            ColorWhen::Always => "always",
+            ColorWhen::Never => "never",
+        })
+    }
+}
+
+impl ColorWhen {
+    /// Whether to colour a stream: `auto` colours a terminal when NO_COLOR is unset.
+    pub fn for_stream(self, terminal: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+
+    /// The choice given on a command line, read before clap parses it, so that clap's
+    /// own help and errors follow it too. The last `--color` wins, as clap's does.
+    pub fn from_args(args: &[std::ffi::OsString]) -> ColorWhen {
+        let mut when = ColorWhen::Auto;
+        for (i, arg) in args.iter().enumerate() {
+            let value = match arg.to_str() {
+                Some("--color") => args.get(i + 1).and_then(|v| v.to_str()),
+                Some(arg) => arg.strip_prefix("--color="),
+                None => None,
+            };
+            when = match value {
+                Some("always") => ColorWhen::Always,
+                Some("never") => ColorWhen::Never,
+                Some("auto") => ColorWhen::Auto,
+                _ => when,
+            };
+        }
+        when
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,6 +238,11 @@ pub struct TakeArgs {
     #[arg(long)]
     pub shuffle: bool,
 
+    /// Print the summary as plain sentences: no boxes, bars or colour (for screen
+    /// readers and plain text)
+    #[arg(long, conflicts_with = "json")]
+    pub plain: bool,
+
     /// With --shuffle: the order for this number, the same every time
     #[arg(long, value_name = "N", requires = "shuffle")]
     pub seed: Option<u64>,
@@ -196,6 +256,7 @@ impl Default for TakeArgs {
             json: false,
             output: None,
             force: false,
+            plain: false,
             shuffle: false,
             seed: None,
         }

@@ -1,11 +1,22 @@
 //! The `careerfit` binary: parse the command line, run, map the error to an exit code.
 
-use careerfit::{app, cli::Cli, error::Error};
-use clap::Parser;
+use careerfit::{
+    app,
+    cli::{Cli, ColorWhen},
+    error::Error,
+};
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let color = match ColorWhen::from_args(&args) {
+        ColorWhen::Auto => clap::ColorChoice::Auto,
+        ColorWhen::Always => clap::ColorChoice::Always,
+        ColorWhen::Never => clap::ColorChoice::Never,
+    };
+    let matches = Cli::command().color(color).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match app::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -709,3 +709,67 @@ fn a_saved_result_gives_its_answers_back() {
             "quiz.id: this result is for quiz `other`, not `small`",
         ));
 }
+
+/// --color decides for the tables too, whatever the stream is; --plain never colours.
+#[test]
+fn the_color_option_decides_for_the_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    for (when, no_color, coloured) in [
+        ("always", true, true),
+        ("never", false, false),
+        ("auto", false, false),
+    ] {
+        let mut cmd = careerfit();
+        cmd.args(["--color", when])
+            .arg("take")
+            .arg(fixture("small.yaml"))
+            .arg("--answers")
+            .arg(&answers);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let output = cmd.output().unwrap();
+        assert_eq!(
+            text(&output.stdout).contains("\x1b["),
+            coloured,
+            "--color {when}"
+        );
+    }
+    let output = careerfit()
+        .args(["--color", "always", "--help"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&output.stdout).contains("\x1b["),
+        "clap's help follows --color"
+    );
+    let output = careerfit()
+        .args(["--color=never", "--help"])
+        .output()
+        .unwrap();
+    assert!(!text(&output.stdout).contains("\x1b["));
+}
+
+/// --plain: the same facts as sentences, in reading order, with no box drawing, no
+/// bars and no colour even when colour is forced.
+#[test]
+fn plain_output_is_sentences_without_boxes_bars_or_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let output = take_small(&answers)
+        .args(["--plain", "--color", "always"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let plain = text(&output.stdout);
+    assert!(
+        !plain.contains('\x1b')
+            && !plain
+                .chars()
+                .any(|c| ('\u{2500}'..='\u{259F}').contains(&c)),
+        "{plain:?}"
+    );
+    assert!(plain.lines().all(|l| l.chars().count() <= 80));
+    insta::assert_snapshot!(plain);
+}

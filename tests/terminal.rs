@@ -318,3 +318,40 @@ fn shuffled_questions_come_in_the_seeds_order_and_keep_their_answers() {
     assert_eq!(answer_of("q-choice"), "a");
     assert_eq!(answer_of("q-multi"), serde_json::json!(["x"]));
 }
+
+/// `--color never` on a terminal without NO_COLOR: prompts without colour.
+/// `--color always` with NO_COLOR set: prompts in colour.
+#[test]
+fn the_color_option_decides_for_the_prompts() {
+    let quiz = fixture("small.yaml");
+    for (when, no_color, coloured) in [
+        ("never", false, false),
+        ("always", true, true),
+        ("auto", false, true),
+        ("auto", true, false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        cmd.args(["--color", when, "take"])
+            .arg(&quiz)
+            .current_dir(dir.path());
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        } else {
+            cmd.env_remove("NO_COLOR");
+        }
+        let mut session = in_pty(cmd);
+        let found = session.expect("Question 1 of 7").unwrap();
+        let prompt = String::from_utf8_lossy(found.before()).to_string();
+        // Cursor movement is always there; colour is `ESC [ 38;5;N m`.
+        assert_eq!(
+            prompt.contains("\x1b[38;5;"),
+            coloured,
+            "--color {when}, NO_COLOR {no_color}:\n{prompt:?}"
+        );
+        std::thread::sleep(Duration::from_millis(150));
+        session.send(ControlCode::EndOfText).unwrap();
+        everything(&mut session);
+        assert_eq!(exit_code(&session), 130);
+    }
+}

@@ -10,19 +10,21 @@ use inquire::{Confirm, MultiSelect, Select};
 pub struct TerminalPrompter;
 
 impl TerminalPrompter {
-    pub fn new() -> Self {
-        // inquire's default config already honours NO_COLOR; only the word for Esc changes.
+    /// Prompts in colour or not, as `--color` and NO_COLOR decided for stderr.
+    pub fn new(color: bool) -> Self {
+        // crossterm, which draws inquire's prompts, would skip colour under NO_COLOR
+        // even for --color always; it is told what was decided.
+        crossterm::style::force_color_output(color);
+        let base = if color {
+            RenderConfig::default_colored()
+        } else {
+            RenderConfig::empty()
+        };
         inquire::set_global_render_config(RenderConfig {
             canceled_prompt_indicator: Styled::new("<skipped>"),
-            ..RenderConfig::default()
+            ..base
         });
         TerminalPrompter
-    }
-}
-
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Output formats for a result, side by side: one file each.
 
 pub mod json;
+pub mod plain;
 pub mod table;
 
 /// How the person's terminal wants text drawn; decided once in `app`.

@@ -1,0 +1,122 @@
+//! The result as plain sentences (`take --plain`): no box drawing, no bars, no colour,
+//! in the order a screen reader should read it. The same facts as the tables.
+
+use super::wrap;
+use crate::quiz::Quiz;
+use crate::result::QuizResult;
+
+/// A score as words: "72 out of 100", or "not assessed".
+fn score_words(score: Option<f64>) -> String {
+    score.map_or("not assessed".to_string(), |s| format!("{s:.0} out of 100"))
+}
+
+pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
+    let mut out = String::new();
+    // `wrap` ends every paragraph with a newline; an empty line is a blank line.
+    let mut line = |text: &str| match text {
+        "" => out.push('\n'),
+        text => out.push_str(&wrap(text, width, "")),
+    };
+    line(&format!(
+        "Result of the quiz: {} (quiz {}, version {}).",
+        quiz.title, quiz.id, quiz.version
+    ));
+    line("");
+    line("Your pathways, best fit first:");
+    for (rank, p) in result.profiles.iter().enumerate() {
+        let band = match (&p.band, p.fit) {
+            (Some(band), _) => format!(", {band}"),
+            (None, Some(_)) => ", no band".to_string(),
+            (None, None) => String::new(),
+        };
+        let fit = match p.fit {
+            Some(_) => format!("fit {}{band}", score_words(p.fit)),
+            None => "not scored".to_string(),
+        };
+        line(&format!("{}. {}: {fit}.", rank + 1, p.title));
+    }
+    line("");
+    line("Your traits, from 0 to 100:");
+    for t in &result.traits {
+        line(&format!(
+            "{}: {}, {} of {} questions answered.",
+            t.name,
+            score_words(t.score),
+            t.answered,
+            t.questions
+        ));
+    }
+    line("");
+    match result.profiles.first().filter(|p| p.fit.is_some()) {
+        None => line("No pathway could be scored: answer at least one question."),
+        Some(best) => {
+            let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+            line(&format!(
+                "Your best fit: {}, {}, {}.",
+                best.title,
+                best.band.as_deref().unwrap_or("no band"),
+                score_words(best.fit)
+            ));
+            let message = quiz
+                .bands
+                .iter()
+                .find(|b| Some(&b.label) == best.band.as_ref())
+                .and_then(|b| b.message.as_deref());
+            if let Some(message) = message {
+                line(&format!("What it means: {message}"));
+            }
+            if let Some(summary) = profile.and_then(|p| p.summary.as_deref()) {
+                line(&format!("The work: {summary}"));
+            }
+            if let Some(education) = &best.education {
+                line(&format!("Education: {education}"));
+            }
+            if !best.job_titles.is_empty() {
+                line(&format!("Job titles: {}.", best.job_titles.join(", ")));
+            }
+            if !best.certifications.is_empty() {
+                line("Certifications:");
+                for c in &best.certifications {
+                    match &c.detail {
+                        Some(detail) => line(&format!("- {}: {detail}", c.name)),
+                        None => line(&format!("- {}", c.name)),
+                    }
+                }
+            }
+            if !best.next_steps.is_empty() {
+                line("Next steps:");
+                for (i, step) in best.next_steps.iter().enumerate() {
+                    line(&format!("{}. {step}", i + 1));
+                }
+            }
+            let growth: Vec<String> = best
+                .growth_areas
+                .iter()
+                .filter_map(|id| {
+                    let index = quiz.traits.iter().position(|t| &t.id == id)?;
+                    let score = result.traits.get(index)?.score?;
+                    let minimum = profile?
+                        .minimums
+                        .iter()
+                        .find(|(t, _)| *t == index)
+                        .map(|(_, m)| *m)?;
+                    Some(format!(
+                        "{}: {score:.0}, this pathway asks for {minimum:.0}",
+                        quiz.traits[index].name
+                    ))
+                })
+                .collect();
+            if !growth.is_empty() {
+                line(&format!("Growth areas: {}.", growth.join("; ")));
+            }
+        }
+    }
+    if !result.warnings.is_empty() {
+        line("");
+        line("Notes:");
+        for warning in &result.warnings {
+            line(&format!("- {warning}"));
+        }
+    }
+    out
+}
