@@ -89,7 +89,9 @@ fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>, color: ColorWhen) -> Resul
     }
     eprintln!(
         "{} questions. Answer for yourself as you are now.\n\
-         Esc skips a question; Ctrl-C stops at once and saves nothing.\n",
+         Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
+         you can review and change every answer before the result.\n\
+         Ctrl-C stops at once and saves nothing.\n",
         quiz.questions.len()
     );
     let order = match (shuffle, seed) {
@@ -103,10 +105,13 @@ fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>, color: ColorWhen) -> Resul
             crate::rng::shuffled(quiz.questions.len(), seed)
         }
     };
+    let start = (vec![None; quiz.questions.len()], 0);
     let answers = prompt::run_quiz(
         quiz,
         &order,
+        start,
         &mut TerminalPrompter::new(color.for_stream(std::io::stderr().is_terminal())),
+        &mut |_, _| {},
     )
     .map_err(|e| match e {
         PromptError::Interrupted => Error::Interrupted,

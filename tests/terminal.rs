@@ -86,6 +86,12 @@ fn answer_small_quiz(session: &mut Session) {
         "This question is required",
         &[DOWN, DOWN, DOWN, ENTER],
     );
+    finish_review(session);
+}
+
+/// On the review screen the cursor starts on "Finish and see my result".
+fn finish_review(session: &mut Session) {
+    answer(session, "Review your answers", &[ENTER]);
 }
 
 #[test]
@@ -298,6 +304,7 @@ fn shuffled_questions_come_in_the_seeds_order_and_keep_their_answers() {
             .unwrap_or_else(|e| panic!("question {} should be {}: {e}", n + 1, question.id));
         answer(&mut session, &format!("Question {} of 7", n + 1), keys);
     }
+    finish_review(&mut session);
     everything(&mut session);
     assert_eq!(exit_code(&session), 0);
     let saved: serde_json::Value =
@@ -354,4 +361,70 @@ fn the_color_option_decides_for_the_prompts() {
         everything(&mut session);
         assert_eq!(exit_code(&session), 130);
     }
+}
+
+/// The scenario: answer three questions, go back one and change it, finish,
+/// then change another on the review screen; the saved result holds the changes.
+#[test]
+fn going_back_and_reviewing_change_the_saved_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let mut session = spawn(
+        &["take", quiz.to_str().unwrap(), "-o", "result.json"],
+        dir.path(),
+    );
+    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
+    answer(&mut session, "Question 2 of 7", &[ENTER]); // Low
+    answer(&mut session, "Question 3 of 7", &["n", ENTER]); // No
+    // At question 4, go back to question 3 and change No to Yes.
+    answer(&mut session, "b to go back", &["b", ENTER]);
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
+    // At question 5, "← Back" is the entry after the three options.
+    answer(&mut session, "Question 5 of 7", &[DOWN, DOWN, DOWN, ENTER]);
+    answer(&mut session, "Question 4 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[ENTER]); // A laptop
+    answer(&mut session, "Question 6 of 7", &[" ", ENTER]); // x
+    answer(&mut session, "Question 7 of 7", &[ENTER]); // Strongly disagree
+    // The review lists every answer; change question 1 from Middle to High.
+    session.expect("Review your answers").unwrap();
+    let listed = session.expect("7. I check my work.").unwrap();
+    let listing = String::from_utf8_lossy(listed.before()).to_string();
+    assert!(
+        listing.contains("1. How careful are you? — Middle"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("3. Do you like parties? — Yes"),
+        "{listing}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    session.send(DOWN).unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    session.send(ENTER).unwrap();
+    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // from Middle to High
+    finish_review(&mut session);
+    everything(&mut session);
+    assert_eq!(exit_code(&session), 0);
+
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap()).unwrap();
+    let answers: Vec<serde_json::Value> = saved["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["answer"].clone())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            serde_json::json!(3),
+            serde_json::json!(1),
+            serde_json::json!(true),
+            serde_json::json!(true),
+            serde_json::json!("a"),
+            serde_json::json!(["x"]),
+            serde_json::json!(1),
+        ]
+    );
 }

@@ -1,11 +1,11 @@
 //! The interactive prompter: inquire prompts on the terminal (they draw on stderr).
 
-use super::{Ask, PromptError, Prompter};
-use crate::answers::Answer;
-use crate::quiz::QuestionKind;
+use super::{Ask, PromptError, Prompter, Reply, Review};
+use crate::answers::{Answer, Answers};
+use crate::quiz::{Question, QuestionKind, Quiz};
 use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
-use inquire::{Confirm, MultiSelect, Select};
+use inquire::{CustomType, MultiSelect, Select};
 
 pub struct TerminalPrompter;
 
@@ -29,19 +29,93 @@ impl TerminalPrompter {
 }
 
 impl Prompter for TerminalPrompter {
-    fn ask(&mut self, ask: &Ask) -> Result<Option<Answer>, PromptError> {
+    fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
         loop {
             match ask_once(ask) {
                 // Esc on a required question: say so and ask again.
                 Err(InquireError::OperationCanceled) if ask.question.required => {
                     eprintln!("This question is required; please choose an answer.");
                 }
-                Err(InquireError::OperationCanceled) => return Ok(None),
-                Err(InquireError::OperationInterrupted) => return Err(PromptError::Interrupted),
-                Err(e) => return Err(PromptError::Io(e.to_string())),
-                Ok(answer) => return Ok(Some(answer)),
+                Err(InquireError::OperationCanceled) => return Ok(Reply::Answer(None)),
+                Err(e) => return Err(failed(e)),
+                Ok(reply) => return Ok(reply),
             }
         }
+    }
+
+    fn review(
+        &mut self,
+        quiz: &Quiz,
+        order: &[usize],
+        answers: &Answers,
+    ) -> Result<Review, PromptError> {
+        let mut entries = vec![FINISH.to_string()];
+        for (n, &q) in order.iter().enumerate() {
+            let question = &quiz.questions[q];
+            entries.push(format!(
+                "{}. {} — {}",
+                n + 1,
+                shorten(&question.text, 44),
+                answer_text(question, answers[q].as_ref())
+            ));
+        }
+        let chosen = Select::new(
+            "Review your answers: change any of them, or finish.",
+            entries,
+        )
+        .with_help_message("↑↓ to move, Enter to change that answer or to finish")
+        .with_page_size(12)
+        .without_filtering()
+        .raw_prompt();
+        match chosen {
+            Ok(chosen) if chosen.index == 0 => Ok(Review::Finish),
+            Ok(chosen) => Ok(Review::Change(order[chosen.index - 1])),
+            // Esc on the review screen finishes, as the first entry does.
+            Err(InquireError::OperationCanceled) => Ok(Review::Finish),
+            Err(e) => Err(failed(e)),
+        }
+    }
+}
+
+const FINISH: &str = "Finish and see my result";
+const BACK: &str = "← Back to the previous question";
+
+fn failed(e: InquireError) -> PromptError {
+    match e {
+        InquireError::OperationInterrupted => PromptError::Interrupted,
+        e => PromptError::Io(e.to_string()),
+    }
+}
+
+/// The first `chars` characters of a question, with an ellipsis when cut.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(chars - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// An answer as the person chose it, for the review screen.
+fn answer_text(question: &Question, answer: Option<&Answer>) -> String {
+    match (&question.kind, answer) {
+        (_, None) => "(skipped)".to_string(),
+        (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) => labels[*k - 1].clone(),
+        (QuestionKind::YesNo { .. }, Some(Answer::YesNo(yes))) => {
+            if *yes { "Yes" } else { "No" }.to_string()
+        }
+        (QuestionKind::Choice { options }, Some(Answer::Choice(i))) => options[*i].label.clone(),
+        (QuestionKind::Multi { options }, Some(Answer::Multi(chosen))) if chosen.is_empty() => {
+            let _ = options;
+            "(none ticked)".to_string()
+        }
+        (QuestionKind::Multi { options }, Some(Answer::Multi(chosen))) => chosen
+            .iter()
+            .map(|&i| options[i].label.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
     }
 }
 
@@ -54,43 +128,138 @@ fn help(ask: &Ask, keys: &str) -> String {
     format!("Question {} of {} · {keys}, {skip}", ask.number, ask.total)
 }
 
-fn ask_once(ask: &Ask) -> Result<Answer, InquireError> {
+/// A yes/no answer typed as y or n, or b to go back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YesNoBack {
+    Yes,
+    No,
+    Back,
+}
+
+impl std::fmt::Display for YesNoBack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            YesNoBack::Yes => "Yes",
+            YesNoBack::No => "No",
+            YesNoBack::Back => "Back",
+        })
+    }
+}
+
+impl std::str::FromStr for YesNoBack {
+    type Err = ();
+
+    fn from_str(input: &str) -> Result<Self, ()> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "y" | "yes" => Ok(YesNoBack::Yes),
+            "n" | "no" => Ok(YesNoBack::No),
+            "b" | "back" => Ok(YesNoBack::Back),
+            _ => Err(()),
+        }
+    }
+}
+
+fn ask_once(ask: &Ask) -> Result<Reply, InquireError> {
     let text = ask.question.text.as_str();
+    let back = ask.can_go_back;
+    // A "← Back" entry ends every list when going back is possible.
+    let with_back = |mut labels: Vec<String>| {
+        if back {
+            labels.push(BACK.to_string());
+        }
+        labels
+    };
     match &ask.question.kind {
         QuestionKind::Scale { labels, .. } => {
-            let chosen = Select::new(text, labels.clone())
+            let n = labels.len();
+            let start = match ask.current {
+                Some(Answer::Scale(k)) => k - 1,
+                _ => 0,
+            };
+            let chosen = Select::new(text, with_back(labels.clone()))
                 .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
-                .with_page_size(labels.len())
+                .with_page_size(n + 1)
+                .with_starting_cursor(start)
                 .without_filtering()
                 .raw_prompt()?;
-            Ok(Answer::Scale(chosen.index + 1))
+            Ok(match chosen.index {
+                i if i == n => Reply::Back,
+                i => Reply::Answer(Some(Answer::Scale(i + 1))),
+            })
         }
         QuestionKind::YesNo { .. } => {
-            let yes = Confirm::new(text)
-                .with_help_message(&help(ask, "type y or n, then Enter"))
-                .prompt()?;
-            Ok(Answer::YesNo(yes))
+            let keys = if back {
+                "type y or n then Enter, b to go back"
+            } else {
+                "type y or n, then Enter"
+            };
+            let parser = |input: &str| match input.parse() {
+                Ok(YesNoBack::Back) if !back => Err(()),
+                parsed => parsed,
+            };
+            let help_line = help(ask, keys);
+            let mut prompt = CustomType::<YesNoBack>::new(text)
+                .with_parser(&parser)
+                .with_error_message(if back {
+                    "Type y, n or b."
+                } else {
+                    "Type y or n."
+                })
+                .with_help_message(&help_line);
+            let default = match ask.current {
+                Some(Answer::YesNo(true)) => Some(YesNoBack::Yes),
+                Some(Answer::YesNo(false)) => Some(YesNoBack::No),
+                _ => None,
+            };
+            if let Some(default) = default {
+                prompt = prompt.with_default(default);
+            }
+            Ok(match prompt.prompt()? {
+                YesNoBack::Yes => Reply::Answer(Some(Answer::YesNo(true))),
+                YesNoBack::No => Reply::Answer(Some(Answer::YesNo(false))),
+                YesNoBack::Back => Reply::Back,
+            })
         }
         QuestionKind::Choice { options } => {
-            let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
-            let chosen = Select::new(text, labels)
+            let labels: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+            let start = match ask.current {
+                Some(Answer::Choice(i)) => *i,
+                _ => 0,
+            };
+            let chosen = Select::new(text, with_back(labels))
                 .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
-                .with_page_size(options.len())
+                .with_page_size(options.len() + 1)
+                .with_starting_cursor(start)
                 .without_filtering()
                 .raw_prompt()?;
-            Ok(Answer::Choice(chosen.index))
+            Ok(match chosen.index {
+                i if i == options.len() => Reply::Back,
+                i => Reply::Answer(Some(Answer::Choice(i))),
+            })
         }
         QuestionKind::Multi { options } => {
-            let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
-            let chosen = MultiSelect::new(text, labels)
-                .with_help_message(&help(
-                    ask,
-                    "↑↓ to move, Space to tick, Enter when done (none ticked is fine)",
-                ))
-                .with_page_size(options.len())
+            let labels: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+            let ticked: Vec<usize> = match ask.current {
+                Some(Answer::Multi(chosen)) => chosen.clone(),
+                _ => Vec::new(),
+            };
+            let keys = if back {
+                "↑↓ to move, Space to tick, Enter when done (none ticked is fine; tick ← Back to go back)"
+            } else {
+                "↑↓ to move, Space to tick, Enter when done (none ticked is fine)"
+            };
+            let chosen = MultiSelect::new(text, with_back(labels))
+                .with_help_message(&help(ask, keys))
+                .with_page_size(options.len() + 1)
+                .with_default(&ticked)
                 .without_filtering()
                 .raw_prompt()?;
-            Ok(Answer::Multi(chosen.into_iter().map(|o| o.index).collect()))
+            if chosen.iter().any(|o| o.index == options.len()) {
+                return Ok(Reply::Back);
+            }
+            Ok(Reply::Answer(Some(Answer::Multi(
+                chosen.into_iter().map(|o| o.index).collect(),
+            ))))
         }
     }
 }
