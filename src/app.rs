@@ -7,6 +7,7 @@ use crate::cli::{Cli, ColorWhen, Command, InputFormat, SchemaKind, ScoreArgs, Sh
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
+use crate::progress;
 use crate::prompt::{self, PromptError, TerminalPrompter};
 use crate::quiz::{self, LoadError, Quiz, builtin};
 use crate::report::{self, Style};
@@ -45,7 +46,7 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
             let read = read_answers(&quiz, path)?;
             (read.answers, read.warnings)
         }
-        None => (ask(&quiz, args.shuffle, args.seed, color)?, Vec::new()),
+        None => (ask(&quiz, &args, color)?, Vec::new()),
     };
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, now());
@@ -72,10 +73,16 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     if let Some(path) = &args.output {
         eprintln!("Saved your result to {}", path.display());
     }
+    // Finished: the saved progress of this quiz has served its purpose.
+    if args.answers.is_none()
+        && let Some(path) = progress::path_for(&quiz)
+    {
+        progress::remove(&path)?;
+    }
     Ok(())
 }
 
-fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>, color: ColorWhen) -> Result<Answers, Error> {
+fn ask(quiz: &Quiz, args: &TakeArgs, color: ColorWhen) -> Result<Answers, Error> {
     if !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "stdin is not a terminal, so careerfit cannot ask the questions; \
@@ -83,38 +90,96 @@ fn ask(quiz: &Quiz, shuffle: bool, seed: Option<u64>, color: ColorWhen) -> Resul
                 .to_string(),
         ));
     }
+    let total = quiz.questions.len();
+    let progress_path = progress::path_for(quiz);
+    if let (Some(path), true) = (&progress_path, args.fresh) {
+        progress::remove(path)?;
+    }
+    let saved = match &progress_path {
+        Some(path) => progress::load(path, quiz)?,
+        None => None,
+    };
+    let (order, start) = match (saved, args.resume) {
+        (Some(saved), false) => {
+            let answered = saved.answers.iter().flatten().count();
+            return Err(Error::Usage(format!(
+                "you have unfinished answers to quiz `{}` ({answered} of {total} answered); \
+                 `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again",
+                quiz.id
+            )));
+        }
+        (Some(saved), true) => {
+            let answered = saved.answers.iter().flatten().count();
+            eprintln!(
+                "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
+                 question {}.\n",
+                quiz.id,
+                (saved.position + 1).min(total)
+            );
+            (saved.order, (saved.answers, saved.position))
+        }
+        (None, resume) => {
+            if resume {
+                eprintln!(
+                    "There is no unfinished quiz `{}` to resume; starting it.\n",
+                    quiz.id
+                );
+            }
+            let order = match (args.shuffle, args.seed) {
+                (false, _) => (0..total).collect(),
+                (true, Some(seed)) => crate::rng::shuffled(total, seed),
+                (true, None) => {
+                    let seed = fresh_seed();
+                    eprintln!(
+                        "The questions come in a random order; --seed {seed} gives this order again.\n"
+                    );
+                    crate::rng::shuffled(total, seed)
+                }
+            };
+            (order, (vec![None; total], 0))
+        }
+    };
     eprintln!("{}\n", quiz.title);
     if let Some(description) = &quiz.description {
         eprintln!("{}", report::wrap(description, 80, ""));
     }
     eprintln!(
-        "{} questions. Answer for yourself as you are now.\n\
+        "{total} questions. Answer for yourself as you are now.\n\
          Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
          you can review and change every answer before the result.\n\
-         Ctrl-C stops at once and saves nothing.\n",
-        quiz.questions.len()
+         Ctrl-C stops at once; `careerfit take --resume` goes on later.\n"
     );
-    let order = match (shuffle, seed) {
-        (false, _) => Vec::new(),
-        (true, Some(seed)) => crate::rng::shuffled(quiz.questions.len(), seed),
-        (true, None) => {
-            let seed = fresh_seed();
-            eprintln!(
-                "The questions come in a random order; --seed {seed} gives this order again.\n"
-            );
-            crate::rng::shuffled(quiz.questions.len(), seed)
+    // Saved after every answer; if it cannot be saved, say so once and go on.
+    let mut warned = false;
+    let mut save = |answers: &Answers, position: usize| {
+        let Some(path) = &progress_path else { return };
+        let progress = progress::Progress {
+            order: order.clone(),
+            position,
+            answers: answers.clone(),
+        };
+        if let Err(e) = progress::save(path, quiz, &progress)
+            && !std::mem::replace(&mut warned, true)
+        {
+            eprintln!("warning: {e}; you will not be able to resume this run.");
         }
     };
-    let start = (vec![None; quiz.questions.len()], 0);
     let answers = prompt::run_quiz(
         quiz,
         &order,
         start,
         &mut TerminalPrompter::new(color.for_stream(std::io::stderr().is_terminal())),
-        &mut |_, _| {},
+        &mut save,
     )
     .map_err(|e| match e {
-        PromptError::Interrupted => Error::Interrupted,
+        PromptError::Interrupted => {
+            if progress_path.as_ref().is_some_and(|p| p.exists()) {
+                eprintln!(
+                    "\nYour answers so far are kept: `careerfit take --resume` goes on with them."
+                );
+            }
+            Error::Interrupted
+        }
         PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
     })?;
     eprintln!();

@@ -234,6 +234,14 @@ pub struct TakeArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
+    /// Go on with the answers saved when this quiz was last stopped part-way
+    #[arg(long, conflicts_with_all = ["fresh", "answers"])]
+    pub resume: bool,
+
+    /// Discard answers saved from a quiz stopped part-way, and start again
+    #[arg(long, conflicts_with = "answers")]
+    pub fresh: bool,
+
     /// Ask the questions in a random order (scores never depend on the order)
     #[arg(long)]
     pub shuffle: bool,
@@ -257,6 +265,8 @@ impl Default for TakeArgs {
             output: None,
             force: false,
             plain: false,
+            resume: false,
+            fresh: false,
             shuffle: false,
             seed: None,
         }

@@ -14,7 +14,7 @@ pub enum Error {
     #[error("{0}")]
     Io(String),
     /// The person pressed Ctrl-C.
-    #[error("interrupted; nothing was saved")]
+    #[error("interrupted; no result was saved")]
     Interrupted,
     /// Already reported on stderr; only the exit code is left to give.
     #[error("")]

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod output;
 pub mod positions;
+pub mod progress;
 pub mod prompt;
 pub mod quiz;
 pub mod report;

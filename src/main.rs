@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             match &err {
                 Error::BrokenPipe | Error::Reported(_) => {}
                 Error::Invalid(_) => eprintln!("{err}"),
-                Error::Interrupted => eprintln!("\nInterrupted; nothing was saved."),
+                Error::Interrupted => eprintln!("\nInterrupted; no result was saved."),
                 Error::Usage(_) | Error::Io(_) => eprintln!("error: {err}"),
             }
             ExitCode::from(err.code())

@@ -13,9 +13,25 @@ const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 
-/// Run a command in a 100x40 pseudo-terminal.
+/// A data folder of its own for each run, so that saved progress never leaks between
+/// tests or into the home folder of whoever runs them.
+fn fresh_data_home() -> std::path::PathBuf {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir()
+        .join("careerfit-tests")
+        .join(format!("{}-{run}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Run a command in a 100x40 pseudo-terminal, with its own data folder unless the
+/// test chose one.
 fn in_pty(mut cmd: Command) -> Session {
     cmd.env("TERM", "xterm-256color");
+    if !cmd.get_envs().any(|(key, _)| key == "XDG_DATA_HOME") {
+        cmd.env("XDG_DATA_HOME", fresh_data_home());
+    }
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
     session
         .get_process_mut()
@@ -166,7 +182,7 @@ fn ctrl_c_exits_130_and_writes_nothing() {
     answer(&mut session, "Question 1 of 35", &[DOWN, ENTER]);
     answer(&mut session, "Question 2 of 35", &[]);
     session.send(ControlCode::EndOfText).unwrap();
-    session.expect("Interrupted; nothing was saved.").unwrap();
+    session.expect("Interrupted; no result was saved.").unwrap();
     assert_eq!(exit_code(&session), 130);
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "no file is written: {left:?}");
@@ -197,7 +213,7 @@ fn ctrl_c_at_any_kind_of_prompt_writes_nothing() {
         }
         answer(&mut session, &format!("Question {stop_at} of 7"), &[]);
         session.send(ControlCode::EndOfText).unwrap();
-        session.expect("Interrupted; nothing was saved.").unwrap();
+        session.expect("Interrupted; no result was saved.").unwrap();
         assert_eq!(exit_code(&session), 130, "Ctrl-C at question {stop_at}");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.is_empty(), "question {stop_at}: files left: {left:?}");
@@ -427,4 +443,82 @@ fn going_back_and_reviewing_change_the_saved_answers() {
             serde_json::json!(1),
         ]
     );
+}
+
+/// The issue's scenario: Ctrl-C after five answers keeps them; a plain `take` then
+/// asks what to do; `--resume` says how many were answered, goes on from question 6
+/// and gives the result an uninterrupted run with the same answers gives.
+#[test]
+fn an_interrupted_quiz_resumes_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = fresh_data_home();
+    let quiz = fixture("small.yaml");
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        cmd.arg("take")
+            .arg(&quiz)
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("XDG_DATA_HOME", &data);
+        in_pty(cmd)
+    };
+
+    let mut session = run(&[]);
+    answer(&mut session, "Question 1 of 7", &[DOWN, DOWN, ENTER]); // High
+    answer(&mut session, "Question 2 of 7", &[ESC]); // skipped
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[DOWN, ENTER]); // A phone
+    answer(&mut session, "Question 6 of 7", &[]);
+    session.send(ControlCode::EndOfText).unwrap();
+    let rest = everything(&mut session);
+    assert!(rest.contains("Your answers so far are kept"), "{rest}");
+    assert_eq!(exit_code(&session), 130);
+    let saved = data.join("careerfit/progress/small.json");
+    assert!(saved.exists(), "progress is saved in the data folder");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&saved).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let mut session = run(&[]);
+    let refusal = everything(&mut session);
+    assert!(
+        refusal.contains("you have unfinished answers to quiz `small` (4 of 7 answered)"),
+        "{refusal}"
+    );
+    assert_eq!(exit_code(&session), 2);
+
+    let mut session = run(&["--resume", "-o", "resumed.json"]);
+    session
+        .expect("Resuming quiz `small`: 4 of 7 questions answered, going on from question 6.")
+        .unwrap();
+    answer(&mut session, "Question 6 of 7", &[" ", DOWN, " ", ENTER]); // x and y
+    answer(&mut session, "Question 7 of 7", &[DOWN, DOWN, DOWN, ENTER]); // Agree
+    finish_review(&mut session);
+    everything(&mut session);
+    assert_eq!(exit_code(&session), 0);
+    assert!(!saved.exists(), "finishing removes the saved progress");
+
+    let answers = write(
+        dir.path(),
+        "same.yaml",
+        "answers:\n  q-scale: 3\n  q-yes: true\n  q-no-rev: false\n  q-choice: b\n  \
+         q-multi: [x, y]\n  q-required: Agree\n",
+    );
+    let uninterrupted = careerfit()
+        .arg("take")
+        .arg(&quiz)
+        .args(["--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let mut expected = stdout_json(&uninterrupted);
+    let mut resumed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("resumed.json")).unwrap()).unwrap();
+    expected.as_object_mut().unwrap().remove("completed_at");
+    resumed.as_object_mut().unwrap().remove("completed_at");
+    assert_eq!(resumed, expected);
 }

@@ -1,0 +1,260 @@
+//! The progress of an unfinished quiz, saved after every answer so that an interrupted
+//! person can go on with `take --resume`. One file per quiz in the user's data folder
+//! (`~/.local/share/careerfit/progress/QUIZ.json` on Linux), written atomically with
+//! mode 0600: the answers are personal.
+
+use crate::answers::{self, Answers, Given};
+use crate::error::Error;
+use crate::quiz::Quiz;
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const SCHEMA: &str = "careerfit/progress/v1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ProgressFile {
+    schema: String,
+    quiz: String,
+    version: String,
+    /// The order the questions are asked in, as positions in the quiz.
+    order: Vec<usize>,
+    /// How many of them in `order` have been passed.
+    position: usize,
+    /// Answers so far, written as in an answers file; skipped ones are absent.
+    answers: serde_json::Map<String, Json>,
+}
+
+/// Where the quiz stands: its question order, the next position and the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub order: Vec<usize>,
+    pub position: usize,
+    pub answers: Answers,
+}
+
+/// The progress file of a quiz, in the user's data folder; `None` when the system
+/// names no home folder.
+pub fn path_for(quiz: &Quiz) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "careerfit")?;
+    Some(
+        dirs.data_dir()
+            .join("progress")
+            .join(format!("{}.json", quiz.id)),
+    )
+}
+
+/// Read saved progress. `Ok(None)` when there is none; a file for another version of
+/// the quiz, or one that cannot be read, is an error that names it and is left alone.
+pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
+    let name = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::Io(format!(
+                "cannot read the saved progress {name}: {e}"
+            )));
+        }
+    };
+    let corrupt = |why: String| {
+        Error::Usage(format!(
+            "the saved progress {name} cannot be used: {why}; \
+             start again with --fresh (which discards it)"
+        ))
+    };
+    let file: ProgressFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
+    if file.schema != SCHEMA || file.quiz != quiz.id {
+        return Err(corrupt(format!(
+            "it is not progress of quiz `{}` ({})",
+            quiz.id, file.schema
+        )));
+    }
+    if file.version != quiz.version {
+        return Err(Error::Usage(format!(
+            "the saved progress {name} is for version {} of quiz `{}`, and this is version {}; \
+             its answers may not fit the questions now. Start again with --fresh",
+            file.version, quiz.id, quiz.version
+        )));
+    }
+    let n = quiz.questions.len();
+    let mut sorted = file.order.clone();
+    sorted.sort_unstable();
+    if sorted != (0..n).collect::<Vec<_>>() || file.position > n {
+        return Err(corrupt(
+            "its question order does not fit the quiz".to_string(),
+        ));
+    }
+    let given: Vec<(&str, Given)> = file
+        .answers
+        .iter()
+        .map(|(id, value)| (id.as_str(), Given::from_json(value)))
+        .collect();
+    // Required questions not reached yet are not missing: only check what is there.
+    let mut answers: Answers = vec![None; n];
+    for (id, value) in &given {
+        let q = quiz
+            .question_index(id)
+            .ok_or_else(|| corrupt(format!("it answers an unknown question `{id}`")))?;
+        answers[q] = answers::from_given(&quiz.questions[q], value)
+            .map_err(|why| corrupt(format!("answers.{id}: {why}")))?;
+    }
+    Ok(Some(Progress {
+        order: file.order,
+        position: file.position,
+        answers,
+    }))
+}
+
+/// Save progress atomically (a temporary file beside it, then a rename), mode 0600.
+pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), Error> {
+    let name = path.display();
+    let failed =
+        |e: &dyn std::fmt::Display| Error::Io(format!("cannot save your progress to {name}: {e}"));
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| failed(&e))?;
+    let file = ProgressFile {
+        schema: SCHEMA.to_string(),
+        quiz: quiz.id.clone(),
+        version: quiz.version.clone(),
+        order: progress.order.clone(),
+        position: progress.position,
+        answers: quiz
+            .questions
+            .iter()
+            .zip(&progress.answers)
+            .filter_map(|(q, a)| Some((q.id.clone(), a.as_ref()?.to_json(q))))
+            .collect(),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".progress-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| failed(&e))?;
+    serde_json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(&e))?;
+    temp.write_all(b"\n").map_err(|e| failed(&e))?;
+    temp.as_file().sync_all().map_err(|e| failed(&e))?;
+    temp.persist(path).map_err(|e| failed(&e.error))?;
+    Ok(())
+}
+
+/// Remove saved progress (on finishing, or --fresh); none is fine.
+pub fn remove(path: &Path) -> Result<(), Error> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io(format!(
+            "cannot remove the saved progress {}: {e}",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer;
+
+    fn small() -> Quiz {
+        crate::quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
+            .unwrap()
+            .0
+    }
+
+    fn some_progress() -> Progress {
+        let mut answers = vec![None; 7];
+        answers[0] = Some(Answer::Scale(2));
+        answers[2] = Some(Answer::YesNo(false));
+        answers[5] = Some(Answer::Multi(vec![0, 1]));
+        Progress {
+            order: vec![0, 2, 5, 1, 3, 4, 6],
+            position: 3,
+            answers,
+        }
+    }
+
+    #[test]
+    fn progress_is_saved_atomically_with_mode_0600_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress").join("small.json");
+        let quiz = small();
+        assert_eq!(load(&path, &quiz).unwrap(), None, "none saved yet");
+        save(&path, &quiz, &some_progress()).unwrap();
+        save(&path, &quiz, &some_progress()).unwrap();
+        assert_eq!(load(&path, &quiz).unwrap(), Some(some_progress()));
+        let files: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(files.len(), 1, "no temporary file left: {files:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        remove(&path).unwrap();
+        remove(&path).unwrap();
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn progress_of_another_version_is_refused_not_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("small.json");
+        let mut quiz = small();
+        save(&path, &quiz, &some_progress()).unwrap();
+        quiz.version = "3".to_string();
+        let err = load(&path, &quiz).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the saved progress {} is for version 2 of quiz `small`, and this is version 3; \
+                 its answers may not fit the questions now. Start again with --fresh",
+                path.display()
+            )
+        );
+        assert!(path.exists(), "the file is left for the person to decide");
+    }
+
+    #[test]
+    fn a_corrupt_progress_file_is_a_clear_error_and_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("small.json");
+        let quiz = small();
+        for (text, why) in [
+            (
+                "{\"schema\": \"careerfit/progress/v1\", \"quiz\": \"sm",
+                "EOF while parsing",
+            ),
+            ("42", "invalid type: integer"),
+            (
+                "{\"schema\": \"careerfit/progress/v1\", \"quiz\": \"small\", \"version\": \"2\", \
+                 \"order\": [0, 1], \"position\": 0, \"answers\": {}}",
+                "its question order does not fit the quiz",
+            ),
+            (
+                "{\"schema\": \"careerfit/progress/v1\", \"quiz\": \"small\", \"version\": \"2\", \
+                 \"order\": [0, 1, 2, 3, 4, 5, 6], \"position\": 1, \"answers\": {\"q-scale\": 9}}",
+                "answers.q-scale: 9 is out of range",
+            ),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let err = load(&path, &quiz).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!(
+                    "the saved progress {} cannot be used: ",
+                    path.display()
+                )),
+                "{err}"
+            );
+            assert!(err.contains(why), "{why:?} not in {err}");
+            assert!(
+                err.ends_with("start again with --fresh (which discards it)"),
+                "{err}"
+            );
+            assert_eq!(
+                std::fs::read_to_string(&path).unwrap(),
+                text,
+                "not discarded"
+            );
+        }
+    }
+}
