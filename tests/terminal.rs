@@ -522,3 +522,30 @@ fn an_interrupted_quiz_resumes_where_it_stopped() {
     resumed.as_object_mut().unwrap().remove("completed_at");
     assert_eq!(resumed, expected);
 }
+
+/// Straight-lining at the terminal: the first answer on every scale question, and the
+/// summary says what that means.
+#[test]
+fn straight_lining_is_called_out_at_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let mut session = spawn(&["take", quiz.to_str().unwrap()], dir.path());
+    answer(&mut session, "Question 1 of 7", &[ENTER]);
+    answer(&mut session, "Question 2 of 7", &[ENTER]);
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[ENTER]);
+    answer(&mut session, "Question 6 of 7", &[ENTER]);
+    answer(&mut session, "Question 7 of 7", &[ENTER]);
+    finish_review(&mut session);
+    let screen = everything(&mut session);
+    let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains(
+            "Every scale answer (3 of them) was at position 1 of its scale. Answers that never \
+             vary say little about you"
+        ),
+        "{screen}"
+    );
+    assert_eq!(exit_code(&session), 0);
+}
