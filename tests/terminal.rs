@@ -10,6 +10,7 @@ use std::process::Command;
 use std::time::Duration;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 
@@ -419,7 +420,9 @@ fn going_back_and_reviewing_change_the_saved_answers() {
     std::thread::sleep(Duration::from_millis(100));
     session.send(ENTER).unwrap();
     answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // from Middle to High
-    finish_review(&mut session);
+    // Back on the review, the changed answer shows and the cursor is on it: Up to
+    // "Finish".
+    answer(&mut session, "1. How careful are you? — High", &[UP, ENTER]);
     everything(&mut session);
     assert_eq!(exit_code(&session), 0);
 

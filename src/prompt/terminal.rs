@@ -7,7 +7,10 @@ use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{CustomType, MultiSelect, Select};
 
-pub struct TerminalPrompter;
+pub struct TerminalPrompter {
+    /// Where the review screen's cursor starts: "Finish", or the last answer changed.
+    review_cursor: usize,
+}
 
 impl TerminalPrompter {
     /// Prompts in colour or not, as `--color` and NO_COLOR decided for stderr.
@@ -24,7 +27,7 @@ impl TerminalPrompter {
             canceled_prompt_indicator: Styled::new("<skipped>"),
             ..base
         });
-        TerminalPrompter
+        TerminalPrompter { review_cursor: 0 }
     }
 }
 
@@ -52,11 +55,12 @@ impl Prompter for TerminalPrompter {
         let mut entries = vec![FINISH.to_string()];
         for (n, &q) in order.iter().enumerate() {
             let question = &quiz.questions[q];
+            // One line each within 80 columns: number, question, answer.
             entries.push(format!(
                 "{}. {} — {}",
                 n + 1,
-                shorten(&question.text, 44),
-                answer_text(question, answers[q].as_ref())
+                shorten(&question.text, 40),
+                shorten(&answer_text(question, answers[q].as_ref()), 28)
             ));
         }
         let chosen = Select::new(
@@ -65,11 +69,16 @@ impl Prompter for TerminalPrompter {
         )
         .with_help_message("↑↓ to move, Enter to change that answer or to finish")
         .with_page_size(12)
+        .with_starting_cursor(self.review_cursor)
         .without_filtering()
         .raw_prompt();
         match chosen {
             Ok(chosen) if chosen.index == 0 => Ok(Review::Finish),
-            Ok(chosen) => Ok(Review::Change(order[chosen.index - 1])),
+            Ok(chosen) => {
+                // Back on the review, the cursor stays on the answer just changed.
+                self.review_cursor = chosen.index;
+                Ok(Review::Change(order[chosen.index - 1]))
+            }
             // Esc on the review screen finishes, as the first entry does.
             Err(InquireError::OperationCanceled) => Ok(Review::Finish),
             Err(e) => Err(failed(e)),
