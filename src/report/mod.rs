@@ -4,6 +4,31 @@ pub mod json;
 pub mod plain;
 pub mod table;
 
+use crate::quiz::Quiz;
+use crate::result::{ProfileEntry, QuizResult};
+
+/// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
+/// asks for 60". Tables and plain text say them alike.
+pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<String> {
+    let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+    best.growth_areas
+        .iter()
+        .filter_map(|id| {
+            let index = quiz.traits.iter().position(|t| &t.id == id)?;
+            let score = result.traits.get(index)?.score?;
+            let minimum = profile?
+                .minimums
+                .iter()
+                .find(|(t, _)| *t == index)
+                .map(|(_, m)| *m)?;
+            Some(format!(
+                "{}: {score:.0}, this pathway asks for {minimum:.0}",
+                quiz.traits[index].name
+            ))
+        })
+        .collect()
+}
+
 /// How the person's terminal wants text drawn; decided once in `app`.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

@@ -89,23 +89,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
                     line(&format!("{}. {step}", i + 1));
                 }
             }
-            let growth: Vec<String> = best
-                .growth_areas
-                .iter()
-                .filter_map(|id| {
-                    let index = quiz.traits.iter().position(|t| &t.id == id)?;
-                    let score = result.traits.get(index)?.score?;
-                    let minimum = profile?
-                        .minimums
-                        .iter()
-                        .find(|(t, _)| *t == index)
-                        .map(|(_, m)| *m)?;
-                    Some(format!(
-                        "{}: {score:.0}, this pathway asks for {minimum:.0}",
-                        quiz.traits[index].name
-                    ))
-                })
-                .collect();
+            let growth = super::growth_areas(quiz, result, best);
             if !growth.is_empty() {
                 line(&format!("Growth areas: {}.", growth.join("; ")));
             }

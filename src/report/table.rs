@@ -117,24 +117,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-        let growth = best
-            .growth_areas
-            .iter()
-            .filter_map(|id| {
-                let index = quiz.traits.iter().position(|t| &t.id == id)?;
-                let name = &quiz.traits[index].name;
-                let score = result.traits.get(index)?.score?;
-                let minimum = profile?
-                    .minimums
-                    .iter()
-                    .find(|(t, _)| *t == index)
-                    .map(|(_, m)| *m)?;
-                Some(format!(
-                    "{name}: {score:.0}, this pathway asks for {minimum:.0}"
-                ))
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let growth = super::growth_areas(quiz, result, best).join("\n");
         row("Growth areas", growth);
         out.push_str(&format!("{detail}\n"));
     } else {
