@@ -25,6 +25,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None => take(TakeArgs::default(), color),
         Some(Command::Take(args)) => take(args, color),
         Some(Command::Score(args)) => score(args, color),
+        Some(Command::Explain {
+            result,
+            pathway,
+            quiz,
+            json,
+        }) => explain(&result, pathway.as_deref(), quiz.as_deref(), json, color),
         Some(Command::List) => list(color),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man { dir }) => man(dir.as_deref()),
@@ -51,21 +57,26 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, now());
     result.warnings.splice(0..0, notes);
+    if args.explain {
+        result.explanation = Some(explanation(&quiz, &scores, args.pathway.as_deref())?);
+    }
     let json = report::json::render(&result);
     if let Some(mut file) = result_file.take() {
         file.write_all(json.as_bytes())?;
         file.commit()?;
     }
+    let stdout_style = style(std::io::stdout().is_terminal(), color);
     let text = if args.json {
         json
     } else if args.plain {
         report::plain::render(&quiz, &result, 80)
     } else {
-        report::table::render(
-            &quiz,
-            &result,
-            style(std::io::stdout().is_terminal(), color),
-        )
+        let mut text = report::table::render(&quiz, &result, stdout_style);
+        if let Some(explanation) = &result.explanation {
+            text.push('\n');
+            text.push_str(&report::explain::render(&quiz, explanation, stdout_style));
+        }
+        text
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
@@ -362,6 +373,71 @@ fn score(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
         0 => Ok(()),
         _ => Err(Error::Reported(2)),
     }
+}
+
+/// The explanation of a pathway (by id) or of the best fit.
+fn explanation(
+    quiz: &Quiz,
+    scores: &scoring::Scores,
+    pathway: Option<&str>,
+) -> Result<crate::explain::Explanation, Error> {
+    let profile = match pathway {
+        None => None,
+        Some(id) => Some(
+            quiz.profiles
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = quiz.profiles.iter().map(|p| p.id.as_str()).collect();
+                    Error::Usage(format!(
+                        "quiz `{}` has no pathway `{id}`; its pathways are {}",
+                        quiz.id,
+                        known.join(", ")
+                    ))
+                })?,
+        ),
+    };
+    crate::explain::explain(quiz, scores, profile).ok_or_else(|| {
+        Error::Usage("that pathway has no fit to explain: none of its traits was assessed".into())
+    })
+}
+
+/// `careerfit explain RESULT.json`: score the saved answers again and explain them.
+fn explain(
+    path: &Path,
+    pathway: Option<&str>,
+    quiz: Option<&str>,
+    json: bool,
+    color: ColorWhen,
+) -> Result<(), Error> {
+    let name = path.display().to_string();
+    let text = quiz::read_text(path)?;
+    let saved: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result (JSON): {e}")))?;
+    let quiz_id = saved["quiz"]["id"]
+        .as_str()
+        .ok_or_else(|| Error::Usage(format!("{name}: not a careerfit result: it names no quiz")))?;
+    let quiz = resolve_quiz(quiz.unwrap_or(quiz_id))?;
+    let read = answers::read(&quiz, &name, &text).map_err(Error::Invalid)?;
+    for warning in &read.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let scores = scoring::score(&quiz, &read.answers);
+    let explanation = explanation(&quiz, &scores, pathway)?;
+    let out = if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
+        )
+    } else {
+        report::explain::render(
+            &quiz,
+            &explanation,
+            style(std::io::stdout().is_terminal(), color),
+        )
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
 }
 
 /// A completion script for the shell, generated from the command-line definition.

@@ -99,6 +99,24 @@ Examples:
   careerfit score him-career-fit answers.jsonl -o results.jsonl
   form-export | careerfit score him-career-fit --format csv > results.jsonl")]
     Score(ScoreArgs),
+    /// Explain a saved result: where its fit comes from, without taking the quiz again
+    Explain {
+        /// A result written by `take --output` (or `take --json`)
+        #[arg(value_name = "RESULT")]
+        result: PathBuf,
+
+        /// Explain this pathway (its id) instead of the best one
+        #[arg(long, value_name = "ID")]
+        pathway: Option<String>,
+
+        /// The quiz file, when it is not built in or in ./quizzes/
+        #[arg(long, value_name = "QUIZ")]
+        quiz: Option<String>,
+
+        /// Print the explanation as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Print a shell completion script: bash, zsh, fish or powershell
@@ -234,6 +252,14 @@ pub struct TakeArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
+    /// Show where the best pathway's fit comes from, answer by answer
+    #[arg(long)]
+    pub explain: bool,
+
+    /// With --explain: explain this pathway (its id) instead of the best one
+    #[arg(long, value_name = "ID", requires = "explain")]
+    pub pathway: Option<String>,
+
     /// Go on with the answers saved when this quiz was last stopped part-way
     #[arg(long, conflicts_with_all = ["fresh", "answers"])]
     pub resume: bool,
@@ -265,6 +291,8 @@ impl Default for TakeArgs {
             output: None,
             force: false,
             plain: false,
+            explain: false,
+            pathway: None,
             resume: false,
             fresh: false,
             shuffle: false,

@@ -8,6 +8,7 @@ pub mod batch;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;
+pub mod explain;
 pub mod output;
 pub mod positions;
 pub mod progress;

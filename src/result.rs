@@ -30,6 +30,9 @@ pub struct QuizResult {
     pub profiles: Vec<ProfileEntry>,
     /// What makes the result less trustworthy.
     pub warnings: Vec<String>,
+    /// With `--explain`: where the explained pathway's fit comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<crate::explain::Explanation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -164,6 +167,7 @@ impl QuizResult {
             traits,
             profiles,
             warnings: warnings(quiz, answers, scores),
+            explanation: None,
         }
     }
 }

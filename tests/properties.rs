@@ -354,6 +354,25 @@ proptest! {
         }
     }
 
+    /// Explain's contributions are the exact decomposition of every pathway's fit.
+    #[test]
+    fn contributions_sum_to_the_fit_for_every_pathway((quiz, answers) in quiz_and_answers()) {
+        let scores = scoring::score(&quiz, &answers);
+        for fit in &scores.profiles {
+            let explained = careerfit::explain::explain(&quiz, &scores, Some(fit.profile));
+            match (fit.fit, explained) {
+                (None, None) => {}
+                (Some(f), Some(e)) => {
+                    let sum: f64 = e.contributions.iter().map(|c| c.points).sum();
+                    prop_assert!((sum - f).abs() < EPSILON, "{sum} vs fit {f}");
+                    let left: f64 = e.contributions.iter().map(|c| c.left).sum();
+                    prop_assert!((sum + left - 100.0).abs() < 1e-6, "points and left make 100");
+                }
+                (f, e) => prop_assert!(false, "fit {f:?} but explanation {e:?}"),
+            }
+        }
+    }
+
     #[test]
     fn reversing_a_scale_item_mirrors_its_value(labels in 2..=11usize, position in any::<Index>()) {
         let labels: Vec<String> = (0..labels).map(|i| format!("L{i}")).collect();

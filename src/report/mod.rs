@@ -1,5 +1,6 @@
 //! Output formats for a result, side by side: one file each.
 
+pub mod explain;
 pub mod json;
 pub mod plain;
 pub mod table;

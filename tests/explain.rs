@@ -1,0 +1,102 @@
+//! `take --explain` and `careerfit explain RESULT.json`.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+
+/// The explanation printed during take is the one a saved result gives later.
+#[test]
+fn explain_from_a_result_file_equals_explain_during_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("result.json");
+    for pathway in [None, Some("beta")] {
+        let mut take = take_small(&answers);
+        take.args(["--explain", "--json", "-o"])
+            .arg(&saved)
+            .arg("--force");
+        if let Some(id) = pathway {
+            take.args(["--pathway", id]);
+        }
+        let output = take.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let during = stdout_json(&output)["explanation"].clone();
+        assert_eq!(during["pathway"], pathway.unwrap_or("gamma"));
+
+        let mut explain = careerfit();
+        explain.arg("explain").arg(&saved).args([
+            "--quiz",
+            fixture("small.yaml").to_str().unwrap(),
+            "--json",
+        ]);
+        if let Some(id) = pathway {
+            explain.args(["--pathway", id]);
+        }
+        let later = explain.output().unwrap();
+        assert_eq!(later.status.code(), Some(0), "{}", text(&later.stderr));
+        assert_eq!(stdout_json(&later), during);
+        let sum: f64 = during["contributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["points"].as_f64().unwrap())
+            .sum();
+        assert_close(&during["fit"], sum);
+    }
+}
+
+#[test]
+fn the_explanation_reads_as_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let output = take_small(&answers)
+        .args(["--explain", "--pathway", "alpha"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = text(&output.stdout);
+    let explanation = &stdout[stdout.find("Why Alpha pathway").expect("an explanation")..];
+    assert!(explanation.lines().all(|l| l.chars().count() <= 80));
+    insta::assert_snapshot!(explanation);
+}
+
+#[test]
+fn an_unknown_pathway_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    take_small(&answers)
+        .args(["--explain", "--pathway", "delta"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: quiz `small` has no pathway `delta`; its pathways are alpha, beta, gamma\n",
+        );
+}
+
+#[test]
+fn the_him_result_is_explained_without_naming_the_quiz() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "a.yaml",
+        "answers:\n  many-directions: 5\n  help-health-care: Agree\n  double-check: 4\n",
+    );
+    let saved = dir.path().join("him.json");
+    careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .arg("-o")
+        .arg(&saved)
+        .assert()
+        .code(0);
+    careerfit()
+        .arg("explain")
+        .arg(&saved)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("Why Health information administrator (RHIA) fits you")
+                .and(predicate::str::contains("Points: what the answer added")),
+        );
+}
