@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             quiz,
             json,
         }) => explain(&result, pathway.as_deref(), quiz.as_deref(), json, color),
+        Some(Command::Compare { old, new, json }) => compare(&old, &new, json, color),
         Some(Command::List) => list(color),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man { dir }) => man(dir.as_deref()),
@@ -435,6 +436,30 @@ fn explain(
             &explanation,
             style(std::io::stdout().is_terminal(), color),
         )
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// A result file, read whole: a file that is not one is a usage error naming it.
+fn read_result(path: &Path) -> Result<QuizResult, Error> {
+    let name = path.display();
+    let text = quiz::read_text(path)?;
+    serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))
+}
+
+/// `careerfit compare OLD.json NEW.json`.
+fn compare(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), Error> {
+    let comparison =
+        crate::compare::compare(&read_result(old)?, &read_result(new)?).map_err(Error::Usage)?;
+    let out = if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
+        )
+    } else {
+        crate::compare::render(&comparison, style(std::io::stdout().is_terminal(), color))
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

@@ -117,6 +117,20 @@ Examples:
         #[arg(long)]
         json: bool,
     },
+    /// Compare two results of one quiz: how each trait and pathway moved
+    Compare {
+        /// The earlier result (written by `take --output`)
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+
+        /// The later result
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+
+        /// Print the comparison as JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Print a shell completion script: bash, zsh, fish or powershell

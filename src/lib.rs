@@ -6,6 +6,7 @@ pub mod answers;
 pub mod app;
 pub mod batch;
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
 pub mod error;
 pub mod explain;
