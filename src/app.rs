@@ -3,7 +3,9 @@
 
 use crate::answers::{self, Answers};
 use crate::batch;
-use crate::cli::{Cli, ColorWhen, Command, InputFormat, SchemaKind, ScoreArgs, Shell, TakeArgs};
+use crate::cli::{
+    Cli, ColorWhen, Command, InputFormat, SchemaKind, ScoreArgs, Shell, SummaryFormat, TakeArgs,
+};
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::output;
@@ -71,6 +73,8 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
         json
     } else if args.plain {
         report::plain::render(&quiz, &result, 80)
+    } else if args.format == Some(SummaryFormat::Markdown) {
+        report::markdown::render(&quiz, &result)
     } else {
         let mut text = report::table::render(&quiz, &result, stdout_style);
         if let Some(explanation) = &result.explanation {

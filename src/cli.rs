@@ -221,6 +221,14 @@ pub struct ScoreArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Tables drawn with box characters (the default)
+    Table,
+    /// Markdown tables and lists
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// JSON Lines: one {"id": ..., "answers": {...}} per line
     Jsonl,
@@ -288,8 +296,12 @@ pub struct TakeArgs {
 
     /// Print the summary as plain sentences: no boxes, bars or colour (for screen
     /// readers and plain text)
-    #[arg(long, conflicts_with = "json")]
+    #[arg(long, conflicts_with_all = ["json", "format"])]
     pub plain: bool,
+
+    /// How to print the summary: table, or markdown to paste into an email or a ticket
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+    pub format: Option<SummaryFormat>,
 
     /// With --shuffle: the order for this number, the same every time
     #[arg(long, value_name = "N", requires = "shuffle")]
@@ -305,6 +317,7 @@ impl Default for TakeArgs {
             output: None,
             force: false,
             plain: false,
+            format: None,
             explain: false,
             pathway: None,
             resume: false,

@@ -773,3 +773,33 @@ fn plain_output_is_sentences_without_boxes_bars_or_colour() {
     assert!(plain.lines().all(|l| l.chars().count() <= 80));
     insta::assert_snapshot!(plain);
 }
+
+/// --format markdown: the summary as Markdown tables and lists, for an email.
+#[test]
+fn the_summary_as_markdown() {
+    let answers = him_answers_at(Extreme::Top);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "top.yaml", &answers);
+    let output = careerfit()
+        .args(["take", "--format", "markdown", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let markdown = text(&output.stdout);
+    // The date changes from run to run.
+    let markdown = markdown
+        .lines()
+        .map(|l| {
+            if l.starts_with("Quiz `him-career-fit`") {
+                "Quiz `him-career-fit`, version 1.0, taken DATE."
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(markdown.contains("| Rank | Pathway | Fit | Band | Education |"));
+    assert!(markdown.contains("**Next steps**\n\n1. "));
+    insta::assert_snapshot!(markdown);
+}
