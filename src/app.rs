@@ -34,6 +34,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             json,
         }) => explain(&result, pathway.as_deref(), quiz.as_deref(), json, color),
         Some(Command::Compare { old, new, json }) => compare(&old, &new, json, color),
+        Some(Command::Report {
+            result,
+            output,
+            force,
+            quiz,
+        }) => report_command(&result, &output, force, quiz.as_deref()),
         Some(Command::List) => list(color),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man { dir }) => man(dir.as_deref()),
@@ -47,6 +53,15 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
     let mut result_file = match &args.output {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
+    if args.report.is_some() && args.report == args.output {
+        return Err(Error::Usage(
+            "--report and --output name the same file; give the report its own name".into(),
+        ));
+    }
+    let mut report_file = match &args.report {
         Some(path) => Some(output::ResultFile::create(path, args.force)?),
         None => None,
     };
@@ -66,6 +81,12 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let json = report::json::render(&result);
     if let Some(mut file) = result_file.take() {
         file.write_all(json.as_bytes())?;
+        file.commit()?;
+    }
+    if let Some(mut file) = report_file.take() {
+        let best = crate::explain::explain(&quiz, &scores, None);
+        let page = report::html::render(&quiz, &result, best.as_ref());
+        file.write_all(page.as_bytes())?;
         file.commit()?;
     }
     let stdout_style = style(std::io::stdout().is_terminal(), color);
@@ -88,6 +109,12 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     stdout.flush()?;
     if let Some(path) = &args.output {
         eprintln!("Saved your result to {}", path.display());
+    }
+    if let Some(path) = &args.report {
+        eprintln!(
+            "Wrote your report to {} (open it in a browser to print)",
+            path.display()
+        );
     }
     // Finished: the saved progress of this quiz has served its purpose.
     if args.answers.is_none()
@@ -466,6 +493,27 @@ fn compare(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), E
         crate::compare::render(&comparison, style(std::io::stdout().is_terminal(), color))
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
+fn report_command(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
+    let mut file = output::ResultFile::create(out, force)?;
+    let saved = read_result(path)?;
+    let quiz = resolve_quiz(quiz.unwrap_or(&saved.quiz.id))?;
+    let name = path.display().to_string();
+    let read = answers::read(&quiz, &name, &quiz::read_text(path)?).map_err(Error::Invalid)?;
+    let scores = scoring::score(&quiz, &read.answers);
+    // The answers are scored again by this quiz; the date stays the result's own.
+    let mut result = QuizResult::new(&quiz, &read.answers, &scores, saved.completed_at);
+    result.warnings.splice(0..0, read.warnings);
+    let best = crate::explain::explain(&quiz, &scores, None);
+    file.write_all(report::html::render(&quiz, &result, best.as_ref()).as_bytes())?;
+    file.commit()?;
+    eprintln!(
+        "Wrote the report to {} (open it in a browser to print)",
+        out.display()
+    );
     Ok(())
 }
 

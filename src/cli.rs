@@ -131,6 +131,24 @@ Examples:
         #[arg(long)]
         json: bool,
     },
+    /// Write the report to print (HTML) for a saved result
+    Report {
+        /// A result written by `take --output`
+        #[arg(value_name = "RESULT")]
+        result: PathBuf,
+
+        /// The HTML file to write (atomically, mode 0600)
+        #[arg(long, short = 'o', value_name = "FILE.html")]
+        output: PathBuf,
+
+        /// Replace FILE.html if it exists
+        #[arg(long)]
+        force: bool,
+
+        /// The quiz file, when it is not built in or in ./quizzes/
+        #[arg(long, value_name = "QUIZ")]
+        quiz: Option<String>,
+    },
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Print a shell completion script: bash, zsh, fish or powershell
@@ -274,6 +292,10 @@ pub struct TakeArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
+    /// Also write a report to print: one self-contained HTML file (mode 0600)
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
+
     /// Show where the best pathway's fit comes from, answer by answer
     #[arg(long)]
     pub explain: bool,
@@ -318,6 +340,7 @@ impl Default for TakeArgs {
             force: false,
             plain: false,
             format: None,
+            report: None,
             explain: false,
             pathway: None,
             resume: false,

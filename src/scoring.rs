@@ -52,10 +52,11 @@ pub fn value(question: &Question, answer: &Answer) -> f64 {
             }
         }
         (QuestionKind::Choice { options }, Answer::Choice(i)) => options[*i].score,
+        // Folded from +0.0: an empty f64 sum is -0.0, which would print as "-0.0".
         (QuestionKind::Multi { options }, Answer::Multi(chosen)) => chosen
             .iter()
             .map(|i| options[*i].score)
-            .sum::<f64>()
+            .fold(0.0, |sum, score| sum + score)
             .min(1.0),
         // Answers are checked against their question before scoring; a mismatch is a bug.
         _ => unreachable!("answer {answer:?} does not fit question `{}`", question.id),
@@ -293,6 +294,14 @@ mod tests {
         let order: Vec<usize> = scores.profiles.iter().map(|p| p.profile).collect();
         assert_eq!(order, [1, 2, 0]);
         assert_eq!(scores.profiles[2].fit, None);
+    }
+
+    #[test]
+    fn nothing_ticked_is_worth_a_plain_zero() {
+        let quiz = quiz();
+        let v = value(&quiz.questions[5], &Multi(vec![]));
+        assert_eq!(v, 0.0);
+        assert!(v.is_sign_positive(), "not -0.0, which prints as \"-0.0\"");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Output formats for a result, side by side: one file each.
 
 pub mod explain;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod plain;

@@ -1,0 +1,180 @@
+//! The result as one self-contained HTML page to print (`take --report`, `careerfit
+//! report`): no scripts, no external files, no network. Built with maud, which escapes
+//! every piece of text it is given, so quiz text cannot become markup.
+
+use crate::explain::Explanation;
+use crate::quiz::Quiz;
+use crate::result::QuizResult;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// Laid out for A4 and US Letter alike: the content is narrower than both.
+const STYLE: &str = "
+@page { margin: 15mm; }
+* { box-sizing: border-box; }
+body { font-family: Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 178mm;
+       margin: 0 auto; padding: 8mm 0; font-size: 11pt; line-height: 1.4; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 0.3mm solid #999; }
+p.meta { color: #555; margin: 0 0 4mm; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #ccc;
+         vertical-align: top; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+section { break-inside: avoid; page-break-inside: avoid; }
+svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
+svg rect.track { fill: #eee; }
+svg rect.bar { fill: #2f6f8f; }
+.notes li, .sources li { margin-bottom: 1mm; }
+@media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
+";
+
+fn score(x: Option<f64>) -> String {
+    x.map_or("n/a".to_string(), |x| format!("{x:.0}"))
+}
+
+/// One bar per trait, 0 to 100, as inline SVG.
+fn chart(result: &QuizResult) -> Markup {
+    let row = 16.0;
+    let label = 190.0;
+    let bar = 260.0;
+    let height = row * result.traits.len() as f64 + 4.0;
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" role="img"
+            aria-label="Your trait scores from 0 to 100"
+            viewBox={ "0 0 500 " (height) } width="100%" {
+            @for (i, t) in result.traits.iter().enumerate() {
+                @let y = i as f64 * row + 2.0;
+                text x="0" y=(y + 11.0) { (t.name) }
+                rect class="track" x=(label) y=(y + 2.0) width=(bar) height="10" {}
+                rect class="bar" x=(label) y=(y + 2.0)
+                    width=(bar * t.score.unwrap_or(0.0) / 100.0) height="10" {
+                    title { (t.name) ": " (score(t.score)) }
+                }
+                text x=(label + bar + 8.0) y=(y + 11.0) { (score(t.score)) }
+            }
+        }
+    }
+}
+
+fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
+    let text_of = |id: &str| {
+        quiz.questions
+            .iter()
+            .find(|q| q.id == id)
+            .map_or(id.to_string(), |q| q.text.clone())
+    };
+    html! {
+        section {
+            h2 { "Why " (e.title) " fits you " (format!("{:.0}", e.fit)) " out of 100" }
+            table {
+                thead { tr { th { "Your answer to" } th.num { "Points" } th.num { "Left" } } }
+                tbody {
+                    @for c in &e.contributions {
+                        tr {
+                            td { (text_of(&c.question)) }
+                            td.num { (format!("{:.1}", c.points)) }
+                            td.num { (format!("{:.1}", c.left)) }
+                        }
+                    }
+                }
+            }
+            p { "Points: what each answer added to the fit; they add up to the fit. "
+                "Left: what the top answer would have added." }
+            @if !e.movers.is_empty() {
+                p { "What would move you most: "
+                    @for (i, m) in e.movers.iter().enumerate() {
+                        @if i > 0 { "; " }
+                        (m.name) " (" (format!("{:.0}", m.score)) " now, up to "
+                        (format!("{:.1}", m.gain)) " points)"
+                    }
+                    "." }
+            }
+        }
+    }
+}
+
+/// The whole page. `explanation` is of the best pathway.
+pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>) -> String {
+    let best = result.profiles.first().filter(|p| p.fit.is_some());
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (quiz.title) " — your result" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                h1 { (quiz.title) }
+                p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Taken "
+                    (result.completed_at) "." }
+                section {
+                    h2 { "Your pathways, best fit first" }
+                    table {
+                        thead { tr { th.num { "Rank" } th { "Pathway" } th.num { "Fit" } th { "Band" } } }
+                        tbody {
+                            @for (rank, p) in result.profiles.iter().enumerate() {
+                                tr {
+                                    td.num { (rank + 1) }
+                                    td { (p.title) }
+                                    td.num { (score(p.fit)) }
+                                    td { (p.band.as_deref().unwrap_or(if p.fit.is_some() { "no band" } else { "not scored" })) }
+                                }
+                            }
+                        }
+                    }
+                }
+                section {
+                    h2 { "Your traits (0 to 100)" }
+                    (chart(result))
+                }
+                @if let Some(best) = best {
+                    section {
+                        h2 { "Your best fit: " (best.title) }
+                        @if let Some(education) = &best.education { p { strong { "Education: " } (education) } }
+                        @if !best.job_titles.is_empty() {
+                            p { strong { "Job titles: " } (best.job_titles.join(", ")) }
+                        }
+                        @if !best.certifications.is_empty() {
+                            p { strong { "Certifications" } }
+                            ul {
+                                @for c in &best.certifications {
+                                    li { (c.name) @if let Some(d) = &c.detail { ": " (d) } }
+                                }
+                            }
+                        }
+                        @if !best.next_steps.is_empty() {
+                            p { strong { "Next steps" } }
+                            ol { @for step in &best.next_steps { li { (step) } } }
+                        }
+                    }
+                } @else {
+                    p { "No pathway could be scored: answer at least one question." }
+                }
+                @if let Some(e) = explained { (explanation(quiz, e)) }
+                @if !result.warnings.is_empty() {
+                    section.notes {
+                        h2 { "Notes" }
+                        ul { @for w in &result.warnings { li { (w) } } }
+                    }
+                }
+                @if !quiz.sources.is_empty() {
+                    section.sources {
+                        h2 { "Sources" }
+                        ul {
+                            @for s in &quiz.sources {
+                                li {
+                                    (s.title)
+                                    @if let Some(url) = &s.url { " (" (url) ")" }
+                                    @if let Some(note) = &s.note { ". " (note) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page.into_string()
+}

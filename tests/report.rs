@@ -1,0 +1,192 @@
+//! The report to print: one self-contained HTML file.
+
+mod common;
+use common::*;
+use scraper::{Html, Selector};
+
+fn select<'a>(document: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    document.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text_of(element: &scraper::ElementRef) -> String {
+    element.text().collect::<String>()
+}
+
+#[test]
+fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at_top());
+    let report = dir.path().join("report.html");
+    careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(&report).unwrap();
+    let document = Html::parse_document(&html);
+    assert!(
+        document.errors.is_empty(),
+        "HTML errors: {:?}",
+        document.errors
+    );
+    // Self-contained: no scripts, no external files, no network.
+    assert!(select(&document, "script, link, img, iframe, object").is_empty());
+    let without_svg_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(
+        !without_svg_namespace.contains("http"),
+        "no address to fetch anything from"
+    );
+    assert!(select(&document, "[src], [href]").is_empty());
+    // One bar per trait in the inline SVG chart.
+    assert_eq!(select(&document, "svg rect.bar").len(), 17);
+    // The ranked pathways, the best pathway's job titles and numbered next steps, the
+    // explanation, the sources and the date.
+    assert_eq!(select(&document, "section:first-of-type tbody tr").len(), 5);
+    let body = text_of(&select(&document, "body")[0]);
+    assert!(
+        body.contains("Job titles: Health Information Clerk, Medical Records Clerk"),
+        "{body}"
+    );
+    assert!(select(&document, "ol li").len() >= 3);
+    assert!(body.contains("Why Health information clerk fits you 100 out of 100"));
+    assert!(body.contains("Career Pathway: Health Information Management (HIM)"));
+    assert!(body.contains("Taken 20"));
+    // Mode 0600, and not replaced without --force.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&report).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(2);
+}
+
+fn him_answers_at_top() -> String {
+    // Every scale at its top, reversed ones at their bottom, yes/no likewise, choices
+    // and multis at their best options: read from the quiz itself.
+    let quiz: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    let mut out = String::from("answers:\n");
+    for q in quiz["questions"].as_sequence().unwrap() {
+        let id = q["id"].as_str().unwrap();
+        let reverse = q["reverse"].as_bool().unwrap_or(false);
+        let answer = match q["type"].as_str().unwrap_or("scale") {
+            "scale" => {
+                if reverse {
+                    "1".to_string()
+                } else {
+                    "5".to_string()
+                }
+            }
+            "yes_no" => (!reverse).to_string(),
+            kind => {
+                let options = q["options"].as_sequence().unwrap();
+                let best = options
+                    .iter()
+                    .max_by(|a, b| {
+                        a["score"]
+                            .as_f64()
+                            .unwrap()
+                            .total_cmp(&b["score"].as_f64().unwrap())
+                    })
+                    .unwrap();
+                if kind == "choice" {
+                    best["id"].as_str().unwrap().to_string()
+                } else {
+                    let all: Vec<&str> =
+                        options.iter().map(|o| o["id"].as_str().unwrap()).collect();
+                    format!("[{}]", all.join(", "))
+                }
+            }
+        };
+        out.push_str(&format!("  {id}: {answer}\n"));
+    }
+    out
+}
+
+/// Quiz text that looks like markup comes out as text: inert.
+#[test]
+fn hostile_quiz_text_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = write(
+        dir.path(),
+        "hostile.yaml",
+        "id: hostile\ntitle: \"<script>alert('title')</script>\"\nversion: '1'\n\
+         sources:\n  - {title: '<a href=\"http://evil.example\">x</a>'}\n\
+         traits:\n  - {id: t, name: '<b onmouseover=alert(1)>bold</b>'}\n\
+         questions:\n  - {id: q, text: '<img src=x onerror=alert(2)>', trait: t}\n\
+         \x20 - {id: r, text: Second, trait: t}\n\
+         profiles:\n  - id: p\n    title: '</td></tr></table><script>alert(3)</script>'\n\
+         \x20   weights: {t: 1}\n    job_titles: ['\"><svg onload=alert(4)>']\n\
+         \x20   next_steps: ['<iframe src=//evil.example>']\n",
+    );
+    let answers = write(dir.path(), "a.yaml", "answers:\n  q: 5\n  r: 4\n");
+    let report = dir.path().join("report.html");
+    careerfit()
+        .arg("take")
+        .arg(&quiz)
+        .arg("--answers")
+        .arg(&answers)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(0);
+    let html = std::fs::read_to_string(&report).unwrap();
+    let document = Html::parse_document(&html);
+    assert!(
+        select(&document, "script, img, iframe, a, b").is_empty(),
+        "{html}"
+    );
+    assert_eq!(
+        select(&document, "svg").len(),
+        1,
+        "only the chart's own svg"
+    );
+    assert!(
+        select(
+            &document,
+            "[onload], [onerror], [onmouseover], [href], [src]"
+        )
+        .is_empty()
+    );
+    let title = text_of(&select(&document, "h1")[0]);
+    assert_eq!(title, "<script>alert('title')</script>");
+    assert!(html.contains("&lt;script&gt;alert(3)&lt;/script&gt;"));
+}
+
+/// `careerfit report` from a saved result writes the page `take --report` wrote.
+#[test]
+fn report_from_a_saved_result_is_the_same_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("result.json");
+    let during = dir.path().join("during.html");
+    take_small(&answers)
+        .arg("-o")
+        .arg(&saved)
+        .arg("--report")
+        .arg(&during)
+        .assert()
+        .code(0);
+    let later = dir.path().join("later.html");
+    careerfit()
+        .arg("report")
+        .arg(&saved)
+        .arg("-o")
+        .arg(&later)
+        .arg("--quiz")
+        .arg(fixture("small.yaml"))
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(&during).unwrap(),
+        std::fs::read_to_string(&later).unwrap()
+    );
+}
