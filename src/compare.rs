@@ -155,10 +155,11 @@ fn number(x: Option<f64>) -> Cell {
         .set_alignment(CellAlignment::Right)
 }
 
+/// A change to one decimal, so that 17.6 to 17.2 reads as -0.4, not as no change.
 fn signed(x: Option<f64>) -> Cell {
     Cell::new(
-        x.map_or(String::new(), |x| match format!("{x:+.0}").as_str() {
-            "+0" | "-0" => "0".to_string(),
+        x.map_or(String::new(), |x| match format!("{x:+.1}").as_str() {
+            "+0.0" | "-0.0" => "0.0".to_string(),
             text => text.to_string(),
         }),
     )

@@ -42,9 +42,10 @@ pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
             .iter()
             .find(|t| t.id == c.trait_id)
             .map_or(c.trait_id.as_str(), |t| t.name.as_str());
+        // Short enough that a row stays on one line in 80 columns.
         answers.add_row(vec![
-            Cell::new(shorten(text, 40)),
-            Cell::new(trait_name),
+            Cell::new(shorten(text, 34)),
+            Cell::new(shorten(trait_name, 20)),
             points(c.points),
             points(c.left),
         ]);
