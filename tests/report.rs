@@ -15,7 +15,7 @@ fn text_of(element: &scraper::ElementRef) -> String {
 #[test]
 fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
     let dir = tempfile::tempdir().unwrap();
-    let answers = write(dir.path(), "top.yaml", &him_answers_at_top());
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
     let report = dir.path().join("report.html");
     careerfit()
         .args(["take", "--answers"])
@@ -66,49 +66,6 @@ fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
         .arg(&report)
         .assert()
         .code(2);
-}
-
-fn him_answers_at_top() -> String {
-    // Every scale at its top, reversed ones at their bottom, yes/no likewise, choices
-    // and multis at their best options: read from the quiz itself.
-    let quiz: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
-    let mut out = String::from("answers:\n");
-    for q in quiz["questions"].as_sequence().unwrap() {
-        let id = q["id"].as_str().unwrap();
-        let reverse = q["reverse"].as_bool().unwrap_or(false);
-        let answer = match q["type"].as_str().unwrap_or("scale") {
-            "scale" => {
-                if reverse {
-                    "1".to_string()
-                } else {
-                    "5".to_string()
-                }
-            }
-            "yes_no" => (!reverse).to_string(),
-            kind => {
-                let options = q["options"].as_sequence().unwrap();
-                let best = options
-                    .iter()
-                    .max_by(|a, b| {
-                        a["score"]
-                            .as_f64()
-                            .unwrap()
-                            .total_cmp(&b["score"].as_f64().unwrap())
-                    })
-                    .unwrap();
-                if kind == "choice" {
-                    best["id"].as_str().unwrap().to_string()
-                } else {
-                    let all: Vec<&str> =
-                        options.iter().map(|o| o["id"].as_str().unwrap()).collect();
-                    format!("[{}]", all.join(", "))
-                }
-            }
-        };
-        out.push_str(&format!("  {id}: {answer}\n"));
-    }
-    out
 }
 
 /// Quiz text that looks like markup comes out as text: inert.

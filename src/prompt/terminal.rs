@@ -3,6 +3,7 @@
 use super::{Ask, PromptError, Prompter, Reply, Review};
 use crate::answers::{Answer, Answers};
 use crate::quiz::{Question, QuestionKind, Quiz};
+use crate::report::shorten;
 use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{CustomType, MultiSelect, Select};
@@ -93,16 +94,6 @@ fn failed(e: InquireError) -> PromptError {
     match e {
         InquireError::OperationInterrupted => PromptError::Interrupted,
         e => PromptError::Io(e.to_string()),
-    }
-}
-
-/// The first `chars` characters of a question, with an ellipsis when cut.
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(chars - 1).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 

@@ -2,22 +2,13 @@
 //! and how far the runner-up is behind.
 
 use super::table::table;
-use super::{Style, wrap};
+use super::{Style, shorten, wrap};
 use crate::explain::Explanation;
 use crate::quiz::Quiz;
 use comfy_table::{Cell, CellAlignment};
 
 fn points(x: f64) -> Cell {
     Cell::new(format!("{x:.1}")).set_alignment(CellAlignment::Right)
-}
-
-fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(chars - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
 }
 
 pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {

@@ -32,6 +32,16 @@ pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Ve
         .collect()
 }
 
+/// The first `chars` characters of a text, with an ellipsis when cut.
+pub fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(chars - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// How the person's terminal wants text drawn; decided once in `app`.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

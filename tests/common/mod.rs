@@ -67,3 +67,67 @@ answers:
   q-multi: [x, y]
   q-required: Agree
 ";
+
+pub enum Extreme {
+    Top,
+    Bottom,
+}
+
+/// Answers to every HIM question at its highest (or lowest) value, read from the quiz file.
+pub fn him_answers_at(extreme: Extreme) -> String {
+    let quiz: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    let top = matches!(extreme, Extreme::Top);
+    let mut out = String::from("quiz: him-career-fit\nanswers:\n");
+    for q in quiz["questions"].as_sequence().unwrap() {
+        let id = q["id"].as_str().unwrap();
+        let reverse = q["reverse"].as_bool().unwrap_or(false);
+        let kind = q["type"].as_str().unwrap_or("scale");
+        let answer = match kind {
+            "scale" => {
+                let scale = q["scale"].as_str().unwrap_or("agreement");
+                let n = quiz["scales"][scale]["labels"].as_sequence().unwrap().len();
+                if top != reverse {
+                    n.to_string()
+                } else {
+                    "1".to_string()
+                }
+            }
+            "yes_no" => (top != reverse).to_string(),
+            _ => {
+                let options = q["options"].as_sequence().unwrap();
+                let wanted: Vec<&str> = options
+                    .iter()
+                    .filter(|o| {
+                        let score = o["score"].as_f64().unwrap();
+                        if top { score > 0.0 } else { score == 0.0 }
+                    })
+                    .map(|o| o["id"].as_str().unwrap())
+                    .collect();
+                if kind == "multi" {
+                    if top {
+                        format!("[{}]", wanted.join(", "))
+                    } else {
+                        "[]".to_string()
+                    }
+                } else {
+                    let best = options
+                        .iter()
+                        .max_by(|a, b| {
+                            let (a, b) =
+                                (a["score"].as_f64().unwrap(), b["score"].as_f64().unwrap());
+                            if top {
+                                a.total_cmp(&b)
+                            } else {
+                                b.total_cmp(&a)
+                            }
+                        })
+                        .unwrap();
+                    best["id"].as_str().unwrap().to_string()
+                }
+            }
+        };
+        out.push_str(&format!("  {id}: {answer}\n"));
+    }
+    out
+}
