@@ -56,14 +56,16 @@ pub struct Read {
 /// and column in errors and a duplicated question id is refused, not dropped.
 pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Read, Vec<Problem>> {
     if !has_content(text) {
-        return parse(quiz, file, text).map(|answers| Read {
-            answers,
-            warnings: Vec::new(),
-        });
+        return Err(vec![Problem::error(
+            file,
+            Place::File,
+            "the answers file is empty (or only comments); it needs an `answers:` mapping",
+        )]);
     }
+    // Parsed once: the document says whether it is an answers file or a saved result.
     let document: Yaml = parse_yaml(file, text)?;
     if document.get("schema").and_then(Yaml::as_str) != Some(crate::result::SCHEMA) {
-        return parse(quiz, file, text).map(|answers| Read {
+        return answers_file(quiz, file, text, document).map(|answers| Read {
             answers,
             warnings: Vec::new(),
         });
@@ -129,17 +131,14 @@ pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Read, Vec<Problem>> {
     }
 }
 
-/// Parse an answers file (`quiz:` and `answers:`) and check every answer against the
-/// quiz; all problems are reported at once.
-pub fn parse(quiz: &Quiz, file: &str, text: &str) -> Result<Answers, Vec<Problem>> {
-    if !has_content(text) {
-        return Err(vec![Problem::error(
-            file,
-            Place::File,
-            "the answers file is empty (or only comments); it needs an `answers:` mapping",
-        )]);
-    }
-    let document: Yaml = parse_yaml(file, text)?;
+/// Check an answers file (`quiz:` and `answers:`), already parsed from `text`, against
+/// the quiz; all problems are reported at once, placed in `text`.
+fn answers_file(
+    quiz: &Quiz,
+    file: &str,
+    text: &str,
+    document: Yaml,
+) -> Result<Answers, Vec<Problem>> {
     let Yaml::Mapping(top) = document else {
         return Err(vec![Problem::error(
             file,
