@@ -434,6 +434,37 @@ fn explanation(
     })
 }
 
+/// A saved result scored again by its quiz: what `explain` and `report` start from.
+struct Retaken {
+    quiz: Quiz,
+    answers: answers::Read,
+    scores: scoring::Scores,
+    completed_at: String,
+}
+
+/// Read a saved result once: which quiz it names (unless `--quiz` says), its date,
+/// and its answers, scored again.
+fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        quiz: crate::result::QuizRef,
+        completed_at: String,
+    }
+    let name = path.display().to_string();
+    let text = quiz::read_text(path)?;
+    let header: Header = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))?;
+    let quiz = resolve_quiz(quiz.unwrap_or(&header.quiz.id))?;
+    let read = answers::read(&quiz, &name, &text).map_err(Error::Invalid)?;
+    let scores = scoring::score(&quiz, &read.answers);
+    Ok(Retaken {
+        quiz,
+        answers: read,
+        scores,
+        completed_at: header.completed_at,
+    })
+}
+
 /// `careerfit explain RESULT.json`: score the saved answers again and explain them.
 fn explain(
     path: &Path,
@@ -442,19 +473,15 @@ fn explain(
     json: bool,
     color: ColorWhen,
 ) -> Result<(), Error> {
-    let name = path.display().to_string();
-    let text = quiz::read_text(path)?;
-    let saved: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result (JSON): {e}")))?;
-    let quiz_id = saved["quiz"]["id"]
-        .as_str()
-        .ok_or_else(|| Error::Usage(format!("{name}: not a careerfit result: it names no quiz")))?;
-    let quiz = resolve_quiz(quiz.unwrap_or(quiz_id))?;
-    let read = answers::read(&quiz, &name, &text).map_err(Error::Invalid)?;
-    for warning in &read.warnings {
+    let Retaken {
+        quiz,
+        answers,
+        scores,
+        ..
+    } = retake(path, quiz)?;
+    for warning in &answers.warnings {
         eprintln!("warning: {warning}");
     }
-    let scores = scoring::score(&quiz, &read.answers);
     let explanation = explanation(&quiz, &scores, pathway)?;
     let out = if json {
         format!(
@@ -499,14 +526,15 @@ fn compare(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), E
 /// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
 fn report_command(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
     let mut file = output::ResultFile::create(out, force)?;
-    let saved = read_result(path)?;
-    let quiz = resolve_quiz(quiz.unwrap_or(&saved.quiz.id))?;
-    let name = path.display().to_string();
-    let read = answers::read(&quiz, &name, &quiz::read_text(path)?).map_err(Error::Invalid)?;
-    let scores = scoring::score(&quiz, &read.answers);
+    let Retaken {
+        quiz,
+        answers,
+        scores,
+        completed_at,
+    } = retake(path, quiz)?;
     // The answers are scored again by this quiz; the date stays the result's own.
-    let mut result = QuizResult::new(&quiz, &read.answers, &scores, saved.completed_at);
-    result.warnings.splice(0..0, read.warnings);
+    let mut result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at);
+    result.warnings.splice(0..0, answers.warnings);
     let best = crate::explain::explain(&quiz, &scores, None);
     file.write_all(report::html::render(&quiz, &result, best.as_ref()).as_bytes())?;
     file.commit()?;

@@ -100,3 +100,28 @@ fn the_him_result_is_explained_without_naming_the_quiz() {
                 .and(predicate::str::contains("Points: what the answer added")),
         );
 }
+
+#[test]
+fn a_file_that_is_not_a_result_is_refused_by_explain_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    for args in [vec!["explain"], vec!["report", "-o", "out.html"]] {
+        let output = careerfit()
+            .current_dir(dir.path())
+            .args(&args[..1])
+            .arg(&answers)
+            .args(&args[1..])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&output.stderr).starts_with(&format!(
+                "error: {}: not a careerfit result: ",
+                answers.display()
+            )),
+            "{}",
+            text(&output.stderr)
+        );
+        assert!(!dir.path().join("out.html").exists());
+    }
+}
