@@ -338,15 +338,7 @@ fn score(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
         ("<stdin>".to_string(), Box::new(std::io::stdin()))
     } else {
         let path = args.input.as_deref().expect("a path");
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Io(format!("{name}: no such file")),
-            _ => Error::Io(format!("{name}: {e}")),
-        })?;
-        if file.metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(Error::Io(format!("{name}: is a folder, not a file")));
-        }
-        (name, Box::new(file))
+        (path.display().to_string(), Box::new(quiz::open(path)?))
     };
     let format = match args.format {
         Some(InputFormat::Csv) => batch::Format::Csv,

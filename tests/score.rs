@@ -397,3 +397,20 @@ fn several_jobs_keep_the_input_order_and_the_figures() {
     assert_eq!(ids, expected);
     assert_eq!(lines(&one).len(), 3000);
 }
+
+/// The input is refused in the words every command uses for a file.
+#[test]
+fn a_missing_input_or_a_folder_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("class.csv");
+    for (input, message) in [
+        (missing.as_path(), "no such file"),
+        (dir.path(), "is a folder, not a file"),
+    ] {
+        score_small(input)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(format!("error: {}: {message}\n", input.display()));
+    }
+}

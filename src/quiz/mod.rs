@@ -5,7 +5,9 @@ pub mod file;
 mod shape;
 mod validate;
 
-pub use validate::{LoadError, MAX_FILE_BYTES, load, load_path, read_stream, read_text, suggest};
+pub use validate::{
+    LoadError, MAX_FILE_BYTES, load, load_path, open, read_stream, read_text, suggest,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {

@@ -42,13 +42,23 @@ pub fn load_path(path: &Path) -> Result<(Quiz, Vec<Problem>), LoadError> {
 /// Read a file a person wrote, refusing folders, huge files and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(io_message(&name, &e)))?;
-    if meta.is_dir() {
+    let file = open(path)?;
+    let io = |e: std::io::Error| LoadError::Io(io_message(&name, &e));
+    check_size(&name, file.metadata().map_err(io)?.len())?;
+    read_stream(&name, file)
+}
+
+/// Open a file a person named, refusing a missing file, a folder or one that may not
+/// be read, in the same words everywhere. `score` reads its input this way, as a
+/// stream with no size limit.
+pub fn open(path: &Path) -> Result<std::fs::File, LoadError> {
+    let name = path.display().to_string();
+    let io = |e: std::io::Error| LoadError::Io(io_message(&name, &e));
+    let file = std::fs::File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.is_dir() {
         return Err(LoadError::Io(format!("{name}: is a folder, not a file")));
     }
-    check_size(&name, meta.len())?;
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(io_message(&name, &e)))?;
-    decode(&name, bytes)
+    Ok(file)
 }
 
 /// Read a person's text from a stream (stdin), with the same limits as `read_text`.
