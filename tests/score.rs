@@ -378,24 +378,39 @@ fn several_jobs_keep_the_input_order_and_the_figures() {
         .0;
     let mut rows = Vec::new();
     sample::json_lines(&him, 3000, 5, &mut rows).unwrap();
-    let one = careerfit()
-        .args(["score", "him-career-fit", "--jobs", "1"])
-        .write_stdin(rows.clone())
-        .output()
-        .unwrap();
-    let four = careerfit()
-        .args(["score", "him-career-fit", "--jobs", "4"])
-        .write_stdin(rows.clone())
-        .output()
-        .unwrap();
-    assert_eq!(one.status.code(), Some(0));
-    let same: Vec<Value> = lines(&one).into_iter().map(comparable).collect();
-    let also: Vec<Value> = lines(&four).into_iter().map(comparable).collect();
-    assert!(same == also, "the same results in the same order");
-    let ids: Vec<Value> = lines(&four).iter().map(|r| r["id"].clone()).collect();
+    // From a file, so that chunks are full (256 rows) and really split across jobs.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("class.jsonl");
+    std::fs::write(&input, &rows).unwrap();
+    let run = |jobs: &str| {
+        let saved = dir.path().join(format!("jobs-{jobs}.jsonl"));
+        let output = careerfit()
+            .args(["score", "him-career-fit"])
+            .arg(&input)
+            .args(["--jobs", jobs, "--summary", "--json", "-o"])
+            .arg(&saved)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let results: Vec<Value> = std::fs::read_to_string(&saved)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (results, stdout_json(&output))
+    };
+    let (one, one_summary) = run("1");
+    let (four, four_summary) = run("4");
+    assert_eq!(one.len(), 3000);
+    let ids: Vec<Value> = four.iter().map(|r| r["id"].clone()).collect();
     let expected: Vec<Value> = (1..=3000).map(|i| json!(format!("r-{i}"))).collect();
     assert_eq!(ids, expected);
-    assert_eq!(lines(&one).len(), 3000);
+    let same: Vec<Value> = one.into_iter().map(comparable).collect();
+    let also: Vec<Value> = four.into_iter().map(comparable).collect();
+    assert!(same == also, "the same results in the same order");
+    // Summed in input order whatever the jobs: the same figures to the last bit.
+    assert_eq!(one_summary, four_summary);
+    assert_eq!(one_summary["scored"], 3000);
 }
 
 /// The input is refused in the words every command uses for a file.
