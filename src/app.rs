@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None => take(TakeArgs::default(), color),
         Some(Command::Take(args)) => take(args, color),
         Some(Command::Score(args)) => score(args, color),
+        Some(Command::Analyze(args)) => crate::commands::analyze::run(args, color),
         Some(Command::Explain {
             result,
             pathway,
@@ -249,7 +250,7 @@ fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Read, Error> {
 }
 
 /// A path, a built-in id, or the id of a file in ./quizzes/.
-fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
+pub(crate) fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
     let path = Path::new(spec);
     let looks_like_path = path.exists()
         || spec.contains(std::path::MAIN_SEPARATOR)
@@ -654,7 +655,7 @@ fn validate(files: &[PathBuf], json: bool) -> Result<(), Error> {
 
 /// How to draw for a stream: colour as `--color` and NO_COLOR say; the terminal's
 /// width, at most 80 columns.
-fn style(terminal: bool, color: ColorWhen) -> Style {
+pub(crate) fn style(terminal: bool, color: ColorWhen) -> Style {
     let width = if terminal {
         comfy_table::Table::new().width().unwrap_or(80).min(80)
     } else {

@@ -99,6 +99,22 @@ Examples:
   careerfit score him-career-fit answers.jsonl -o results.jsonl
   form-export | careerfit score him-career-fit --format csv > results.jsonl")]
     Score(ScoreArgs),
+    /// Evidence for a quiz from a class's answers: which questions hold together,
+    /// which measure nothing, and who was not really answering (for quiz authors)
+    #[command(
+        after_help = "Input: the same rows as `score` reads (JSON Lines or CSV).
+
+For each trait, over the respondents who answered all its questions: Cronbach's \
+alpha with its Feldt 95% interval, and per question the share missing, mean, SD, \
+floor and ceiling, item-rest r and alpha if deleted, computed as R's psych::alpha \
+does. Flags name what needs a look and where each threshold comes from.
+
+Examples:
+  careerfit analyze him-career-fit class.csv
+  careerfit analyze him-career-fit answers.jsonl --json > analysis.json
+  careerfit analyze him-career-fit answers.jsonl -o analysis.html"
+    )]
+    Analyze(AnalyzeArgs),
     /// Explain a saved result: where its fit comes from, without taking the quiz again
     Explain {
         /// A result written by `take --output` (or `take --json`)
@@ -236,6 +252,33 @@ pub struct ScoreArgs {
     /// Threads that score rows [default: the number of cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// A quiz file, or the id of a built-in quiz
+    #[arg(value_name = "QUIZ")]
+    pub quiz: String,
+
+    /// The respondents' rows, as `score` reads them; '-' or nothing reads stdin
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    /// How INPUT is written [default: csv for a .csv file, else jsonl]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Print the analysis as one JSON object (schema careerfit/analysis/v1)
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also write the analysis to FILE.json or FILE.html (atomically, mode 0600)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace FILE given to --output if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,10 +2,12 @@
 //!
 //! Data flows one way: file -> quiz -> answers -> scores -> result -> report.
 
+pub mod analysis;
 pub mod answers;
 pub mod app;
 pub mod batch;
 pub mod cli;
+pub mod commands;
 pub mod compare;
 pub mod diagnostic;
 pub mod error;

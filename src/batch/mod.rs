@@ -54,7 +54,11 @@ struct Scored {
     scores: Option<Scores>,
 }
 
-type Chunk = Result<Vec<RawRow>, Error>;
+/// Up to `CHUNK` rows read together.
+pub type Chunk = Result<Vec<RawRow>, Error>;
+
+/// The chunks of an input as they are read.
+pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
 
 /// Score every row of `input` (named `name` in messages) and write one JSON line per
 /// row to `out`; bad rows are reported on `err` as `INPUT:LINE: error: ...`.
@@ -66,24 +70,7 @@ pub fn run(
     err: &mut dyn Write,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let input = BufReader::with_capacity(1 << 16, input);
-    let (chunks, columns): (Box<dyn Iterator<Item = Chunk> + Send>, _) = match options.format {
-        Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
-        Format::Csv => {
-            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-            let header = csv
-                .headers()
-                .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
-                .clone();
-            let (columns, warnings) =
-                Columns::from_header(quiz, name, &header).map_err(Error::Invalid)?;
-            for warning in warnings {
-                writeln!(err, "{warning}")?;
-            }
-            let fields = header.len();
-            (Box::new(CsvChunks { csv, fields }), Some(columns))
-        }
-    };
+    let (chunks, columns) = read(quiz, name, input, options.format, err)?;
     let chunks: Box<dyn Iterator<Item = Chunk>> = if options.jobs > 1 {
         // The reader thread is not joined: when --strict stops early it may be blocked
         // reading stdin, and the process ends without it.
@@ -141,6 +128,36 @@ pub fn run(
         summary,
         stopped: false,
     })
+}
+
+/// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
+/// header's warnings are written to `err`. `score` and `analyze` read rows this way.
+pub fn read(
+    quiz: &Quiz,
+    name: &str,
+    input: Box<dyn Read + Send>,
+    format: Format,
+    err: &mut dyn Write,
+) -> Result<(Chunks, Option<Columns>), Error> {
+    let input = BufReader::with_capacity(1 << 16, input);
+    let read: (Chunks, _) = match format {
+        Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
+        Format::Csv => {
+            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+            let header = csv
+                .headers()
+                .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
+                .clone();
+            let (columns, warnings) =
+                Columns::from_header(quiz, name, &header).map_err(Error::Invalid)?;
+            for warning in warnings {
+                writeln!(err, "{warning}")?;
+            }
+            let fields = header.len();
+            (Box::new(CsvChunks { csv, fields }), Some(columns))
+        }
+    };
+    Ok(read)
 }
 
 /// JSON Lines, a chunk at a time: up to `CHUNK` rows, or fewer when reading more would

@@ -1,5 +1,7 @@
 //! Output formats for a result, side by side: one file each.
 
+pub mod analysis;
+pub mod analysis_html;
 pub mod explain;
 pub mod html;
 pub mod json;

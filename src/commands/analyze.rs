@@ -1,0 +1,95 @@
+//! `careerfit analyze QUIZ [INPUT]`: a class's rows read as `score` reads them, fed to
+//! the analysis one at a time, and the evidence printed and optionally saved.
+
+use crate::analysis::Analyzer;
+use crate::app::{resolve_quiz, style};
+use crate::batch::{self, rows::RowReader};
+use crate::cli::{AnalyzeArgs, ColorWhen, InputFormat};
+use crate::error::Error;
+use crate::output::ResultFile;
+use crate::quiz;
+use crate::report;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// What `-o` writes, from the file's extension.
+enum Saved {
+    Json,
+    Html,
+}
+
+pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
+    let quiz = resolve_quiz(&args.quiz)?;
+    let saved = match &args.output {
+        None => None,
+        Some(path) => {
+            let kind = match path.extension().and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("json") => Saved::Json,
+                Some(e) if e.eq_ignore_ascii_case("html") => Saved::Html,
+                _ => {
+                    return Err(Error::Usage(format!(
+                        "{}: analyze writes .json or .html; name the file with one of them",
+                        path.display()
+                    )));
+                }
+            };
+            Some((kind, ResultFile::create(path, args.force)?))
+        }
+    };
+    let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));
+    let (name, input): (String, Box<dyn std::io::Read + Send>) = if stdin {
+        ("<stdin>".to_string(), Box::new(std::io::stdin()))
+    } else {
+        let path = args.input.as_deref().expect("a path");
+        (path.display().to_string(), Box::new(quiz::open(path)?))
+    };
+    let format = match args.input_format {
+        Some(InputFormat::Csv) => batch::Format::Csv,
+        Some(InputFormat::Jsonl) => batch::Format::Jsonl,
+        None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
+        None => batch::Format::Jsonl,
+    };
+
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let (chunks, columns) = batch::read(&quiz, &name, input, format, &mut err)?;
+    let reader = RowReader::new(&quiz, columns);
+    let mut analyzer = Analyzer::new(&quiz);
+    for chunk in chunks {
+        for raw in chunk? {
+            let row = reader.check(raw);
+            match &row.answers {
+                Ok(answers) => analyzer.add(&row.id, answers),
+                Err(problem) => {
+                    analyzer.add_failed();
+                    writeln!(err, "{name}:{}: error: {problem}", row.line)?;
+                }
+            }
+        }
+    }
+    let analysis = analyzer.finish();
+    let json = || {
+        let mut text = serde_json::to_string_pretty(&analysis).expect("an analysis serialises");
+        text.push('\n');
+        text
+    };
+
+    if let Some((kind, mut file)) = saved {
+        let contents = match kind {
+            Saved::Json => json(),
+            Saved::Html => report::analysis_html::render(&analysis),
+        };
+        file.write_all(contents.as_bytes())?;
+        file.commit()?;
+    }
+    let text = if args.json {
+        json()
+    } else {
+        report::analysis::render(&analysis, style(std::io::stdout().is_terminal(), color))
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    match analysis.rows_failed {
+        0 => Ok(()),
+        _ => Err(Error::Reported(2)),
+    }
+}
