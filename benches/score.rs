@@ -9,6 +9,9 @@
 //!   cargo bench --bench score -- floor FILE           parse-only floor over FILE
 //!   cargo bench --bench score -- score FILE           careerfit's scoring of FILE, in memory
 //!   cargo bench --bench score -- quiz-json            the HIM quiz as JSON, for jq
+//!   cargo bench --bench score -- class N QUESTION     a made-up class for `analyze`:
+//!                                                     every 25th straight-lines,
+//!                                                     QUESTION is answered at random
 
 use careerfit::batch::{self, sample};
 use careerfit::quiz::{self, builtin, file::QuizFile};
@@ -77,6 +80,18 @@ fn main() {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             sample::json_lines(&quiz, n, seed, &mut out).expect("stdout is writable");
+            out.flush().expect("stdout is writable");
+        }
+        ["class", n, broken] => {
+            let class = sample::Class {
+                size: n.parse().expect("N is a number"),
+                seed: 7,
+                careless_every: 25,
+                broken: Some(broken),
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            class.rows(&quiz, &mut out).expect("stdout is writable");
             out.flush().expect("stdout is writable");
         }
         ["floor", file] => {

@@ -413,3 +413,74 @@ fn an_output_that_is_neither_json_nor_html_is_refused_and_nothing_is_written() {
         ));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A class of 300 for the HIM quiz: every 25th person straight-lines, and one scale
+/// question of a trait with three or more questions is answered at random.
+fn him_class() -> (Vec<u8>, Vec<String>, String) {
+    use careerfit::quiz::QuestionKind;
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let broken = (0..quiz.traits.len())
+        .find_map(|t| {
+            let questions: Vec<_> = quiz
+                .questions
+                .iter()
+                .filter(|q| q.trait_index == t)
+                .collect();
+            (questions.len() >= 3)
+                .then(|| {
+                    questions
+                        .iter()
+                        .find(|q| matches!(q.kind, QuestionKind::Scale { .. }))
+                        .map(|q| q.id.clone())
+                })
+                .flatten()
+        })
+        .expect("a trait with three questions, one of them a scale");
+    let class = careerfit::batch::sample::Class {
+        size: 300,
+        seed: 7,
+        careless_every: 25,
+        broken: Some(&broken),
+    };
+    let mut rows = Vec::new();
+    class.rows(&quiz, &mut rows).unwrap();
+    (rows, class.careless_ids(), broken)
+}
+
+#[test]
+fn in_a_simulated_class_the_broken_item_and_the_careless_respondents_are_flagged() {
+    let (rows, careless, broken) = him_class();
+    let output = careerfit()
+        .args(["analyze", "him-career-fit", "--json"])
+        .write_stdin(rows)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let analysis = stdout_json(&output);
+    assert_eq!(analysis["respondents"], 300);
+    let flagged: Vec<&str> = analysis["respondent_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(flagged, careless);
+    for t in analysis["traits"].as_array().unwrap() {
+        for item in t["items"].as_array().unwrap() {
+            let flags = item["flags"].as_array().unwrap();
+            let weak = flags.contains(&json!("low_item_rest"))
+                || flags.contains(&json!("negative_item_rest"));
+            let is_broken = item["question"] == broken.as_str();
+            let in_broken_trait = t["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|i| i["question"] == broken.as_str());
+            if is_broken {
+                assert!(weak, "the broken item is not flagged: {item}");
+            } else if !in_broken_trait {
+                assert!(!weak, "a sound item is flagged: {item}");
+            }
+        }
+    }
+}
