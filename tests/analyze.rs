@@ -484,3 +484,14 @@ fn in_a_simulated_class_the_broken_item_and_the_careless_respondents_are_flagged
         }
     }
 }
+
+#[test]
+fn the_tables_read_as_reviewed() {
+    let output = careerfit()
+        .arg("analyze")
+        .arg(analysis_fixture("quiz.yaml"))
+        .arg(analysis_fixture("rows.jsonl"))
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(text(&output.stdout));
+}

@@ -100,3 +100,61 @@ fn the_score_examples_are_scored() {
         assert!(row["profiles"].is_array(), "{lang}: {row}");
     }
 }
+
+#[test]
+fn the_analyze_examples_run_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let class = careerfit::batch::sample::Class {
+        size: 40,
+        seed: 3,
+        careless_every: 10,
+        broken: None,
+    };
+    let mut rows = Vec::new();
+    class.rows(&quiz, &mut rows).unwrap();
+    std::fs::write(dir.path().join("rows.jsonl"), &rows).unwrap();
+    // class.csv: the same people, one column per scale question.
+    let mut csv = String::from("id");
+    let scales: Vec<_> = quiz
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, careerfit::quiz::QuestionKind::Scale { .. }))
+        .collect();
+    for q in &scales {
+        csv.push_str(&format!(",{}", q.id));
+    }
+    for line in text(&rows).lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        csv.push_str(&format!("\n{}", row["id"].as_str().unwrap()));
+        for q in &scales {
+            csv.push_str(&format!(
+                ",{}",
+                row["answers"][&q.id].as_str().unwrap_or("")
+            ));
+        }
+    }
+    std::fs::write(dir.path().join("class.csv"), csv).unwrap();
+
+    let example = block_after("## Evidence for a quiz", "sh");
+    let mut ran = 0;
+    for line in example.lines() {
+        let command = line.split('#').next().unwrap().trim();
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words[0], "careerfit", "{line}");
+        let output = careerfit()
+            .current_dir(dir.path())
+            .args(&words[1..])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{line}: {}",
+            text(&output.stderr)
+        );
+        ran += 1;
+    }
+    assert_eq!(ran, 3);
+    assert!(dir.path().join("analysis.html").is_file());
+}

@@ -26,7 +26,8 @@ pub mod threshold {
     pub const ALPHA_HIGH: f64 = 0.95;
     /// Nunnally & Bernstein (1994): an item should correlate .30 or more with the rest.
     pub const ITEM_REST_LOW: f64 = 0.30;
-    /// An inter-item r above .80 suggests two items ask the same thing (Field 2013).
+    /// An inter-item r above .80 suggests two items ask the same thing (a common rule
+    /// of thumb; no single source sets it).
     pub const INTER_ITEM_HIGH: f64 = 0.80;
     /// Terwee et al. (2007): floor or ceiling effects when over 15% are at an extreme.
     pub const FLOOR_CEILING: f64 = 0.15;
@@ -66,7 +67,7 @@ pub const FLAG_LEGEND: &[(&str, &str)] = &[
     ),
     (
         "redundant_pair",
-        "r above .80 with another question of the trait (Field 2013)",
+        "r above .80 with another question of the trait: likely asks the same (rule of thumb)",
     ),
     (
         "floor",
@@ -86,7 +87,7 @@ pub const FLAG_LEGEND: &[(&str, &str)] = &[
     ),
     (
         "irv",
-        "scale positions vary by an SD under 0.10 of the scale (Dunn et al. 2018)",
+        "positions vary by an SD under 0.10 of the scale (index: Dunn et al. 2018; cut-off careerfit's)",
     ),
 ];
 

@@ -54,8 +54,6 @@ fn chart(t: &TraitAnalysis) -> Markup {
         svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(description)
             viewBox={ "0 0 500 " (height) } width="100%" {
             line.axis x1=(zero) y1="0" x2=(zero) y2=(height - 14.0) {}
-            line.cut x1=(x(threshold::ITEM_REST_LOW)) y1="0"
-                x2=(x(threshold::ITEM_REST_LOW)) y2=(height - 14.0) {}
             text x=(x(threshold::ITEM_REST_LOW) - 8.0) y=(height - 3.0) { ".30" }
             text x=(zero - 3.0) y=(height - 3.0) { "0" }
             @for (i, item) in t.items.iter().enumerate() {
@@ -66,6 +64,9 @@ fn chart(t: &TraitAnalysis) -> Markup {
                     x=(x(r.min(0.0))) y=(y + 2.0) width=((x(r) - zero).abs()) height="10" {}
                 text x="465" y=(y + 10.0) { (decimal(item.item_rest_r)) }
             }
+            // Drawn after the bars, so that they do not hide it.
+            line.cut x1=(x(threshold::ITEM_REST_LOW)) y1="0"
+                x2=(x(threshold::ITEM_REST_LOW)) y2=(height - 14.0) {}
         }
     }
 }
