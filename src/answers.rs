@@ -64,7 +64,8 @@ pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Read, Vec<Problem>> {
     }
     // Parsed once: the document says whether it is an answers file or a saved result.
     let document: Yaml = parse_yaml(file, text)?;
-    if document.get("schema").and_then(Yaml::as_str) != Some(crate::result::SCHEMA) {
+    let schema = document.get("schema").and_then(Yaml::as_str);
+    if ![Some(crate::result::SCHEMA), Some(crate::result::SCHEMA_V1)].contains(&schema) {
         return answers_file(quiz, file, text, document).map(|answers| Read {
             answers,
             warnings: Vec::new(),

@@ -15,6 +15,7 @@ use crate::quiz::{self, LoadError, Quiz, builtin};
 use crate::report::{self, Style};
 use crate::result::QuizResult;
 use crate::scoring;
+use crate::trust::Warning;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -75,7 +76,7 @@ fn take(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     };
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, now());
-    result.warnings.splice(0..0, notes);
+    result.add_notes(notes.into_iter().map(Warning::other_version).collect());
     if args.explain {
         result.explanation = Some(explanation(&quiz, &scores, args.pathway.as_deref())?);
     }
@@ -527,7 +528,13 @@ fn report_command(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> R
     } = retake(path, quiz)?;
     // The answers are scored again by this quiz; the date stays the result's own.
     let mut result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at);
-    result.warnings.splice(0..0, answers.warnings);
+    result.add_notes(
+        answers
+            .warnings
+            .into_iter()
+            .map(Warning::other_version)
+            .collect(),
+    );
     let best = crate::explain::explain(&quiz, &scores, None);
     file.write_all(report::html::render(&quiz, &result, best.as_ref()).as_bytes())?;
     file.commit()?;

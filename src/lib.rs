@@ -21,3 +21,4 @@ pub mod report;
 pub mod result;
 pub mod rng;
 pub mod scoring;
+pub mod trust;

@@ -1,13 +1,17 @@
-//! The result document: what `take --json` prints and `--output` writes (`careerfit/result/v1`).
+//! The result document: what `take --json` prints and `--output` writes
+//! (`careerfit/result/v2`; v1 results are still read).
 
-use crate::answers::{Answer, Answers};
-use crate::quiz::{QuestionKind, Quiz};
+use crate::answers::Answers;
+use crate::quiz::Quiz;
 use crate::scoring::Scores;
+use crate::trust::{self, Confidence, Warning};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-pub const SCHEMA: &str = "careerfit/result/v1";
+pub const SCHEMA: &str = "careerfit/result/v2";
+/// Results written before confidence and coded warnings; `take --answers` reads them.
+pub const SCHEMA_V1: &str = "careerfit/result/v1";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
@@ -15,8 +19,8 @@ pub const SCHEMA: &str = "careerfit/result/v1";
     description = "What `careerfit take --json` prints and `--output` writes."
 )]
 pub struct QuizResult {
-    /// Always "careerfit/result/v1".
-    #[schemars(extend("const" = SCHEMA))]
+    /// "careerfit/result/v2" ("careerfit/result/v1" in older results).
+    #[schemars(extend("enum" = [SCHEMA, SCHEMA_V1]))]
     pub schema: String,
     /// The quiz that was taken.
     pub quiz: QuizRef,
@@ -26,10 +30,14 @@ pub struct QuizResult {
     pub answers: Vec<AnswerEntry>,
     /// Every trait in quiz order.
     pub traits: Vec<TraitEntry>,
+    /// "low" when the answers give reason to doubt the result (`warnings` say why):
+    /// every summary then leads with a caution. Absent in v1 results.
+    #[serde(default)]
+    pub confidence: Confidence,
     /// The pathways, best fit first; pathways not scored last.
     pub profiles: Vec<ProfileEntry>,
-    /// What makes the result less trustworthy.
-    pub warnings: Vec<String>,
+    /// What makes the result less trustworthy, each with a code.
+    pub warnings: Vec<Warning>,
     /// With `--explain`: where the explained pathway's fit comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<crate::explain::Explanation>,
@@ -82,10 +90,47 @@ pub struct ProfileEntry {
     pub band: Option<String>,
     pub education: Option<String>,
     pub job_titles: Vec<String>,
+    /// The occupations the pathway leads to, with dated figures. Absent in v1 results.
+    #[serde(default)]
+    pub occupations: Vec<OccupationEntry>,
     pub certifications: Vec<CertificationEntry>,
     pub next_steps: Vec<String>,
     /// Ids of the traits scored below the pathway's minimum for them.
     pub growth_areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// An occupation by its O*NET-SOC code, with its figures and the year of each.
+pub struct OccupationEntry {
+    /// An O*NET-SOC code such as "29-2072.00".
+    pub code: String,
+    pub title: String,
+    /// Median annual pay in US dollars, for `pay_year`.
+    pub median_pay: Option<f64>,
+    pub pay_year: Option<u16>,
+    /// Projected employment growth in percent, over `growth_period`.
+    pub growth: Option<f64>,
+    pub growth_period: Option<String>,
+    /// Where to check today's figures.
+    pub source_url: Option<String>,
+    /// When the source's figures are from: a year, or a year and month.
+    pub source_as_of: Option<String>,
+}
+
+impl OccupationEntry {
+    pub fn new(quiz: &Quiz, o: &crate::quiz::Occupation) -> Self {
+        let source = &quiz.sources[o.source];
+        OccupationEntry {
+            code: o.code.clone(),
+            title: o.title.clone(),
+            median_pay: o.median_pay.map(|(pay, _)| pay),
+            pay_year: o.median_pay.map(|(_, year)| year),
+            growth: o.growth.as_ref().map(|(g, _)| *g),
+            growth_period: o.growth.as_ref().map(|(_, p)| p.clone()),
+            source_url: source.url.clone(),
+            source_as_of: source.as_of.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -138,6 +183,11 @@ impl QuizResult {
                     band: fit.band.map(|b| quiz.bands[b].label.clone()),
                     education: p.education.clone(),
                     job_titles: p.job_titles.clone(),
+                    occupations: p
+                        .occupations
+                        .iter()
+                        .map(|o| OccupationEntry::new(quiz, o))
+                        .collect(),
                     certifications: p
                         .certifications
                         .iter()
@@ -155,6 +205,7 @@ impl QuizResult {
                 }
             })
             .collect();
+        let warnings = trust::warnings(quiz, answers, scores);
         QuizResult {
             schema: SCHEMA.to_string(),
             quiz: QuizRef {
@@ -165,204 +216,16 @@ impl QuizResult {
             completed_at,
             answers: answer_entries,
             traits,
+            confidence: trust::confidence(&warnings),
             profiles,
-            warnings: warnings(quiz, answers, scores),
+            warnings,
             explanation: None,
         }
     }
-}
 
-/// Plain statements about how far the result can be trusted (the `warnings` field):
-/// skipped questions, straight-lining, traits and pathways resting on too little.
-pub fn warnings(quiz: &Quiz, answers: &Answers, scores: &Scores) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let total = scores.values.len();
-    let skipped = scores.values.iter().filter(|v| v.is_none()).count();
-    if skipped == total {
-        warnings.push("No question was answered, so nothing could be scored.".to_string());
-        return warnings;
-    }
-    if skipped > 0 {
-        let were = if skipped == 1 { "was" } else { "were" };
-        warnings.push(format!(
-            "{skipped} of {total} questions {were} skipped; skipped questions count nowhere."
-        ));
-    }
-    if skipped * 4 > total {
-        warnings.push(
-            "More than a quarter of the questions were skipped, so this result rests on few \
-             answers."
-                .to_string(),
-        );
-    }
-    if let Some(warning) = straight_lining(quiz, answers) {
-        warnings.push(warning);
-    }
-    let unassessed: Vec<&str> = quiz
-        .traits
-        .iter()
-        .zip(&scores.traits)
-        .filter(|(_, s)| s.score.is_none())
-        .map(|(t, _)| t.name.as_str())
-        .collect();
-    if !unassessed.is_empty() {
-        warnings.push(format!(
-            "Not assessed (every question skipped): {}.",
-            unassessed.join(", ")
-        ));
-    }
-    for fit in &scores.profiles {
-        let profile = &quiz.profiles[fit.profile];
-        let weighed = profile.weights.len();
-        let assessed = profile
-            .weights
-            .iter()
-            .filter(|(t, _)| scores.traits[*t].score.is_some())
-            .count();
-        if fit.fit.is_none() {
-            warnings.push(format!(
-                "{} could not be scored: none of its traits was assessed.",
-                profile.title
-            ));
-        } else if assessed * 2 < weighed {
-            warnings.push(format!(
-                "{}: its fit rests on {assessed} of the {weighed} traits it weighs; the others \
-                 were not assessed.",
-                profile.title
-            ));
-        }
-    }
-    warnings
-}
-
-/// Every scale question answered at the same position (at least three of them):
-/// answers that never vary say little, whichever way the questions point.
-fn straight_lining(quiz: &Quiz, answers: &Answers) -> Option<String> {
-    let mut positions =
-        quiz.questions
-            .iter()
-            .zip(answers)
-            .filter_map(|(q, a)| match (&q.kind, a) {
-                (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) => {
-                    Some((*k, labels[*k - 1].as_str()))
-                }
-                _ => None,
-            });
-    let (first, label) = positions.next()?;
-    let mut count = 1;
-    let mut same_label = true;
-    for (k, l) in positions {
-        if k != first {
-            return None;
-        }
-        same_label &= l == label;
-        count += 1;
-    }
-    if count < 3 {
-        return None;
-    }
-    let what = if same_label {
-        format!("\"{label}\"")
-    } else {
-        format!("at position {first} of its scale")
-    };
-    Some(format!(
-        "Every scale answer ({count} of them) was {what}. Answers that never vary say little \
-         about you, so read this result with care."
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::warnings;
-    use crate::answers::Answer::*;
-    use crate::answers::Answers;
-    use crate::{quiz, scoring};
-
-    fn small() -> quiz::Quiz {
-        quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
-            .unwrap()
-            .0
-    }
-
-    fn warned(answers: Answers) -> Vec<String> {
-        let quiz = small();
-        let scores = scoring::score(&quiz, &answers);
-        warnings(&quiz, &answers, &scores)
-    }
-
-    #[test]
-    fn the_same_position_on_every_scale_is_straight_lining() {
-        // q-scale, q-reverse (3 labels) and q-required (5 labels) all at position 2.
-        let all_second = vec![
-            Some(Scale(2)),
-            Some(Scale(2)),
-            Some(YesNo(true)),
-            Some(YesNo(false)),
-            Some(Choice(0)),
-            Some(Multi(vec![0])),
-            Some(Scale(2)),
-        ];
-        assert_eq!(
-            warned(all_second.clone()),
-            [
-                "Every scale answer (3 of them) was at position 2 of its scale. Answers that \
-              never vary say little about you, so read this result with care."
-            ]
-        );
-        let mut varied = all_second;
-        varied[6] = Some(Scale(4));
-        assert!(warned(varied).is_empty());
-    }
-
-    #[test]
-    fn skipping_more_than_a_quarter_and_thin_pathways_are_said() {
-        // Only q-required answered: 6 of 7 skipped; alpha (careful 3, social 1) rests on
-        // 1 of its 2 traits, which is not fewer than half; beta and gamma are not scored.
-        let answers = vec![None, None, None, None, None, None, Some(Scale(5))];
-        let said = warned(answers);
-        assert_eq!(
-            said,
-            [
-                "6 of 7 questions were skipped; skipped questions count nowhere.",
-                "More than a quarter of the questions were skipped, so this result rests on \
-                 few answers.",
-                "Not assessed (every question skipped): Social, Techy.",
-                "Beta pathway could not be scored: none of its traits was assessed.",
-                "Gamma pathway could not be scored: none of its traits was assessed.",
-            ]
-        );
-        // One skipped of seven is under a quarter.
-        let answers = vec![
-            Some(Scale(1)),
-            Some(Scale(3)),
-            None,
-            Some(YesNo(true)),
-            Some(Choice(1)),
-            Some(Multi(vec![])),
-            Some(Scale(4)),
-        ];
-        assert_eq!(
-            warned(answers),
-            ["1 of 7 questions was skipped; skipped questions count nowhere."]
-        );
-    }
-
-    #[test]
-    fn a_fit_resting_on_fewer_than_half_its_traits_is_said() {
-        let mut quiz = small();
-        // Alpha weighs careful, social and techy; only careful is answered.
-        quiz.profiles[0].weights.push((2, 1.0));
-        let answers = vec![None, None, None, None, None, None, Some(Scale(5))];
-        let scores = scoring::score(&quiz, &answers);
-        let said = warnings(&quiz, &answers, &scores);
-        assert!(
-            said.contains(
-                &"Alpha pathway: its fit rests on 1 of the 3 traits it weighs; the others were \
-                  not assessed."
-                    .to_string()
-            ),
-            "{said:#?}"
-        );
+    /// Put warnings about where the answers came from first, and weigh them in.
+    pub fn add_notes(&mut self, notes: Vec<Warning>) {
+        self.warnings.splice(0..0, notes);
+        self.confidence = trust::confidence(&self.warnings);
     }
 }

@@ -3,8 +3,8 @@
 
 use careerfit::answers::{Answer, Answers};
 use careerfit::quiz::file::{
-    BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
-    SourceFile, TraitFile,
+    BandFile, OccupationFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType,
+    QuizFile, ScaleFile, SourceFile, TraitFile,
 };
 use careerfit::quiz::{self, QuestionKind, Quiz};
 use careerfit::scoring::{self, Scores};
@@ -148,6 +148,7 @@ fn quiz_file() -> impl Strategy<Value = QuizFile> {
                         ),
                         minimums: OrderedMap::default(),
                         job_titles: vec![],
+                        occupations: vec![],
                         certifications: vec![],
                         next_steps: vec![],
                     })
@@ -159,8 +160,10 @@ fn quiz_file() -> impl Strategy<Value = QuizFile> {
                     version: "1.0".to_string(),
                     description: None,
                     sources: vec![SourceFile {
+                        id: None,
                         title: "Generated".to_string(),
                         url: None,
+                        as_of: None,
                         note: None,
                     }],
                     scales: OrderedMap(
@@ -480,8 +483,10 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
             .sources
             .iter()
             .map(|s| SourceFile {
+                id: s.id.clone(),
                 title: s.title.clone(),
                 url: s.url.clone(),
+                as_of: s.as_of.clone(),
                 note: s.note.clone(),
             })
             .collect(),
@@ -507,6 +512,19 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
                 weights: OrderedMap(p.weights.iter().map(|&(t, w)| (trait_id(t), w)).collect()),
                 minimums: OrderedMap(p.minimums.iter().map(|&(t, m)| (trait_id(t), m)).collect()),
                 job_titles: p.job_titles.clone(),
+                occupations: p
+                    .occupations
+                    .iter()
+                    .map(|o| OccupationFile {
+                        code: o.code.clone(),
+                        title: o.title.clone(),
+                        source: quiz.sources[o.source].id.clone().unwrap_or_default(),
+                        median_pay: o.median_pay.map(|(pay, _)| pay),
+                        pay_year: o.median_pay.map(|(_, year)| year),
+                        growth: o.growth.as_ref().map(|(g, _)| *g),
+                        growth_period: o.growth.as_ref().map(|(_, p)| p.clone()),
+                    })
+                    .collect(),
                 certifications: vec![],
                 next_steps: p.next_steps.clone(),
             })

@@ -22,7 +22,8 @@ fn answers_file_gives_the_hand_computed_result_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     let result = take_json(&fixture("small.yaml"), &answers);
-    assert_eq!(result["schema"], "careerfit/result/v1");
+    assert_eq!(result["schema"], "careerfit/result/v2");
+    assert_eq!(result["confidence"], "ok");
     assert_eq!(result["quiz"]["id"], "small");
     assert_eq!(result["quiz"]["version"], "2");
     let completed_at = result["completed_at"].as_str().unwrap();
@@ -582,10 +583,11 @@ fn straight_lining_is_called_out() {
         result["warnings"]
             .as_array()
             .unwrap()
-            .contains(&expected.clone().into()),
+            .contains(&serde_json::json!({"code": "straight_lining", "message": expected})),
         "{}",
         result["warnings"]
     );
+    assert_eq!(result["confidence"], "low");
     let output = careerfit()
         .arg("take")
         .arg(him_quiz())
@@ -625,8 +627,11 @@ fn a_saved_result_gives_its_answers_back() {
     let retaken = take_json(&fixture("small.yaml"), &old_file);
     assert_eq!(
         retaken["warnings"][0],
-        "These answers come from a result of version 1 of the quiz; this is version 2. \
-         Questions that changed may be scored differently."
+        serde_json::json!({
+            "code": "other_version",
+            "message": "These answers come from a result of version 1 of the quiz; this is \
+                        version 2. Questions that changed may be scored differently."
+        })
     );
     assert_eq!(retaken["traits"], first["traits"]);
 

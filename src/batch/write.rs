@@ -6,8 +6,9 @@
 
 use crate::answers::{Answer, Answers};
 use crate::quiz::{QuestionKind, Quiz};
-use crate::result::{self, CertificationEntry};
+use crate::result::{self, CertificationEntry, OccupationEntry};
 use crate::scoring::{self, Scores};
+use crate::trust;
 use serde::Serialize;
 
 pub struct ResultWriter {
@@ -154,9 +155,16 @@ impl ResultWriter {
                         detail: c.detail.clone(),
                     })
                     .collect();
+                let occupations: Vec<OccupationEntry> = p
+                    .occupations
+                    .iter()
+                    .map(|o| OccupationEntry::new(quiz, o))
+                    .collect();
                 let mut out = field("education", &p.education);
                 out.push(b',');
                 out.extend(field("job_titles", &p.job_titles));
+                out.push(b',');
+                out.extend(field("occupations", &occupations));
                 out.push(b',');
                 out.extend(field("certifications", &certifications));
                 out.push(b',');
@@ -238,7 +246,12 @@ impl ResultWriter {
             count(out, score.questions);
             out.push(b'}');
         }
-        out.extend_from_slice(b"],\"profiles\":[");
+        let warnings = trust::warnings(quiz, answers, scores);
+        out.extend_from_slice(match trust::confidence(&warnings) {
+            trust::Confidence::Ok => b"],\"confidence\":\"ok\"",
+            trust::Confidence::Low => b"],\"confidence\":\"low\"",
+        });
+        out.extend_from_slice(b",\"profiles\":[");
         for (n, fit) in scores.profiles.iter().enumerate() {
             if n > 0 {
                 out.push(b',');
@@ -261,8 +274,7 @@ impl ResultWriter {
             out.extend_from_slice(b"]}");
         }
         out.extend_from_slice(b"],\"warnings\":");
-        serde_json::to_writer(&mut *out, &result::warnings(quiz, answers, scores))
-            .expect("warnings serialise");
+        serde_json::to_writer(&mut *out, &warnings).expect("warnings serialise");
         out.push(b'}');
     }
 }

@@ -56,11 +56,21 @@ pub struct QuizFile {
 #[serde(deny_unknown_fields)]
 /// A source of the facts in the quiz.
 pub struct SourceFile {
+    /// What occupations cite it by: letters, digits and '-'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[a-z0-9-]+$"))]
+    pub id: Option<String>,
     /// The source's title.
     pub title: String,
-    /// Where to find it.
+    /// Where a person can read it today: an http(s) address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^https?://"))]
     pub url: Option<String>,
+    /// When its facts were read or are dated: a year (`2025`) or a year and month
+    /// (`2025-05`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^[0-9]{4}(-[0-9]{2})?$"))]
+    pub as_of: Option<String>,
     /// Which facts it gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -188,12 +198,42 @@ pub struct ProfileFile {
     /// Job titles on this pathway.
     #[serde(default)]
     pub job_titles: Vec<String>,
+    /// The occupations this pathway leads to, by O*NET-SOC code, with dated figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occupations: Vec<OccupationFile>,
     /// Certifications on this pathway.
     #[serde(default)]
     pub certifications: Vec<CertificationFile>,
     /// What to do next, in order.
     #[serde(default)]
     pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// An occupation, as O*NET-SOC and the Bureau of Labor Statistics name it.
+pub struct OccupationFile {
+    /// The O*NET-SOC code, such as `29-2072.00`.
+    #[schemars(pattern(r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$"))]
+    pub code: String,
+    /// The occupation's title under that code.
+    pub title: String,
+    /// The id of the source (under `sources`) the code and figures come from.
+    pub source: String,
+    /// Median annual pay in US dollars; give `pay_year` with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
+    pub median_pay: Option<f64>,
+    /// The year `median_pay` is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub pay_year: Option<u16>,
+    /// Projected growth of employment, in percent; give `growth_period` with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<f64>,
+    /// The period `growth` is projected over, such as `2024-34`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_period: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

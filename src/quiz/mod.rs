@@ -3,8 +3,10 @@
 pub mod builtin;
 pub mod file;
 mod shape;
+mod sourced;
 mod validate;
 
+pub use sourced::is_onet_soc_code;
 pub use validate::{
     LoadError, MAX_FILE_BYTES, load, load_path, open, read_stream, read_text, suggest,
 };
@@ -25,9 +27,27 @@ pub struct Quiz {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
+    /// What occupations cite it by; optional for sources nothing cites.
+    pub id: Option<String>,
     pub title: String,
     pub url: Option<String>,
+    /// When its facts were read or are dated: `2025` or `2025-05`.
+    pub as_of: Option<String>,
     pub note: Option<String>,
+}
+
+/// An occupation a pathway leads to, by its O*NET-SOC code, with dated figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occupation {
+    /// An O*NET-SOC code such as `29-2072.00`.
+    pub code: String,
+    pub title: String,
+    /// Index into `Quiz::sources`: where the code and figures come from.
+    pub source: usize,
+    /// Median annual pay in US dollars, and the year it is for.
+    pub median_pay: Option<(f64, u16)>,
+    /// Projected employment growth in percent, and the period it is for (`2024-34`).
+    pub growth: Option<(f64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +94,7 @@ pub struct Profile {
     /// (trait index, minimum score): below it the trait is a growth area.
     pub minimums: Vec<(usize, f64)>,
     pub job_titles: Vec<String>,
+    pub occupations: Vec<Occupation>,
     pub certifications: Vec<Certification>,
     pub next_steps: Vec<String>,
 }

@@ -4,7 +4,7 @@
 
 use super::file::{
     BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
-    TraitFile,
+    SourceFile, TraitFile,
 };
 use super::shape;
 use super::{
@@ -249,11 +249,14 @@ impl Checker<'_> {
         for (i, source) in sources.iter().enumerate() {
             self.non_empty(&format!("sources[{i}].title"), &source.title);
         }
+        for fault in super::sourced::check_sources(&sources) {
+            self.error_with_hint(fault.path, fault.message, fault.hint);
+        }
         self.scales(&scales);
         self.traits(&traits);
         let trait_ids: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
         let checked_questions = self.questions(&questions, &trait_ids, &scales);
-        let checked_profiles = self.profiles(&profiles, &trait_ids);
+        let checked_profiles = self.profiles(&profiles, &trait_ids, &sources);
         let bands = match bands {
             None => default_bands(),
             Some(bands) => self.bands(&bands),
@@ -270,8 +273,10 @@ impl Checker<'_> {
             sources: sources
                 .into_iter()
                 .map(|s| Source {
+                    id: s.id,
                     title: s.title,
                     url: s.url,
+                    as_of: s.as_of,
                     note: s.note,
                 })
                 .collect(),
@@ -391,7 +396,12 @@ impl Checker<'_> {
         checked_questions
     }
 
-    fn profiles(&mut self, profiles: &[ProfileFile], trait_names: &[&str]) -> Vec<Profile> {
+    fn profiles(
+        &mut self,
+        profiles: &[ProfileFile],
+        trait_names: &[&str],
+        sources: &[SourceFile],
+    ) -> Vec<Profile> {
         if profiles.is_empty() && self.complete {
             self.error("profiles", "a quiz needs at least one profile (pathway)");
         }
@@ -469,6 +479,10 @@ impl Checker<'_> {
             for (j, step) in p.next_steps.iter().enumerate() {
                 self.non_empty(&format!("{path}.next_steps[{j}]"), step);
             }
+            let (occupations, faults) = super::sourced::occupations(&path, &p.occupations, sources);
+            for fault in faults {
+                self.error_with_hint(fault.path, fault.message, fault.hint);
+            }
             checked_profiles.push(Profile {
                 id: p.id.clone(),
                 title: p.title.clone(),
@@ -477,6 +491,7 @@ impl Checker<'_> {
                 weights,
                 minimums,
                 job_titles: p.job_titles.clone(),
+                occupations,
                 certifications: p
                     .certifications
                     .iter()

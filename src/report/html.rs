@@ -25,6 +25,7 @@ svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
 svg rect.track { fill: #eee; }
 svg rect.bar { fill: #2f6f8f; }
 .notes li, .sources li { margin-bottom: 1mm; }
+p.caution { border-left: 1.2mm solid #8a5a00; padding: 1mm 3mm; background: #fff6e0; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 ";
 
@@ -109,6 +110,9 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
                 h1 { (quiz.title) }
                 p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Taken "
                     (result.completed_at) "." }
+                @if let Some(caution) = super::caution(result) {
+                    p.caution { strong { (caution) } }
+                }
                 section {
                     h2 { "Your pathways, best fit first" }
                     table {
@@ -135,6 +139,14 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
                         @if let Some(education) = &best.education { p { strong { "Education: " } (education) } }
                         @if !best.job_titles.is_empty() {
                             p { strong { "Job titles: " } (best.job_titles.join(", ")) }
+                        }
+                        @if !best.occupations.is_empty() {
+                            p { strong { "Occupations" } }
+                            ul {
+                                @for o in &best.occupations {
+                                    li { (super::occupation_line(o)) }
+                                }
+                            }
                         }
                         @if !best.certifications.is_empty() {
                             p { strong { "Certifications" } }
@@ -166,6 +178,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
                             @for s in &quiz.sources {
                                 li {
                                     (s.title)
+                                    @if let Some(as_of) = &s.as_of { ", as of " (as_of) }
                                     @if let Some(url) = &s.url { " (" (url) ")" }
                                     @if let Some(note) = &s.note { ". " (note) }
                                 }

@@ -15,9 +15,15 @@ fn score(x: Option<f64>) -> String {
 
 pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
     let mut out = format!(
-        "# {}\n\nQuiz `{}`, version {}, taken {}.\n\n## Your pathways, best fit first\n\n\
-         | Rank | Pathway | Fit | Band | Education |\n|---:|---|---:|---|---|\n",
+        "# {}\n\nQuiz `{}`, version {}, taken {}.\n\n",
         quiz.title, quiz.id, quiz.version, result.completed_at
+    );
+    if let Some(caution) = super::caution(result) {
+        out.push_str(&format!("> **{caution}**\n\n"));
+    }
+    out.push_str(
+        "## Your pathways, best fit first\n\n\
+         | Rank | Pathway | Fit | Band | Education |\n|---:|---|---:|---|---|\n",
     );
     for (rank, p) in result.profiles.iter().enumerate() {
         let band = match (&p.band, p.fit) {
@@ -70,6 +76,12 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
             item("Job titles", Some(&best.job_titles.join(", ")));
             let growth = super::growth_areas(quiz, result, best).join("; ");
             item("Growth areas", Some(&growth));
+            if !best.occupations.is_empty() {
+                out.push_str("\n**Occupations**\n\n");
+                for o in &best.occupations {
+                    out.push_str(&format!("- {}\n", super::occupation_line(o)));
+                }
+            }
             if !best.certifications.is_empty() {
                 out.push_str("\n**Certifications**\n\n");
                 for c in &best.certifications {

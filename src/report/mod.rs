@@ -10,7 +10,53 @@ pub mod plain;
 pub mod table;
 
 use crate::quiz::Quiz;
-use crate::result::{ProfileEntry, QuizResult};
+use crate::result::{OccupationEntry, ProfileEntry, QuizResult};
+use crate::trust::{self, Confidence};
+
+/// The caution every summary leads with, before the pathways, when confidence is low.
+pub fn caution(result: &QuizResult) -> Option<String> {
+    match result.confidence {
+        Confidence::Low => trust::caution(&result.warnings)
+            .or_else(|| Some("Low confidence: read the fits below with care.".to_string())),
+        Confidence::Ok => None,
+    }
+}
+
+/// Dollars with thousands separators: 50250 -> "$50,250".
+fn dollars(amount: f64) -> String {
+    let whole = format!("{:.0}", amount.round());
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("${out}")
+}
+
+/// An occupation in one sentence, every figure with its year, and where to check
+/// today's: "Medical Records Specialists (O*NET-SOC 29-2072.00): median pay $50,250 a
+/// year (2024); growth 7% projected for 2024-34. Today's figures: https://...".
+pub fn occupation_line(o: &OccupationEntry) -> String {
+    let mut figures = Vec::new();
+    if let (Some(pay), Some(year)) = (o.median_pay, o.pay_year) {
+        figures.push(format!("median pay {} a year ({year})", dollars(pay)));
+    }
+    if let (Some(growth), Some(period)) = (o.growth, &o.growth_period) {
+        figures.push(format!("growth {growth:.0}% projected for {period}"));
+    }
+    let mut line = format!("{} (O*NET-SOC {})", o.title, o.code);
+    if !figures.is_empty() {
+        line.push_str(": ");
+        line.push_str(&figures.join("; "));
+    }
+    line.push('.');
+    if let Some(url) = &o.source_url {
+        line.push_str(&format!(" Today's figures: {url}"));
+    }
+    line
+}
 
 /// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
 /// asks for 60". Tables and plain text say them alike.
@@ -75,7 +121,15 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{dollars, wrap};
+
+    #[test]
+    fn dollars_have_thousands_separators() {
+        assert_eq!(dollars(50250.0), "$50,250");
+        assert_eq!(dollars(110680.0), "$110,680");
+        assert_eq!(dollars(999.0), "$999");
+        assert_eq!(dollars(1000.0), "$1,000");
+    }
 
     #[test]
     fn wraps_at_word_boundaries_within_the_width() {

@@ -22,6 +22,10 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
         quiz.title, quiz.id, quiz.version
     ));
     line("");
+    if let Some(caution) = super::caution(result) {
+        line(&caution);
+        line("");
+    }
     line("Your pathways, best fit first:");
     for (rank, p) in result.profiles.iter().enumerate() {
         let band = match (&p.band, p.fit) {
@@ -73,6 +77,12 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
             }
             if !best.job_titles.is_empty() {
                 line(&format!("Job titles: {}.", best.job_titles.join(", ")));
+            }
+            if !best.occupations.is_empty() {
+                line("Occupations:");
+                for o in &best.occupations {
+                    line(&format!("- {}", super::occupation_line(o)));
+                }
             }
             if !best.certifications.is_empty() {
                 line("Certifications:");

@@ -22,6 +22,10 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
         "",
     ));
     out.push('\n');
+    if let Some(caution) = super::caution(result) {
+        out.push_str(&wrap(&format!("! {caution}"), width, ""));
+        out.push('\n');
+    }
 
     out.push_str("Your pathways, best fit first\n");
     let mut pathways = table(style, ["Rank", "Pathway", "Fit", "Band", "Education"]);
@@ -97,6 +101,14 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
         );
         row("Education", best.education.clone().unwrap_or_default());
         row("Job titles", best.job_titles.join(", "));
+        row(
+            "Occupations",
+            best.occupations
+                .iter()
+                .map(|o| format!("• {}", super::occupation_line(o)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
         row(
             "Certifications",
             best.certifications
