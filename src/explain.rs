@@ -54,7 +54,8 @@ pub struct RunnerUp {
     pub fit: f64,
     /// Fit points behind the pathway explained.
     pub behind: f64,
-    /// Where the gap comes from: per trait, its points in each fit, largest gap first.
+    /// Where the gap comes from: per trait, its points in each fit, largest difference
+    /// (either way) first. The differences add up to `behind`.
     pub traits: Vec<TraitGap>,
 }
 
@@ -66,6 +67,9 @@ pub struct TraitGap {
     pub points: f64,
     /// Its points in the runner-up's fit.
     pub runner_up_points: f64,
+    /// `points` minus `runner_up_points`: this trait's part of the gap.
+    #[serde(default)]
+    pub difference: f64,
 }
 
 /// Each assessed trait's share of a profile's fit: (trait, W_t / ΣW).
@@ -148,16 +152,18 @@ pub fn explain(quiz: &Quiz, scores: &Scores, profile: Option<usize>) -> Option<E
                 .filter(|&t| {
                     shares.iter().any(|(u, _)| *u == t) || theirs.iter().any(|(u, _)| *u == t)
                 })
-                .map(|t| TraitGap {
-                    trait_id: quiz.traits[t].id.clone(),
-                    name: quiz.traits[t].name.clone(),
-                    points: points(&shares, t),
-                    runner_up_points: points(&theirs, t),
+                .map(|t| {
+                    let (here, there) = (points(&shares, t), points(&theirs, t));
+                    TraitGap {
+                        trait_id: quiz.traits[t].id.clone(),
+                        name: quiz.traits[t].name.clone(),
+                        points: here,
+                        runner_up_points: there,
+                        difference: here - there,
+                    }
                 })
                 .collect();
-            traits.sort_by(|a, b| {
-                (b.points - b.runner_up_points).total_cmp(&(a.points - a.runner_up_points))
-            });
+            traits.sort_by(|a, b| b.difference.abs().total_cmp(&a.difference.abs()));
             let their_fit = other.fit.unwrap_or(0.0);
             RunnerUp {
                 pathway: quiz.profiles[other.profile].id.clone(),
@@ -250,5 +256,25 @@ mod tests {
             runner.traits[0].trait_id, "techy",
             "the gap is mostly techy"
         );
+    }
+
+    #[test]
+    fn the_trait_differences_add_up_to_the_gap_either_way() {
+        let quiz = small();
+        let scores = scoring::score(&quiz, &answers());
+        for pathway in [None, Some(0), Some(1), Some(2)] {
+            let e = explain(&quiz, &scores, pathway).unwrap();
+            let r = e.runner_up.unwrap();
+            let sum: f64 = r.traits.iter().map(|t| t.difference).sum();
+            assert!(
+                (sum - r.behind).abs() < 1e-9,
+                "{pathway:?}: {sum} vs {}",
+                r.behind
+            );
+            // Largest difference first, whichever way it points.
+            for pair in r.traits.windows(2) {
+                assert!(pair[0].difference.abs() >= pair[1].difference.abs());
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ use crate::explain::Explanation;
 use crate::quiz::Quiz;
 use comfy_table::{Cell, CellAlignment};
 
+/// Traits shown one by one in the gap table; the rest share one row.
+const GAP_ROWS: usize = 5;
+
 fn points(x: f64) -> Cell {
     Cell::new(format!("{x:.1}")).set_alignment(CellAlignment::Right)
 }
@@ -62,27 +65,71 @@ pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
         }
     }
     if let Some(r) = &e.runner_up {
+        // Said with the pathway ahead first, whichever of the two is explained.
         let line = if r.behind >= 0.0 {
             format!(
-                "Runner-up: {} ({:.0} out of 100), {:.1} points behind. Where the gap comes from:",
-                r.title, r.fit, r.behind
+                "{} ({:.0}) is {:.1} points ahead of the runner-up, {} ({:.0}). Where the \
+                 gap comes from, trait by trait:",
+                e.title, e.fit, r.behind, r.title, r.fit
             )
         } else {
             format!(
-                "Ahead of it: {} ({:.0} out of 100), {:.1} points ahead. Where the gap comes from:",
-                r.title, r.fit, -r.behind
+                "{} ({:.0}), your best fit, is {:.1} points ahead of {} ({:.0}). Where the \
+                 gap comes from, trait by trait (a minus: a trait where {} is ahead):",
+                r.title, r.fit, -r.behind, e.title, e.fit, e.title
             )
         };
         out.push('\n');
         out.push_str(&wrap(&line, width, ""));
-        let mut gaps = table(style, ["Trait", "Points here", "Points there"]);
-        for g in r.traits.iter().take(5) {
+        let (here, there) = if r.behind >= 0.0 {
+            ("Points here", "Runner-up")
+        } else {
+            ("Best fit", "Points here")
+        };
+        let mut gaps = table(style, ["Trait", here, there, "Gap"]);
+        // The gap as the leader's points minus the other's, so that it reads positive.
+        let sign = if r.behind >= 0.0 { 1.0 } else { -1.0 };
+        let shown = r.traits.len().min(GAP_ROWS);
+        for g in &r.traits[..shown] {
+            let (lead, other) = if sign > 0.0 {
+                (g.points, g.runner_up_points)
+            } else {
+                (g.runner_up_points, g.points)
+            };
             gaps.add_row(vec![
-                Cell::new(&g.name),
-                points(g.points),
-                points(g.runner_up_points),
+                Cell::new(shorten(&g.name, 30)),
+                points(lead),
+                points(other),
+                points(sign * g.difference),
             ]);
         }
+        let rest = &r.traits[shown..];
+        if !rest.is_empty() {
+            let (lead, other): (f64, f64) = rest.iter().fold((0.0, 0.0), |(a, b), g| {
+                if sign > 0.0 {
+                    (a + g.points, b + g.runner_up_points)
+                } else {
+                    (a + g.runner_up_points, b + g.points)
+                }
+            });
+            gaps.add_row(vec![
+                Cell::new(format!("{} other traits", rest.len())),
+                points(lead),
+                points(other),
+                points(lead - other),
+            ]);
+        }
+        let (lead_fit, other_fit) = if sign > 0.0 {
+            (e.fit, r.fit)
+        } else {
+            (r.fit, e.fit)
+        };
+        gaps.add_row(vec![
+            Cell::new("Total: the fits"),
+            points(lead_fit),
+            points(other_fit),
+            points(lead_fit - other_fit),
+        ]);
         out.push_str(&format!("{gaps}\n"));
     }
     out
