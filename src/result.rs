@@ -97,6 +97,10 @@ pub struct ProfileEntry {
     pub next_steps: Vec<String>,
     /// Ids of the traits scored below the pathway's minimum for them.
     pub growth_areas: Vec<String>,
+    /// Ids of the traits scored below what the pathway requires: it is out of reach
+    /// for now, and ranked after the pathways within reach. Absent in v1 results.
+    #[serde(default)]
+    pub unmet_requirements: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -199,6 +203,11 @@ impl QuizResult {
                     next_steps: p.next_steps.clone(),
                     growth_areas: fit
                         .growth_areas
+                        .iter()
+                        .map(|&t| quiz.traits[t].id.clone())
+                        .collect(),
+                    unmet_requirements: fit
+                        .unmet
                         .iter()
                         .map(|&t| quiz.traits[t].id.clone())
                         .collect(),

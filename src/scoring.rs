@@ -33,6 +33,8 @@ pub struct ProfileFit {
     pub band: Option<usize>,
     /// Trait indexes scored below the profile's minimum for them.
     pub growth_areas: Vec<usize>,
+    /// Trait indexes scored below what the profile requires: out of reach for now.
+    pub unmet: Vec<usize>,
 }
 
 /// The value of one answer in [0, 1]:
@@ -108,23 +110,32 @@ pub fn score(quiz: &Quiz, answers: &Answers) -> Scores {
                 .filter_map(|&(t, w)| traits[t].score.map(|s| (w * s, w)))
                 .fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
             let fit = (weights > 0.0).then(|| weighted / weights);
-            let growth_areas = profile
-                .minimums
-                .iter()
-                .filter(|&&(t, minimum)| traits[t].score.is_some_and(|s| s < minimum))
-                .map(|&(t, _)| t)
-                .collect();
+            let below = |list: &[(usize, f64)]| -> Vec<usize> {
+                list.iter()
+                    .filter(|&&(t, minimum)| traits[t].score.is_some_and(|s| s < minimum))
+                    .map(|&(t, _)| t)
+                    .collect()
+            };
+            let growth_areas = below(&profile.minimums);
+            let unmet = below(&profile.requires);
             ProfileFit {
                 profile: index,
                 fit,
                 band: fit.and_then(|fit| band(quiz, fit)),
                 growth_areas,
+                unmet,
             }
         })
         .collect();
-    // A stable sort keeps file order for equal fits.
+    // Ranked by fit, except that a pathway out of reach (a requirement unmet) comes
+    // after every scored pathway within reach. A stable sort keeps file order for ties.
     profiles.sort_by(|a, b| match (a.fit, b.fit) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(x), Some(y)) => a
+            .unmet
+            .is_empty()
+            .cmp(&b.unmet.is_empty())
+            .reverse()
+            .then(y.total_cmp(&x)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
@@ -315,5 +326,25 @@ mod tests {
         assert_eq!(label(25.0), "Possible fit");
         assert_eq!(label(24.99), "Low fit");
         assert_eq!(label(0.0), "Low fit");
+    }
+
+    #[test]
+    fn a_pathway_whose_requirement_is_unmet_ranks_after_those_within_reach() {
+        let mut quiz = quiz();
+        let scores = score(&quiz, &full_answers());
+        // By fit, gamma (techy 83.33) comes first, then alpha (57.81).
+        assert_eq!(scores.profiles[0].profile, 2);
+        // Gamma requires techy 90; it scored 83.33, so it is out of reach and last.
+        quiz.profiles[2].requires.push((2, 90.0));
+        let scores = score(&quiz, &full_answers());
+        let order: Vec<usize> = scores.profiles.iter().map(|p| p.profile).collect();
+        assert_eq!(order, [0, 1, 2]);
+        assert_eq!(scores.profiles[2].unmet, [2]);
+        close(scores.profiles[2].fit, 250.0 / 3.0);
+        // Met at 83: ranked by fit again.
+        quiz.profiles[2].requires = vec![(2, 83.0)];
+        let scores = score(&quiz, &full_answers());
+        assert_eq!(scores.profiles[0].profile, 2);
+        assert!(scores.profiles[0].unmet.is_empty());
     }
 }

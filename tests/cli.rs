@@ -59,7 +59,7 @@ fn list_shows_the_built_in_quiz_and_local_files() {
         .code(0)
         .stdout(predicate::str::contains("him-career-fit"))
         .stdout(predicate::str::contains("Is a career in HIM right for me?"))
-        .stdout(predicate::str::contains("35"))
+        .stdout(predicate::str::contains("60"))
         .stdout(predicate::str::contains("built-in"));
 
     std::fs::create_dir(dir.path().join("quizzes")).unwrap();

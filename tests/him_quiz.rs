@@ -26,37 +26,96 @@ fn the_built_in_quiz_is_the_file_in_quizzes() {
 }
 
 #[test]
-fn enough_questions_of_every_type_with_reversed_items() {
+fn at_most_60_questions_of_every_type_with_a_third_reversed() {
     let quiz = him();
     assert!(
-        quiz.questions.len() >= 24,
+        quiz.questions.len() <= 60,
         "{} questions",
         quiz.questions.len()
     );
+    let is_scale = |q: &careerfit::quiz::Question| matches!(q.kind, QuestionKind::Scale { .. });
+    let is_reversed =
+        |q: &careerfit::quiz::Question| matches!(q.kind, QuestionKind::Scale { reverse: true, .. });
     for (index, t) in quiz.traits.iter().enumerate() {
-        let n = quiz
+        let of_trait: Vec<_> = quiz
             .questions
             .iter()
             .filter(|q| q.trait_index == index)
-            .count();
-        assert!(n >= 2, "trait {} has {n} question(s)", t.id);
+            .collect();
+        assert!(
+            of_trait.len() >= 3,
+            "trait {} has {} question(s)",
+            t.id,
+            of_trait.len()
+        );
+        let scale = of_trait.iter().filter(|q| is_scale(q)).count();
+        if scale >= 3 {
+            assert!(
+                of_trait.iter().any(|q| is_reversed(q)),
+                "trait {} has {scale} scale questions and none reversed",
+                t.id
+            );
+        }
     }
-    let reversed = quiz
-        .questions
-        .iter()
-        .filter(|q| {
-            matches!(
-                q.kind,
-                QuestionKind::Scale { reverse: true, .. } | QuestionKind::YesNo { reverse: true }
-            )
-        })
-        .count();
-    assert!(reversed >= 3, "{reversed} reversed questions");
+    let scale = quiz.questions.iter().filter(|q| is_scale(q)).count();
+    let reversed = quiz.questions.iter().filter(|q| is_reversed(q)).count();
+    assert!(
+        3 * reversed >= scale,
+        "{reversed} of {scale} scale questions reversed"
+    );
     let used = |f: fn(&QuestionKind) -> bool| quiz.questions.iter().any(|q| f(&q.kind));
     assert!(used(|k| matches!(k, QuestionKind::Scale { .. })));
     assert!(used(|k| matches!(k, QuestionKind::YesNo { .. })));
     assert!(used(|k| matches!(k, QuestionKind::Choice { .. })));
     assert!(used(|k| matches!(k, QuestionKind::Multi { .. })));
+}
+
+#[test]
+fn the_double_barrelled_and_transparent_questions_are_gone_and_the_new_topics_asked() {
+    let quiz = him();
+    for gone in [
+        "lead-projects",
+        "calm-with-people",
+        "paperwork-on-time",
+        "tidy-spreadsheets",
+        "tidy-the-record",
+        "work-style",
+    ] {
+        assert!(quiz.question_index(gone).is_none(), "{gone} is still asked");
+    }
+    for asked in [
+        "medical-terms",
+        "statistics",
+        "output-counted",
+        "education-ready",
+    ] {
+        assert!(quiz.question_index(asked).is_some(), "{asked} is not asked");
+    }
+    // The education question names each level a person may be ready for.
+    let education = &quiz.questions[quiz.question_index("education-ready").unwrap()];
+    let QuestionKind::Choice { options } = &education.kind else {
+        panic!("education-ready is a choice");
+    };
+    let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+    for level in ["certificate", "associate's", "bachelor's", "master's"] {
+        assert!(
+            labels.iter().any(|l| l.contains(level)),
+            "{level} is not an option"
+        );
+    }
+    // Health care away from the bedside counts in every pathway.
+    let bedside = quiz
+        .traits
+        .iter()
+        .position(|t| t.id == "health-care-without-patients")
+        .unwrap();
+    for p in &quiz.profiles {
+        assert!(
+            p.weights.iter().any(|(t, w)| *t == bedside && *w > 0.0),
+            "{}",
+            p.id
+        );
+    }
 }
 
 #[test]
@@ -102,21 +161,9 @@ fn pathways_differ_and_carry_every_job_title_of_the_seed() {
     }
 }
 
-#[test]
-fn every_fact_the_quiz_states_is_in_a_source() {
-    let quiz = him();
-    assert!(quiz.sources.len() >= 3);
-    let sources: String = quiz
-        .sources
-        .iter()
-        .map(|s| format!("{} {}\n", s.title, s.note.as_deref().unwrap_or("")))
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    // What the pathways say, folded to single spaces as YAML folds it.
-    let said: String = quiz
-        .profiles
+/// Everything the pathways say, folded to single spaces as YAML folds it.
+fn what_the_pathways_say(quiz: &quiz::Quiz) -> String {
+    quiz.profiles
         .iter()
         .flat_map(|p| {
             let certifications = p
@@ -130,24 +177,149 @@ fn every_fact_the_quiz_states_is_in_a_source() {
                 .chain(p.next_steps.iter().cloned())
         })
         .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_fact_the_quiz_states_is_in_a_source() {
+    let quiz = him();
+    let sources: String = quiz
+        .sources
+        .iter()
+        .map(|s| format!("{} {}\n", s.title, s.note.as_deref().unwrap_or("")))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
         .join(" ");
+    let said = what_the_pathways_say(&quiz);
     for fact in [
         "CAHIIM",
         "RHIT",
         "RHIA",
+        "CCA",
+        "high-school diploma or equivalent",
+        "CCS",
         "CCS-P",
-        "Hospital Facility Coding",
+        "several routes, by credential, education or experience",
+        "CPC",
+        "COC",
+        "CIC",
+        "CHDA",
+        "CTR",
+        "CHPS",
+        "post-baccalaureate certificate",
+        "final term",
         "20 continuing education units",
         "30 continuing education units",
-        "2-year",
+        "2 years",
         "29-2072.00",
-        "29-9021.00",
-        "29-2071.00",
-        "$20,000 to $30,000",
-        "$30,000 to $50,000",
-        "$50,000 to $75,000",
     ] {
         assert!(said.contains(fact), "the pathways do not state {fact:?}");
         assert!(sources.contains(fact), "{fact:?} has no source");
     }
+}
+
+#[test]
+fn what_the_first_version_got_wrong_is_not_said_again() {
+    let quiz = him();
+    let said = what_the_pathways_say(&quiz);
+    for wrong in [
+        "$20,000",
+        "$30,000",
+        "$75,000",
+        "often required",
+        "coding exam after a CAHIIM",
+    ] {
+        assert!(!said.contains(wrong), "the pathways still say {wrong:?}");
+    }
+    for p in &quiz.profiles {
+        for c in &p.certifications {
+            assert!(
+                !c.name.contains("Hospital Facility Coding"),
+                "a specialty listed as a certification in {}",
+                p.id
+            );
+        }
+    }
+    // The coding pathway does not ask for a CAHIIM program.
+    let coder = quiz
+        .profiles
+        .iter()
+        .find(|p| p.id == "coding-specialist")
+        .unwrap();
+    assert!(!coder.education.as_deref().unwrap_or("").contains("CAHIIM"));
+    // A new RHIA graduate is not sent straight to a director's post.
+    let rhia = quiz
+        .profiles
+        .iter()
+        .find(|p| p.id == "rhia-administrator")
+        .unwrap();
+    assert!(
+        rhia.summary
+            .as_deref()
+            .unwrap()
+            .contains("years of HIM experience")
+    );
+    assert!(
+        rhia.next_steps
+            .iter()
+            .any(|s| s.contains("first posts below director"))
+    );
+}
+
+#[test]
+fn every_source_has_an_id_and_an_address_and_every_figure_its_year() {
+    let quiz = him();
+    for s in &quiz.sources {
+        assert!(s.id.is_some(), "{} has no id", s.title);
+        let url = s
+            .url
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has no address", s.title));
+        assert!(url.starts_with("https://"), "{url}");
+    }
+    for p in &quiz.profiles {
+        assert!(!p.occupations.is_empty(), "{} names no occupation", p.id);
+        for o in &p.occupations {
+            assert!(quiz::is_onet_soc_code(&o.code), "{}", o.code);
+            assert_ne!(o.code, "29-2071.00", "the retired code is only history");
+            let source = &quiz.sources[o.source];
+            assert!(source.as_of.is_some(), "{} cites an undated source", o.code);
+            assert!(
+                o.median_pay.is_some() && o.growth.is_some(),
+                "{} has no figures",
+                o.code
+            );
+        }
+    }
+}
+
+#[test]
+fn the_figures_are_the_facts_sheets_with_their_years() {
+    // From ../shared/facts/him-facts.md: median pay (year), growth (period).
+    let facts = [
+        ("29-2072.00", 50250.0, 2024, 7.0, "2024-34"),
+        ("29-9021.00", 58250.0, 2022, 16.0, "2022-32"),
+        ("11-9111.00", 110680.0, 2023, 29.0, "2023-33"),
+    ];
+    let quiz = him();
+    for p in &quiz.profiles {
+        for o in &p.occupations {
+            let (_, pay, year, growth, period) = facts
+                .iter()
+                .find(|f| f.0 == o.code)
+                .unwrap_or_else(|| panic!("{} is not on the facts sheet", o.code));
+            assert_eq!(o.median_pay, Some((*pay, *year)), "{}", o.code);
+            assert_eq!(o.growth, Some((*growth, period.to_string())), "{}", o.code);
+        }
+    }
+    // The retired code appears only as history, in a source's note.
+    let yaml = builtin::find("him-career-fit").unwrap();
+    let history = quiz
+        .sources
+        .iter()
+        .filter(|s| s.note.as_deref().unwrap_or("").contains("29-2071.00"))
+        .count();
+    assert_eq!(history, 1);
+    assert_eq!(yaml.matches("29-2071.00").count(), 1);
 }

@@ -147,6 +147,7 @@ fn quiz_file() -> impl Strategy<Value = QuizFile> {
                                 .collect(),
                         ),
                         minimums: OrderedMap::default(),
+                        requires: OrderedMap::default(),
                         job_titles: vec![],
                         occupations: vec![],
                         certifications: vec![],
@@ -511,6 +512,7 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
                 education: p.education.clone(),
                 weights: OrderedMap(p.weights.iter().map(|&(t, w)| (trait_id(t), w)).collect()),
                 minimums: OrderedMap(p.minimums.iter().map(|&(t, m)| (trait_id(t), m)).collect()),
+                requires: OrderedMap(p.requires.iter().map(|&(t, m)| (trait_id(t), m)).collect()),
                 job_titles: p.job_titles.clone(),
                 occupations: p
                     .occupations

@@ -180,8 +180,8 @@ fn a_person_answers_with_keys_skips_with_esc_and_gets_a_summary() {
 fn ctrl_c_exits_130_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = spawn(&["take", "--output", "result.json"], dir.path());
-    answer(&mut session, "Question 1 of 35", &[DOWN, ENTER]);
-    answer(&mut session, "Question 2 of 35", &[]);
+    answer(&mut session, "Question 1 of 60", &[DOWN, ENTER]);
+    answer(&mut session, "Question 2 of 60", &[]);
     session.send(ControlCode::EndOfText).unwrap();
     session.expect("Interrupted; no result was saved.").unwrap();
     assert_eq!(exit_code(&session), 130);
@@ -231,7 +231,7 @@ fn ctrl_c_leaves_the_terminal_as_it_found_it() {
         env!("CARGO_BIN_EXE_careerfit")
     );
     let mut session = spawn_shell(&script, dir.path());
-    answer(&mut session, "Question 1 of 35", &[]);
+    answer(&mut session, "Question 1 of 60", &[]);
     session.send(ControlCode::EndOfText).unwrap();
     let rest = everything(&mut session);
     assert!(rest.contains("exit=130"), "{rest}");

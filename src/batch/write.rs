@@ -271,6 +271,13 @@ impl ResultWriter {
                 }
                 out.extend_from_slice(&self.trait_ids[*t]);
             }
+            out.extend_from_slice(b"],\"unmet_requirements\":[");
+            for (i, t) in fit.unmet.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(&self.trait_ids[*t]);
+            }
             out.extend_from_slice(b"]}");
         }
         out.extend_from_slice(b"],\"warnings\":");

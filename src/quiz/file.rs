@@ -195,6 +195,12 @@ pub struct ProfileFile {
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     #[schemars(with = "std::collections::BTreeMap<String, Percent>")]
     pub minimums: OrderedMap<f64>,
+    /// Trait id -> the score (0 to 100) the pathway needs, such as the schooling it
+    /// takes: below it, the pathway is ranked after every pathway whose needs are
+    /// met, and the result says it is out of reach for now.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    #[schemars(with = "std::collections::BTreeMap<String, Percent>")]
+    pub requires: OrderedMap<f64>,
     /// Job titles on this pathway.
     #[serde(default)]
     pub job_titles: Vec<String>,

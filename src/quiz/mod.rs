@@ -93,6 +93,8 @@ pub struct Profile {
     pub weights: Vec<(usize, f64)>,
     /// (trait index, minimum score): below it the trait is a growth area.
     pub minimums: Vec<(usize, f64)>,
+    /// (trait index, score needed): below it the pathway is out of reach for now.
+    pub requires: Vec<(usize, f64)>,
     pub job_titles: Vec<String>,
     pub occupations: Vec<Occupation>,
     pub certifications: Vec<Certification>,

@@ -453,29 +453,22 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let mut minimums = Vec::new();
-            for (trait_id, minimum) in &p.minimums.0 {
-                let mpath = format!("{path}.minimums.{trait_id}");
-                let index = trait_names.iter().position(|t| t == trait_id);
-                if index.is_none() {
-                    self.key_error_with_hint(
-                        &mpath,
-                        format!(
-                            "profile `{}` sets a minimum for unknown trait `{trait_id}`",
-                            p.id
-                        ),
-                        suggest(trait_id, trait_names),
-                    );
-                }
-                if !(0.0..=100.0).contains(minimum) {
-                    self.error(
-                        &mpath,
-                        format!("minimum {minimum}: a minimum must be a score from 0 to 100"),
-                    );
-                } else if let Some(index) = index {
-                    minimums.push((index, *minimum));
-                }
-            }
+            let minimums = self.trait_scores(
+                &path,
+                "minimums",
+                "a minimum",
+                &p.id,
+                &p.minimums,
+                trait_names,
+            );
+            let requires = self.trait_scores(
+                &path,
+                "requires",
+                "a requirement",
+                &p.id,
+                &p.requires,
+                trait_names,
+            );
             for (j, step) in p.next_steps.iter().enumerate() {
                 self.non_empty(&format!("{path}.next_steps[{j}]"), step);
             }
@@ -490,6 +483,7 @@ impl Checker<'_> {
                 education: p.education.clone(),
                 weights,
                 minimums,
+                requires,
                 job_titles: p.job_titles.clone(),
                 occupations,
                 certifications: p
@@ -505,6 +499,42 @@ impl Checker<'_> {
         }
 
         checked_profiles
+    }
+
+    /// A profile's trait id -> score (0 to 100) mapping: `minimums` or `requires`.
+    fn trait_scores(
+        &mut self,
+        path: &str,
+        field: &str,
+        what: &str,
+        profile: &str,
+        scores: &OrderedMap<f64>,
+        trait_names: &[&str],
+    ) -> Vec<(usize, f64)> {
+        let mut checked = Vec::new();
+        for (trait_id, score) in &scores.0 {
+            let mpath = format!("{path}.{field}.{trait_id}");
+            let index = trait_names.iter().position(|t| t == trait_id);
+            if index.is_none() {
+                self.key_error_with_hint(
+                    &mpath,
+                    format!("profile `{profile}` sets {what} for unknown trait `{trait_id}`"),
+                    suggest(trait_id, trait_names),
+                );
+            }
+            if !(0.0..=100.0).contains(score) {
+                self.error(
+                    &mpath,
+                    format!(
+                        "{} {score}: {what} must be a score from 0 to 100",
+                        what.trim_start_matches("a ")
+                    ),
+                );
+            } else if let Some(index) = index {
+                checked.push((index, *score));
+            }
+        }
+        checked
     }
 
     /// Bands, highest minimum first.

@@ -129,6 +129,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
                         }
                     }
                 }
+                @for line in super::out_of_reach(quiz, result) { p { (line) } }
                 section {
                     h2 { "Your traits (0 to 100)" }
                     (chart(result))

@@ -40,6 +40,9 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
             cell(p.education.as_deref().unwrap_or(""))
         ));
     }
+    for line in super::out_of_reach(quiz, result) {
+        out.push_str(&format!("\n{line}\n"));
+    }
     out.push_str("\n## Your traits (0 to 100)\n\n| Trait | Score | Answered |\n|---|---:|---|\n");
     for t in &result.traits {
         out.push_str(&format!(

@@ -58,6 +58,38 @@ pub fn occupation_line(o: &OccupationEntry) -> String {
     line
 }
 
+/// Pathways out of reach for now, in words: "Health information administrator (RHIA)
+/// is out of reach for now: it needs Ready for more study of 60 or more; yours is 20."
+/// Every summary says them right after the ranked pathways.
+pub fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
+    result
+        .profiles
+        .iter()
+        .filter(|p| !p.unmet_requirements.is_empty())
+        .map(|p| {
+            let profile = quiz.profiles.iter().find(|q| q.id == p.id);
+            let needs: Vec<String> = p
+                .unmet_requirements
+                .iter()
+                .filter_map(|id| {
+                    let index = quiz.traits.iter().position(|t| &t.id == id)?;
+                    let score = result.traits.get(index)?.score?;
+                    let needed = profile?.requires.iter().find(|(t, _)| *t == index)?.1;
+                    Some(format!(
+                        "{} of {needed:.0} or more; yours is {score:.0}",
+                        quiz.traits[index].name
+                    ))
+                })
+                .collect();
+            format!(
+                "{} is out of reach for now, so it is ranked after the others: it needs {}.",
+                p.title,
+                needs.join(", and ")
+            )
+        })
+        .collect()
+}
+
 /// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
 /// asks for 60". Tables and plain text say them alike.
 pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<String> {

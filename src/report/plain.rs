@@ -39,6 +39,9 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
         };
         line(&format!("{}. {}: {fit}.", rank + 1, p.title));
     }
+    for reach in super::out_of_reach(quiz, result) {
+        line(&reach);
+    }
     line("");
     line("Your traits, from 0 to 100:");
     for t in &result.traits {

@@ -53,7 +53,11 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
             Cell::new(profile.education.as_deref().unwrap_or("")),
         ]);
     }
-    out.push_str(&format!("{pathways}\n\n"));
+    out.push_str(&format!("{pathways}\n"));
+    for line in super::out_of_reach(quiz, result) {
+        out.push_str(&wrap(&line, width, ""));
+    }
+    out.push('\n');
 
     out.push_str("Your traits (0 to 100)\n");
     let mut traits = table(style, ["Trait", "Score", "", "Answered"]);
