@@ -25,7 +25,7 @@ fn the_him_quiz_and_the_test_quiz_are_valid() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "him-career-fit.yaml: valid: quiz `him-career-fit` with 17 traits, 35 questions, 5 pathways",
+            "him-career-fit.yaml: valid: quiz `him-career-fit` with 18 traits, 60 questions, 5 pathways",
         ))
         .stdout(predicate::str::contains("small.yaml: valid: quiz `small`"));
 }
@@ -54,7 +54,7 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
         ),
         // A weight that is not a number (shape).
         (
-            "    trait: health-care-without-patients\n    type: choice\n    weight: 2",
+            "    trait: health-care-without-patients\n    type: choice\n    weight: 3",
             "    trait: health-care-without-patients\n    type: choice\n    weight: heavy",
         ),
         // A misspelt trait (meaning).
@@ -95,11 +95,11 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
             line_of("label: A hospital, score: 25}")
         ),
         format!(
-            "him.yaml:{}:5: error: questions[2].txt: unknown field `txt`",
+            "him.yaml:{}:5: error: questions[3].txt: unknown field `txt`",
             line_of("    txt: I would")
         ),
         format!(
-            "him.yaml:{}:13: error: questions[3].weight: invalid type: string \"heavy\", expected a number",
+            "him.yaml:{}:13: error: questions[4].weight: invalid type: string \"heavy\", expected a number",
             line_of("weight: heavy")
         ),
         format!(
