@@ -115,10 +115,14 @@ pub struct OccupationEntry {
     /// Projected employment growth in percent, over `growth_period`.
     pub growth: Option<f64>,
     pub growth_period: Option<String>,
-    /// Where to check today's figures.
+    /// The page the figures come from.
     pub source_url: Option<String>,
     /// When the source's figures are from: a year, or a year and month.
     pub source_as_of: Option<String>,
+    /// Where a person checks today's figures: the code's page on O*NET OnLine, which
+    /// shows the current BLS wages and outlook.
+    #[serde(default)]
+    pub check_at: String,
 }
 
 impl OccupationEntry {
@@ -133,6 +137,7 @@ impl OccupationEntry {
             growth_period: o.growth.as_ref().map(|(_, p)| p.clone()),
             source_url: source.url.clone(),
             source_as_of: source.as_of.clone(),
+            check_at: format!("https://www.onetonline.org/link/summary/{}", o.code),
         }
     }
 }

@@ -94,7 +94,8 @@ pub struct TraitFile {
     pub id: String,
     /// The name shown in the result.
     pub name: String,
-    /// What a high score means.
+    /// What a high score means, as a phrase ("noticing small mistakes"); shown beside
+    /// the trait when it is a growth area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }

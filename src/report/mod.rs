@@ -37,7 +37,8 @@ fn dollars(amount: f64) -> String {
 
 /// An occupation in one sentence, every figure with its year, and where to check
 /// today's: "Medical Records Specialists (O*NET-SOC 29-2072.00): median pay $50,250 a
-/// year (2024); growth 7% projected for 2024-34. Today's figures: https://...".
+/// year (2024); growth 7% projected for 2024-34. Today's figures: https://...". The
+/// address is the code's O*NET page, short enough for an 80-column line.
 pub fn occupation_line(o: &OccupationEntry) -> String {
     let mut figures = Vec::new();
     if let (Some(pay), Some(year)) = (o.median_pay, o.pay_year) {
@@ -51,10 +52,7 @@ pub fn occupation_line(o: &OccupationEntry) -> String {
         line.push_str(": ");
         line.push_str(&figures.join("; "));
     }
-    line.push('.');
-    if let Some(url) = &o.source_url {
-        line.push_str(&format!(" Today's figures: {url}"));
-    }
+    line.push_str(&format!(". Today's figures: {}", o.check_at));
     line
 }
 
@@ -91,7 +89,8 @@ pub fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
 }
 
 /// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
-/// asks for 60". Tables and plain text say them alike.
+/// asks for 60", and what the trait means when the quiz says. Every format says
+/// them alike.
 pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<String> {
     let profile = quiz.profiles.iter().find(|p| p.id == best.id);
     best.growth_areas
@@ -104,9 +103,14 @@ pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Ve
                 .iter()
                 .find(|(t, _)| *t == index)
                 .map(|(_, m)| *m)?;
+            let t = &quiz.traits[index];
+            let meaning = t
+                .description
+                .as_deref()
+                .map_or(String::new(), |d| format!(" ({d})"));
             Some(format!(
-                "{}: {score:.0}, this pathway asks for {minimum:.0}",
-                quiz.traits[index].name
+                "{}: {score:.0}, this pathway asks for {minimum:.0}{meaning}",
+                t.name
             ))
         })
         .collect()

@@ -50,7 +50,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
             Cell::new(&profile.title),
             Cell::new(score_text(profile.fit)).set_alignment(CellAlignment::Right),
             band,
-            Cell::new(profile.education.as_deref().unwrap_or("")),
+            Cell::new(first_clause(profile.education.as_deref().unwrap_or(""))),
         ]);
     }
     out.push_str(&format!("{pathways}\n"));
@@ -147,6 +147,13 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
         }
     }
     out
+}
+
+/// The start of a text, up to its first `,`, `;`, `:` or `.`: enough to compare
+/// pathways in a row; the whole text is in the best fit's details.
+fn first_clause(text: &str) -> &str {
+    text.find([',', ';', ':', '.'])
+        .map_or(text, |end| &text[..end])
 }
 
 /// A table in the house style, wrapping its cells to fit the width.
