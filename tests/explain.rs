@@ -125,3 +125,60 @@ fn a_file_that_is_not_a_result_is_refused_by_explain_and_report() {
         assert!(!dir.path().join("out.html").exists());
     }
 }
+
+/// Answers to the HIM quiz made up from `seed`, as an answers file.
+fn him_sample_answers(dir: &std::path::Path, seed: u64) -> std::path::PathBuf {
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let mut rng = careerfit::batch::sample::Rng::new(seed);
+    let answers = careerfit::batch::sample::answers(&quiz, &mut rng);
+    write(
+        dir,
+        &format!("sample-{seed}.json"),
+        &serde_json::json!({ "answers": answers }).to_string(),
+    )
+}
+
+#[test]
+fn the_gap_rows_add_up_to_the_gap_for_the_best_and_for_another_pathway() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in [1, 2, 3] {
+        let answers = him_sample_answers(dir.path(), seed);
+        for pathway in [None, Some("records-clerk")] {
+            let mut cmd = careerfit();
+            cmd.args(["take", "--explain"])
+                .arg("--answers")
+                .arg(&answers);
+            if let Some(id) = pathway {
+                cmd.args(["--pathway", id]);
+            }
+            let output = cmd.output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+            let stdout = text(&output.stdout);
+            let table = &stdout[stdout.find("Where the gap comes from").expect("a gap")..];
+            // The last column of every row; the total row last.
+            let gaps: Vec<(String, f64)> = table
+                .lines()
+                .filter(|l| l.starts_with('│'))
+                .skip(1)
+                .map(|l| {
+                    let cells: Vec<&str> = l.trim_matches('│').split('┆').map(str::trim).collect();
+                    (cells[0].to_string(), cells[3].parse().unwrap())
+                })
+                .collect();
+            let (total_name, total) = gaps.last().unwrap();
+            assert_eq!(total_name, "Total: the fits");
+            assert!(
+                *total >= 0.0,
+                "the gap reads from the pathway ahead: {total}"
+            );
+            let sum: f64 = gaps[..gaps.len() - 1].iter().map(|(_, g)| g).sum();
+            // Each row is rounded to 0.1.
+            let slack = 0.05 * gaps.len() as f64 + 1e-9;
+            assert!(
+                (sum - total).abs() <= slack,
+                "rows {sum} vs gap {total}\n{table}"
+            );
+            assert!(gaps.len() <= 8, "five traits, the rest, the total: {table}");
+        }
+    }
+}
