@@ -738,3 +738,30 @@ fn the_summary_as_markdown() {
     assert!(markdown.contains("**Next steps**\n\n1. "));
     insta::assert_snapshot!(markdown);
 }
+
+/// Results written before schema v2 (no confidence, warnings as text) still give
+/// their answers back.
+#[test]
+fn a_v1_result_gives_its_answers_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("result.json");
+    take_small(&answers).arg("-o").arg(&saved).assert().code(0);
+    let v2: serde_json::Value = serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+    let mut v1 = v2.clone();
+    v1["schema"] = "careerfit/result/v1".into();
+    v1["warnings"] = serde_json::json!(["1 of 7 questions was skipped."]);
+    v1.as_object_mut().unwrap().remove("confidence");
+    let v1_file = write(dir.path(), "v1.json", &v1.to_string());
+    let retaken = take_json(&fixture("small.yaml"), &v1_file);
+    assert_eq!(retaken["schema"], "careerfit/result/v2");
+    assert_eq!(retaken["answers"], v2["answers"]);
+    assert_eq!(retaken["profiles"], v2["profiles"]);
+    // And compare reads it beside a v2 result.
+    careerfit()
+        .arg("compare")
+        .arg(&v1_file)
+        .arg(&saved)
+        .assert()
+        .code(0);
+}
