@@ -314,6 +314,7 @@ pub enum SchemaKind {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("written").args(["output", "report"]).multiple(true)))]
 pub struct TakeArgs {
     /// A quiz file, or the id of a built-in quiz (see `careerfit list`)
     #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
@@ -331,8 +332,8 @@ pub struct TakeArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace FILE given to --output if it exists
-    #[arg(long, requires = "output")]
+    /// Replace the file given to --output or --report if it exists
+    #[arg(long, requires = "written")]
     pub force: bool,
 
     /// Also write a report to print: one self-contained HTML file (mode 0600)

@@ -154,3 +154,23 @@ fn report_from_a_saved_result_is_the_same_page() {
         std::fs::read_to_string(&later).unwrap()
     );
 }
+
+#[test]
+fn force_replaces_a_report_without_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let report = write(dir.path(), "report.html", "old");
+    take_small(&answers)
+        .arg("--report")
+        .arg(&report)
+        .arg("--force")
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    // --force with nothing to replace is a usage error.
+    take_small(&answers).arg("--force").assert().code(2);
+}
