@@ -765,3 +765,53 @@ fn a_v1_result_gives_its_answers_back() {
         .assert()
         .code(0);
 }
+
+/// Every scale question of the HIM quiz answered "Agree": straight-lining and
+/// acquiescence, so every summary leads with the caution, before the pathways.
+#[test]
+fn low_confidence_leads_every_summary_format() {
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let mut answers = String::from("answers:\n");
+    for q in &quiz.questions {
+        if matches!(q.kind, careerfit::quiz::QuestionKind::Scale { .. }) {
+            answers.push_str(&format!("  {}: 4\n", q.id));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "agree.yaml", &answers);
+    let report = dir.path().join("report.html");
+    let result = take_json(&him_quiz(), &file);
+    assert_eq!(result["confidence"], "low");
+    for args in [
+        vec![],
+        vec!["--plain"],
+        vec!["--format", "markdown"],
+        vec!["--report", report.to_str().unwrap()],
+    ] {
+        let output = careerfit()
+            .arg("take")
+            .arg("--answers")
+            .arg(&file)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let page;
+        let shown = if args.first() == Some(&"--report") {
+            page = std::fs::read_to_string(&report).unwrap();
+            &page
+        } else {
+            &text(&output.stdout)
+        };
+        let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        let caution = shown
+            .find("Low confidence: every scale answer was the same; you agreed with statements and with their opposites.")
+            .unwrap_or_else(|| panic!("{args:?}: no caution in\n{shown}"));
+        let pathways = shown.find("Your pathways").expect("the pathways");
+        assert!(
+            caution < pathways,
+            "{args:?}: the caution comes after the pathways"
+        );
+        assert!(!shown.contains("Strong fit"), "{args:?}");
+    }
+}
