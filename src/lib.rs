@@ -4,7 +4,6 @@
 
 pub mod analysis;
 pub mod answers;
-pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod commands;
@@ -20,5 +19,6 @@ pub mod quiz;
 pub mod report;
 pub mod result;
 pub mod rng;
+pub mod saved;
 pub mod scoring;
 pub mod trust;

@@ -1,8 +1,8 @@
 //! The `careerfit` binary: parse the command line, run, map the error to an exit code.
 
 use careerfit::{
-    app,
     cli::{Cli, ColorWhen},
+    commands,
     error::Error,
 };
 use clap::{CommandFactory, FromArgMatches};
@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     };
     let matches = Cli::command().color(color).get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match app::run(cli) {
+    match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             match &err {

@@ -1,13 +1,14 @@
 //! `careerfit analyze QUIZ [INPUT]`: a class's rows read as `score` reads them, fed to
 //! the analysis one at a time, and the evidence printed and optionally saved.
 
+use super::style;
 use crate::analysis::Analyzer;
-use crate::app::{resolve_quiz, style};
 use crate::batch::{self, rows::RowReader};
 use crate::cli::{AnalyzeArgs, ColorWhen, InputFormat};
 use crate::error::Error;
 use crate::output::ResultFile;
 use crate::quiz;
+use crate::quiz::catalog::resolve_quiz;
 use crate::report;
 use std::io::{IsTerminal, Write};
 use std::path::Path;

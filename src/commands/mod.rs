@@ -1,5 +1,69 @@
-//! The command layer: one file per command, each reading its inputs, calling the
-//! domain modules and handing what they give to a report. (The older commands still
-//! live in `app.rs`.)
+//! The command layer: one file per command. Each reads its inputs, calls the domain
+//! modules (quiz, answers, scoring, explain, analysis) and hands what they give to a
+//! report; only this layer, `report` and `prompt` print.
 
 pub mod analyze;
+pub mod compare;
+pub mod completions;
+pub mod explain;
+pub mod list;
+pub mod man;
+pub mod report;
+pub mod schema;
+pub mod score;
+pub mod take;
+pub mod validate;
+
+use crate::cli::{Cli, ColorWhen, Command, TakeArgs};
+use crate::error::Error;
+use crate::report::Style;
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let color = cli.color;
+    match cli.command {
+        None => take::run(TakeArgs::default(), color),
+        Some(Command::Take(args)) => take::run(args, color),
+        Some(Command::Score(args)) => score::run(args, color),
+        Some(Command::Analyze(args)) => analyze::run(args, color),
+        Some(Command::Explain {
+            result,
+            pathway,
+            quiz,
+            json,
+        }) => explain::run(&result, pathway.as_deref(), quiz.as_deref(), json, color),
+        Some(Command::Compare { old, new, json }) => compare::run(&old, &new, json, color),
+        Some(Command::Report {
+            result,
+            output,
+            force,
+            quiz,
+        }) => report::run(&result, &output, force, quiz.as_deref()),
+        Some(Command::List) => list::run(color),
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Man { dir }) => man::run(dir.as_deref()),
+        Some(Command::Validate { files, json }) => validate::run(&files, json),
+        Some(Command::Schema { kind }) => schema::run(kind),
+    }
+}
+
+/// How to draw for a stream: colour as `--color` and NO_COLOR say; the terminal's
+/// width, at most 80 columns.
+pub(crate) fn style(terminal: bool, color: ColorWhen) -> Style {
+    let width = if terminal {
+        comfy_table::Table::new().width().unwrap_or(80).min(80)
+    } else {
+        80
+    };
+    Style {
+        color: color.for_stream(terminal),
+        width,
+    }
+}
+
+/// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`).
+pub(crate) fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

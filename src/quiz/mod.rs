@@ -1,6 +1,7 @@
 //! The quiz model: traits, questions, pathway profiles and bands, checked and ready to score.
 
 pub mod builtin;
+pub mod catalog;
 pub mod file;
 mod shape;
 mod sourced;

@@ -1,0 +1,24 @@
+//! `careerfit compare OLD NEW`: how a result moved.
+
+use super::style;
+use crate::cli::ColorWhen;
+use crate::error::Error;
+use crate::saved::read_result;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// `careerfit compare OLD.json NEW.json`.
+pub fn run(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), Error> {
+    let comparison =
+        crate::compare::compare(&read_result(old)?, &read_result(new)?).map_err(Error::Usage)?;
+    let out = if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
+        )
+    } else {
+        crate::compare::render(&comparison, style(std::io::stdout().is_terminal(), color))
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}

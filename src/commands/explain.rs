@@ -1,0 +1,73 @@
+//! `careerfit explain RESULT`: where a saved result's fit comes from, without taking
+//! the quiz again.
+
+use super::style;
+use crate::cli::ColorWhen;
+use crate::error::Error;
+use crate::quiz::Quiz;
+use crate::report;
+use crate::saved::{Retaken, retake};
+use crate::scoring;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// The explanation of a pathway (by id) or of the best fit.
+pub(crate) fn explanation(
+    quiz: &Quiz,
+    scores: &scoring::Scores,
+    pathway: Option<&str>,
+) -> Result<crate::explain::Explanation, Error> {
+    let profile = match pathway {
+        None => None,
+        Some(id) => Some(
+            quiz.profiles
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = quiz.profiles.iter().map(|p| p.id.as_str()).collect();
+                    Error::Usage(format!(
+                        "quiz `{}` has no pathway `{id}`; its pathways are {}",
+                        quiz.id,
+                        known.join(", ")
+                    ))
+                })?,
+        ),
+    };
+    crate::explain::explain(quiz, scores, profile).ok_or_else(|| {
+        Error::Usage("that pathway has no fit to explain: none of its traits was assessed".into())
+    })
+}
+
+/// `careerfit explain RESULT.json`: score the saved answers again and explain them.
+pub fn run(
+    path: &Path,
+    pathway: Option<&str>,
+    quiz: Option<&str>,
+    json: bool,
+    color: ColorWhen,
+) -> Result<(), Error> {
+    let Retaken {
+        quiz,
+        answers,
+        scores,
+        ..
+    } = retake(path, quiz)?;
+    for warning in &answers.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let explanation = explanation(&quiz, &scores, pathway)?;
+    let out = if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
+        )
+    } else {
+        report::explain::render(
+            &quiz,
+            &explanation,
+            style(std::io::stdout().is_terminal(), color),
+        )
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}

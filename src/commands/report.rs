@@ -1,0 +1,37 @@
+//! `careerfit report RESULT -o FILE.html`: the report to print, for a saved result.
+
+use crate::error::Error;
+use crate::output;
+use crate::report;
+use crate::result::QuizResult;
+use crate::saved::{Retaken, retake};
+use crate::trust::Warning;
+use std::path::Path;
+
+/// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
+pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
+    let mut file = output::ResultFile::create(out, force)?;
+    let Retaken {
+        quiz,
+        answers,
+        scores,
+        completed_at,
+    } = retake(path, quiz)?;
+    // The answers are scored again by this quiz; the date stays the result's own.
+    let mut result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at);
+    result.add_notes(
+        answers
+            .warnings
+            .into_iter()
+            .map(Warning::other_version)
+            .collect(),
+    );
+    let best = crate::explain::explain(&quiz, &scores, None);
+    file.write_all(report::html::render(&quiz, &result, best.as_ref()).as_bytes())?;
+    file.commit()?;
+    eprintln!(
+        "Wrote the report to {} (open it in a browser to print)",
+        out.display()
+    );
+    Ok(())
+}

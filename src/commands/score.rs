@@ -1,0 +1,85 @@
+//! `careerfit score QUIZ [INPUT]`: a class's rows scored one by one, with an optional
+//! group summary.
+
+use super::{now, style};
+use crate::batch;
+use crate::cli::{ColorWhen, InputFormat, ScoreArgs};
+use crate::error::Error;
+use crate::output;
+use crate::quiz::{self, catalog::resolve_quiz};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Score a batch of respondents: rows to stdout or --output, the summary where the
+/// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
+pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
+    let quiz = resolve_quiz(&args.quiz)?;
+    let mut result_file = match &args.output {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
+    let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));
+    let (name, input): (String, Box<dyn std::io::Read + Send>) = if stdin {
+        ("<stdin>".to_string(), Box::new(std::io::stdin()))
+    } else {
+        let path = args.input.as_deref().expect("a path");
+        (path.display().to_string(), Box::new(quiz::open(path)?))
+    };
+    let format = match args.format {
+        Some(InputFormat::Csv) => batch::Format::Csv,
+        Some(InputFormat::Jsonl) => batch::Format::Jsonl,
+        None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
+        None => batch::Format::Jsonl,
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let options = batch::Options {
+        format,
+        strict: args.strict,
+        jobs,
+        completed_at: now(),
+    };
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    let outcome = match result_file.as_mut() {
+        Some(file) => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
+            let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options)?;
+            out.flush()?;
+            outcome
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            batch::run(&quiz, &name, input, &mut out, &mut err, &options)?
+        }
+    };
+    // --strict stopped at a bad row: nothing is saved.
+    if let (Some(file), false) = (result_file, outcome.stopped) {
+        file.commit()?;
+    }
+    if args.summary {
+        // Where the rows are not: stdout when they went to --output, else stderr.
+        let to_stdout = args.output.is_some();
+        let terminal = match to_stdout {
+            true => std::io::stdout().is_terminal(),
+            false => std::io::stderr().is_terminal(),
+        };
+        let text = if args.json {
+            format!("{:#}\n", outcome.summary.to_json(&quiz))
+        } else {
+            outcome.summary.to_tables(&quiz, style(terminal, color))
+        };
+        if to_stdout {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        } else {
+            err.write_all(text.as_bytes())?;
+        }
+    }
+    match outcome.summary.failed {
+        0 => Ok(()),
+        _ => Err(Error::Reported(2)),
+    }
+}

@@ -1,0 +1,221 @@
+//! `careerfit take`: the quiz asked in the terminal (or answers read from a file),
+//! scored, printed, and saved with `--output` and `--report`.
+
+use super::{now, style};
+use crate::answers::{self, Answers};
+use crate::cli::{ColorWhen, SummaryFormat, TakeArgs};
+use crate::error::Error;
+use crate::output;
+use crate::progress;
+use crate::prompt::{self, PromptError, TerminalPrompter};
+use crate::quiz::{self, Quiz, catalog::resolve_quiz};
+use crate::report;
+use crate::result::QuizResult;
+use crate::scoring;
+use crate::trust::Warning;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
+    let quiz = resolve_quiz(&args.quiz)?;
+    // Open --output before anyone answers a question: a bad target is refused now,
+    // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
+    let mut result_file = match &args.output {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
+    if args.report.is_some() && args.report == args.output {
+        return Err(Error::Usage(
+            "--report and --output name the same file; give the report its own name".into(),
+        ));
+    }
+    let mut report_file = match &args.report {
+        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        None => None,
+    };
+    let (answers, notes) = match &args.answers {
+        Some(path) => {
+            let read = read_answers(&quiz, path)?;
+            (read.answers, read.warnings)
+        }
+        None => (ask(&quiz, &args, color)?, Vec::new()),
+    };
+    let scores = scoring::score(&quiz, &answers);
+    let mut result = QuizResult::new(&quiz, &answers, &scores, now());
+    result.add_notes(notes.into_iter().map(Warning::other_version).collect());
+    // Worked out once: the best pathway's explanation serves --explain and the report.
+    let best = crate::explain::explain(&quiz, &scores, None);
+    if args.explain {
+        result.explanation = Some(match (args.pathway.as_deref(), &best) {
+            (None, Some(best)) => best.clone(),
+            (pathway, _) => super::explain::explanation(&quiz, &scores, pathway)?,
+        });
+    }
+    let json = report::json::render(&result);
+    if let Some(mut file) = result_file.take() {
+        file.write_all(json.as_bytes())?;
+        file.commit()?;
+    }
+    if let Some(mut file) = report_file.take() {
+        let page = report::html::render(&quiz, &result, best.as_ref());
+        file.write_all(page.as_bytes())?;
+        file.commit()?;
+    }
+    let stdout_style = style(std::io::stdout().is_terminal(), color);
+    let text = if args.json {
+        json
+    } else if args.plain {
+        report::plain::render(&quiz, &result, 80)
+    } else if args.format == Some(SummaryFormat::Markdown) {
+        report::markdown::render(&quiz, &result)
+    } else {
+        let mut text = report::table::render(&quiz, &result, stdout_style);
+        if let Some(explanation) = &result.explanation {
+            text.push('\n');
+            text.push_str(&report::explain::render(&quiz, explanation, stdout_style));
+        }
+        text
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    if let Some(path) = &args.output {
+        eprintln!("Saved your result to {}", path.display());
+    }
+    if let Some(path) = &args.report {
+        eprintln!(
+            "Wrote your report to {} (open it in a browser to print)",
+            path.display()
+        );
+    }
+    // Finished: the saved progress of this quiz has served its purpose.
+    if args.answers.is_none()
+        && let Some(path) = progress::path_for(&quiz)
+    {
+        progress::remove(&path)?;
+    }
+    Ok(())
+}
+
+fn ask(quiz: &Quiz, args: &TakeArgs, color: ColorWhen) -> Result<Answers, Error> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "stdin is not a terminal, so careerfit cannot ask the questions; \
+             give the answers with --answers FILE (or --answers - to read them from stdin)"
+                .to_string(),
+        ));
+    }
+    let total = quiz.questions.len();
+    let progress_path = progress::path_for(quiz);
+    if let (Some(path), true) = (&progress_path, args.fresh) {
+        progress::remove(path)?;
+    }
+    let saved = match &progress_path {
+        Some(path) => progress::load(path, quiz)?,
+        None => None,
+    };
+    let (order, start) = match (saved, args.resume) {
+        (Some(saved), false) => {
+            let answered = saved.answers.iter().flatten().count();
+            return Err(Error::Usage(format!(
+                "you have unfinished answers to quiz `{}` ({answered} of {total} answered); \
+                 `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again",
+                quiz.id
+            )));
+        }
+        (Some(saved), true) => {
+            let answered = saved.answers.iter().flatten().count();
+            eprintln!(
+                "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
+                 question {}.\n",
+                quiz.id,
+                (saved.position + 1).min(total)
+            );
+            (saved.order, (saved.answers, saved.position))
+        }
+        (None, resume) => {
+            if resume {
+                eprintln!(
+                    "There is no unfinished quiz `{}` to resume; starting it.\n",
+                    quiz.id
+                );
+            }
+            let order = match (args.shuffle, args.seed) {
+                (false, _) => (0..total).collect(),
+                (true, Some(seed)) => crate::rng::shuffled(total, seed),
+                (true, None) => {
+                    let seed = fresh_seed();
+                    eprintln!(
+                        "The questions come in a random order; --seed {seed} gives this order again.\n"
+                    );
+                    crate::rng::shuffled(total, seed)
+                }
+            };
+            (order, (vec![None; total], 0))
+        }
+    };
+    eprintln!("{}\n", quiz.title);
+    if let Some(description) = &quiz.description {
+        eprintln!("{}", report::wrap(description, 80, ""));
+    }
+    eprintln!(
+        "{total} questions. Answer for yourself as you are now.\n\
+         Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
+         you can review and change every answer before the result.\n\
+         Ctrl-C stops at once; `careerfit take --resume` goes on later.\n"
+    );
+    // Saved after every answer; if it cannot be saved, say so once and go on.
+    let mut warned = false;
+    let mut save = |answers: &Answers, position: usize| {
+        let Some(path) = &progress_path else { return };
+        let progress = progress::Progress {
+            order: order.clone(),
+            position,
+            answers: answers.clone(),
+        };
+        if let Err(e) = progress::save(path, quiz, &progress)
+            && !std::mem::replace(&mut warned, true)
+        {
+            eprintln!("warning: {e}; you will not be able to resume this run.");
+        }
+    };
+    let answers = prompt::run_quiz(
+        quiz,
+        &order,
+        start,
+        &mut TerminalPrompter::new(color.for_stream(std::io::stderr().is_terminal())),
+        &mut save,
+    )
+    .map_err(|e| match e {
+        PromptError::Interrupted => {
+            if progress_path.as_ref().is_some_and(|p| p.exists()) {
+                eprintln!(
+                    "\nYour answers so far are kept: `careerfit take --resume` goes on with them."
+                );
+            }
+            Error::Interrupted
+        }
+        PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
+    })?;
+    eprintln!();
+    Ok(answers)
+}
+
+/// A seed nobody chose: the clock's nanoseconds and the process id, mixed.
+fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    (nanos ^ u64::from(std::process::id()).rotate_left(32)) % 1_000_000
+}
+
+fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Read, Error> {
+    let (name, text) = if path.as_os_str() == "-" {
+        let name = "<stdin>".to_string();
+        let text = quiz::read_stream(&name, std::io::stdin().lock())?;
+        (name, text)
+    } else {
+        (path.display().to_string(), quiz::read_text(path)?)
+    };
+    answers::read(quiz, &name, &text).map_err(Error::Invalid)
+}

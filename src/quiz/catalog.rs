@@ -1,0 +1,46 @@
+//! Where quizzes are found: built in, or a file in ./quizzes/, or a path. `take ID`,
+//! `score`, `analyze`, `list` and the readers of saved results look quizzes up here.
+
+use crate::error::Error;
+use crate::quiz::{self, Quiz, builtin};
+use std::path::{Path, PathBuf};
+
+/// Where `list` and `take ID` look for quiz files besides the built-in ones.
+pub const LOCAL_QUIZ_DIR: &str = "quizzes";
+
+/// A path, a built-in id, or the id of a file in ./quizzes/.
+pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
+    let path = Path::new(spec);
+    let looks_like_path = path.exists()
+        || spec.contains(std::path::MAIN_SEPARATOR)
+        || spec.ends_with(".yaml")
+        || spec.ends_with(".yml");
+    if looks_like_path {
+        return Ok(quiz::load_path(path)?.0);
+    }
+    if let Some(text) = builtin::find(spec) {
+        return quiz::load(&format!("{spec} (built-in)"), text)
+            .map(|(quiz, _)| quiz)
+            .map_err(Error::Invalid);
+    }
+    let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
+    if local.is_file() {
+        return Ok(quiz::load_path(&local)?.0);
+    }
+    Err(Error::Usage(format!(
+        "there is no quiz `{spec}`; `careerfit list` shows the quizzes, or give the path to a quiz file"
+    )))
+}
+
+/// `./quizzes/*.yaml`, sorted by name; none when the folder does not exist.
+pub fn local_quiz_files() -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(LOCAL_QUIZ_DIR) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "yaml") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
