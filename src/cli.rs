@@ -87,7 +87,7 @@ pub enum Command {
     /// Score many respondents at once from JSON Lines or CSV (for advisors)
     #[command(after_help = "Input: JSON Lines, one respondent per line, \
 {\"id\": \"r-17\", \"answers\": {...}} with answers as in an answers file; or CSV \
-(--format csv, or a .csv file) with a header of question ids or question texts, an \
+(--input-format csv, or a .csv file) with a header of question ids or question texts, an \
 optional id column, multi answers as a;b;c, and empty cells for skipped questions.
 
 Output: one JSON line per row, in input order: the object `take --json` prints, with \
@@ -97,7 +97,7 @@ stderr, and the run exits 2 at the end.
 Examples:
   careerfit score him-career-fit class.csv --summary
   careerfit score him-career-fit answers.jsonl -o results.jsonl
-  form-export | careerfit score him-career-fit --format csv > results.jsonl")]
+  form-export | careerfit score him-career-fit --input-format csv > results.jsonl")]
     Score(ScoreArgs),
     /// Evidence for a quiz from a class's answers: which questions hold together,
     /// which measure nothing, and who was not really answering (for quiz authors)
@@ -225,8 +225,13 @@ pub struct ScoreArgs {
     pub input: Option<PathBuf>,
 
     /// How INPUT is written [default: csv for a .csv file, else jsonl]
-    #[arg(long, value_enum)]
-    pub format: Option<InputFormat>,
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// How the rows are written: jsonl, one JSON object per line (--input-format says
+    /// how INPUT is written)
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl", value_parser = rows_format)]
+    pub format: RowsFormat,
 
     /// Write the results to FILE (atomically, mode 0600) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -287,6 +292,27 @@ pub enum SummaryFormat {
     Table,
     /// Markdown tables and lists
     Markdown,
+}
+
+/// What `score` writes, one row per respondent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowsFormat {
+    /// JSON Lines: one result object per line
+    Jsonl,
+}
+
+/// `--format` names what a command writes. `score --format csv` once named the
+/// input; say where that went rather than "invalid value".
+fn rows_format(value: &str) -> Result<RowsFormat, String> {
+    match value {
+        "jsonl" => Ok(RowsFormat::Jsonl),
+        "csv" => Err(
+            "`--format` names what score writes, and score writes jsonl; \
+                      to read CSV rows, use --input-format csv"
+                .to_string(),
+        ),
+        other => Err(format!("score writes jsonl, not `{other}`")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -79,8 +79,8 @@ fn the_quiz_format_example_is_a_valid_quiz() {
 #[test]
 fn the_score_examples_are_scored() {
     for (lang, args) in [
-        ("json", vec!["--format", "jsonl"]),
-        ("csv", vec!["--format", "csv"]),
+        ("json", vec!["--input-format", "jsonl"]),
+        ("csv", vec!["--input-format", "csv"]),
     ] {
         let example = block_after("## Scoring a class", lang);
         let output = careerfit()

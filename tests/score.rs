@@ -287,7 +287,7 @@ fn rows_come_from_stdin_as_jsonl_or_csv() {
     let output = careerfit()
         .arg("score")
         .arg(fixture("small.yaml"))
-        .args(["-", "--format", "csv"])
+        .args(["-", "--input-format", "csv"])
         .write_stdin("q-required,q-yes\nAgree,no\n")
         .output()
         .unwrap();
@@ -428,4 +428,31 @@ fn a_missing_input_or_a_folder_is_an_io_error() {
             .stdout("")
             .stderr(format!("error: {}: {message}\n", input.display()));
     }
+}
+
+#[test]
+fn format_names_the_output_and_the_old_spelling_says_where_the_input_went() {
+    careerfit()
+        .args(["score", "him-career-fit", "--format", "csv"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "`--format` names what score writes, and score writes jsonl; to read CSV rows, \
+             use --input-format csv",
+        ));
+}
+
+#[test]
+fn csv_piped_in_as_json_lines_gets_a_hint_naming_the_flag() {
+    careerfit()
+        .args(["score", "him-career-fit"])
+        .write_stdin("id,many-directions\nann,Agree\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "<stdin>:1: error: not a JSON row: expected value (column 1); this looks like CSV: \
+             add --input-format csv",
+        ));
 }

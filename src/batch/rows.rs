@@ -92,6 +92,17 @@ impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
     }
 }
 
+/// A line that is not JSON but has commas or semicolons is likely CSV read as JSON
+/// Lines (piped in, so no `.csv` to go by): say which flag reads it.
+fn csv_hint(text: &str) -> &'static str {
+    let text = text.trim_start();
+    if !text.starts_with(['{', '[']) && text.contains([',', ';', '\t']) {
+        "; this looks like CSV: add --input-format csv"
+    } else {
+        ""
+    }
+}
+
 impl<'q> RowReader<'q> {
     pub fn new(quiz: &'q Quiz, columns: Option<Columns>) -> Self {
         let index = quiz
@@ -120,7 +131,11 @@ impl<'q> RowReader<'q> {
                 Err(e) => Row {
                     line,
                     id: fallback_id,
-                    answers: Err(format!("not a JSON row: {}", json_error(&e))),
+                    answers: Err(format!(
+                        "not a JSON row: {}{}",
+                        json_error(&e),
+                        csv_hint(&text)
+                    )),
                 },
                 Ok(row) => {
                     let (id, id_problem) = match row.id {

@@ -25,7 +25,7 @@ pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
         let path = args.input.as_deref().expect("a path");
         (path.display().to_string(), Box::new(quiz::open(path)?))
     };
-    let format = match args.format {
+    let format = match args.input_format {
         Some(InputFormat::Csv) => batch::Format::Csv,
         Some(InputFormat::Jsonl) => batch::Format::Jsonl,
         None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
