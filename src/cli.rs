@@ -169,7 +169,7 @@ Examples:
     List,
     /// Print a shell completion script: bash, zsh, fish or powershell
     #[command(after_help = "Examples:
-  careerfit completions bash > ~/.local/share/bash-completion/completions/careerfit
+  source <(careerfit completions bash)      in ~/.bashrc
   careerfit completions zsh > ~/.zfunc/_careerfit
   careerfit completions fish > ~/.config/fish/completions/careerfit.fish")]
     Completions {
@@ -395,8 +395,9 @@ pub struct TakeArgs {
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
     pub format: Option<SummaryFormat>,
 
-    /// With --shuffle: the order for this number, the same every time
-    #[arg(long, value_name = "N", requires = "shuffle")]
+    /// Ask the questions in the random order this number gives, the same every time
+    /// (implies --shuffle)
+    #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 }
 

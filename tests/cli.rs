@@ -141,3 +141,75 @@ fn the_manual_page_renders_and_names_every_command() {
         assert!(text.starts_with(".ie"), "{page}: {text}");
     }
 }
+
+#[test]
+fn help_of_help_is_help_not_an_error() {
+    for args in [
+        vec!["help", "--help"],
+        vec!["help", "take", "--help"],
+        vec!["help", "-h"],
+    ] {
+        careerfit()
+            .args(&args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Usage: careerfit"));
+    }
+}
+
+#[test]
+fn the_manual_refers_only_to_pages_it_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    careerfit()
+        .arg("man")
+        .arg("--dir")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let main = std::fs::read_to_string(dir.path().join("careerfit.1")).unwrap();
+    for reference in main.split("careerfit\\-").skip(1) {
+        let page = reference.split('(').next().unwrap();
+        let file = dir.path().join(format!("careerfit-{page}.1"));
+        assert!(
+            file.is_file(),
+            "careerfit.1 refers to careerfit-{page}(1), which is not written"
+        );
+    }
+    assert!(!main.contains("careerfit\\-help"));
+}
+
+#[test]
+fn every_help_page_fits_80_columns_with_examples_on_one_line() {
+    let commands = [
+        "take",
+        "score",
+        "analyze",
+        "explain",
+        "compare",
+        "report",
+        "list",
+        "completions",
+        "man",
+        "validate",
+        "schema",
+    ];
+    for command in commands {
+        let output = careerfit().args([command, "--help"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        for line in text(&output.stdout).lines() {
+            assert!(line.chars().count() <= 80, "{command} --help: {line}");
+            // An example broken over two lines starts its second line with a path.
+            assert!(
+                !line.trim_start().starts_with('~'),
+                "{command} --help: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_alone_is_accepted_and_implies_shuffle() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    take_small(&answers).args(["--seed", "3"]).assert().code(0);
+}

@@ -293,54 +293,61 @@ fn shuffled_questions_come_in_the_seeds_order_and_keep_their_answers() {
     .0;
     let order = careerfit::rng::shuffled(quiz.questions.len(), 3);
     assert_ne!(order, (0..7).collect::<Vec<_>>(), "seed 3 does shuffle");
-    let dir = tempfile::tempdir().unwrap();
-    let quiz_path = fixture("small.yaml");
-    let mut session = spawn(
-        &[
-            "take",
-            quiz_path.to_str().unwrap(),
-            "--shuffle",
-            "--seed",
-            "3",
-            "-o",
-            "result.json",
-        ],
-        dir.path(),
-    );
-    for (n, &q) in order.iter().enumerate() {
-        let question = &quiz.questions[q];
-        let keys: &[&str] = match question.id.as_str() {
-            "q-yes" | "q-no-rev" => &["y", ENTER],
-            "q-multi" => &[" ", ENTER],
-            // The first label or option of the rest.
-            _ => &[ENTER],
+    // --seed alone implies --shuffle: the banner of a shuffled run suggests it alone.
+    for spelling in [
+        ["--shuffle", "--seed", "3"],
+        ["--color=auto", "--seed", "3"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let quiz_path = fixture("small.yaml");
+        let mut session = spawn(
+            &[
+                "take",
+                quiz_path.to_str().unwrap(),
+                spelling[0],
+                spelling[1],
+                spelling[2],
+                "-o",
+                "result.json",
+            ],
+            dir.path(),
+        );
+        for (n, &q) in order.iter().enumerate() {
+            let question = &quiz.questions[q];
+            let keys: &[&str] = match question.id.as_str() {
+                "q-yes" | "q-no-rev" => &["y", ENTER],
+                "q-multi" => &[" ", ENTER],
+                // The first label or option of the rest.
+                _ => &[ENTER],
+            };
+            // The question's text, then its help line with its number as asked.
+            session
+                .expect(question.text.as_str())
+                .unwrap_or_else(|e| panic!("question {} should be {}: {e}", n + 1, question.id));
+            answer(&mut session, &format!("Question {} of 7", n + 1), keys);
+        }
+        finish_review(&mut session);
+        everything(&mut session);
+        assert_eq!(exit_code(&session), 0);
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap())
+                .unwrap();
+        let answer_of = |id: &str| {
+            saved["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["question"] == id)
+                .unwrap()["answer"]
+                .clone()
         };
-        // The question's text, then its help line with its number as asked.
-        session
-            .expect(question.text.as_str())
-            .unwrap_or_else(|e| panic!("question {} should be {}: {e}", n + 1, question.id));
-        answer(&mut session, &format!("Question {} of 7", n + 1), keys);
+        assert_eq!(answer_of("q-scale"), 1);
+        assert_eq!(answer_of("q-required"), 1);
+        assert_eq!(answer_of("q-yes"), true);
+        assert_eq!(answer_of("q-no-rev"), true);
+        assert_eq!(answer_of("q-choice"), "a");
+        assert_eq!(answer_of("q-multi"), serde_json::json!(["x"]));
     }
-    finish_review(&mut session);
-    everything(&mut session);
-    assert_eq!(exit_code(&session), 0);
-    let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap()).unwrap();
-    let answer_of = |id: &str| {
-        saved["answers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["question"] == id)
-            .unwrap()["answer"]
-            .clone()
-    };
-    assert_eq!(answer_of("q-scale"), 1);
-    assert_eq!(answer_of("q-required"), 1);
-    assert_eq!(answer_of("q-yes"), true);
-    assert_eq!(answer_of("q-no-rev"), true);
-    assert_eq!(answer_of("q-choice"), "a");
-    assert_eq!(answer_of("q-multi"), serde_json::json!(["x"]));
 }
 
 /// `--color never` on a terminal without NO_COLOR: prompts without colour.

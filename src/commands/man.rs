@@ -8,10 +8,9 @@ use std::path::Path;
 /// The manual page, generated from the same definition as --help; with a folder, a
 /// page for every command (the main page refers to them as careerfit-COMMAND(1)).
 pub fn run(dir: Option<&Path>) -> Result<(), Error> {
-    use clap::CommandFactory;
     match dir {
         Some(dir) => {
-            clap_mangen::generate_to(Cli::command(), dir).map_err(|e| {
+            clap_mangen::generate_to(pages(), dir).map_err(|e| {
                 Error::Io(format!(
                     "cannot write the manual pages to {}: {e}",
                     dir.display()
@@ -21,9 +20,16 @@ pub fn run(dir: Option<&Path>) -> Result<(), Error> {
         }
         None => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            clap_mangen::Man::new(pages()).render(&mut out)?;
             std::io::stdout().lock().write_all(&out)?;
         }
     }
     Ok(())
+}
+
+/// The command line as the manual describes it: without clap's `help` subcommand,
+/// which has no page of its own (`careerfit help CMD` is `careerfit CMD --help`).
+fn pages() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().disable_help_subcommand(true)
 }

@@ -141,8 +141,8 @@ fn ask(quiz: &Quiz, args: &TakeArgs, color: ColorWhen) -> Result<Answers, Error>
                 );
             }
             let order = match (args.shuffle, args.seed) {
-                (false, _) => (0..total).collect(),
-                (true, Some(seed)) => crate::rng::shuffled(total, seed),
+                (_, Some(seed)) => crate::rng::shuffled(total, seed),
+                (false, None) => (0..total).collect(),
                 (true, None) => {
                     let seed = fresh_seed();
                     eprintln!(
