@@ -474,7 +474,12 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                     .or_else(|| text.trim().parse().ok().filter(|k| (1..=n).contains(k)))
                     .map(|k| Some(Answer::Scale(k)))
                     .ok_or_else(|| {
-                        format!("`{text}` is not a label of this scale: {}", expected())
+                        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+                        format!(
+                            "`{text}` is not a label of this scale: {}{}",
+                            expected(),
+                            guess(text.trim(), &labels)
+                        )
                     }),
                 _ => Err(expected()),
             }
@@ -539,10 +544,17 @@ fn find_option(options: &[AnswerOption], text: &str) -> Option<usize> {
 }
 
 fn unknown_option(id: &str, text: &str, options: &[AnswerOption]) -> String {
+    let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
     format!(
-        "question `{id}` has no option `{text}`; its options are {}",
-        quoted_list(options.iter().map(|o| o.id.as_str()))
+        "question `{id}` has no option `{text}`; its options are {}{}",
+        quoted_list(ids.iter().copied()),
+        guess(text, &ids)
     )
+}
+
+/// "; did you mean `Agree`?" when a known value is close to what was written.
+fn guess(text: &str, known: &[&str]) -> String {
+    crate::quiz::suggest(text, known).map_or(String::new(), |hint| format!("; {hint}"))
 }
 
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {

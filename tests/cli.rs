@@ -213,3 +213,85 @@ fn seed_alone_is_accepted_and_implies_shuffle() {
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     take_small(&answers).args(["--seed", "3"]).assert().code(0);
 }
+
+#[test]
+fn typos_in_values_get_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "typos.yaml",
+        "answers:\n  many-directions: Agre\n  patient-contact: non\n  work-settings: [hospitl]\n",
+    );
+    let output = careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    for hint in [
+        "`Agre` is not a label of this scale: ",
+        "; did you mean `Agree`?",
+        "has no option `non`; its options are `none`, `a-little`, `half`, `most`; did you mean `none`?",
+        "; did you mean `hospital`?",
+    ] {
+        assert!(stderr.contains(hint), "no {hint:?} in\n{stderr}");
+    }
+    careerfit()
+        .args(["take", "him-carer-fit"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: there is no quiz `him-carer-fit` (did you mean `him-career-fit`?); \
+             `careerfit list` shows the quizzes, or give the path to a quiz file\n",
+        );
+}
+
+#[test]
+fn a_local_file_named_like_a_built_in_quiz_is_said_to_be_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("quizzes")).unwrap();
+    let own = std::fs::read_to_string(him_quiz()).unwrap().replace(
+        "title: Is a career in HIM right for me?",
+        "title: My own copy",
+    );
+    write(&dir.path().join("quizzes"), "him-career-fit.yaml", &own);
+    let list = careerfit()
+        .current_dir(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    let stdout = text(&list.stdout);
+    assert!(stdout.contains("quizzes/him-career-fit.yaml │"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "quizzes/him-career-fit.yaml has the id of a built-in quiz: `careerfit take\n\
+             him-career-fit` takes the built-in one; give the path to take the file."
+        ),
+        "{stdout}"
+    );
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    let answers = write(dir.path(), "a.yaml", "answers: {}\n");
+    careerfit()
+        .current_dir(dir.path())
+        .args(["take", "him-career-fit", "--json", "--answers"])
+        .arg(&answers)
+        .assert()
+        .stderr(
+            "warning: quizzes/him-career-fit.yaml has the id of a built-in quiz, which is \
+             taken instead; give the path to take the file\n",
+        )
+        .stdout(predicate::str::contains(
+            "\"title\": \"Is a career in HIM right for me?\"",
+        ));
+    // The repository's own copy, the same text as the built-in quiz, is listed once.
+    std::fs::copy(him_quiz(), dir.path().join("quizzes/him-career-fit.yaml")).unwrap();
+    let list = careerfit()
+        .current_dir(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(text(&list.stdout).matches("him-career-fit ").count(), 1);
+}

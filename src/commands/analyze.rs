@@ -8,7 +8,6 @@ use crate::cli::{AnalyzeArgs, ColorWhen, InputFormat};
 use crate::error::Error;
 use crate::output::ResultFile;
 use crate::quiz;
-use crate::quiz::catalog::resolve_quiz;
 use crate::report;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -20,7 +19,7 @@ enum Saved {
 }
 
 pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
-    let quiz = resolve_quiz(&args.quiz)?;
+    let quiz = super::load_quiz(&args.quiz)?;
     let saved = match &args.output {
         None => None,
         Some(path) => {

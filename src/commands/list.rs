@@ -19,8 +19,24 @@ pub fn run(color: ColorWhen) -> Result<(), Error> {
             ]);
         }
     }
+    let mut notes = Vec::new();
     for path in local_quiz_files() {
         let shown = path.display().to_string();
+        // A file with a built-in quiz's id: the id finds the built-in one.
+        let same_id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|stem| builtin::find(stem).is_some());
+        if let Some(id) = same_id {
+            let same_text = std::fs::read_to_string(&path).ok().as_deref() == builtin::find(id);
+            if same_text {
+                continue;
+            }
+            notes.push(format!(
+                "{shown} has the id of a built-in quiz: `careerfit take {id}` takes the \
+                 built-in one; give the path to take the file."
+            ));
+        }
         rows.push(match quiz::load_path(&path) {
             Ok((quiz, _)) => [quiz.id, quiz.title, quiz.questions.len().to_string(), shown],
             Err(_) => [
@@ -31,15 +47,24 @@ pub fn run(color: ColorWhen) -> Result<(), Error> {
             ],
         });
     }
-    let mut table = report::table::table(
-        style(std::io::stdout().is_terminal(), color),
-        ["Id", "Title", "Questions", "From"],
-    );
+    let style = style(std::io::stdout().is_terminal(), color);
+    let mut table = report::table::table(style, ["Id", "Title", "Questions", "From"]);
+    // A path is not broken over lines; the title wraps instead.
+    if let Some(from) = table.column_mut(3) {
+        from.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
     for row in rows {
         table.add_row(row);
     }
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{table}")?;
+    for note in notes {
+        write!(
+            stdout,
+            "{}",
+            report::wrap(&note, usize::from(style.width), "")
+        )?;
+    }
     writeln!(
         stdout,
         "Take one with: careerfit take ID (or a path to a quiz file)"

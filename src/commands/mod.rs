@@ -16,7 +16,21 @@ pub mod validate;
 
 use crate::cli::{Cli, ColorWhen, Command, TakeArgs};
 use crate::error::Error;
+use crate::quiz::{Quiz, catalog};
 use crate::report::Style;
+
+/// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over
+/// for the built-in quiz of the same id.
+pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
+    if let Some(file) = catalog::shadowed_by_builtin(spec) {
+        eprintln!(
+            "warning: {} has the id of a built-in quiz, which is taken instead; give the \
+             path to take the file",
+            file.display()
+        );
+    }
+    catalog::resolve_quiz(spec)
+}
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     let color = cli.color;

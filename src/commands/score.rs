@@ -6,14 +6,14 @@ use crate::batch;
 use crate::cli::{ColorWhen, InputFormat, ScoreArgs};
 use crate::error::Error;
 use crate::output;
-use crate::quiz::{self, catalog::resolve_quiz};
+use crate::quiz;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Score a batch of respondents: rows to stdout or --output, the summary where the
 /// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
 pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
-    let quiz = resolve_quiz(&args.quiz)?;
+    let quiz = super::load_quiz(&args.quiz)?;
     let mut result_file = match &args.output {
         Some(path) => Some(output::ResultFile::create(path, args.force)?),
         None => None,

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::output;
 use crate::progress;
 use crate::prompt::{self, PromptError, TerminalPrompter};
-use crate::quiz::{self, Quiz, catalog::resolve_quiz};
+use crate::quiz::{self, Quiz};
 use crate::report;
 use crate::result::QuizResult;
 use crate::scoring;
@@ -17,7 +17,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
-    let quiz = resolve_quiz(&args.quiz)?;
+    let quiz = super::load_quiz(&args.quiz)?;
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
     let mut result_file = match &args.output {

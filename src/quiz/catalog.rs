@@ -27,9 +27,30 @@ pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
     if local.is_file() {
         return Ok(quiz::load_path(&local)?.0);
     }
+    let known: Vec<String> = builtin::BUILTIN
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .chain(
+            local_quiz_files()
+                .iter()
+                .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from)),
+        )
+        .collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let guess = quiz::suggest(spec, &known).map_or(String::new(), |g| format!(" ({g})"));
     Err(Error::Usage(format!(
-        "there is no quiz `{spec}`; `careerfit list` shows the quizzes, or give the path to a quiz file"
+        "there is no quiz `{spec}`{guess}; `careerfit list` shows the quizzes, or give the \
+         path to a quiz file"
     )))
+}
+
+/// A file in ./quizzes/ named like a built-in quiz, whose text differs from it: a
+/// quiz id finds the built-in one, so the file is taken only by its path.
+pub fn shadowed_by_builtin(spec: &str) -> Option<PathBuf> {
+    let builtin = builtin::find(spec)?;
+    let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
+    let text = std::fs::read_to_string(&local).ok()?;
+    (text != builtin).then_some(local)
 }
 
 /// `./quizzes/*.yaml`, sorted by name; none when the folder does not exist.
