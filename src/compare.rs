@@ -151,19 +151,14 @@ pub fn compare(old: &QuizResult, new: &QuizResult) -> Result<Comparison, String>
 }
 
 fn number(x: Option<f64>) -> Cell {
-    Cell::new(x.map_or("n/a".to_string(), |x| format!("{x:.0}")))
+    Cell::new(x.map_or("n/a".to_string(), |x| crate::text::fixed(x, 0)))
         .set_alignment(CellAlignment::Right)
 }
 
 /// A change to one decimal, so that 17.6 to 17.2 reads as -0.4, not as no change.
 fn signed(x: Option<f64>) -> Cell {
-    Cell::new(
-        x.map_or(String::new(), |x| match format!("{x:+.1}").as_str() {
-            "+0.0" | "-0.0" => "0.0".to_string(),
-            text => text.to_string(),
-        }),
-    )
-    .set_alignment(CellAlignment::Right)
+    Cell::new(x.map_or(String::new(), |x| crate::text::signed(x, 1)))
+        .set_alignment(CellAlignment::Right)
 }
 
 fn rank(r: Option<usize>) -> Cell {

@@ -21,4 +21,5 @@ pub mod result;
 pub mod rng;
 pub mod saved;
 pub mod scoring;
+pub mod text;
 pub mod trust;

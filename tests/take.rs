@@ -815,3 +815,38 @@ fn low_confidence_leads_every_summary_format() {
         assert!(!shown.contains("Strong fit"), "{args:?}");
     }
 }
+
+/// Halves round away from zero everywhere: a trait of 12.5 shows as 13, not 12.
+#[test]
+fn halves_round_away_from_zero_in_every_summary() {
+    // Careful = 100 × (2 × 0 + 1 × 0 + 1 × 0.5) / 4 = 12.5 (src/scoring.rs's rules).
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "half.yaml",
+        "answers:\n  q-scale: Low\n  q-reverse: High\n  q-required: 3\n",
+    );
+    let result = take_json(&fixture("small.yaml"), &answers);
+    assert_close(&result["traits"][0]["score"], 12.5);
+    let plain = take_small(&answers).arg("--plain").output().unwrap();
+    assert!(
+        text(&plain.stdout).contains("Careful: 13 out of 100"),
+        "{}",
+        text(&plain.stdout)
+    );
+    let table = take_small(&answers).output().unwrap();
+    assert!(
+        text(&table.stdout).contains("│ Careful ┆    13 ┆"),
+        "{}",
+        text(&table.stdout)
+    );
+    let markdown = take_small(&answers)
+        .args(["--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&markdown.stdout).contains("| Careful | 13 |"),
+        "{}",
+        text(&markdown.stdout)
+    );
+}

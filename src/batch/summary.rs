@@ -104,12 +104,15 @@ impl Summary {
             quiz.title, quiz.id, quiz.version, self.scored, self.failed
         );
         let number = |x: Option<f64>| {
-            Cell::new(x.map_or("n/a".to_string(), |x| format!("{x:.1}")))
+            Cell::new(x.map_or("n/a".to_string(), |x| crate::text::fixed(x, 1)))
                 .set_alignment(CellAlignment::Right)
         };
         let share = |n: usize| match self.scored {
             0 => "0".to_string(),
-            total => format!("{n} ({:.0}%)", 100.0 * n as f64 / total as f64),
+            total => format!(
+                "{n} ({}%)",
+                crate::text::fixed(100.0 * n as f64 / total as f64, 0)
+            ),
         };
         out.push_str("Pathways, by how many fit them best\n");
         let mut pathways = table(style, ["Pathway", "Best fit for", "Mean fit"]);

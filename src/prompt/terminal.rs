@@ -3,7 +3,7 @@
 use super::{Ask, PromptError, Prompter, Reply, Review};
 use crate::answers::{Answer, Answers};
 use crate::quiz::{Question, QuestionKind, Quiz};
-use crate::report::shorten;
+use crate::text::shorten;
 use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{CustomType, MultiSelect, Select};

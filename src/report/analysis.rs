@@ -11,15 +11,14 @@ const RESPONDENTS_SHOWN: usize = 20;
 
 /// Two decimals, or `none`; a figure that rounds to zero shows as 0.00, never -0.00.
 pub fn decimal(x: Option<f64>, none: &str) -> String {
-    x.map_or(none.to_string(), |x| {
-        let x = if x.abs() < 0.005 { 0.0 } else { x };
-        format!("{x:.2}")
-    })
+    x.map_or(none.to_string(), |x| super::fixed(x, 2))
 }
 
 /// A share as a whole percentage, or `none`.
 pub fn percent(x: Option<f64>, none: &str) -> String {
-    x.map_or(none.to_string(), |x| format!("{:.0}%", x * 100.0))
+    x.map_or(none.to_string(), |x| {
+        format!("{}%", super::fixed(x * 100.0, 0))
+    })
 }
 
 fn right(text: String) -> Cell {
@@ -46,7 +45,7 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
     );
     for t in &analysis.traits {
         let ci = t.alpha_ci95.map_or("-".to_string(), |[low, high]| {
-            format!("{low:.2} to {high:.2}")
+            format!("{} to {}", super::fixed(low, 2), super::fixed(high, 2))
         });
         traits.add_row(vec![
             Cell::new(&t.name),

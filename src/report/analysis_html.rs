@@ -78,7 +78,7 @@ fn trait_section(t: &TraitAnalysis) -> Markup {
             p {
                 "Alpha " (decimal(t.alpha))
                 @if let Some([low, high]) = t.alpha_ci95 {
-                    " (95% interval " (format!("{low:.2}")) " to " (format!("{high:.2}")) ")"
+                    " (95% interval " (super::fixed(low, 2)) " to " (super::fixed(high, 2)) ")"
                 }
                 ", over " (t.complete) " respondents who answered all " (t.questions) " questions."
                 @if !t.flags.is_empty() { " " span.flag { "Flags: " (t.flags.join(", ")) "." } }

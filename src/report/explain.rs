@@ -2,7 +2,7 @@
 //! and how far the runner-up is behind.
 
 use super::table::table;
-use super::{Style, shorten, wrap};
+use super::{Style, fixed, shorten, wrap};
 use crate::explain::Explanation;
 use crate::quiz::Quiz;
 use comfy_table::{Cell, CellAlignment};
@@ -11,15 +11,16 @@ use comfy_table::{Cell, CellAlignment};
 const GAP_ROWS: usize = 5;
 
 fn points(x: f64) -> Cell {
-    Cell::new(format!("{x:.1}")).set_alignment(CellAlignment::Right)
+    Cell::new(fixed(x, 1)).set_alignment(CellAlignment::Right)
 }
 
 pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
     let width = usize::from(style.width);
     let mut out = wrap(
         &format!(
-            "Why {} fits you {:.0} out of 100: every answer's share of the fit",
-            e.title, e.fit
+            "Why {} fits you {} out of 100: every answer's share of the fit",
+            e.title,
+            fixed(e.fit, 0)
         ),
         width,
         "",
@@ -56,8 +57,10 @@ pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
         for m in &e.movers {
             out.push_str(&wrap(
                 &format!(
-                    "- {}: {:.0} now; at 100 it would add {:.1} points.",
-                    m.name, m.score, m.gain
+                    "- {}: {} now; at 100 it would add {} points.",
+                    m.name,
+                    fixed(m.score, 0),
+                    fixed(m.gain, 1)
                 ),
                 width,
                 "",
@@ -68,15 +71,24 @@ pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
         // Said with the pathway ahead first, whichever of the two is explained.
         let line = if r.behind >= 0.0 {
             format!(
-                "{} ({:.0}) is {:.1} points ahead of the runner-up, {} ({:.0}). Where the \
+                "{} ({}) is {} points ahead of the runner-up, {} ({}). Where the \
                  gap comes from, trait by trait:",
-                e.title, e.fit, r.behind, r.title, r.fit
+                e.title,
+                fixed(e.fit, 0),
+                fixed(r.behind, 1),
+                r.title,
+                fixed(r.fit, 0)
             )
         } else {
             format!(
-                "{} ({:.0}), your best fit, is {:.1} points ahead of {} ({:.0}). Where the \
+                "{} ({}), your best fit, is {} points ahead of {} ({}). Where the \
                  gap comes from, trait by trait (a minus: a trait where {} is ahead):",
-                r.title, r.fit, -r.behind, e.title, e.fit, e.title
+                r.title,
+                fixed(r.fit, 0),
+                fixed(-r.behind, 1),
+                e.title,
+                fixed(e.fit, 0),
+                e.title
             )
         };
         out.push('\n');

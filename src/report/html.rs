@@ -2,6 +2,7 @@
 //! report`): no scripts, no external files, no network. Built with maud, which escapes
 //! every piece of text it is given, so quiz text cannot become markup.
 
+use super::fixed;
 use crate::explain::Explanation;
 use crate::quiz::Quiz;
 use crate::result::QuizResult;
@@ -30,7 +31,7 @@ p.caution { border-left: 1.2mm solid #8a5a00; padding: 1mm 3mm; background: #fff
 ";
 
 fn score(x: Option<f64>) -> String {
-    x.map_or("n/a".to_string(), |x| format!("{x:.0}"))
+    x.map_or("n/a".to_string(), |x| fixed(x, 0))
 }
 
 /// One bar per trait, 0 to 100, as inline SVG.
@@ -66,15 +67,15 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
     };
     html! {
         section {
-            h2 { "Why " (e.title) " fits you " (format!("{:.0}", e.fit)) " out of 100" }
+            h2 { "Why " (e.title) " fits you " (fixed(e.fit, 0)) " out of 100" }
             table {
                 thead { tr { th { "Your answer to" } th.num { "Points" } th.num { "Left" } } }
                 tbody {
                     @for c in &e.contributions {
                         tr {
                             td { (text_of(&c.question)) }
-                            td.num { (format!("{:.1}", c.points)) }
-                            td.num { (format!("{:.1}", c.left)) }
+                            td.num { (fixed(c.points, 1)) }
+                            td.num { (fixed(c.left, 1)) }
                         }
                     }
                 }
@@ -85,8 +86,8 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
                 p { "What would move you most: "
                     @for (i, m) in e.movers.iter().enumerate() {
                         @if i > 0 { "; " }
-                        (m.name) " (" (format!("{:.0}", m.score)) " now, up to "
-                        (format!("{:.1}", m.gain)) " points)"
+                        (m.name) " (" (fixed(m.score, 0)) " now, up to "
+                        (fixed(m.gain, 1)) " points)"
                     }
                     "." }
             }

@@ -10,7 +10,7 @@ fn cell(text: &str) -> String {
 }
 
 fn score(x: Option<f64>) -> String {
-    x.map_or("n/a".to_string(), |x| format!("{x:.0}"))
+    x.map_or("n/a".to_string(), |x| super::fixed(x, 0))
 }
 
 pub fn render(quiz: &Quiz, result: &QuizResult) -> String {

@@ -11,6 +11,7 @@ pub mod table;
 
 use crate::quiz::Quiz;
 use crate::result::{OccupationEntry, ProfileEntry, QuizResult};
+pub use crate::text::{fixed, shorten, wrap};
 use crate::trust::{self, Confidence};
 
 /// The caution every summary leads with, before the pathways, when confidence is low.
@@ -45,7 +46,10 @@ pub fn occupation_line(o: &OccupationEntry) -> String {
         figures.push(format!("median pay {} a year ({year})", dollars(pay)));
     }
     if let (Some(growth), Some(period)) = (o.growth, &o.growth_period) {
-        figures.push(format!("growth {growth:.0}% projected for {period}"));
+        figures.push(format!(
+            "growth {}% projected for {period}",
+            fixed(growth, 0)
+        ));
     }
     let mut line = format!("{} (O*NET-SOC {})", o.title, o.code);
     if !figures.is_empty() {
@@ -74,8 +78,10 @@ pub fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
                     let score = result.traits.get(index)?.score?;
                     let needed = profile?.requires.iter().find(|(t, _)| *t == index)?.1;
                     Some(format!(
-                        "{} of {needed:.0} or more; yours is {score:.0}",
-                        quiz.traits[index].name
+                        "{} of {} or more; yours is {}",
+                        quiz.traits[index].name,
+                        fixed(needed, 0),
+                        fixed(score, 0)
                     ))
                 })
                 .collect();
@@ -109,21 +115,13 @@ pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Ve
                 .as_deref()
                 .map_or(String::new(), |d| format!(" ({d})"));
             Some(format!(
-                "{}: {score:.0}, this pathway asks for {minimum:.0}{meaning}",
-                t.name
+                "{}: {}, this pathway asks for {}{meaning}",
+                t.name,
+                fixed(score, 0),
+                fixed(minimum, 0)
             ))
         })
         .collect()
-}
-
-/// The first `chars` characters of a text, with an ellipsis when cut.
-pub fn shorten(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(chars - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
 }
 
 /// How the person's terminal wants text drawn; decided once in `app`.
@@ -134,30 +132,9 @@ pub struct Style {
     pub width: u16,
 }
 
-/// Word-wrap prose to `width` columns with an indent on every line.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    for word in text.split_whitespace() {
-        let line_len = line.chars().count();
-        if line_len > indent.len() && line_len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(indent);
-        }
-        if line.chars().count() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{dollars, wrap};
+    use super::dollars;
 
     #[test]
     fn dollars_have_thousands_separators() {
@@ -165,16 +142,5 @@ mod tests {
         assert_eq!(dollars(110680.0), "$110,680");
         assert_eq!(dollars(999.0), "$999");
         assert_eq!(dollars(1000.0), "$1,000");
-    }
-
-    #[test]
-    fn wraps_at_word_boundaries_within_the_width() {
-        let text = "one two three four five six seven eight nine ten";
-        let wrapped = wrap(text, 16, "  ");
-        assert_eq!(
-            wrapped,
-            "  one two three\n  four five six\n  seven eight\n  nine ten\n"
-        );
-        assert!(wrapped.lines().all(|l| l.chars().count() <= 16));
     }
 }

@@ -1,13 +1,15 @@
 //! The result as plain sentences (`take --plain`): no box drawing, no bars, no colour,
 //! in the order a screen reader should read it. The same facts as the tables.
 
-use super::wrap;
+use super::{fixed, wrap};
 use crate::quiz::Quiz;
 use crate::result::QuizResult;
 
 /// A score as words: "72 out of 100", or "not assessed".
 fn score_words(score: Option<f64>) -> String {
-    score.map_or("not assessed".to_string(), |s| format!("{s:.0} out of 100"))
+    score.map_or("not assessed".to_string(), |s| {
+        format!("{} out of 100", fixed(s, 0))
+    })
 }
 
 pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {

@@ -189,7 +189,7 @@ fn band_of<'q>(quiz: &'q Quiz, label: Option<&str>) -> Option<(usize, &'q Band)>
 
 /// A score rounded for reading; the JSON keeps full precision.
 fn score_text(score: Option<f64>) -> String {
-    score.map_or("n/a".to_string(), |s| format!("{s:.0}"))
+    score.map_or("n/a".to_string(), |s| super::fixed(s, 0))
 }
 
 /// A 20-cell text bar, one cell per 5 points.

@@ -1,0 +1,83 @@
+//! Text helpers every output shares: word-wrapping, shortening, and numbers rounded
+//! the same way everywhere (half away from zero: 12.5 shows as 13, 62.5 as 63).
+
+/// `x` to `decimals` places, halves rounded away from zero; never "-0".
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    let rounded = (x * scale).round() / scale;
+    // -0.0 (a small negative rounded to nothing) prints as "-0".
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    format!("{rounded:.decimals$}")
+}
+
+/// `fixed` with a sign: "+87.5", "-0.4", and "0.0" for no change.
+pub fn signed(x: f64, decimals: usize) -> String {
+    let text = fixed(x, decimals);
+    if text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// The first `chars` characters of a text, with an ellipsis when cut.
+pub fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(chars - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Word-wrap prose to `width` columns with an indent on every line.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    for word in text.split_whitespace() {
+        let line_len = line.chars().count();
+        if line_len > indent.len() && line_len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(indent);
+        }
+        if line.chars().count() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_word_boundaries_within_the_width() {
+        let text = "one two three four five six seven eight nine ten";
+        let wrapped = wrap(text, 16, "  ");
+        assert_eq!(
+            wrapped,
+            "  one two three\n  four five six\n  seven eight\n  nine ten\n"
+        );
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 16));
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        assert_eq!(fixed(12.5, 0), "13");
+        assert_eq!(fixed(62.5, 0), "63");
+        assert_eq!(fixed(-12.5, 0), "-13");
+        assert_eq!(fixed(87.25, 1), "87.3");
+        assert_eq!(fixed(0.25, 1), "0.3");
+        assert_eq!(fixed(74.4, 0), "74");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(signed(87.5, 1), "+87.5");
+        assert_eq!(signed(-0.4, 1), "-0.4");
+        assert_eq!(signed(0.04, 1), "0.0");
+        assert_eq!(signed(-0.04, 1), "0.0");
+    }
+}
