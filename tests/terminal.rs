@@ -559,3 +559,26 @@ fn straight_lining_is_called_out_at_the_terminal() {
     );
     assert_eq!(exit_code(&session), 0);
 }
+
+/// In a terminal 40 columns wide, tables would break a fit of 100 into "10" over "0":
+/// the summary falls back to sentences wrapped to the width.
+#[test]
+fn a_narrow_terminal_gets_the_plain_layout_wrapped_to_its_width() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), SMALL_ANSWERS).unwrap();
+    let script = format!(
+        "stty cols 40 rows 40; {} take {} --answers a.yaml",
+        env!("CARGO_BIN_EXE_careerfit"),
+        fixture("small.yaml").display()
+    );
+    let mut session = spawn_shell(&script, dir.path());
+    let screen = everything(&mut session).replace('\r', "");
+    assert!(
+        screen.contains("Your pathways, best fit first:"),
+        "{screen}"
+    );
+    assert!(!screen.contains('│'), "no table at 40 columns:\n{screen}");
+    for line in screen.lines() {
+        assert!(line.chars().count() <= 40, "over 40 columns: {line:?}");
+    }
+}

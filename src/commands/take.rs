@@ -16,6 +16,10 @@ use crate::trust::Warning;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+/// Below this many columns a table breaks its numbers over lines ("10" over "0"):
+/// the summary falls back to the plain layout, wrapped to the terminal.
+const MIN_TABLE_WIDTH: u16 = 60;
+
 pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
     // Open --output before anyone answers a question: a bad target is refused now,
@@ -64,10 +68,10 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let stdout_style = style(std::io::stdout().is_terminal(), color);
     let text = if args.json {
         json
-    } else if args.plain {
-        report::plain::render(&quiz, &result, 80)
     } else if args.format == Some(SummaryFormat::Markdown) {
         report::markdown::render(&quiz, &result)
+    } else if args.plain || stdout_style.width < MIN_TABLE_WIDTH {
+        report::plain::render(&quiz, &result, usize::from(stdout_style.width))
     } else {
         let mut text = report::table::render(&quiz, &result, stdout_style);
         if let Some(explanation) = &result.explanation {
