@@ -582,3 +582,27 @@ fn a_narrow_terminal_gets_the_plain_layout_wrapped_to_its_width() {
         assert!(line.chars().count() <= 40, "over 40 columns: {line:?}");
     }
 }
+
+/// The first HIM question is 79 characters; with "? " before it, an 80-column
+/// terminal would put its full stop alone on a line. It is wrapped by words.
+#[test]
+fn questions_wrap_by_words_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "stty cols 80 rows 40; {} take --fresh",
+        env!("CARGO_BIN_EXE_careerfit")
+    );
+    let mut session = spawn_shell(&script, dir.path());
+    let found = session
+        .expect("Question 1 of 60")
+        .expect("the first question");
+    let screen = String::from_utf8_lossy(found.before()).replace('\r', "");
+    assert!(
+        screen.contains(
+            "? I would rather have a career with many possible directions than one fixed\npath."
+        ),
+        "{screen}"
+    );
+    session.send(ControlCode::EndOfText).unwrap();
+    everything(&mut session);
+}

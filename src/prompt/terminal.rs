@@ -159,8 +159,17 @@ impl std::str::FromStr for YesNoBack {
     }
 }
 
+/// The question wrapped by words to the terminal, less the "? " before it, so that
+/// no word (or lone full stop) is broken over two lines.
+fn question_text(text: &str) -> String {
+    let columns = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
+    let width = usize::from(columns.clamp(20, 200)) - 2;
+    crate::text::wrap(text, width, "").trim_end().to_string()
+}
+
 fn ask_once(ask: &Ask) -> Result<Reply, InquireError> {
-    let text = ask.question.text.as_str();
+    let text = question_text(&ask.question.text);
+    let text = text.as_str();
     let back = ask.can_go_back;
     // A "← Back" entry ends every list when going back is possible.
     let with_back = |mut labels: Vec<String>| {
