@@ -174,3 +174,40 @@ fn force_replaces_a_report_without_an_output_file() {
     // --force with nothing to replace is a usage error.
     take_small(&answers).arg("--force").assert().code(2);
 }
+
+#[test]
+fn the_explanations_answers_beyond_the_top_ten_go_in_a_compact_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
+    let report = dir.path().join("report.html");
+    careerfit()
+        .args(["take", "--answers"])
+        .arg(&answers)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .code(0);
+    let document = Html::parse_document(&std::fs::read_to_string(&report).unwrap());
+    let compact = select(&document, "table.compact tbody tr").len();
+    let full: usize = select(&document, "section table:not(.compact)")
+        .iter()
+        .filter(|t| text_of(t).contains("Your answer to"))
+        .map(|t| t.select(&Selector::parse("tbody tr").unwrap()).count())
+        .sum();
+    assert_eq!(full, 10, "the top ten answers in full");
+    let explained = careerfit()
+        .args(["take", "--json", "--explain", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let contributions = stdout_json(&explained)["explanation"]["contributions"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(contributions > 10);
+    assert_eq!(compact, contributions - 10, "every other answer, compactly");
+    // Long sections may break across pages; headings stay with what follows them.
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(!html.contains("section { break-inside: avoid"));
+    assert!(html.contains("h2 { break-after: avoid"));
+}

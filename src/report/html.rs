@@ -21,7 +21,12 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #ccc;
          vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-section { break-inside: avoid; page-break-inside: avoid; }
+h2 { break-after: avoid; page-break-after: avoid; }
+tr, li, svg, p.caution { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
+table.compact { font-size: 8.5pt; margin-top: 2mm; }
+table.compact td, table.compact th { padding: 0.3mm 2mm; }
+table.compact caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
 svg rect.track { fill: #eee; }
 svg rect.bar { fill: #2f6f8f; }
@@ -69,13 +74,37 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
         section {
             h2 { "Why " (e.title) " fits you " (fixed(e.fit, 0)) " out of 100" }
             table {
-                thead { tr { th { "Your answer to" } th.num { "Points" } th.num { "Left" } } }
+                thead { tr {
+                    th scope="col" { "Your answer to" }
+                    th.num scope="col" { "Points" }
+                    th.num scope="col" { "Left" }
+                } }
                 tbody {
-                    @for c in &e.contributions {
+                    @for c in e.contributions.iter().take(TOP_ANSWERS) {
                         tr {
                             td { (text_of(&c.question)) }
                             td.num { (fixed(c.points, 1)) }
                             td.num { (fixed(c.left, 1)) }
+                        }
+                    }
+                }
+            }
+            @if e.contributions.len() > TOP_ANSWERS {
+                // The rest, smaller: they add little, and a page per answer wastes paper.
+                table.compact {
+                    caption { "Your other " (e.contributions.len() - TOP_ANSWERS) " answers" }
+                    thead { tr {
+                        th scope="col" { "Your answer to" }
+                        th.num scope="col" { "Points" }
+                        th.num scope="col" { "Left" }
+                    } }
+                    tbody {
+                        @for c in e.contributions.iter().skip(TOP_ANSWERS) {
+                            tr {
+                                td { (text_of(&c.question)) }
+                                td.num { (fixed(c.points, 1)) }
+                                td.num { (fixed(c.left, 1)) }
+                            }
                         }
                     }
                 }
@@ -94,6 +123,9 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
         }
     }
 }
+
+/// Answers shown in full in the explanation; the rest go in a compact table.
+const TOP_ANSWERS: usize = 10;
 
 /// The whole page. `explanation` is of the best pathway.
 pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>) -> String {
