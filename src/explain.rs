@@ -188,13 +188,9 @@ pub fn explain(quiz: &Quiz, scores: &Scores, profile: Option<usize>) -> Option<E
 mod tests {
     use super::*;
     use crate::answers::Answer::*;
-    use crate::{quiz, scoring};
+    use crate::scoring;
 
-    fn small() -> Quiz {
-        quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
-            .unwrap()
-            .0
-    }
+    use crate::fixtures::small;
 
     /// The answers worked out in src/scoring.rs: careful 68.75, social 25, techy 83.33.
     fn answers() -> crate::answers::Answers {

@@ -11,8 +11,10 @@ pub mod compare;
 pub mod diagnostic;
 pub mod error;
 pub mod explain;
-pub mod output;
-pub mod positions;
+#[cfg(test)]
+mod fixtures;
+pub mod input;
+pub mod private_file;
 pub mod progress;
 pub mod prompt;
 pub mod quiz;

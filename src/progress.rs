@@ -155,11 +155,7 @@ mod tests {
     use super::*;
     use crate::answers::Answer;
 
-    fn small() -> Quiz {
-        crate::quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
-            .unwrap()
-            .0
-    }
+    use crate::fixtures::small;
 
     fn some_progress() -> Progress {
         let mut answers = vec![None; 7];

@@ -12,7 +12,7 @@ use std::path::Path;
 /// A saved result scored again by its quiz: what `explain` and `report` start from.
 pub struct Retaken {
     pub quiz: Quiz,
-    pub answers: answers::Read,
+    pub answers: answers::Checked,
     pub scores: scoring::Scores,
     pub completed_at: String,
 }

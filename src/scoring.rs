@@ -160,11 +160,7 @@ mod tests {
     use super::*;
     use crate::answers::Answer::*;
 
-    fn quiz() -> Quiz {
-        crate::quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
-            .expect("the fixture is valid")
-            .0
-    }
+    use crate::fixtures::small as quiz;
 
     fn close(actual: Option<f64>, expected: f64) {
         let actual = actual.expect("a score");

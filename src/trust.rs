@@ -294,13 +294,9 @@ mod tests {
     use super::warnings;
     use crate::answers::Answer::*;
     use crate::answers::Answers;
-    use crate::{quiz, scoring};
+    use crate::scoring;
 
-    fn small() -> quiz::Quiz {
-        quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
-            .unwrap()
-            .0
-    }
+    use crate::fixtures::small;
 
     fn warned(answers: Answers) -> Vec<String> {
         let quiz = small();

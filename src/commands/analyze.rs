@@ -6,7 +6,7 @@ use crate::analysis::Analyzer;
 use crate::batch::{self, rows::RowReader};
 use crate::cli::{AnalyzeArgs, ColorWhen, InputFormat};
 use crate::error::Error;
-use crate::output::ResultFile;
+use crate::private_file::PrivateFile;
 use crate::quiz;
 use crate::report;
 use std::io::{IsTerminal, Write};
@@ -33,7 +33,7 @@ pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
                     )));
                 }
             };
-            Some((kind, ResultFile::create(path, args.force)?))
+            Some((kind, PrivateFile::create(path, args.force)?))
         }
     };
     let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));

@@ -1,7 +1,7 @@
 //! `careerfit report RESULT -o FILE.html`: the report to print, for a saved result.
 
 use crate::error::Error;
-use crate::output;
+use crate::private_file;
 use crate::report;
 use crate::result::QuizResult;
 use crate::saved::{Retaken, retake};
@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
 pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
-    let mut file = output::ResultFile::create(out, force)?;
+    let mut file = private_file::PrivateFile::create(out, force)?;
     let Retaken {
         quiz,
         answers,

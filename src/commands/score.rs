@@ -5,7 +5,7 @@ use super::{now, style};
 use crate::batch;
 use crate::cli::{ColorWhen, InputFormat, ScoreArgs};
 use crate::error::Error;
-use crate::output;
+use crate::private_file;
 use crate::quiz;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -15,7 +15,7 @@ use std::path::Path;
 pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
     let mut result_file = match &args.output {
-        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
     };
     let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));

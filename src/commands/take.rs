@@ -5,7 +5,7 @@ use super::{now, style};
 use crate::answers::{self, Answers};
 use crate::cli::{ColorWhen, SummaryFormat, TakeArgs};
 use crate::error::Error;
-use crate::output;
+use crate::private_file;
 use crate::progress;
 use crate::prompt::{self, PromptError, TerminalPrompter};
 use crate::quiz::{self, Quiz};
@@ -25,7 +25,7 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
     let mut result_file = match &args.output {
-        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
     };
     if args.report.is_some() && args.report == args.output {
@@ -34,7 +34,7 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
         ));
     }
     let mut report_file = match &args.report {
-        Some(path) => Some(output::ResultFile::create(path, args.force)?),
+        Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
     };
     let (answers, notes) = match &args.answers {
@@ -213,7 +213,7 @@ fn fresh_seed() -> u64 {
     (nanos ^ u64::from(std::process::id()).rotate_left(32)) % 1_000_000
 }
 
-fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Read, Error> {
+fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Checked, Error> {
     let (name, text) = if path.as_os_str() == "-" {
         let name = "<stdin>".to_string();
         let text = quiz::read_stream(&name, std::io::stdin().lock())?;

@@ -158,11 +158,7 @@ mod tests {
         }
     }
 
-    fn quiz() -> Quiz {
-        crate::quiz::load("t.yaml", include_str!("../../tests/fixtures/small.yaml"))
-            .unwrap()
-            .0
-    }
+    use crate::fixtures::small as quiz;
 
     fn run(quiz: &Quiz, order: &[usize], prompter: &mut Scripted) -> Result<Answers, PromptError> {
         let start = (vec![None; quiz.questions.len()], 0);

@@ -3,14 +3,14 @@
 pub mod builtin;
 pub mod catalog;
 pub mod file;
-mod shape;
+mod salvage;
 mod sourced;
 mod validate;
 
+pub use crate::diagnostic::suggest;
+pub use crate::input::{LoadError, MAX_FILE_BYTES, open, read_stream, read_text};
 pub use sourced::is_onet_soc_code;
-pub use validate::{
-    LoadError, MAX_FILE_BYTES, load, load_path, open, read_stream, read_text, suggest,
-};
+pub use validate::{load, load_path};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {

@@ -4,7 +4,7 @@
 
 use super::Occupation;
 use super::file::{OccupationFile, SourceFile};
-use super::validate::suggest;
+use crate::diagnostic::suggest;
 use std::collections::HashSet;
 
 pub(super) struct Fault {

@@ -1,6 +1,11 @@
 //! Problems found in a file a person wrote (a quiz or an answers file), and how they print.
 
-use crate::positions::Positions;
+pub mod positions;
+mod suggest;
+
+pub use suggest::suggest;
+
+use positions::Positions;
 use serde::Serialize;
 use std::fmt;
 
@@ -125,7 +130,7 @@ pub fn locate(problems: &mut [Problem], text: &str) {
 /// The place of a field, or of the nearest enclosing one when it is missing (a
 /// required answer that is not there points at `answers:`, a missing top-level key
 /// at the start of the document).
-fn nearest(positions: &Positions, mut path: &str) -> Option<crate::positions::Position> {
+fn nearest(positions: &Positions, mut path: &str) -> Option<positions::Position> {
     loop {
         if let Some(at) = positions.get(path) {
             return Some(at);
@@ -192,7 +197,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
 
 /// Refuse nesting deeper than `MAX_NESTING`, at the place it goes too deep.
 pub fn check_nesting(file: &str, text: &str) -> Result<(), Vec<Problem>> {
-    match crate::positions::too_deep(text, MAX_NESTING) {
+    match positions::too_deep(text, MAX_NESTING) {
         None => Ok(()),
         Some(at) => Err(vec![Problem::error(
             file,

@@ -9,15 +9,15 @@ use std::path::{Path, PathBuf};
 /// target) before any question is asked, so a folder that does not exist or cannot be
 /// written is refused at once; `commit` renames it into place. Dropped without a
 /// commit (an error, Ctrl-C), the temporary file is removed and the target untouched.
-pub struct ResultFile {
+pub struct PrivateFile {
     path: PathBuf,
     force: bool,
     temp: tempfile::NamedTempFile,
 }
 
-impl ResultFile {
+impl PrivateFile {
     /// Check the target and open the temporary file.
-    pub fn create(path: &Path, force: bool) -> Result<ResultFile, Error> {
+    pub fn create(path: &Path, force: bool) -> Result<PrivateFile, Error> {
         let name = path.display();
         if path.is_dir() {
             return Err(Error::Usage(format!(
@@ -40,7 +40,7 @@ impl ResultFile {
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| cannot_write(path, &e))?;
-        Ok(ResultFile {
+        Ok(PrivateFile {
             path: path.to_path_buf(),
             force,
             temp,
@@ -115,7 +115,7 @@ mod tests {
 
     /// Write `contents` to `path` atomically, as `take --output` does.
     fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), Error> {
-        let mut file = ResultFile::create(path, force)?;
+        let mut file = PrivateFile::create(path, force)?;
         file.write_all(contents)?;
         file.commit()
     }
@@ -158,7 +158,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-folder").join("result.json");
         assert!(matches!(
-            ResultFile::create(&path, false),
+            PrivateFile::create(&path, false),
             Err(Error::Io(_))
         ));
         assert!(matches!(write(&path, b"x", false), Err(Error::Io(_))));
@@ -171,7 +171,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("result.json");
         {
-            let mut file = ResultFile::create(&path, false).unwrap();
+            let mut file = PrivateFile::create(&path, false).unwrap();
             file.write_all(b"{\"schema\": \"careerf").unwrap();
             assert_eq!(files_in(dir.path()).len(), 1, "the temporary file is there");
             assert!(!path.exists(), "the target appears only on commit");
@@ -186,7 +186,7 @@ mod tests {
         let path = dir.path().join("result.json");
         write(&path, b"old", false).unwrap();
         {
-            let mut file = ResultFile::create(&path, true).unwrap();
+            let mut file = PrivateFile::create(&path, true).unwrap();
             file.write_all(b"new but cut sh").unwrap();
         }
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
@@ -197,7 +197,7 @@ mod tests {
     fn a_file_that_appears_while_answering_is_not_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("result.json");
-        let mut file = ResultFile::create(&path, false).unwrap();
+        let mut file = PrivateFile::create(&path, false).unwrap();
         file.write_all(b"mine").unwrap();
         std::fs::write(&path, b"someone else's").unwrap();
         assert!(matches!(file.commit(), Err(Error::Usage(_))));

@@ -7,7 +7,7 @@
 use super::file::{
     BandFile, OrderedMap, ProfileFile, QuestionFile, QuizFile, ScaleFile, SourceFile, TraitFile,
 };
-use super::validate::suggest;
+use crate::diagnostic::suggest;
 use crate::diagnostic::{Problem, field, key, plain_words};
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;

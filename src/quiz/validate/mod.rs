@@ -1,0 +1,254 @@
+//! Loading a quiz file and checking it: the one place where a quiz is parsed and judged.
+//!
+//! Every problem is collected, not just the first: a quiz author fixes them all in one go.
+
+mod profiles;
+mod questions;
+
+use super::file::{
+    BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
+    SourceFile, TraitFile,
+};
+use super::salvage;
+use super::{
+    AnswerOption, Band, Certification, DEFAULT_SCALE, Profile, Question, QuestionKind, Quiz,
+    Source, Trait, default_bands,
+};
+use crate::diagnostic::suggest;
+use crate::diagnostic::{
+    Place, Problem, check_nesting, field, from_yaml_error, has_content, key, locate,
+};
+use crate::input::{LoadError, read_text};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Question texts longer than this get a warning: a prompt should be read in one go.
+const MAX_QUESTION_CHARS: usize = 200;
+
+/// Read and check a quiz file. `Ok` carries the quiz and any warnings.
+pub fn load_path(path: &Path) -> Result<(Quiz, Vec<Problem>), LoadError> {
+    let text = read_text(path)?;
+    load(&path.display().to_string(), &text).map_err(LoadError::Invalid)
+}
+
+/// Parse and check quiz text; `file` names it in messages.
+pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>> {
+    if !has_content(text) {
+        return Err(vec![Problem::error(
+            file,
+            Place::File,
+            "the file is empty (or only comments); a quiz needs at least id, title, version, traits, questions and profiles",
+        )]);
+    }
+    check_nesting(file, text)?;
+    let (raw, problems, complete) = match serde_yaml::from_str::<QuizFile>(text) {
+        Ok(raw) => (raw, Vec::new(), true),
+        // serde stops at the first fault of shape: read again, field by field, for
+        // the others, and check what could be read.
+        Err(err) => {
+            let first = vec![from_yaml_error(file, &err, text)];
+            let Ok(document) = serde_yaml::from_str(text) else {
+                return Err(first);
+            };
+            match salvage::salvage(file, document) {
+                Some(salvage) if !salvage.problems.is_empty() => {
+                    (salvage.quiz, salvage.problems, false)
+                }
+                _ => return Err(first),
+            }
+        }
+    };
+    let mut checker = Checker {
+        file,
+        problems,
+        complete,
+    };
+    let quiz = checker.quiz(raw);
+    let mut problems = checker.problems;
+    locate(&mut problems, text);
+    if problems.iter().any(Problem::is_error) {
+        Err(problems)
+    } else {
+        Ok((quiz, problems))
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    problems: Vec<Problem>,
+    /// False when some parts of the file could not be read: checks that need the
+    /// whole quiz (is every trait measured?) would then report false problems.
+    complete: bool,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::error(self.file, field(path), message));
+    }
+
+    fn error_with_hint(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut problem = Problem::error(self.file, field(path), message);
+        problem.hint = hint;
+        self.problems.push(problem);
+    }
+
+    /// A problem with a mapping key (a trait id in `weights`), placed at the key.
+    fn key_error_with_hint(
+        &mut self,
+        path: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut problem = Problem::error(self.file, key(path), message);
+        problem.hint = hint;
+        self.problems.push(problem);
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::warning(self.file, field(path), message));
+    }
+
+    fn non_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(path, "must not be empty");
+        }
+    }
+
+    /// Ids are matched exactly and appear in answers files, so they must be typeable.
+    fn id(&mut self, path: &str, id: &str) {
+        if id.trim().is_empty() {
+            self.error(path, "the id must not be empty");
+        } else if id
+            .chars()
+            .any(|c| c.is_whitespace() || c == ';' || c == ',')
+        {
+            self.error(
+                path,
+                format!("the id `{id}` contains a space, `,` or `;`; use letters, digits and '-'"),
+            );
+        }
+    }
+
+    fn unique<'s>(&mut self, seen: &mut HashSet<&'s str>, path: &str, what: &str, id: &'s str) {
+        if !seen.insert(id) {
+            self.error(path, format!("duplicate {what} id `{id}`"));
+        }
+    }
+
+    fn quiz(&mut self, raw: QuizFile) -> Quiz {
+        let QuizFile {
+            id,
+            title,
+            version,
+            description,
+            sources,
+            scales,
+            traits,
+            questions,
+            profiles,
+            bands,
+        } = raw;
+
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.error(
+                "id",
+                format!("the quiz id `{id}` may hold only lowercase letters, digits and '-'"),
+            );
+        }
+        self.non_empty("title", &title);
+        self.non_empty("version", &version);
+        for (i, source) in sources.iter().enumerate() {
+            self.non_empty(&format!("sources[{i}].title"), &source.title);
+        }
+        for fault in crate::quiz::sourced::check_sources(&sources) {
+            self.error_with_hint(fault.path, fault.message, fault.hint);
+        }
+        self.scales(&scales);
+        self.traits(&traits);
+        let trait_ids: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
+        let checked_questions = self.questions(&questions, &trait_ids, &scales);
+        let checked_profiles = self.profiles(&profiles, &trait_ids, &sources);
+        let bands = match bands {
+            None => default_bands(),
+            Some(bands) => self.bands(&bands),
+        };
+        if self.complete {
+            self.coverage(&traits, &questions, &profiles);
+        }
+
+        Quiz {
+            id,
+            title,
+            version,
+            description,
+            sources: sources
+                .into_iter()
+                .map(|s| Source {
+                    id: s.id,
+                    title: s.title,
+                    url: s.url,
+                    as_of: s.as_of,
+                    note: s.note,
+                })
+                .collect(),
+            traits: traits
+                .into_iter()
+                .map(|t| Trait {
+                    id: t.id,
+                    name: t.name,
+                    description: t.description,
+                })
+                .collect(),
+            questions: checked_questions,
+            profiles: checked_profiles,
+            bands,
+        }
+    }
+
+    /// Scale names are unique; each has 2 to 11 distinct labels.
+    fn scales(&mut self, scales: &OrderedMap<ScaleFile>) {
+        let mut scale_names = HashSet::new();
+        for (name, scale) in &scales.0 {
+            let path = format!("scales.{name}");
+            self.unique(&mut scale_names, &path, "scale", name);
+            let n = scale.labels.len();
+            if !(2..=11).contains(&n) {
+                self.error(
+                    format!("{path}.labels"),
+                    format!("a scale needs 2 to 11 labels, found {n}"),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (i, label) in scale.labels.iter().enumerate() {
+                let label_path = format!("{path}.labels[{i}]");
+                self.non_empty(&label_path, label);
+                if !seen.insert(label.to_lowercase()) {
+                    self.error(label_path, format!("duplicate label `{label}`"));
+                }
+            }
+        }
+    }
+
+    fn traits(&mut self, traits: &[TraitFile]) {
+        if traits.is_empty() && self.complete {
+            self.error("traits", "a quiz needs at least one trait");
+        }
+        let mut trait_ids = HashSet::new();
+        for (i, t) in traits.iter().enumerate() {
+            self.id(&format!("traits[{i}].id"), &t.id);
+            self.unique(&mut trait_ids, &format!("traits[{i}].id"), "trait", &t.id);
+            self.non_empty(&format!("traits[{i}].name"), &t.name);
+        }
+    }
+}
