@@ -252,3 +252,42 @@ fn a_folder_or_a_missing_file_is_an_io_error_for_quiz_and_answers() {
         }
     }
 }
+
+/// Editors on Windows start UTF-8 files with a byte-order mark; it is skipped in a
+/// quiz file, an answers file (YAML or JSON) and JSON Lines rows.
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped_everywhere() {
+    let bom = "\u{feff}";
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = std::fs::read_to_string(fixture("small.yaml")).unwrap();
+    let quiz = write(dir.path(), "bom-quiz.yaml", &format!("{bom}{quiz}"));
+    careerfit().arg("validate").arg(&quiz).assert().code(0);
+    let yaml = write(dir.path(), "bom.yaml", &format!("{bom}{SMALL_ANSWERS}"));
+    careerfit()
+        .arg("take")
+        .arg(&quiz)
+        .arg("--answers")
+        .arg(&yaml)
+        .assert()
+        .code(0);
+    let json = write(
+        dir.path(),
+        "bom.json",
+        &format!("{bom}{{\"answers\": {{\"q-required\": 4}}}}"),
+    );
+    careerfit()
+        .arg("take")
+        .arg(&quiz)
+        .arg("--answers")
+        .arg(&json)
+        .assert()
+        .code(0);
+    careerfit()
+        .arg("score")
+        .arg(&quiz)
+        .write_stdin(format!(
+            "{bom}{{\"id\": \"a\", \"answers\": {{\"q-required\": 4}}}}\n"
+        ))
+        .assert()
+        .code(0);
+}

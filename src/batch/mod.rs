@@ -180,6 +180,10 @@ impl<R: Read> Iterator for JsonChunks<R> {
                 Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
             }
             self.line += 1;
+            // A byte-order mark, as editors on Windows write one, is not part of the row.
+            if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
