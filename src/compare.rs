@@ -167,11 +167,13 @@ fn rank(r: Option<usize>) -> Cell {
 
 /// The comparison as two tables, then the warnings.
 pub fn render(c: &Comparison, style: Style) -> String {
+    // Everything here comes from two result files, which a person may have edited.
+    let safe = |text: &str| crate::text::escape_controls(text).into_owned();
     let mut out = crate::report::wrap(
-        &format!(
+        &safe(&format!(
             "Quiz {}: from {} (version {}) to {} (version {})",
             c.quiz, c.old_completed_at, c.old_version, c.new_completed_at, c.new_version
-        ),
+        )),
         usize::from(style.width),
         "",
     );
@@ -179,7 +181,7 @@ pub fn render(c: &Comparison, style: Style) -> String {
     let mut pathways = table(style, ["Pathway", "Rank", "Fit", "Rank", "Fit", "Change"]);
     for p in &c.pathways {
         pathways.add_row(vec![
-            Cell::new(&p.title),
+            Cell::new(safe(&p.title)),
             rank(p.old_rank),
             number(p.old_fit),
             rank(p.new_rank),
@@ -193,7 +195,7 @@ pub fn render(c: &Comparison, style: Style) -> String {
     let mut traits = table(style, ["Trait", "Old", "New", "Change"]);
     for t in &c.traits {
         traits.add_row(vec![
-            Cell::new(&t.name),
+            Cell::new(safe(&t.name)),
             number(t.old),
             number(t.new),
             signed(t.change),
@@ -202,7 +204,7 @@ pub fn render(c: &Comparison, style: Style) -> String {
     out.push_str(&format!("{traits}\n"));
     for warning in &c.warnings {
         out.push_str(&crate::report::wrap(
-            &format!("Note: {warning}"),
+            &safe(&format!("Note: {warning}")),
             usize::from(style.width),
             "",
         ));

@@ -1,6 +1,29 @@
 //! Text helpers every output shares: word-wrapping, shortening, and numbers rounded
 //! the same way everywhere (half away from zero: 12.5 shows as 13, 62.5 as 63).
 
+/// Text from a file or a row, safe to print on a terminal: every control character
+/// but newline and tab (C0, DEL, C1, so ESC and CSI too) is shown as `\u{1b}`, so no
+/// byte of it can move the cursor, retitle a window or clear the screen.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A control character other than newline and tab.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// `x` to `decimals` places, halves rounded away from zero; never "-0".
 pub fn fixed(x: f64, decimals: usize) -> String {
     let scale = 10f64.powi(decimals as i32);
@@ -64,6 +87,19 @@ mod tests {
             "  one two three\n  four five six\n  seven eight\n  nine ten\n"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() <= 16));
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(escape_controls("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(
+            escape_controls("\u{1b}]0;owned\u{7}"),
+            "\\u{1b}]0;owned\\u{7}"
+        );
+        assert_eq!(
+            escape_controls("a\u{9b}2Jb\u{7f}\r"),
+            "a\\u{9b}2Jb\\u{7f}\\u{d}"
+        );
     }
 
     #[test]

@@ -291,3 +291,83 @@ fn a_byte_order_mark_at_the_start_is_skipped_everywhere() {
         .assert()
         .code(0);
 }
+
+/// What a student types into a form reaches the advisor's terminal escaped, never
+/// as a control character: in a cell, in a header, in an id.
+#[test]
+fn terminal_escapes_in_rows_are_printed_escaped() {
+    let esc = "\u{1b}]0;owned\u{7}\u{9b}2J";
+    let csv = format!("id,q-required,{esc}col\nst{esc}u,Agre{esc},x\n");
+    let output = careerfit()
+        .args(["score"])
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("\\u{1b}]0;owned\\u{7}\\u{9b}2J"),
+        "{stderr}"
+    );
+    let jsonl = format!("{{\"id\": \"a{esc}\", \"answers\": {{\"q-required\": \"x{esc}\"}}}}\n");
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .write_stdin(jsonl.clone())
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    // analyze lists flagged ids escaped too.
+    let output = careerfit()
+        .arg("analyze")
+        .arg(fixture("small.yaml"))
+        .write_stdin(jsonl)
+        .output()
+        .unwrap();
+    let all = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
+}
+
+/// A saved result edited to hold an escape sequence is compared without sending it.
+#[test]
+fn terminal_escapes_in_a_saved_result_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("r.json");
+    take_small(&answers).arg("-o").arg(&saved).assert().code(0);
+    let mut result: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+    result["quiz"]["version"] = "2\u{1b}[2J".into();
+    result["traits"][0]["name"] = "Careful\u{1b}]0;owned\u{7}".into();
+    result["profiles"][0]["title"] = "Alpha\u{9b}2J".into();
+    let edited = write(dir.path(), "edited.json", &result.to_string());
+    let output = careerfit()
+        .arg("compare")
+        .arg(&saved)
+        .arg(&edited)
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert!(
+        !stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("Careful\\u{1b}]0;owned\\u{7}"), "{stdout}");
+    // And retaken: the version quoted in the note is escaped.
+    let output = take_small(&edited).output().unwrap();
+    let stdout = text(&output.stdout);
+    assert!(
+        !stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{stdout:?}"
+    );
+}

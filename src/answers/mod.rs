@@ -108,7 +108,8 @@ pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Checked, Vec<Problem>
         warnings.push(format!(
             "These answers come from a result of version {} of the quiz; this is version {}. \
              Questions that changed may be scored differently.",
-            result.quiz.version, quiz.version
+            crate::text::escape_controls(&result.quiz.version),
+            quiz.version
         ));
     }
     let given: Vec<(&str, Given)> = result

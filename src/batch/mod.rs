@@ -103,12 +103,13 @@ pub fn run(
                         summary.failed += 1;
                         out.write_all(&buffer[start..scored.end])?;
                         start = scored.end;
-                        writeln!(
-                            err,
+                        // The row's own text may be quoted: never raw on a terminal.
+                        let line = format!(
                             "{name}:{}: error: {}",
                             scored.line,
                             error.unwrap_or_default()
-                        )?;
+                        );
+                        writeln!(err, "{}", crate::text::escape_controls(&line))?;
                         if options.strict {
                             out.flush()?;
                             return Ok(Outcome {

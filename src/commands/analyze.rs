@@ -62,7 +62,8 @@ pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
                     analyzer.add_failed();
-                    writeln!(err, "{name}:{}: error: {problem}", row.line)?;
+                    let line = format!("{name}:{}: error: {problem}", row.line);
+                    writeln!(err, "{}", crate::text::escape_controls(&line))?;
                 }
             }
         }

@@ -144,8 +144,18 @@ fn nearest(positions: &Positions, mut path: &str) -> Option<positions::Position>
 
 /// `FILE:LINE:COLUMN: error: FIELD: MESSAGE`; without a position `FILE: FIELD: error:
 /// MESSAGE`; then the hint on its own line.
+/// A problem as one or two lines for a terminal: whatever of the file it quotes is
+/// shown with its control characters escaped.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write_plain(&mut text)?;
+        f.write_str(&crate::text::escape_controls(&text))
+    }
+}
+
+impl Problem {
+    fn write_plain(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

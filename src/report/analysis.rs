@@ -104,7 +104,7 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
                 other => other.to_string(),
             };
             respondents.add_row(vec![
-                Cell::new(shorten(&id, 40)),
+                Cell::new(shorten(&crate::text::escape_controls(&id), 40)),
                 Cell::new(r.flags.join(", ")),
             ]);
         }

@@ -142,7 +142,56 @@ impl Checker<'_> {
         }
     }
 
+    /// No text of a quiz may hold a control character but newline and tab: YAML's
+    /// escapes ("\e") could otherwise send terminal sequences to everyone who takes it.
+    fn control_characters(&mut self, raw: &QuizFile) {
+        fn walk(value: &serde_json::Value, path: String, found: &mut Vec<(String, char)>) {
+            match value {
+                serde_json::Value::String(text) => {
+                    if let Some(c) = text.chars().find(|&c| crate::text::is_unsafe(c)) {
+                        found.push((path, c));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, format!("{path}[{i}]"), found);
+                    }
+                }
+                serde_json::Value::Object(fields) => {
+                    for (key, item) in fields {
+                        if let Some(c) = key.chars().find(|&c| crate::text::is_unsafe(c)) {
+                            found.push((path.clone(), c));
+                        }
+                        let path = if path.is_empty() {
+                            key.clone()
+                        } else {
+                            format!("{path}.{key}")
+                        };
+                        walk(item, path, found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Ok(value) = serde_json::to_value(raw) else {
+            return;
+        };
+        let mut found = Vec::new();
+        walk(&value, String::new(), &mut found);
+        for (path, c) in found {
+            self.error(
+                path,
+                format!(
+                    "holds the control character {}; quiz text may hold no control \
+                     character but newline and tab",
+                    crate::text::escape_controls(&c.to_string())
+                ),
+            );
+        }
+    }
+
     fn quiz(&mut self, raw: QuizFile) -> Quiz {
+        self.control_characters(&raw);
         let QuizFile {
             id,
             title,
