@@ -343,4 +343,39 @@ mod tests {
         assert_eq!(scores.profiles[0].profile, 2);
         assert!(scores.profiles[0].unmet.is_empty());
     }
+
+    #[test]
+    fn the_smallest_and_largest_weights_score_like_equal_weights() {
+        let equal = {
+            let mut quiz = quiz();
+            for q in &mut quiz.questions {
+                q.weight = 1.0;
+            }
+            for p in &mut quiz.profiles {
+                for w in &mut p.weights {
+                    w.1 = 1.0;
+                }
+            }
+            score(&quiz, &full_answers())
+        };
+        for extreme in [crate::quiz::MIN_WEIGHT, crate::quiz::MAX_WEIGHT] {
+            let mut quiz = quiz();
+            for q in &mut quiz.questions {
+                q.weight = extreme;
+            }
+            for p in &mut quiz.profiles {
+                for w in &mut p.weights {
+                    w.1 = extreme;
+                }
+            }
+            let scores = score(&quiz, &full_answers());
+            for (a, b) in scores.traits.iter().zip(&equal.traits) {
+                close(a.score, b.score.unwrap());
+            }
+            for (a, b) in scores.profiles.iter().zip(&equal.profiles) {
+                assert_eq!(a.profile, b.profile);
+                close(a.fit, b.fit.unwrap());
+            }
+        }
+    }
 }

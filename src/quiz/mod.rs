@@ -10,7 +10,7 @@ mod validate;
 pub use crate::diagnostic::suggest;
 pub use crate::input::{LoadError, MAX_FILE_BYTES, open, read_stream, read_text};
 pub use sourced::is_onet_soc_code;
-pub use validate::{load, load_path};
+pub use validate::{MAX_WEIGHT, MIN_WEIGHT, load, load_path};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {

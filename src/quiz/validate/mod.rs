@@ -22,6 +22,37 @@ use crate::input::{LoadError, read_text};
 use std::collections::HashSet;
 use std::path::Path;
 
+/// The largest weight: a sum of a few thousand of them stays far from overflowing,
+/// so a fit is never infinite or NaN.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// The smallest weight above 0: far above where floating point loses precision, so
+/// tiny equal weights score exactly as equal weights do.
+pub const MIN_WEIGHT: f64 = 1e-6;
+
+/// Why a positive weight cannot be used: too large to add up safely, or so small
+/// that products of it lose precision.
+fn weight_out_of_range(weight: f64) -> Option<String> {
+    if weight > MAX_WEIGHT {
+        Some(format!(
+            "a weight may be at most {MAX_WEIGHT}, so that sums of weights cannot overflow"
+        ))
+    } else if weight > 0.0 && weight < MIN_WEIGHT {
+        Some("a weight above 0 must be at least 0.000001, or precision is lost".to_string())
+    } else {
+        None
+    }
+}
+
+/// A number as a person would write it: 1e308 rather than three hundred digits.
+fn shown(x: f64) -> String {
+    if x != 0.0 && !(1e-3..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 /// Question texts longer than this get a warning: a prompt should be read in one go.
 const MAX_QUESTION_CHARS: usize = 200;
 

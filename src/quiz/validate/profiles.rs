@@ -45,6 +45,9 @@ impl Checker<'_> {
                         &wpath,
                         format!("weight {weight}: a profile weight must be a number of 0 or more"),
                     );
+                } else if let Some(problem) = weight_out_of_range(*weight).filter(|_| *weight > 0.0)
+                {
+                    self.error(&wpath, format!("weight {}: {problem}", shown(*weight)));
                 } else if let Some(index) = index
                     && *weight > 0.0
                 {

@@ -52,6 +52,15 @@ impl Checker<'_> {
                         q.id
                     ),
                 );
+            } else if let Some(problem) = weight_out_of_range(weight) {
+                self.error(
+                    format!("{path}.weight"),
+                    format!(
+                        "question `{}` has weight {}; {problem}",
+                        q.id,
+                        shown(weight)
+                    ),
+                );
             }
             let kind = self.question_kind(&path, q, &scales.0, &scale_keys, &default_scale);
             if let (Some(trait_index), Some(kind)) = (trait_index, kind) {
