@@ -100,6 +100,17 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
         answers[q] = answers::from_given(&quiz.questions[q], value)
             .map_err(|why| corrupt(format!("answers.{id}: {why}")))?;
     }
+    // Every question asked before the saved position was answered or skipped; a
+    // required one cannot have been skipped, so a gap there means a damaged file.
+    if let Some(&q) = file.order[..file.position]
+        .iter()
+        .find(|&&q| quiz.questions[q].required && answers[q].is_none())
+    {
+        return Err(corrupt(format!(
+            "required question `{}` comes before where it stopped but has no answer",
+            quiz.questions[q].id
+        )));
+    }
     Ok(Some(Progress {
         order: file.order,
         position: file.position,
@@ -252,5 +263,45 @@ mod tests {
                 "not discarded"
             );
         }
+    }
+
+    #[test]
+    fn a_required_question_skipped_before_the_position_is_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("small.json");
+        let quiz = small();
+        // q-required (index 6) asked third and unanswered, with the position past it.
+        let mut progress = some_progress();
+        progress.order = vec![0, 2, 6, 1, 3, 4, 5];
+        progress.answers[5] = None;
+        save(&path, &quiz, &progress).unwrap();
+        let err = load(&path, &quiz).unwrap_err();
+        assert!(
+            err.to_string().contains(
+                "required question `q-required` comes before where it stopped but has no answer"
+            ),
+            "{err}"
+        );
+        // Not reached yet, it is not missing.
+        progress.position = 2;
+        save(&path, &quiz, &progress).unwrap();
+        assert!(load(&path, &quiz).is_ok());
+    }
+
+    #[test]
+    fn null_for_a_required_question_is_no_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("small.json");
+        let quiz = small();
+        let mut progress = some_progress();
+        progress.order = vec![6, 0, 2, 5, 1, 3, 4];
+        progress.position = 1;
+        save(&path, &quiz, &progress).unwrap();
+        // Hand-edited: q-required: null.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        json["answers"]["q-required"] = serde_json::Value::Null;
+        std::fs::write(&path, json.to_string()).unwrap();
+        assert!(load(&path, &quiz).is_err());
     }
 }

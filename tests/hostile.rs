@@ -371,3 +371,44 @@ fn terminal_escapes_in_a_saved_result_are_printed_escaped() {
         "{stdout:?}"
     );
 }
+
+/// Writing null for a required question is leaving it out: refused in an answers
+/// file, a JSON Lines row and a re-imported result alike.
+#[test]
+fn null_for_a_required_question_is_refused_like_leaving_it_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "null.yaml", "answers:\n  q-required: null\n");
+    careerfit()
+        .arg("take")
+        .arg(fixture("small.yaml"))
+        .arg("--answers")
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "answers.q-required: question `q-required` is required but has no answer",
+        ));
+    careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .write_stdin("{\"id\": 1, \"answers\": {\"q-required\": null}}\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "<stdin>:1: error: answers.q-required: question `q-required` is required but has no answer",
+        ));
+    // A saved result edited to null its required answer.
+    let good = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("r.json");
+    take_small(&good).arg("-o").arg(&saved).assert().code(0);
+    let mut result: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&saved).unwrap()).unwrap();
+    for answer in result["answers"].as_array_mut().unwrap() {
+        if answer["question"] == "q-required" {
+            answer["answer"] = serde_json::Value::Null;
+        }
+    }
+    let edited = write(dir.path(), "edited.json", &result.to_string());
+    take_small(&edited).assert().code(2);
+}

@@ -254,6 +254,7 @@ pub fn check<'a>(
 ) -> Result<Answers, Vec<AnswerProblem>> {
     let mut answers: Answers = vec![None; quiz.questions.len()];
     let mut seen = vec![false; quiz.questions.len()];
+    let mut reported = vec![false; quiz.questions.len()];
     let mut problems = Vec::new();
     // The path is built only for a problem: this runs once per row of a batch.
     let path = |id: &str| format!("answers.{id}");
@@ -279,17 +280,21 @@ pub fn check<'a>(
         }
         match from_given(&quiz.questions[index], value) {
             Ok(answer) => answers[index] = answer,
-            Err(message) => problems.push(AnswerProblem {
-                path: path(id),
-                at_key: false,
-                message,
-                hint: None,
-            }),
+            Err(message) => {
+                reported[index] = true;
+                problems.push(AnswerProblem {
+                    path: path(id),
+                    at_key: false,
+                    message,
+                    hint: None,
+                })
+            }
         }
     }
-    for ((question, answer), seen) in quiz.questions.iter().zip(&answers).zip(&seen) {
-        // A required question given a bad answer has been reported already.
-        if question.required && answer.is_none() && !seen {
+    for ((question, answer), reported) in quiz.questions.iter().zip(&answers).zip(&reported) {
+        // A required question given a bad answer has been reported already; one given
+        // null, or left out, is not answered.
+        if question.required && answer.is_none() && !reported {
             problems.push(AnswerProblem {
                 path: format!("answers.{}", question.id),
                 at_key: false,
