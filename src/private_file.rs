@@ -24,8 +24,26 @@ impl PrivateFile {
                 "{name} is a folder; give a file name for --output"
             )));
         }
-        if path.exists() && !force {
-            return Err(already_exists(path));
+        // Only a regular file is ever replaced, even with --force: never a device, a
+        // pipe, a socket or a folder, and a link must lead to a file that exists.
+        if std::fs::symlink_metadata(path).is_ok() {
+            let target = match std::fs::metadata(path) {
+                Ok(target) => target,
+                Err(_) => {
+                    return Err(Error::Usage(format!(
+                        "{name} is a link to a file that does not exist; give another name"
+                    )));
+                }
+            };
+            if !target.is_file() {
+                return Err(Error::Usage(format!(
+                    "{name} is not a regular file (a device, a pipe, a socket or a folder); \
+                     careerfit replaces only regular files, even with --force"
+                )));
+            }
+            if !force {
+                return Err(already_exists(path));
+            }
         }
         let dir = folder(path);
         if !dir.is_dir() {
@@ -89,6 +107,23 @@ fn folder(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+/// Whether two paths name one file however they are spelt (`out.json`, `./out.json`,
+/// `dir/../out.json`, a link to it): the folder is resolved, and a file that exists
+/// is resolved through its links.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    fn resolved(path: &Path) -> Option<PathBuf> {
+        if let Ok(path) = std::fs::canonicalize(path) {
+            return Some(path);
+        }
+        let name = path.file_name()?;
+        Some(std::fs::canonicalize(folder(path)).ok()?.join(name))
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -49,7 +49,33 @@ pub fn path_for(quiz: &Quiz) -> Option<PathBuf> {
 /// the quiz, or one that cannot be read, is an error that names it and is left alone.
 pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
     let name = path.display();
-    let text = match std::fs::read_to_string(path) {
+    let corrupt = |why: String| {
+        Error::Usage(format!(
+            "the saved progress {name} cannot be used: {why}; \
+             start again with --fresh (which discards it)"
+        ))
+    };
+    // A pipe or a device would make reading hang or never end: only a regular file
+    // of at most 1 MiB is read, and never more than that.
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Ok(meta) if !meta.is_file() => {
+            return Err(corrupt("it is not a regular file".to_string()));
+        }
+        Ok(meta) if meta.len() > crate::input::MAX_FILE_BYTES => {
+            return Err(corrupt("it is larger than 1 MiB".to_string()));
+        }
+        _ => {}
+    }
+    let read = || -> std::io::Result<String> {
+        use std::io::Read;
+        let mut text = String::new();
+        std::fs::File::open(path)?
+            .take(crate::input::MAX_FILE_BYTES)
+            .read_to_string(&mut text)?;
+        Ok(text)
+    };
+    let text = match read() {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
@@ -57,12 +83,6 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
                 "cannot read the saved progress {name}: {e}"
             )));
         }
-    };
-    let corrupt = |why: String| {
-        Error::Usage(format!(
-            "the saved progress {name} cannot be used: {why}; \
-             start again with --fresh (which discards it)"
-        ))
     };
     let file: ProgressFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
     if file.schema != SCHEMA || file.quiz != quiz.id {
@@ -303,5 +323,30 @@ mod tests {
         json["answers"]["q-required"] = serde_json::Value::Null;
         std::fs::write(&path, json.to_string()).unwrap();
         assert!(load(&path, &quiz).is_err());
+    }
+
+    #[test]
+    fn a_pipe_or_a_huge_file_is_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let quiz = small();
+        let fifo = dir.path().join("fifo.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Reading a pipe nobody writes to would never return.
+        let err = load(&fifo, &quiz).unwrap_err();
+        assert!(
+            err.to_string().contains("it is not a regular file"),
+            "{err}"
+        );
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        assert!(load(&link, &quiz).is_err());
+        let huge = dir.path().join("huge.json");
+        std::fs::write(&huge, vec![b' '; 2 * 1024 * 1024]).unwrap();
+        let err = load(&huge, &quiz).unwrap_err();
+        assert!(err.to_string().contains("it is larger than 1 MiB"), "{err}");
     }
 }

@@ -412,3 +412,73 @@ fn null_for_a_required_question_is_refused_like_leaving_it_out() {
     let edited = write(dir.path(), "edited.json", &result.to_string());
     take_small(&edited).assert().code(2);
 }
+
+/// One file under two names is refused before anything is asked, --force or not.
+#[test]
+fn one_file_under_two_names_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let out = write(dir.path(), "out.json", "keep");
+    std::os::unix::fs::symlink(&out, dir.path().join("link.json")).unwrap();
+    for (output, report) in [
+        ("out.json", "./out.json"),
+        ("out.json", "sub/../out.json"),
+        ("link.json", "out.json"),
+    ] {
+        for force in [false, true] {
+            let mut cmd = take_small(&answers);
+            cmd.current_dir(dir.path())
+                .args(["-o", output, "--report", report]);
+            if force {
+                cmd.arg("--force");
+            }
+            cmd.assert().code(2).stderr(
+                "error: --report and --output name the same file; give the report its own name\n",
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "keep",
+            "{output} {report}"
+        );
+    }
+}
+
+/// --force replaces regular files only: never a device, a pipe or a folder; and a
+/// link to nothing is refused at once.
+#[test]
+fn force_never_replaces_what_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let fifo = dir.path().join("pipe.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in [Path::new("/dev/null"), fifo.as_path()] {
+        take_small(&answers)
+            .arg("-o")
+            .arg(target)
+            .arg("--force")
+            .timeout(Duration::from_secs(10))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is not a regular file"));
+    }
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.json"), &dangling).unwrap();
+    take_small(&answers)
+        .arg("-o")
+        .arg(&dangling)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {} is a link to a file that does not exist; give another name\n",
+            dangling.display()
+        ));
+    assert!(!dir.path().join("nowhere.json").exists());
+}

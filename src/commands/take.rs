@@ -22,17 +22,19 @@ const MIN_TABLE_WIDTH: u16 = 60;
 
 pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
+    if let (Some(report), Some(output)) = (&args.report, &args.output)
+        && private_file::same_file(report, output)
+    {
+        return Err(Error::Usage(
+            "--report and --output name the same file; give the report its own name".into(),
+        ));
+    }
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
     let mut result_file = match &args.output {
         Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
     };
-    if args.report.is_some() && args.report == args.output {
-        return Err(Error::Usage(
-            "--report and --output name the same file; give the report its own name".into(),
-        ));
-    }
     let mut report_file = match &args.report {
         Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
@@ -62,8 +64,15 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     }
     if let Some(mut file) = report_file.take() {
         let page = report::html::render(&quiz, &result, best.as_ref());
-        file.write_all(page.as_bytes())?;
-        file.commit()?;
+        let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
+        // Two files: say which one was saved when the second fails.
+        if let (Err(err), Some(saved)) = (&written, &args.output) {
+            return Err(Error::Io(format!(
+                "{err}; the result was saved to {}, the report was not written",
+                saved.display()
+            )));
+        }
+        written?;
     }
     let stdout_style = style(std::io::stdout().is_terminal(), color);
     let text = if args.json {
