@@ -14,6 +14,7 @@ pub mod explain;
 #[cfg(test)]
 mod fixtures;
 pub mod input;
+pub mod interrupt;
 pub mod private_file;
 pub mod progress;
 pub mod prompt;

@@ -22,9 +22,16 @@ fn main() -> ExitCode {
     };
     let matches = Cli::command().color(color).get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    careerfit::interrupt::install();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            // A signal is ending the run: its handler says so and sets the exit code.
+            if careerfit::interrupt::stopping() {
+                loop {
+                    std::thread::park();
+                }
+            }
             match &err {
                 Error::BrokenPipe | Error::Reported(_) => {}
                 Error::Invalid(_) => eprintln!("{err}"),

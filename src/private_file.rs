@@ -13,6 +13,43 @@ pub struct PrivateFile {
     path: PathBuf,
     force: bool,
     temp: tempfile::NamedTempFile,
+    /// Listed while it exists, so that a signal can remove it before the process ends.
+    _listed: Listed,
+}
+
+/// Temporary files being written. A signal ends the process without running
+/// destructors, so the signal handler removes these itself.
+static TEMPORARY: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file's place in `TEMPORARY`, given up when it is dropped (written
+/// into place, or removed by `tempfile`).
+struct Listed(PathBuf);
+
+impl Listed {
+    fn new(path: &Path) -> Listed {
+        if let Ok(mut files) = TEMPORARY.lock() {
+            files.push(path.to_path_buf());
+        }
+        Listed(path.to_path_buf())
+    }
+}
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        if let Ok(mut files) = TEMPORARY.lock() {
+            files.retain(|f| f != &self.0);
+        }
+    }
+}
+
+/// Remove every temporary file still being written: for a signal handler, just
+/// before the process ends.
+pub fn remove_temporary_files() {
+    if let Ok(files) = TEMPORARY.lock() {
+        for file in files.iter() {
+            let _ = std::fs::remove_file(file);
+        }
+    }
 }
 
 impl PrivateFile {
@@ -61,6 +98,7 @@ impl PrivateFile {
         Ok(PrivateFile {
             path: path.to_path_buf(),
             force,
+            _listed: Listed::new(temp.path()),
             temp,
         })
     }

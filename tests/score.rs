@@ -456,3 +456,45 @@ fn csv_piped_in_as_json_lines_gets_a_hint_naming_the_flag() {
              add --input-format csv",
         ));
 }
+
+/// Ctrl-C (SIGINT) or SIGTERM during `score -o` leaves no hidden temporary file.
+#[test]
+fn a_signal_during_score_leaves_no_temporary_file() {
+    for (signal, code) in [("INT", 130), ("TERM", 143)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"))
+            .args(["score", "him-career-fit", "-", "-o", "out.jsonl"])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Reading stdin, which stays open: the temporary file is there meanwhile.
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(".careerfit-")
+                })
+                .count()
+        };
+        let started = std::time::Instant::now();
+        while temporary() == 0 && started.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(temporary(), 1);
+        let killed = std::process::Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{signal}");
+        assert_eq!(temporary(), 0, "{signal}: a temporary file was left behind");
+        assert!(!dir.path().join("out.jsonl").exists());
+    }
+}

@@ -606,3 +606,52 @@ fn questions_wrap_by_words_to_the_terminal() {
     session.send(ControlCode::EndOfText).unwrap();
     everything(&mut session);
 }
+
+/// SIGTERM and SIGHUP during the quiz end it as Ctrl-C does: the terminal settings
+/// restored, no temporary file left, the progress kept, exit 143 or 129.
+#[test]
+fn sigterm_and_sighup_leave_the_terminal_and_the_folder_as_found() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = fresh_data_home();
+        let marker = "result.json";
+        // The inner shell writes its pid, then becomes careerfit: the test signals it
+        // alone, not the shell that checks the terminal afterwards.
+        let script = format!(
+            "before=$(stty -g); \
+             sh -c 'echo $$ > careerfit.pid; exec env XDG_DATA_HOME=\"{}\" \"{}\" take \"{}\" -o {marker}'; \
+             code=$?; after=$(stty -g); \
+             [ \"$before\" = \"$after\" ] && echo settings-restored; echo exit=$code",
+            data.display(),
+            env!("CARGO_BIN_EXE_careerfit"),
+            fixture("small.yaml").display(),
+        );
+        let mut session = spawn_shell(&script, dir.path());
+        answer(&mut session, "Question 1 of 7", &[ENTER]);
+        answer(&mut session, "Question 2 of 7", &[]);
+        // The temporary file of -o exists while the quiz runs.
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().starts_with(".careerfit-")
+                })
+                .count()
+        };
+        assert_eq!(temporary(), 1, "-o is open before the first answer");
+        let pid = std::fs::read_to_string(dir.path().join("careerfit.pid")).unwrap();
+        let killed = Command::new("kill")
+            .args(["-s", signal, pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let rest = everything(&mut session);
+        assert!(rest.contains(&format!("exit={code}")), "{rest}");
+        assert!(rest.contains("settings-restored"), "{rest}");
+        assert_eq!(temporary(), 0, "a temporary file was left behind");
+        assert!(!dir.path().join(marker).exists());
+        let progress = data.join("careerfit/progress/small.json");
+        assert!(progress.exists(), "the first answer is kept for --resume");
+    }
+}
