@@ -482,3 +482,54 @@ fn force_never_replaces_what_is_not_a_regular_file() {
         ));
     assert!(!dir.path().join("nowhere.json").exists());
 }
+
+/// A quiz of 2,000 traits and 8,000 questions, each question naming its trait as
+/// written or misspelt.
+fn many_references(misspelt: bool) -> String {
+    let mut yaml = String::from("id: big\ntitle: Big\nversion: \"1\"\ntraits:\n");
+    for t in 0..2000 {
+        yaml.push_str(&format!("  - {{id: trait-number-{t}, name: T{t}}}\n"));
+    }
+    yaml.push_str("questions:\n");
+    for q in 0..8000 {
+        let t = q % 2000;
+        let name = if misspelt {
+            format!("trait-numbre-{t}")
+        } else {
+            format!("trait-number-{t}")
+        };
+        yaml.push_str(&format!(
+            "  - {{id: q{q}, text: Question {q}?, trait: {name}}}\n"
+        ));
+    }
+    yaml.push_str("profiles:\n  - id: p\n    title: P\n    weights:\n");
+    for t in 0..2000 {
+        yaml.push_str(&format!("      trait-number-{t}: 1\n"));
+    }
+    yaml
+}
+
+/// Thousands of misspelt names are reported about as fast as a clean file of the
+/// same size is checked: "did you mean" is worked out for the first few only.
+#[test]
+fn validate_of_thousands_of_misspelt_names_takes_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let time = |name: &str, text: &str| {
+        let path = write(dir.path(), name, text);
+        let started = std::time::Instant::now();
+        let output = careerfit().arg("validate").arg(&path).output().unwrap();
+        (started.elapsed(), output)
+    };
+    let (clean, output) = time("clean.yaml", &many_references(false));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let (misspelt, output) = time("misspelt.yaml", &many_references(true));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.matches("names unknown trait").count(), 8000);
+    assert_eq!(stderr.matches("did you mean").count(), 20);
+    // Printing 8,000 messages costs something; quadratic hints cost minutes.
+    assert!(
+        misspelt < clean * 10 + Duration::from_secs(2),
+        "clean {clean:?}, misspelt {misspelt:?}"
+    );
+}

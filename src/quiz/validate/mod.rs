@@ -93,6 +93,7 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
         file,
         problems,
         complete,
+        hints_left: std::cell::Cell::new(MAX_HINTS),
     };
     let quiz = checker.quiz(raw);
     let mut problems = checker.problems;
@@ -104,7 +105,13 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
     }
 }
 
+/// "Did you mean" hints given in one file at most: each compares a name with every
+/// known one, so thousands of misspelt names would otherwise take quadratic time.
+const MAX_HINTS: usize = 20;
+
 struct Checker<'a> {
+    /// How many more "did you mean" hints may be worked out.
+    hints_left: std::cell::Cell<usize>,
     file: &'a str,
     problems: Vec<Problem>,
     /// False when some parts of the file could not be read: checks that need the
@@ -113,6 +120,16 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// `diagnostic::suggest`, for the first `MAX_HINTS` unknown names of the file.
+    fn suggest(&self, unknown: &str, known: &[&str]) -> Option<String> {
+        let left = self.hints_left.get();
+        if left == 0 {
+            return None;
+        }
+        self.hints_left.set(left - 1);
+        suggest(unknown, known)
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems
             .push(Problem::error(self.file, field(path), message));

@@ -37,7 +37,7 @@ impl Checker<'_> {
                     self.key_error_with_hint(
                         &wpath,
                         format!("profile `{}` weighs unknown trait `{trait_id}`", p.id),
-                        suggest(trait_id, trait_names),
+                        self.suggest(trait_id, trait_names),
                     );
                 }
                 if !(weight.is_finite() && *weight >= 0.0) {
@@ -131,7 +131,7 @@ impl Checker<'_> {
                 self.key_error_with_hint(
                     &mpath,
                     format!("profile `{profile}` sets {what} for unknown trait `{trait_id}`"),
-                    suggest(trait_id, trait_names),
+                    self.suggest(trait_id, trait_names),
                 );
             }
             if !(0.0..=100.0).contains(score) {

@@ -40,7 +40,7 @@ impl Checker<'_> {
                 self.error_with_hint(
                     format!("{path}.trait"),
                     format!("question `{}` names unknown trait `{}`", q.id, q.trait_id),
-                    suggest(&q.trait_id, trait_names),
+                    self.suggest(&q.trait_id, trait_names),
                 );
             }
             let weight = q.weight.unwrap_or(1.0);
@@ -123,7 +123,7 @@ impl Checker<'_> {
                             self.error_with_hint(
                                 format!("{path}.scale"),
                                 format!("question `{}` names unknown scale `{name}`", q.id),
-                                suggest(name, scale_keys),
+                                self.suggest(name, scale_keys),
                             );
                             return None;
                         }
