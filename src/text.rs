@@ -19,6 +19,15 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// How much of a value from a file or a row a message quotes before `…`: a 10 MB
+/// cell is not echoed whole.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// A value as a message quotes it: at most `MAX_QUOTED_CHARS` characters.
+pub fn clip(value: &str) -> String {
+    shorten(value, MAX_QUOTED_CHARS)
+}
+
 /// A control character other than newline and tab.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'

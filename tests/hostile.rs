@@ -533,3 +533,71 @@ fn validate_of_thousands_of_misspelt_names_takes_linear_time() {
         "clean {clean:?}, misspelt {misspelt:?}"
     );
 }
+
+/// Echoes are bounded: a long value is quoted to 80 characters, thousands of unknown
+/// columns make one warning, and a row over 1 MiB is refused without being held.
+#[test]
+fn echoes_of_values_columns_and_rows_are_bounded() {
+    let long = "y".repeat(10_000);
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .write_stdin(format!(
+            "{{\"id\": 1, \"answers\": {{\"q-required\": \"{long}\"}}}}\n"
+        ))
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!("`{}…` is not a label", "y".repeat(79))),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 1000, "{} bytes of message", stderr.len());
+
+    let header: Vec<String> = (0..3000).map(|i| format!("col{i}")).collect();
+    let csv = format!(
+        "id,{},q-required\n1,{},4\n",
+        header.join(","),
+        vec!["x"; 3000].join(",")
+    );
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert_eq!(stderr.matches("warning:").count(), 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "3000 columns are not questions of quiz `small` and are ignored: column 2 `col0`, \
+             column 3 `col1`, column 4 `col2`, column 5 `col3`, column 6 `col4` and 2995 more"
+        ),
+        "{stderr}"
+    );
+
+    let huge = "z".repeat(3 * 1024 * 1024);
+    let rows = format!(
+        "{{\"id\": \"big\", \"answers\": {{\"q-required\": \"{huge}\"}}}}\n\
+         {{\"id\": \"next\", \"answers\": {{\"q-required\": 4}}}}\n"
+    );
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .write_stdin(rows)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "<stdin>:1: error: the row is longer than 1048576 bytes (1 MiB), the most a row may be\n"
+    );
+    let lines: Vec<serde_json::Value> = text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["id"], "next");
+    assert!(lines[1]["error"].is_null());
+}

@@ -141,7 +141,8 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                     .ok_or_else(|| {
                         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
                         format!(
-                            "`{text}` is not a label of this scale: {}{}",
+                            "`{}` is not a label of this scale: {}{}",
+                            crate::text::clip(text),
                             expected(),
                             guess(text.trim(), &labels)
                         )
@@ -159,7 +160,8 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                     Ok(Some(Answer::YesNo(false)))
                 } else {
                     Err(format!(
-                        "`{text}` is not yes or no: question `{id}` takes true or false"
+                        "`{}` is not yes or no: question `{id}` takes true or false",
+                        crate::text::clip(text)
                     ))
                 }
             }
@@ -184,7 +186,10 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
             let mut chosen = Vec::with_capacity(items.len());
             for item in items {
                 let Given::Text(text) = item else {
-                    return Err(format!("question `{id}`: {item} is not an option id"));
+                    return Err(format!(
+                        "question `{id}`: {} is not an option id",
+                        crate::text::clip(&item.to_string())
+                    ));
                 };
                 let i =
                     find_option(options, text).ok_or_else(|| unknown_option(id, text, options))?;
@@ -211,7 +216,8 @@ fn find_option(options: &[AnswerOption], text: &str) -> Option<usize> {
 fn unknown_option(id: &str, text: &str, options: &[AnswerOption]) -> String {
     let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
     format!(
-        "question `{id}` has no option `{text}`; its options are {}{}",
+        "question `{id}` has no option `{}`; its options are {}{}",
+        crate::text::clip(text),
         quoted_list(ids.iter().copied()),
         guess(text, &ids)
     )

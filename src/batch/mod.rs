@@ -22,6 +22,8 @@ use write::ResultWriter;
 /// Rows read and scored together; at most a few chunks wait between reader and scorer.
 const CHUNK: usize = 256;
 const CHUNKS_WAITING: usize = 4;
+/// The longest JSON Lines row read; a longer one is a bad row, never held whole.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -175,12 +177,27 @@ impl<R: Read> Iterator for JsonChunks<R> {
         let mut rows = Vec::with_capacity(CHUNK);
         while rows.len() < CHUNK && (rows.is_empty() || !self.input.buffer().is_empty()) {
             let mut bytes = Vec::new();
-            match self.input.read_until(b'\n', &mut bytes) {
+            // At most MAX_ROW_BYTES of a line are held; the rest of a longer one is
+            // read past, not kept, and the row refused.
+            let limit = MAX_ROW_BYTES as u64 + 1;
+            match (&mut self.input).take(limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
             }
             self.line += 1;
+            if bytes.len() > MAX_ROW_BYTES && bytes.last() != Some(&b'\n') {
+                if let Err(e) = skip_line(&mut self.input) {
+                    return Some(Err(Error::Io(format!("cannot read the input: {e}"))));
+                }
+                rows.push(RawRow {
+                    line: self.line,
+                    data: RawData::Bad(format!(
+                        "the row is longer than {MAX_ROW_BYTES} bytes (1 MiB), the most a row may be"
+                    )),
+                });
+                continue;
+            }
             // A byte-order mark, as editors on Windows write one, is not part of the row.
             if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
                 bytes.drain(..3);
@@ -199,6 +216,26 @@ impl<R: Read> Iterator for JsonChunks<R> {
             });
         }
         (!rows.is_empty()).then_some(Ok(rows))
+    }
+}
+
+/// Read past the rest of a line without keeping it.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buffer.len();
+                input.consume(len);
+            }
+        }
     }
 }
 

@@ -34,6 +34,9 @@ pub struct Row {
     pub answers: Result<Answers, String>,
 }
 
+/// Unknown CSV columns named one by one; past this, one warning counts them.
+const NAMED_UNKNOWN_COLUMNS: usize = 5;
+
 /// What turns raw rows into checked rows for one quiz; built once, shared by workers.
 pub struct RowReader<'q> {
     quiz: &'q Quiz,
@@ -247,6 +250,7 @@ impl Columns {
         };
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
+        let mut unknown: Vec<(usize, &str)> = Vec::new();
         let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
         let folded = |s: &str| {
             s.split_whitespace()
@@ -280,20 +284,45 @@ impl Columns {
                     }
                     columns.questions.push((column, q));
                 }
-                None => {
-                    let mut warning = Problem::warning(
-                        file,
-                        place.clone(),
-                        format!(
-                            "column {} `{name}` is not a question of quiz `{}`; it is ignored",
-                            column + 1,
-                            quiz.id
-                        ),
-                    );
-                    warning.hint = suggest(name, &known);
-                    warnings.push(warning);
-                }
+                None => unknown.push((column, name)),
             }
+        }
+        // A few unknown columns are named one by one, with a hint; thousands make one
+        // warning that names a few and counts the rest.
+        if unknown.len() <= NAMED_UNKNOWN_COLUMNS {
+            for (column, name) in &unknown {
+                let mut warning = Problem::warning(
+                    file,
+                    place.clone(),
+                    format!(
+                        "column {} `{}` is not a question of quiz `{}`; it is ignored",
+                        column + 1,
+                        crate::text::clip(name),
+                        quiz.id
+                    ),
+                );
+                warning.hint = suggest(name, &known);
+                warnings.push(warning);
+            }
+        } else {
+            let named: Vec<String> = unknown
+                .iter()
+                .take(NAMED_UNKNOWN_COLUMNS)
+                .map(|(column, name)| {
+                    format!("column {} `{}`", column + 1, crate::text::clip(name))
+                })
+                .collect();
+            warnings.push(Problem::warning(
+                file,
+                place.clone(),
+                format!(
+                    "{} columns are not questions of quiz `{}` and are ignored: {} and {} more",
+                    unknown.len(),
+                    quiz.id,
+                    named.join(", "),
+                    unknown.len() - NAMED_UNKNOWN_COLUMNS
+                ),
+            ));
         }
         if columns.questions.is_empty() && errors.is_empty() {
             errors.push(
