@@ -4,9 +4,46 @@
 use crate::quiz::Quiz;
 use crate::result::QuizResult;
 
-/// Text for a table cell: a `|` would end the cell, a newline the row.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// Quiz text as Markdown that reads as the text and nothing more: it cannot become
+/// a heading, a list, a link, an image, code, emphasis or raw HTML, end a table cell
+/// or start a new line (`item` also keeps it from starting a list). Every character
+/// that opens such a construct in CommonMark
+/// or GFM is backslash-escaped (a link or image needs `[`, raw HTML and autolinks
+/// `<`), line breaks (CR too) become spaces, and a leading `-`, `+` or
+/// `1.` is escaped so that it starts no list.
+fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 8);
+    for c in raw.trim().chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    // GFM makes links of bare addresses: break "://" and "www." with an escape.
+    let out = out.replace("://", "\\://").replace("www.", "www\\.");
+    out
+}
+
+/// `text` for the start of a line or of a list item: "- x", "+ x", "1. x" and
+/// "1) x" would start a (nested) list.
+fn item(raw: &str) -> String {
+    let mut out = text(raw);
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// Text for a table cell: as `text`, whose escapes also keep `|` from ending it.
+fn cell(raw: &str) -> String {
+    text(raw)
 }
 
 fn score(x: Option<f64>) -> String {
@@ -15,11 +52,15 @@ fn score(x: Option<f64>) -> String {
 
 pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
     let mut out = format!(
+        // A quiz id holds only lowercase letters, digits and '-': safe as code.
         "# {}\n\nQuiz `{}`, version {}, taken {}.\n\n",
-        quiz.title, quiz.id, quiz.version, result.completed_at
+        text(&quiz.title),
+        quiz.id,
+        text(&quiz.version),
+        text(&result.completed_at)
     );
     if let Some(caution) = super::caution(result) {
-        out.push_str(&format!("> **{caution}**\n\n"));
+        out.push_str(&format!("> **{}**\n\n", text(&caution)));
     }
     out.push_str(
         "## Your pathways, best fit first\n\n\
@@ -41,7 +82,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
         ));
     }
     for line in super::out_of_reach(quiz, result) {
-        out.push_str(&format!("\n{line}\n"));
+        out.push_str(&format!("\n{}\n", item(&line)));
     }
     out.push_str("\n## Your traits (0 to 100)\n\n| Trait | Score | Answered |\n|---|---:|---|\n");
     for t in &result.traits {
@@ -58,8 +99,8 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
         Some(best) => {
             out.push_str(&format!(
                 "\n## Your best fit: {} ({}, {} of 100)\n\n",
-                best.title,
-                best.band.as_deref().unwrap_or("no band"),
+                text(&best.title),
+                text(best.band.as_deref().unwrap_or("no band")),
                 score(best.fit)
             ));
             let profile = quiz.profiles.iter().find(|p| p.id == best.id);
@@ -68,36 +109,43 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
                 .iter()
                 .find(|b| Some(&b.label) == best.band.as_ref())
                 .and_then(|b| b.message.as_deref());
-            let mut item = |name: &str, value: Option<&str>| {
+            let mut detail = |name: &str, value: Option<&str>| {
                 if let Some(value) = value.filter(|v| !v.is_empty()) {
-                    out.push_str(&format!("- **{name}:** {value}\n"));
+                    out.push_str(&format!("- **{name}:** {}\n", text(value)));
                 }
             };
-            item("What it means", message);
-            item("The work", profile.and_then(|p| p.summary.as_deref()));
-            item("Education", best.education.as_deref());
-            item("Job titles", Some(&best.job_titles.join(", ")));
+            detail("What it means", message);
+            detail("The work", profile.and_then(|p| p.summary.as_deref()));
+            detail("Education", best.education.as_deref());
+            detail("Job titles", Some(&best.job_titles.join(", ")));
             let growth = super::growth_areas(quiz, result, best).join("; ");
-            item("Growth areas", Some(&growth));
+            detail("Growth areas", Some(&growth));
             if !best.occupations.is_empty() {
                 out.push_str("\n**Occupations**\n\n");
                 for o in &best.occupations {
-                    out.push_str(&format!("- {}\n", super::occupation_line(o)));
+                    // The address is careerfit's own, made from a checked code: a link.
+                    out.push_str(&format!(
+                        "- {} Today's figures: {}\n",
+                        item(&super::occupation_facts(o)),
+                        o.check_at
+                    ));
                 }
             }
             if !best.certifications.is_empty() {
                 out.push_str("\n**Certifications**\n\n");
                 for c in &best.certifications {
                     match &c.detail {
-                        Some(detail) => out.push_str(&format!("- {}: {detail}\n", c.name)),
-                        None => out.push_str(&format!("- {}\n", c.name)),
+                        Some(detail) => {
+                            out.push_str(&format!("- {}: {}\n", item(&c.name), text(detail)))
+                        }
+                        None => out.push_str(&format!("- {}\n", item(&c.name))),
                     }
                 }
             }
             if !best.next_steps.is_empty() {
                 out.push_str("\n**Next steps**\n\n");
                 for (i, step) in best.next_steps.iter().enumerate() {
-                    out.push_str(&format!("{}. {step}\n", i + 1));
+                    out.push_str(&format!("{}. {}\n", i + 1, item(step)));
                 }
             }
         }
@@ -105,7 +153,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
     if !result.warnings.is_empty() {
         out.push_str("\n## Notes\n\n");
         for warning in &result.warnings {
-            out.push_str(&format!("- {warning}\n"));
+            out.push_str(&format!("- {}\n", item(&warning.message)));
         }
     }
     out
@@ -118,5 +166,15 @@ mod tests {
     #[test]
     fn a_pipe_or_newline_cannot_break_a_table() {
         assert_eq!(cell("a | b\nc"), "a \\| b c");
+        assert_eq!(cell("a\r\nb"), "a  b");
+    }
+
+    #[test]
+    fn nothing_starts_a_list_or_a_heading() {
+        assert_eq!(super::item("- item"), "\\- item");
+        assert_eq!(super::item("12. step"), "12\\. step");
+        assert_eq!(super::text("version 2.0"), "version 2.0");
+        assert_eq!(super::text("# Heading"), "\\# Heading");
+        assert_eq!(super::text("![a](b)"), "!\\[a\\](b)");
     }
 }

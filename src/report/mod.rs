@@ -41,6 +41,11 @@ fn dollars(amount: f64) -> String {
 /// year (2024); growth 7% projected for 2024-34. Today's figures: https://...". The
 /// address is the code's O*NET page, short enough for an 80-column line.
 pub fn occupation_line(o: &OccupationEntry) -> String {
+    format!("{} Today's figures: {}", occupation_facts(o), o.check_at)
+}
+
+/// An occupation and its dated figures, without the address to check them.
+pub fn occupation_facts(o: &OccupationEntry) -> String {
     let mut figures = Vec::new();
     if let (Some(pay), Some(year)) = (o.median_pay, o.pay_year) {
         figures.push(format!("median pay {} a year ({year})", dollars(pay)));
@@ -56,7 +61,7 @@ pub fn occupation_line(o: &OccupationEntry) -> String {
         line.push_str(": ");
         line.push_str(&figures.join("; "));
     }
-    line.push_str(&format!(". Today's figures: {}", o.check_at));
+    line.push('.');
     line
 }
 
