@@ -24,8 +24,7 @@ fn text(raw: &str) -> String {
         }
     }
     // GFM makes links of bare addresses: break "://" and "www." with an escape.
-    let out = out.replace("://", "\\://").replace("www.", "www\\.");
-    out
+    out.replace("://", "\\://").replace("www.", "www\\.")
 }
 
 /// `text` for the start of a line or of a list item: "- x", "+ x", "1. x" and
