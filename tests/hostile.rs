@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use predicates::prelude::*;
 use std::path::Path;
 use std::time::Duration;
 
@@ -600,4 +601,35 @@ fn echoes_of_values_columns_and_rows_are_bounded() {
     assert_eq!(lines[0]["id"], 1);
     assert_eq!(lines[1]["id"], "next");
     assert!(lines[1]["error"].is_null());
+}
+
+/// An unbalanced quote in a CSV cell would swallow every following row into that
+/// cell: it is reported with the line where it opened and the rows it took in.
+#[test]
+fn an_unclosed_quote_is_reported_with_the_rows_it_swallowed() {
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin("id,q-required,q-scale\na,\"Agree,3\nb,4,Low\nc,5,High\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains(
+            "<stdin>:2: error: a quote opened in cell 2 on line 2 is never closed, so the 2 \
+             lines after it (rows `b`, `c`) became part of that cell; close the quote, or \
+             remove it"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    // A closed quote over two lines is a cell like any other.
+    careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin("id,q-required,q-scale\na,4,\"Lo\nw\"\nb,4,Low\n")
+        .assert()
+        .stderr(predicates::str::contains("never closed").not());
 }

@@ -254,6 +254,9 @@ impl<R: Read> Iterator for CsvChunks<R> {
         while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
             let data = match self.csv.read_record(&mut record) {
                 Ok(false) => break,
+                Ok(true) if let Some(problem) = swallowed_rows(&record, self.fields) => {
+                    RawData::Bad(problem)
+                }
                 Ok(true) if record.len() != self.fields => RawData::Bad(format!(
                     "the row has {} cells but the header has {}",
                     record.len(),
@@ -270,6 +273,57 @@ impl<R: Read> Iterator for CsvChunks<R> {
         }
         (!rows.is_empty()).then_some(Ok(rows))
     }
+}
+
+/// A quote that is opened and never closed makes its cell run on through the next
+/// lines, each of which would have been a row. Said with the line where the quote
+/// opened and the rows it took in, named by their first cell, rather than as a row
+/// of too few cells while those rows silently vanish.
+fn swallowed_rows(record: &csv::StringRecord, fields: usize) -> Option<String> {
+    // An unclosed quote runs to the end of the input, so its row ends short of cells;
+    // a quoted cell that is closed keeps the row's count.
+    if record.len() >= fields {
+        return None;
+    }
+    let start = record.position()?.line();
+    let (cell, text) = record
+        .iter()
+        .enumerate()
+        .find(|(_, text)| text.contains('\n'))?;
+    // The lines inside the cell after its first: rows only if they look like rows.
+    let taken: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let separators = |line: &str| line.matches([',', ';', '\t']).count();
+    let look_like_rows =
+        !taken.is_empty() && fields > 1 && taken.iter().all(|line| separators(line) + 1 >= fields);
+    if !look_like_rows {
+        return None;
+    }
+    let ids: Vec<String> = taken
+        .iter()
+        .take(5)
+        .map(|line| {
+            let first = line.split([',', ';', '\t']).next().unwrap_or("").trim();
+            format!("`{}`", crate::text::clip(first))
+        })
+        .collect();
+    let more = taken.len().saturating_sub(5);
+    Some(format!(
+        "a quote opened in cell {} on line {start} is never closed, so the {} line{} after it \
+         (rows {}{}) became part of that cell; close the quote, or remove it",
+        cell + 1,
+        taken.len(),
+        if taken.len() == 1 { "" } else { "s" },
+        ids.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    ))
 }
 
 /// The JSON lines of some rows, one after another, and what became of each row.
