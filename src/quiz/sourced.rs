@@ -39,9 +39,9 @@ fn is_as_of(date: &str) -> bool {
     match b.len() {
         4 => year,
         7 => {
-            year && b[4] == b'-' && {
+            year && b[4] == b'-' && b[5].is_ascii_digit() && b[6].is_ascii_digit() && {
                 let month = (b[5] - b'0') * 10 + (b[6] - b'0');
-                b[5].is_ascii_digit() && b[6].is_ascii_digit() && (1..=12).contains(&month)
+                (1..=12).contains(&month)
             }
         }
         _ => false,
@@ -221,7 +221,15 @@ mod tests {
     fn as_of_is_a_year_or_a_year_and_month() {
         assert!(is_as_of("2025"));
         assert!(is_as_of("2024-05"));
-        for bad in ["25", "2024-13", "2024-5", "May 2024", "2024-05-01"] {
+        for bad in [
+            "25",
+            "2024-13",
+            "2024-5",
+            "May 2024",
+            "2024-05-01",
+            "2024-#5",
+            "2024-5#",
+        ] {
             assert!(!is_as_of(bad), "{bad}");
         }
     }
