@@ -633,3 +633,48 @@ fn an_unclosed_quote_is_reported_with_the_rows_it_swallowed() {
         .assert()
         .stderr(predicates::str::contains("never closed").not());
 }
+
+/// On a scale labelled "0" to "10", JSON's 10 and a CSV cell "10" are the same
+/// answer, the label "10"; validate warns that the labels are not their positions.
+#[test]
+fn one_respondent_scores_the_same_from_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = write(
+        dir.path(),
+        "numeric.yaml",
+        "id: numeric\ntitle: Numeric\nversion: \"1\"\n\
+         scales:\n  zero-to-ten:\n    labels: [\"0\", \"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\"]\n\
+         traits:\n  - {id: t, name: T}\n  - {id: u, name: U}\n\
+         questions:\n  - {id: q, text: How likely?, trait: t}\n  - {id: r, text: How sure?, trait: t}\n\
+         \x20 - {id: s, text: Another?, trait: u}\n  - {id: v, text: And this?, trait: u}\n\
+         profiles:\n  - {id: p, title: P, weights: {t: 1, u: 1}}\n",
+    );
+    let json = careerfit()
+        .arg("score")
+        .arg(&quiz)
+        .write_stdin("{\"id\": 1, \"answers\": {\"q\": 10, \"r\": 0}}\n")
+        .output()
+        .unwrap();
+    let csv = careerfit()
+        .arg("score")
+        .arg(&quiz)
+        .args(["-", "--input-format", "csv"])
+        .write_stdin("id,q,r\n1,10,0\n")
+        .output()
+        .unwrap();
+    let row = |output: &std::process::Output| -> serde_json::Value {
+        serde_json::from_str(text(&output.stdout).lines().next().unwrap()).unwrap()
+    };
+    let (json, csv) = (row(&json), row(&csv));
+    assert_eq!(json["traits"], csv["traits"]);
+    // Label "10" is the top of the scale, label "0" the bottom: 50.
+    assert_close(&json["traits"][0]["score"], 50.0);
+    careerfit()
+        .arg("validate")
+        .arg(&quiz)
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "scales.zero-to-ten.labels[0]: label `0` is a number but is position 1 of the scale",
+        ));
+}

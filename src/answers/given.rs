@@ -126,9 +126,20 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                     quoted_list(labels.iter().map(String::as_str))
                 )
             };
+            // A label wins over a position, whichever way it is written, so that JSON's
+            // 10 and a CSV cell "10" mean the same on a scale labelled "0" to "10".
+            let label_of = |text: &str| {
+                labels
+                    .iter()
+                    .position(|label| label.eq_ignore_ascii_case(text.trim()))
+                    .map(|i| Some(Answer::Scale(i + 1)))
+            };
             match value {
-                Given::Number(number) => match number.as_u64() {
-                    Some(k) if (1..=n as u64).contains(&k) => Ok(Some(Answer::Scale(k as usize))),
+                Given::Number(number) => match (label_of(&number.to_string()), number.as_u64()) {
+                    (Some(answer), _) => Ok(answer),
+                    (None, Some(k)) if (1..=n as u64).contains(&k) => {
+                        Ok(Some(Answer::Scale(k as usize)))
+                    }
                     _ => Err(format!("{number} is out of range: {}", expected())),
                 },
                 // A label, or a position written as text ("4"), as spreadsheets export it.

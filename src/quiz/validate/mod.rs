@@ -334,6 +334,24 @@ impl Checker<'_> {
                     self.error(label_path, format!("duplicate label `{label}`"));
                 }
             }
+            // A numeric label that is not its own position: "3" could be read either way.
+            let misleading = scale.labels.iter().enumerate().find(|(i, label)| {
+                label
+                    .trim()
+                    .parse::<u64>()
+                    .is_ok_and(|k| k != *i as u64 + 1)
+            });
+            if let Some((i, label)) = misleading {
+                self.warning(
+                    format!("{path}.labels[{i}]"),
+                    format!(
+                        "label `{label}` is a number but is position {} of the scale; an \
+                         answer of {label} means this label in every file and row, never \
+                         position {label}",
+                        i + 1
+                    ),
+                );
+            }
         }
     }
 
