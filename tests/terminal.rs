@@ -655,3 +655,47 @@ fn sigterm_and_sighup_leave_the_terminal_and_the_folder_as_found() {
         assert!(progress.exists(), "the first answer is kept for --resume");
     }
 }
+
+/// When a run writes two files and the second cannot be written, the message says
+/// which one was saved and which was not.
+#[test]
+fn when_the_report_fails_after_the_result_the_message_says_which_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let mut session = spawn(
+        &[
+            "take",
+            quiz.to_str().unwrap(),
+            "-o",
+            "result.json",
+            "--report",
+            "report.html",
+        ],
+        dir.path(),
+    );
+    answer(&mut session, "Question 1 of 7", &[]);
+    // Meanwhile someone else writes report.html: it is not replaced without --force.
+    std::fs::write(dir.path().join("report.html"), "someone else's").unwrap();
+    session.send(ENTER).unwrap();
+    answer(&mut session, "Question 2 of 7", &[ESC]);
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[ENTER]);
+    answer(&mut session, "Question 6 of 7", &[ENTER]);
+    answer(&mut session, "Question 7 of 7", &[ENTER]);
+    finish_review(&mut session);
+    let screen = everything(&mut session);
+    assert!(
+        screen.contains(
+            "report.html already exists; add --force to replace it, or choose another \
+             name; the result was saved to result.json, the report was not written"
+        ),
+        "{screen}"
+    );
+    assert_eq!(exit_code(&session), 2);
+    assert!(dir.path().join("result.json").is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("report.html")).unwrap(),
+        "someone else's"
+    );
+}

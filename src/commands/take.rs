@@ -66,13 +66,22 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
         let page = report::html::render(&quiz, &result, best.as_ref());
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         // Two files: say which one was saved when the second fails.
-        if let (Err(err), Some(saved)) = (&written, &args.output) {
-            return Err(Error::Io(format!(
-                "{err}; the result was saved to {}, the report was not written",
-                saved.display()
-            )));
+        match (written, &args.output) {
+            (Ok(()), _) => {}
+            (Err(err), None) => return Err(err),
+            (Err(err), Some(saved)) => {
+                let also = format!(
+                    "; the result was saved to {}, the report was not written",
+                    saved.display()
+                );
+                // The same kind of error, so the same exit code, saying more.
+                return Err(match err {
+                    Error::Usage(message) => Error::Usage(message + &also),
+                    Error::Io(message) => Error::Io(message + &also),
+                    other => other,
+                });
+            }
         }
-        written?;
     }
     let stdout_style = style(std::io::stdout().is_terminal(), color);
     let text = if args.json {
