@@ -216,17 +216,8 @@ a quiz file whose first line is:
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// A quiz file, or the id of a built-in quiz
-    #[arg(value_name = "QUIZ")]
-    pub quiz: String,
-
-    /// The respondents' rows; '-' or nothing reads stdin
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
-
-    /// How INPUT is written [default: csv for a .csv file, else jsonl]
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
 
     /// How the rows are written: jsonl, one JSON object per line (--input-format says
     /// how INPUT is written)
@@ -259,19 +250,26 @@ pub struct ScoreArgs {
     pub jobs: Option<u16>,
 }
 
+/// A quiz and a class's rows: what `score` and `analyze` read.
 #[derive(Debug, Args)]
-pub struct AnalyzeArgs {
+pub struct RowsArgs {
     /// A quiz file, or the id of a built-in quiz
     #[arg(value_name = "QUIZ")]
     pub quiz: String,
 
-    /// The respondents' rows, as `score` reads them; '-' or nothing reads stdin
+    /// The respondents' rows; '-' or nothing reads stdin
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
 
     /// How INPUT is written [default: csv for a .csv file, else jsonl]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub rows: RowsArgs,
 
     /// Print the analysis as one JSON object (schema careerfit/analysis/v1)
     #[arg(long)]

@@ -4,13 +4,11 @@
 use super::style;
 use crate::analysis::Analyzer;
 use crate::batch::{self, rows::RowReader};
-use crate::cli::{AnalyzeArgs, ColorWhen, InputFormat};
+use crate::cli::{AnalyzeArgs, ColorWhen};
 use crate::error::Error;
 use crate::private_file::PrivateFile;
-use crate::quiz;
 use crate::report;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 /// What `-o` writes, from the file's extension.
 enum Saved {
@@ -19,7 +17,7 @@ enum Saved {
 }
 
 pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
-    let quiz = super::load_quiz(&args.quiz)?;
+    let quiz = super::load_quiz(&args.rows.quiz)?;
     let saved = match &args.output {
         None => None,
         Some(path) => {
@@ -36,19 +34,7 @@ pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
             Some((kind, PrivateFile::create(path, args.force)?))
         }
     };
-    let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));
-    let (name, input): (String, Box<dyn std::io::Read + Send>) = if stdin {
-        ("<stdin>".to_string(), Box::new(std::io::stdin()))
-    } else {
-        let path = args.input.as_deref().expect("a path");
-        (path.display().to_string(), Box::new(quiz::open(path)?))
-    };
-    let format = match args.input_format {
-        Some(InputFormat::Csv) => batch::Format::Csv,
-        Some(InputFormat::Jsonl) => batch::Format::Jsonl,
-        None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
-        None => batch::Format::Jsonl,
-    };
+    let (name, input, format) = super::open_rows(&args.rows)?;
 
     let stderr = std::io::stderr();
     let mut err = stderr.lock();

@@ -19,6 +19,32 @@ use crate::error::Error;
 use crate::quiz::{Quiz, catalog};
 use crate::report::Style;
 
+/// A class's rows, as `score` and `analyze` read them: the file named, or stdin for
+/// none or `-`; their format as given, or CSV for a `.csv` file and JSON Lines else.
+pub(crate) fn open_rows(
+    args: &crate::cli::RowsArgs,
+) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Format), Error> {
+    use crate::batch::Format;
+    use crate::cli::InputFormat;
+    let (name, rows): (String, Box<dyn std::io::Read + Send>) = match args.input.as_deref() {
+        None => ("<stdin>".to_string(), Box::new(std::io::stdin())),
+        Some(path) if path == std::path::Path::new("-") => {
+            ("<stdin>".to_string(), Box::new(std::io::stdin()))
+        }
+        Some(path) => (
+            path.display().to_string(),
+            Box::new(crate::input::open(path)?),
+        ),
+    };
+    let format = match args.input_format {
+        Some(InputFormat::Csv) => Format::Csv,
+        Some(InputFormat::Jsonl) => Format::Jsonl,
+        None if name.to_ascii_lowercase().ends_with(".csv") => Format::Csv,
+        None => Format::Jsonl,
+    };
+    Ok((name, rows, format))
+}
+
 /// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over
 /// for the built-in quiz of the same id.
 pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {

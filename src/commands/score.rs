@@ -3,34 +3,20 @@
 
 use super::{now, style};
 use crate::batch;
-use crate::cli::{ColorWhen, InputFormat, ScoreArgs};
+use crate::cli::{ColorWhen, ScoreArgs};
 use crate::error::Error;
 use crate::private_file;
-use crate::quiz;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 /// Score a batch of respondents: rows to stdout or --output, the summary where the
 /// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
 pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
-    let quiz = super::load_quiz(&args.quiz)?;
+    let quiz = super::load_quiz(&args.rows.quiz)?;
     let mut result_file = match &args.output {
         Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
     };
-    let stdin = args.input.as_deref().is_none_or(|p| p == Path::new("-"));
-    let (name, input): (String, Box<dyn std::io::Read + Send>) = if stdin {
-        ("<stdin>".to_string(), Box::new(std::io::stdin()))
-    } else {
-        let path = args.input.as_deref().expect("a path");
-        (path.display().to_string(), Box::new(quiz::open(path)?))
-    };
-    let format = match args.input_format {
-        Some(InputFormat::Csv) => batch::Format::Csv,
-        Some(InputFormat::Jsonl) => batch::Format::Jsonl,
-        None if name.to_ascii_lowercase().ends_with(".csv") => batch::Format::Csv,
-        None => batch::Format::Jsonl,
-    };
+    let (name, input, format) = super::open_rows(&args.rows)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,

@@ -63,7 +63,13 @@ fn chart(result: &QuizResult) -> Markup {
     }
 }
 
-fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
+/// The answers' shares of a fit as a table: the top ones in full, or the rest as a
+/// compact table with a caption.
+fn answers_table<'e>(
+    quiz: &Quiz,
+    contributions: impl Iterator<Item = &'e crate::explain::Contribution>,
+    rest: Option<usize>,
+) -> Markup {
     let text_of = |id: &str| {
         quiz.questions
             .iter()
@@ -71,43 +77,35 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
             .map_or(id.to_string(), |q| q.text.clone())
     };
     html! {
-        section {
-            h2 { "Why " (e.title) " fits you " (fixed(e.fit, 0)) " out of 100" }
-            table {
-                thead { tr {
-                    th scope="col" { "Your answer to" }
-                    th.num scope="col" { "Points" }
-                    th.num scope="col" { "Left" }
-                } }
-                tbody {
-                    @for c in e.contributions.iter().take(TOP_ANSWERS) {
-                        tr {
-                            td { (text_of(&c.question)) }
-                            td.num { (fixed(c.points, 1)) }
-                            td.num { (fixed(c.left, 1)) }
-                        }
+        table class=[rest.map(|_| "compact")] {
+            @if let Some(rest) = rest { caption { "Your other " (rest) " answers" } }
+            thead { tr {
+                th scope="col" { "Your answer to" }
+                th.num scope="col" { "Points" }
+                th.num scope="col" { "Left" }
+            } }
+            tbody {
+                @for c in contributions {
+                    tr {
+                        td { (text_of(&c.question)) }
+                        td.num { (fixed(c.points, 1)) }
+                        td.num { (fixed(c.left, 1)) }
                     }
                 }
             }
-            @if e.contributions.len() > TOP_ANSWERS {
-                // The rest, smaller: they add little, and a page per answer wastes paper.
-                table.compact {
-                    caption { "Your other " (e.contributions.len() - TOP_ANSWERS) " answers" }
-                    thead { tr {
-                        th scope="col" { "Your answer to" }
-                        th.num scope="col" { "Points" }
-                        th.num scope="col" { "Left" }
-                    } }
-                    tbody {
-                        @for c in e.contributions.iter().skip(TOP_ANSWERS) {
-                            tr {
-                                td { (text_of(&c.question)) }
-                                td.num { (fixed(c.points, 1)) }
-                                td.num { (fixed(c.left, 1)) }
-                            }
-                        }
-                    }
-                }
+        }
+    }
+}
+
+fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
+    let rest = e.contributions.len().saturating_sub(TOP_ANSWERS);
+    html! {
+        section {
+            h2 { "Why " (e.title) " fits you " (fixed(e.fit, 0)) " out of 100" }
+            (answers_table(quiz, e.contributions.iter().take(TOP_ANSWERS), None))
+            // The rest, smaller: they add little, and a page per answer wastes paper.
+            @if rest > 0 {
+                (answers_table(quiz, e.contributions.iter().skip(TOP_ANSWERS), Some(rest)))
             }
             p { "Points: what each answer added to the fit; they add up to the fit. "
                 "Left: what the top answer would have added." }
