@@ -1,14 +1,14 @@
 //! `careerfit analyze QUIZ [INPUT]`: a class's rows read as `score` reads them, fed to
 //! the analysis one at a time, and the evidence printed and optionally saved.
 
-use super::style;
+use super::Settings;
 use crate::analysis::Analyzer;
 use crate::batch::{self, rows::RowReader};
-use crate::cli::{AnalyzeArgs, ColorWhen};
+use crate::cli::AnalyzeArgs;
 use crate::error::Error;
 use crate::private_file::PrivateFile;
 use crate::report;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 /// What `-o` writes, from the file's extension.
 enum Saved {
@@ -16,7 +16,7 @@ enum Saved {
     Html,
 }
 
-pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
+pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.rows.quiz)?;
     let saved = match &args.output {
         None => None,
@@ -72,7 +72,7 @@ pub fn run(args: AnalyzeArgs, color: ColorWhen) -> Result<(), Error> {
     let text = if args.json {
         json()
     } else {
-        report::analysis::render(&analysis, style(std::io::stdout().is_terminal(), color))
+        report::analysis::render(&analysis, settings.stdout)
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     match analysis.rows_failed {

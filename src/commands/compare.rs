@@ -1,14 +1,14 @@
 //! `careerfit compare OLD NEW`: how a result moved.
 
-use super::style;
-use crate::cli::ColorWhen;
+use super::Settings;
+
 use crate::error::Error;
 use crate::saved::read_result;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// `careerfit compare OLD.json NEW.json`.
-pub fn run(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), Error> {
+pub fn run(old: &Path, new: &Path, json: bool, settings: &Settings) -> Result<(), Error> {
     let comparison =
         crate::compare::compare(&read_result(old)?, &read_result(new)?).map_err(Error::Usage)?;
     let out = if json {
@@ -17,7 +17,7 @@ pub fn run(old: &Path, new: &Path, json: bool, color: ColorWhen) -> Result<(), E
             serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
         )
     } else {
-        crate::compare::render(&comparison, style(std::io::stdout().is_terminal(), color))
+        crate::compare::render(&comparison, settings.stdout)
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

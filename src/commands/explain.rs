@@ -1,14 +1,14 @@
 //! `careerfit explain RESULT`: where a saved result's fit comes from, without taking
 //! the quiz again.
 
-use super::style;
-use crate::cli::ColorWhen;
+use super::Settings;
+
 use crate::error::Error;
 use crate::quiz::Quiz;
 use crate::report;
 use crate::saved::{Retaken, retake};
 use crate::scoring;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// The explanation of a pathway (by id) or of the best fit.
@@ -44,7 +44,7 @@ pub fn run(
     pathway: Option<&str>,
     quiz: Option<&str>,
     json: bool,
-    color: ColorWhen,
+    settings: &Settings,
 ) -> Result<(), Error> {
     let Retaken {
         quiz,
@@ -62,11 +62,7 @@ pub fn run(
             serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
         )
     } else {
-        report::explain::render(
-            &quiz,
-            &explanation,
-            style(std::io::stdout().is_terminal(), color),
-        )
+        report::explain::render(&quiz, &explanation, settings.stdout)
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

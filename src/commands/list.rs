@@ -1,13 +1,13 @@
 //! `careerfit list`: the quizzes available, built in and in ./quizzes/.
 
-use super::style;
-use crate::cli::ColorWhen;
+use super::Settings;
+
 use crate::error::Error;
 use crate::quiz::{self, builtin, catalog::local_quiz_files};
 use crate::report;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-pub fn run(color: ColorWhen) -> Result<(), Error> {
+pub fn run(settings: &Settings) -> Result<(), Error> {
     let mut rows: Vec<[String; 4]> = Vec::new();
     for (id, text) in builtin::BUILTIN {
         if let Ok((quiz, _)) = quiz::load(id, text) {
@@ -47,7 +47,7 @@ pub fn run(color: ColorWhen) -> Result<(), Error> {
             ],
         });
     }
-    let style = style(std::io::stdout().is_terminal(), color);
+    let style = settings.stdout;
     let mut table = report::table::table(style, ["Id", "Title", "Questions", "From"]);
     // A path is not broken over lines; the title wraps instead.
     if let Some(from) = table.column_mut(3) {

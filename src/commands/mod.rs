@@ -58,27 +58,54 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
     catalog::resolve_quiz(spec)
 }
 
+/// The command line's choices resolved once, before any command runs: nothing
+/// below asks "is this a terminal?" or "what time is it?" again.
+pub struct Settings {
+    /// `--color` as given; a stream's own choice is in its style.
+    pub color: ColorWhen,
+    /// How to draw on stdout (results) and stderr (prompts, summaries of score).
+    pub stdout: Style,
+    pub stderr: Style,
+    /// Whether the quiz can be asked: stdin is a terminal.
+    pub stdin_is_terminal: bool,
+    /// When the run started: the `completed_at` of every result it makes.
+    pub now: String,
+}
+
+impl Settings {
+    pub fn resolve(color: ColorWhen) -> Settings {
+        use std::io::IsTerminal;
+        Settings {
+            color,
+            stdout: style(std::io::stdout().is_terminal(), color),
+            stderr: style(std::io::stderr().is_terminal(), color),
+            stdin_is_terminal: std::io::stdin().is_terminal(),
+            now: now(),
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> Result<(), Error> {
-    let color = cli.color;
+    let settings = &Settings::resolve(cli.color);
     match cli.command {
-        None => take::run(TakeArgs::default(), color),
-        Some(Command::Take(args)) => take::run(args, color),
-        Some(Command::Score(args)) => score::run(args, color),
-        Some(Command::Analyze(args)) => analyze::run(args, color),
+        None => take::run(TakeArgs::default(), settings),
+        Some(Command::Take(args)) => take::run(args, settings),
+        Some(Command::Score(args)) => score::run(args, settings),
+        Some(Command::Analyze(args)) => analyze::run(args, settings),
         Some(Command::Explain {
             result,
             pathway,
             quiz,
             json,
-        }) => explain::run(&result, pathway.as_deref(), quiz.as_deref(), json, color),
-        Some(Command::Compare { old, new, json }) => compare::run(&old, &new, json, color),
+        }) => explain::run(&result, pathway.as_deref(), quiz.as_deref(), json, settings),
+        Some(Command::Compare { old, new, json }) => compare::run(&old, &new, json, settings),
         Some(Command::Report {
             result,
             output,
             force,
             quiz,
         }) => report::run(&result, &output, force, quiz.as_deref()),
-        Some(Command::List) => list::run(color),
+        Some(Command::List) => list::run(settings),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man { dir }) => man::run(dir.as_deref()),
         Some(Command::Validate { files, json }) => validate::run(&files, json),

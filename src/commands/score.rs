@@ -1,16 +1,16 @@
 //! `careerfit score QUIZ [INPUT]`: a class's rows scored one by one, with an optional
 //! group summary.
 
-use super::{now, style};
+use super::Settings;
 use crate::batch;
-use crate::cli::{ColorWhen, ScoreArgs};
+use crate::cli::ScoreArgs;
 use crate::error::Error;
 use crate::private_file;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 /// Score a batch of respondents: rows to stdout or --output, the summary where the
 /// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
-pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
+pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.rows.quiz)?;
     let mut result_file = match &args.output {
         Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
@@ -25,7 +25,7 @@ pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
         format,
         strict: args.strict,
         jobs,
-        completed_at: now(),
+        completed_at: settings.now.clone(),
     };
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -49,14 +49,15 @@ pub fn run(args: ScoreArgs, color: ColorWhen) -> Result<(), Error> {
     if args.summary {
         // Where the rows are not: stdout when they went to --output, else stderr.
         let to_stdout = args.output.is_some();
-        let terminal = match to_stdout {
-            true => std::io::stdout().is_terminal(),
-            false => std::io::stderr().is_terminal(),
+        let style = if to_stdout {
+            settings.stdout
+        } else {
+            settings.stderr
         };
         let text = if args.json {
             format!("{:#}\n", outcome.summary.to_json(&quiz))
         } else {
-            outcome.summary.to_tables(&quiz, style(terminal, color))
+            outcome.summary.to_tables(&quiz, style)
         };
         if to_stdout {
             std::io::stdout().lock().write_all(text.as_bytes())?;

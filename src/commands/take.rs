@@ -1,9 +1,9 @@
 //! `careerfit take`: the quiz asked in the terminal (or answers read from a file),
 //! scored, printed, and saved with `--output` and `--report`.
 
-use super::{now, style};
+use super::Settings;
 use crate::answers::{self, Answers};
-use crate::cli::{ColorWhen, SummaryFormat, TakeArgs};
+use crate::cli::{SummaryFormat, TakeArgs};
 use crate::error::Error;
 use crate::private_file;
 use crate::progress;
@@ -13,14 +13,14 @@ use crate::report;
 use crate::result::QuizResult;
 use crate::scoring;
 use crate::trust::Warning;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 /// Below this many columns a table breaks its numbers over lines ("10" over "0"):
 /// the summary falls back to the plain layout, wrapped to the terminal.
 const MIN_TABLE_WIDTH: u16 = 60;
 
-pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
+pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
     if let (Some(report), Some(output)) = (&args.report, &args.output)
         && private_file::same_file(report, output)
@@ -44,10 +44,10 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
             let read = read_answers(&quiz, path)?;
             (read.answers, read.warnings)
         }
-        None => (ask(&quiz, &args, color)?, Vec::new()),
+        None => (ask(&quiz, &args, settings)?, Vec::new()),
     };
     let scores = scoring::score(&quiz, &answers);
-    let mut result = QuizResult::new(&quiz, &answers, &scores, now());
+    let mut result = QuizResult::new(&quiz, &answers, &scores, settings.now.clone());
     result.add_notes(notes.into_iter().map(Warning::other_version).collect());
     // Worked out once: the best pathway's explanation serves --explain and the report.
     let best = crate::explain::explain(&quiz, &scores, None);
@@ -83,7 +83,7 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
             }
         }
     }
-    let stdout_style = style(std::io::stdout().is_terminal(), color);
+    let stdout_style = settings.stdout;
     let text = if args.json {
         json
     } else if args.format == Some(SummaryFormat::Markdown) {
@@ -119,8 +119,8 @@ pub fn run(args: TakeArgs, color: ColorWhen) -> Result<(), Error> {
     Ok(())
 }
 
-fn ask(quiz: &Quiz, args: &TakeArgs, color: ColorWhen) -> Result<Answers, Error> {
-    if !std::io::stdin().is_terminal() {
+fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Error> {
+    if !settings.stdin_is_terminal {
         return Err(Error::Usage(
             "stdin is not a terminal, so careerfit cannot ask the questions; \
              give the answers with --answers FILE (or --answers - to read them from stdin)"
@@ -205,7 +205,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, color: ColorWhen) -> Result<Answers, Error>
         quiz,
         &order,
         start,
-        &mut TerminalPrompter::new(color.for_stream(std::io::stderr().is_terminal())),
+        &mut TerminalPrompter::new(settings.stderr.color),
         &mut save,
     )
     .map_err(|e| match e {
