@@ -7,7 +7,7 @@ use crate::cli::{SummaryFormat, TakeArgs};
 use crate::error::Error;
 use crate::private_file;
 use crate::progress;
-use crate::prompt::{self, PromptError, TerminalPrompter};
+use crate::prompt::{self, PromptError, TerminalPrompter, plan};
 use crate::quiz::{self, Quiz};
 use crate::report;
 use crate::result::QuizResult;
@@ -136,46 +136,38 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         Some(path) => progress::load(path, quiz)?,
         None => None,
     };
-    let (order, start) = match (saved, args.resume) {
-        (Some(saved), false) => {
-            let answered = saved.answers.iter().flatten().count();
-            return Err(Error::Usage(format!(
-                "you have unfinished answers to quiz `{}` ({answered} of {total} answered); \
-                 `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again",
-                quiz.id
-            )));
-        }
-        (Some(saved), true) => {
-            let answered = saved.answers.iter().flatten().count();
-            eprintln!(
-                "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
-                 question {}.\n",
-                quiz.id,
-                (saved.position + 1).min(total)
-            );
-            (saved.order, (saved.answers, saved.position))
-        }
-        (None, resume) => {
-            if resume {
-                eprintln!(
-                    "There is no unfinished quiz `{}` to resume; starting it.\n",
-                    quiz.id
-                );
-            }
-            let order = match (args.shuffle, args.seed) {
-                (_, Some(seed)) => crate::rng::shuffled(total, seed),
-                (false, None) => (0..total).collect(),
-                (true, None) => {
-                    let seed = fresh_seed();
-                    eprintln!(
-                        "The questions come in a random order; --seed {seed} gives this order again.\n"
-                    );
-                    crate::rng::shuffled(total, seed)
-                }
-            };
-            (order, (vec![None; total], 0))
-        }
+    let choices = plan::Choices {
+        resume: args.resume,
+        shuffle: args.shuffle,
+        seed: args.seed,
     };
+    let plan = plan::plan(total, saved, choices, fresh_seed).map_err(|unfinished| {
+        Error::Usage(format!(
+            "you have unfinished answers to quiz `{}` ({} of {total} answered); \
+             `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again",
+            quiz.id, unfinished.answered
+        ))
+    })?;
+    match plan.note {
+        Some(plan::Note::Resuming {
+            answered,
+            from_question,
+        }) => eprintln!(
+            "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
+             question {from_question}.\n",
+            quiz.id
+        ),
+        Some(plan::Note::NothingToResume) => eprintln!(
+            "There is no unfinished quiz `{}` to resume; starting it.\n",
+            quiz.id
+        ),
+        Some(plan::Note::Shuffled { seed }) => eprintln!(
+            "The questions come in a random order; --seed {seed} gives this order again.\n"
+        ),
+        None => {}
+    }
+    let order = plan.order;
+    let start = (plan.answers, plan.position);
     eprintln!("{}\n", quiz.title);
     if let Some(description) = &quiz.description {
         eprintln!("{}", report::wrap(description, 80, ""));
