@@ -1,12 +1,15 @@
-//! Saved results read back: whole (for `compare`), or as answers scored again by
-//! their quiz (for `explain` and `report`). `take --answers` reads them through
-//! `answers::read`, which takes a result's answers like an answers file's.
+//! Saved results read back, in one place: whole (for `compare`), or as answers to
+//! take again (`take --answers`), scored again by their quiz (`explain`, `report`).
 
-use crate::answers;
+use crate::answers::{self, Checked, Given, check};
+use crate::diagnostic::{Place, Problem, field, locate};
 use crate::error::Error;
 use crate::quiz::{self, Quiz, catalog::resolve_quiz};
 use crate::result::QuizResult;
+use crate::result::{SCHEMA, SCHEMA_V1};
 use crate::scoring;
+use serde_json::Value as Json;
+use serde_yaml::Value as Yaml;
 use std::path::Path;
 
 /// A saved result scored again by its quiz: what `explain` and `report` start from.
@@ -30,7 +33,7 @@ pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
     let header: Header = serde_json::from_str(&text)
         .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))?;
     let quiz = resolve_quiz(quiz.unwrap_or(&header.quiz.id))?;
-    let read = answers::read(&quiz, &name, &text).map_err(Error::Invalid)?;
+    let read = answers_of(&quiz, &name, &text).map_err(Error::Invalid)?;
     let scores = scoring::score(&quiz, &read.answers);
     Ok(Retaken {
         quiz,
@@ -46,4 +49,78 @@ pub fn read_result(path: &Path) -> Result<QuizResult, Error> {
     let text = quiz::read_text(path)?;
     serde_json::from_str(&text)
         .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))
+}
+
+/// The answers of an answers file or of a saved result (its answers are taken
+/// again; its scores are worked out anew), checked against the quiz.
+pub fn answers_of(quiz: &Quiz, file: &str, text: &str) -> Result<Checked, Vec<Problem>> {
+    // Parsed once: the document says whether it is an answers file or a saved result.
+    let document = answers::document(file, text)?;
+    let schema = document.get("schema").and_then(Yaml::as_str);
+    if ![Some(SCHEMA), Some(SCHEMA_V1)].contains(&schema) {
+        return answers::answers_file(quiz, file, text, document).map(|answers| Checked {
+            answers,
+            warnings: Vec::new(),
+        });
+    }
+    // Only what retaking needs; the scores in the file are worked out again.
+    #[derive(serde::Deserialize)]
+    struct SavedResult {
+        quiz: crate::result::QuizRef,
+        answers: Vec<SavedAnswer>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SavedAnswer {
+        question: String,
+        answer: Json,
+    }
+    let result: SavedResult = serde_yaml::from_value(document).map_err(|e| {
+        vec![Problem::error(
+            file,
+            Place::File,
+            format!("this result file cannot be read: {e}"),
+        )]
+    })?;
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    if result.quiz.id != quiz.id {
+        problems.push(Problem::error(
+            file,
+            field("quiz.id"),
+            format!(
+                "this result is for quiz `{}`, not `{}`",
+                result.quiz.id, quiz.id
+            ),
+        ));
+    } else if result.quiz.version != quiz.version {
+        warnings.push(format!(
+            "These answers come from a result of version {} of the quiz; this is version {}. \
+             Questions that changed may be scored differently.",
+            crate::text::escape_controls(&result.quiz.version),
+            quiz.version
+        ));
+    }
+    let given: Vec<(&str, Given)> = result
+        .answers
+        .iter()
+        .map(|a| (a.question.as_str(), Given::from_json(&a.answer)))
+        .collect();
+    let answers = match check(
+        quiz,
+        |id| quiz.question_index(id),
+        given.iter().map(|(id, v)| (*id, v)),
+    ) {
+        Ok(answers) => Some(answers),
+        Err(found) => {
+            problems.extend(found.into_iter().map(|p| p.in_file(file)));
+            None
+        }
+    };
+    match answers {
+        Some(answers) if problems.is_empty() => Ok(Checked { answers, warnings }),
+        _ => {
+            locate(&mut problems, text);
+            Err(problems)
+        }
+    }
 }

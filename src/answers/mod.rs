@@ -54,11 +54,20 @@ pub struct Checked {
     pub warnings: Vec<String>,
 }
 
-/// Parse an answers file, or a result file written by `take --output` (its answers are
-/// taken again), and check every answer against the quiz; all problems are reported
-/// at once. JSON is read by the YAML parser too (JSON is YAML), so that both get line
-/// and column in errors and a duplicated question id is refused, not dropped.
+/// Parse an answers file and check every answer against the quiz; all problems are
+/// reported at once. JSON is read by the YAML parser too (JSON is YAML), so that both
+/// get line and column in errors and a duplicated question id is refused, not dropped.
+/// (`saved::answers_of` also takes a saved result's answers.)
 pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Checked, Vec<Problem>> {
+    let document = document(file, text)?;
+    answers_file(quiz, file, text, document).map(|answers| Checked {
+        answers,
+        warnings: Vec::new(),
+    })
+}
+
+/// The parsed document of an answers file, or of a saved result: refused when empty.
+pub fn document(file: &str, text: &str) -> Result<Yaml, Vec<Problem>> {
     if !has_content(text) {
         return Err(vec![Problem::error(
             file,
@@ -66,80 +75,12 @@ pub fn read(quiz: &Quiz, file: &str, text: &str) -> Result<Checked, Vec<Problem>
             "the answers file is empty (or only comments); it needs an `answers:` mapping",
         )]);
     }
-    // Parsed once: the document says whether it is an answers file or a saved result.
-    let document: Yaml = parse_yaml(file, text)?;
-    let schema = document.get("schema").and_then(Yaml::as_str);
-    if ![Some(crate::result::SCHEMA), Some(crate::result::SCHEMA_V1)].contains(&schema) {
-        return answers_file(quiz, file, text, document).map(|answers| Checked {
-            answers,
-            warnings: Vec::new(),
-        });
-    }
-    // Only what retaking needs; the scores in the file are worked out again.
-    #[derive(serde::Deserialize)]
-    struct SavedResult {
-        quiz: crate::result::QuizRef,
-        answers: Vec<SavedAnswer>,
-    }
-    #[derive(serde::Deserialize)]
-    struct SavedAnswer {
-        question: String,
-        answer: Json,
-    }
-    let result: SavedResult = serde_yaml::from_value(document).map_err(|e| {
-        vec![Problem::error(
-            file,
-            Place::File,
-            format!("this result file cannot be read: {e}"),
-        )]
-    })?;
-    let mut problems = Vec::new();
-    let mut warnings = Vec::new();
-    if result.quiz.id != quiz.id {
-        problems.push(Problem::error(
-            file,
-            field("quiz.id"),
-            format!(
-                "this result is for quiz `{}`, not `{}`",
-                result.quiz.id, quiz.id
-            ),
-        ));
-    } else if result.quiz.version != quiz.version {
-        warnings.push(format!(
-            "These answers come from a result of version {} of the quiz; this is version {}. \
-             Questions that changed may be scored differently.",
-            crate::text::escape_controls(&result.quiz.version),
-            quiz.version
-        ));
-    }
-    let given: Vec<(&str, Given)> = result
-        .answers
-        .iter()
-        .map(|a| (a.question.as_str(), Given::from_json(&a.answer)))
-        .collect();
-    let answers = match check(
-        quiz,
-        |id| quiz.question_index(id),
-        given.iter().map(|(id, v)| (*id, v)),
-    ) {
-        Ok(answers) => Some(answers),
-        Err(found) => {
-            problems.extend(found.into_iter().map(|p| p.in_file(file)));
-            None
-        }
-    };
-    match answers {
-        Some(answers) if problems.is_empty() => Ok(Checked { answers, warnings }),
-        _ => {
-            locate(&mut problems, text);
-            Err(problems)
-        }
-    }
+    parse_yaml(file, text)
 }
 
 /// Check an answers file (`quiz:` and `answers:`), already parsed from `text`, against
 /// the quiz; all problems are reported at once, placed in `text`.
-fn answers_file(
+pub fn answers_file(
     quiz: &Quiz,
     file: &str,
     text: &str,

@@ -231,5 +231,5 @@ fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Checked, Error> {
     } else {
         (path.display().to_string(), quiz::read_text(path)?)
     };
-    answers::read(quiz, &name, &text).map_err(Error::Invalid)
+    crate::saved::answers_of(quiz, &name, &text).map_err(Error::Invalid)
 }
