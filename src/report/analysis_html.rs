@@ -3,7 +3,7 @@
 //! of text escaped by maud, each chart's numbers in a table beside it.
 
 use crate::analysis::{Analysis, FLAG_LEGEND, TraitAnalysis, threshold};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 const STYLE: &str = "
 @page { margin: 15mm; }
@@ -125,53 +125,44 @@ fn trait_section(t: &TraitAnalysis) -> Markup {
 pub fn render(analysis: &Analysis) -> String {
     let quiz = &analysis.quiz;
     let used = super::analysis::used_flags(analysis);
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (quiz.title) " — evidence for the quiz" }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
-                main {
-                    h1 { "Evidence for " (quiz.title) }
-                    p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". "
-                        (analysis.respondents) " respondents, " (analysis.rows_failed)
-                        " rows failed." }
-                    @for t in &analysis.traits { (trait_section(t)) }
-                    section {
-                        h2 { "Respondents who may not have been really answering" }
-                        @if analysis.respondent_flags.is_empty() {
-                            p { "None was flagged." }
-                        } @else {
-                            table {
-                                thead { tr { th scope="col" { "Respondent" } th scope="col" { "Flags" } } }
-                                tbody {
-                                    @for r in &analysis.respondent_flags {
-                                        tr {
-                                            td { (match &r.id { serde_json::Value::String(s) => s.clone(), other => other.to_string() }) }
-                                            td { (r.flags.join(", ")) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    @if !used.is_empty() {
-                        section {
-                            h2 { "What the flags mean" }
-                            dl {
-                                @for (flag, meaning) in FLAG_LEGEND.iter().filter(|(f, _)| used.contains(f)) {
-                                    dt { (flag) } dd { (meaning) }
-                                }
+    let body = html! {
+        h1 { "Evidence for " (quiz.title) }
+        p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". "
+            (analysis.respondents) " respondents, " (analysis.rows_failed)
+            " rows failed." }
+        @for t in &analysis.traits { (trait_section(t)) }
+        section {
+            h2 { "Respondents who may not have been really answering" }
+            @if analysis.respondent_flags.is_empty() {
+                p { "None was flagged." }
+            } @else {
+                table {
+                    thead { tr { th scope="col" { "Respondent" } th scope="col" { "Flags" } } }
+                    tbody {
+                        @for r in &analysis.respondent_flags {
+                            tr {
+                                td { (match &r.id { serde_json::Value::String(s) => s.clone(), other => other.to_string() }) }
+                                td { (r.flags.join(", ")) }
                             }
                         }
                     }
                 }
             }
         }
+        @if !used.is_empty() {
+            section {
+                h2 { "What the flags mean" }
+                dl {
+                    @for (flag, meaning) in FLAG_LEGEND.iter().filter(|(f, _)| used.contains(f)) {
+                        dt { (flag) } dd { (meaning) }
+                    }
+                }
+            }
+        }
     };
-    page.into_string()
+    super::html::page(
+        &format!("{} — evidence for the quiz", quiz.title),
+        STYLE,
+        body,
+    )
 }

@@ -122,104 +122,111 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
     }
 }
 
+/// A whole self-contained page: no scripts, no external files; the content in one
+/// `main` landmark. Every HTML page careerfit writes is made here.
+pub fn page(title: &str, style: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(style)) }
+            }
+            body { main { (body) } }
+        }
+    }
+    .into_string()
+}
+
 /// Answers shown in full in the explanation; the rest go in a compact table.
 const TOP_ANSWERS: usize = 10;
 
 /// The whole page. `explanation` is of the best pathway.
 pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>) -> String {
     let best = result.profiles.first().filter(|p| p.fit.is_some());
-    let page = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (quiz.title) " — your result" }
-                style { (PreEscaped(STYLE)) }
+    let body = html! {
+        h1 { (quiz.title) }
+        p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Taken "
+            (result.completed_at) "." }
+        @if let Some(caution) = super::caution(result) {
+            p.caution { strong { (caution) } }
+        }
+        section {
+            h2 { "Your pathways, best fit first" }
+            table {
+                thead { tr { th.num { "Rank" } th { "Pathway" } th.num { "Fit" } th { "Band" } } }
+                tbody {
+                    @for (rank, p) in result.profiles.iter().enumerate() {
+                        tr {
+                            td.num { (rank + 1) }
+                            td { (p.title) }
+                            td.num { (score(p.fit)) }
+                            td { (p.band.as_deref().unwrap_or(if p.fit.is_some() { "no band" } else { "not scored" })) }
+                        }
+                    }
+                }
             }
-            body {
-                h1 { (quiz.title) }
-                p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Taken "
-                    (result.completed_at) "." }
-                @if let Some(caution) = super::caution(result) {
-                    p.caution { strong { (caution) } }
+        }
+        @for line in super::out_of_reach(quiz, result) { p { (line) } }
+        section {
+            h2 { "Your traits (0 to 100)" }
+            (chart(result))
+        }
+        @if let Some(best) = best {
+            section {
+                h2 { "Your best fit: " (best.title) }
+                @if let Some(education) = &best.education { p { strong { "Education: " } (education) } }
+                @if !best.job_titles.is_empty() {
+                    p { strong { "Job titles: " } (best.job_titles.join(", ")) }
                 }
-                section {
-                    h2 { "Your pathways, best fit first" }
-                    table {
-                        thead { tr { th.num { "Rank" } th { "Pathway" } th.num { "Fit" } th { "Band" } } }
-                        tbody {
-                            @for (rank, p) in result.profiles.iter().enumerate() {
-                                tr {
-                                    td.num { (rank + 1) }
-                                    td { (p.title) }
-                                    td.num { (score(p.fit)) }
-                                    td { (p.band.as_deref().unwrap_or(if p.fit.is_some() { "no band" } else { "not scored" })) }
-                                }
-                            }
+                @if !best.occupations.is_empty() {
+                    p { strong { "Occupations" } }
+                    ul {
+                        @for o in &best.occupations {
+                            li { (super::occupation_line(o)) }
                         }
                     }
                 }
-                @for line in super::out_of_reach(quiz, result) { p { (line) } }
-                section {
-                    h2 { "Your traits (0 to 100)" }
-                    (chart(result))
-                }
-                @if let Some(best) = best {
-                    section {
-                        h2 { "Your best fit: " (best.title) }
-                        @if let Some(education) = &best.education { p { strong { "Education: " } (education) } }
-                        @if !best.job_titles.is_empty() {
-                            p { strong { "Job titles: " } (best.job_titles.join(", ")) }
-                        }
-                        @if !best.occupations.is_empty() {
-                            p { strong { "Occupations" } }
-                            ul {
-                                @for o in &best.occupations {
-                                    li { (super::occupation_line(o)) }
-                                }
-                            }
-                        }
-                        @if !best.certifications.is_empty() {
-                            p { strong { "Certifications" } }
-                            ul {
-                                @for c in &best.certifications {
-                                    li { (c.name) @if let Some(d) = &c.detail { ": " (d) } }
-                                }
-                            }
-                        }
-                        @if !best.next_steps.is_empty() {
-                            p { strong { "Next steps" } }
-                            ol { @for step in &best.next_steps { li { (step) } } }
+                @if !best.certifications.is_empty() {
+                    p { strong { "Certifications" } }
+                    ul {
+                        @for c in &best.certifications {
+                            li { (c.name) @if let Some(d) = &c.detail { ": " (d) } }
                         }
                     }
-                } @else {
-                    p { "No pathway could be scored: answer at least one question." }
                 }
-                @if let Some(e) = explained { (explanation(quiz, e)) }
-                @if !result.warnings.is_empty() {
-                    section.notes {
-                        h2 { "Notes" }
-                        ul { @for w in &result.warnings { li { (w) } } }
-                    }
+                @if !best.next_steps.is_empty() {
+                    p { strong { "Next steps" } }
+                    ol { @for step in &best.next_steps { li { (step) } } }
                 }
-                @if !quiz.sources.is_empty() {
-                    section.sources {
-                        h2 { "Sources" }
-                        ul {
-                            @for s in &quiz.sources {
-                                li {
-                                    (s.title)
-                                    @if let Some(as_of) = &s.as_of { ", as of " (as_of) }
-                                    @if let Some(url) = &s.url { " (" (url) ")" }
-                                    @if let Some(note) = &s.note { ". " (note) }
-                                }
-                            }
+            }
+        } @else {
+            p { "No pathway could be scored: answer at least one question." }
+        }
+        @if let Some(e) = explained { (explanation(quiz, e)) }
+        @if !result.warnings.is_empty() {
+            section.notes {
+                h2 { "Notes" }
+                ul { @for w in &result.warnings { li { (w) } } }
+            }
+        }
+        @if !quiz.sources.is_empty() {
+            section.sources {
+                h2 { "Sources" }
+                ul {
+                    @for s in &quiz.sources {
+                        li {
+                            (s.title)
+                            @if let Some(as_of) = &s.as_of { ", as of " (as_of) }
+                            @if let Some(url) = &s.url { " (" (url) ")" }
+                            @if let Some(note) = &s.note { ". " (note) }
                         }
                     }
                 }
             }
         }
     };
-    page.into_string()
+    page(&format!("{} — your result", quiz.title), STYLE, body)
 }
