@@ -129,9 +129,13 @@ Examples:
         #[arg(long, value_name = "QUIZ")]
         quiz: Option<String>,
 
-        /// Print the explanation as JSON
-        #[arg(long)]
+        /// Print the explanation as JSON (the same as --format json)
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+
+        /// How to print it: table, plain sentences, markdown or json
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<OutputFormat>,
     },
     /// Compare two results of one quiz: how each trait and pathway moved
     Compare {
@@ -143,9 +147,13 @@ Examples:
         #[arg(value_name = "NEW")]
         new: PathBuf,
 
-        /// Print the comparison as JSON
-        #[arg(long)]
+        /// Print the comparison as JSON (the same as --format json)
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+
+        /// How to print it: table, plain sentences, markdown or json
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<OutputFormat>,
     },
     /// Write the report to print (HTML) for a saved result
     Report {
@@ -282,6 +290,30 @@ pub struct AnalyzeArgs {
     /// Replace FILE given to --output if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+/// What `explain` and `compare` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Tables drawn with box characters (the default)
+    Table,
+    /// Plain sentences: no boxes or colour (for screen readers and plain text)
+    Plain,
+    /// Markdown tables and lists
+    Markdown,
+    /// One JSON object
+    Json,
+}
+
+impl OutputFormat {
+    /// `--format`, or `--json` as its alias, or tables.
+    pub fn chosen(format: Option<OutputFormat>, json: bool) -> OutputFormat {
+        match (format, json) {
+            (Some(format), _) => format,
+            (None, true) => OutputFormat::Json,
+            (None, false) => OutputFormat::Table,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -211,3 +211,90 @@ pub fn render(c: &Comparison, style: Style) -> String {
     }
     out
 }
+
+fn either(x: Option<f64>, decimals: usize) -> String {
+    x.map_or("n/a".to_string(), |x| crate::text::fixed(x, decimals))
+}
+
+fn rank_text(r: Option<usize>) -> String {
+    r.map_or("-".to_string(), |r| r.to_string())
+}
+
+/// The comparison as plain sentences, for screen readers and plain text.
+pub fn render_plain(c: &Comparison, width: usize) -> String {
+    let safe = |text: &str| crate::text::escape_controls(text).into_owned();
+    let wrap = |text: &str| crate::report::wrap(&safe(text), width, "");
+    let mut out = wrap(&format!(
+        "Quiz {}: from {} (version {}) to {} (version {}).",
+        c.quiz, c.old_completed_at, c.old_version, c.new_completed_at, c.new_version
+    ));
+    out.push_str("\nPathways, old rank and fit, then new:\n");
+    for p in &c.pathways {
+        out.push_str(&wrap(&format!(
+            "- {}: rank {}, fit {}; now rank {}, fit {}; change {}.",
+            p.title,
+            rank_text(p.old_rank),
+            either(p.old_fit, 0),
+            rank_text(p.new_rank),
+            either(p.new_fit, 0),
+            p.change
+                .map_or("n/a".to_string(), |x| crate::text::signed(x, 1))
+        )));
+    }
+    out.push_str("\nTraits, old and new:\n");
+    for t in &c.traits {
+        out.push_str(&wrap(&format!(
+            "- {}: {} then {}; change {}.",
+            t.name,
+            either(t.old, 0),
+            either(t.new, 0),
+            t.change
+                .map_or("n/a".to_string(), |x| crate::text::signed(x, 1))
+        )));
+    }
+    for warning in &c.warnings {
+        out.push_str(&wrap(&format!("Note: {warning}")));
+    }
+    out
+}
+
+/// The comparison as Markdown, every text from the results escaped.
+pub fn render_markdown(c: &Comparison) -> String {
+    use crate::report::markdown::{cell, item};
+    let mut out = format!(
+        "# {}\n\nFrom {} (version {}) to {} (version {}).\n\n## Pathways\n\n\
+         | Pathway | Rank | Fit | Rank | Fit | Change |\n|---|---:|---:|---:|---:|---:|\n",
+        item(&c.quiz),
+        item(&c.old_completed_at),
+        item(&c.old_version),
+        item(&c.new_completed_at),
+        item(&c.new_version)
+    );
+    for p in &c.pathways {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell(&p.title),
+            rank_text(p.old_rank),
+            either(p.old_fit, 0),
+            rank_text(p.new_rank),
+            either(p.new_fit, 0),
+            p.change
+                .map_or(String::new(), |x| crate::text::signed(x, 1))
+        ));
+    }
+    out.push_str("\n## Traits\n\n| Trait | Old | New | Change |\n|---|---:|---:|---:|\n");
+    for t in &c.traits {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(&t.name),
+            either(t.old, 0),
+            either(t.new, 0),
+            t.change
+                .map_or(String::new(), |x| crate::text::signed(x, 1))
+        ));
+    }
+    for warning in &c.warnings {
+        out.push_str(&format!("\n{}\n", item(&format!("Note: {warning}"))));
+    }
+    out
+}

@@ -136,3 +136,34 @@ fn different_quizzes_are_refused_and_versions_warned_about() {
     );
     assert_close(&c["traits"][0]["change"], 10.0);
 }
+
+#[test]
+fn compare_writes_every_format_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let (old, new) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    take_small(&answers).arg("-o").arg(&old).assert().code(0);
+    take_small(&answers).arg("-o").arg(&new).assert().code(0);
+    let run = |args: &[&str]| {
+        let output = careerfit()
+            .arg("compare")
+            .arg(&old)
+            .arg(&new)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        text(&output.stdout)
+    };
+    assert_eq!(run(&["--json"]), run(&["--format", "json"]));
+    let plain = run(&["--format", "plain"]);
+    assert!(
+        plain.contains("- Careful: 69 then 69; change 0.0."),
+        "{plain}"
+    );
+    let markdown = run(&["--format", "markdown"]);
+    assert!(
+        markdown.contains("| Careful | 69 | 69 | 0.0 |"),
+        "{markdown}"
+    );
+}

@@ -182,3 +182,52 @@ fn the_gap_rows_add_up_to_the_gap_for_the_best_and_for_another_pathway() {
         }
     }
 }
+
+#[test]
+fn explain_writes_every_format_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let saved = dir.path().join("r.json");
+    take_small(&answers).arg("-o").arg(&saved).assert().code(0);
+    let run = |args: &[&str]| {
+        let output = careerfit()
+            .arg("explain")
+            .arg(&saved)
+            .arg("--quiz")
+            .arg(fixture("small.yaml"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    };
+    assert_eq!(run(&["--json"]), run(&["--format", "json"]));
+    assert_eq!(run(&[]), run(&["--format", "table"]));
+    let plain = run(&["--format", "plain"]);
+    assert!(!plain.contains('│'), "{plain}");
+    assert!(
+        plain.contains("Why Gamma pathway fits you 83 out of 100"),
+        "{plain}"
+    );
+    assert!(plain.contains("- Total: the fits:"), "{plain}");
+    let markdown = run(&["--format", "markdown"]);
+    assert!(
+        markdown.starts_with("## Why Gamma pathway fits you 83 out of 100"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Trait | Points here | Runner-up | Gap |"),
+        "{markdown}"
+    );
+    careerfit()
+        .arg("explain")
+        .arg(&saved)
+        .args(["--json", "--format", "plain"])
+        .assert()
+        .code(2);
+}

@@ -2,22 +2,26 @@
 
 use super::Settings;
 
+use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::saved::read_result;
 use std::io::Write;
 use std::path::Path;
 
 /// `careerfit compare OLD.json NEW.json`.
-pub fn run(old: &Path, new: &Path, json: bool, settings: &Settings) -> Result<(), Error> {
+pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) -> Result<(), Error> {
     let comparison =
         crate::compare::compare(&read_result(old)?, &read_result(new)?).map_err(Error::Usage)?;
-    let out = if json {
-        format!(
+    let out = match format {
+        OutputFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
-        )
-    } else {
-        crate::compare::render(&comparison, settings.stdout)
+        ),
+        OutputFormat::Plain => {
+            crate::compare::render_plain(&comparison, usize::from(settings.stdout.width))
+        }
+        OutputFormat::Markdown => crate::compare::render_markdown(&comparison),
+        OutputFormat::Table => crate::compare::render(&comparison, settings.stdout),
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

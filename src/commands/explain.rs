@@ -3,6 +3,7 @@
 
 use super::Settings;
 
+use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::quiz::Quiz;
 use crate::report;
@@ -43,7 +44,7 @@ pub fn run(
     path: &Path,
     pathway: Option<&str>,
     quiz: Option<&str>,
-    json: bool,
+    format: OutputFormat,
     settings: &Settings,
 ) -> Result<(), Error> {
     let Retaken {
@@ -56,13 +57,15 @@ pub fn run(
         eprintln!("warning: {warning}");
     }
     let explanation = explanation(&quiz, &scores, pathway)?;
-    let out = if json {
-        format!(
+    let width = usize::from(settings.stdout.width);
+    let out = match format {
+        OutputFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
-        )
-    } else {
-        report::explain::render(&quiz, &explanation, settings.stdout)
+        ),
+        OutputFormat::Plain => report::explain::render_plain(&quiz, &explanation, width),
+        OutputFormat::Markdown => report::explain::render_markdown(&quiz, &explanation),
+        OutputFormat::Table => report::explain::render(&quiz, &explanation, settings.stdout),
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

@@ -14,7 +14,7 @@ pub mod score;
 pub mod take;
 pub mod validate;
 
-use crate::cli::{Cli, ColorWhen, Command, TakeArgs};
+use crate::cli::{Cli, ColorWhen, Command, OutputFormat, TakeArgs};
 use crate::error::Error;
 use crate::quiz::{Quiz, catalog};
 use crate::report::Style;
@@ -97,8 +97,20 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             pathway,
             quiz,
             json,
-        }) => explain::run(&result, pathway.as_deref(), quiz.as_deref(), json, settings),
-        Some(Command::Compare { old, new, json }) => compare::run(&old, &new, json, settings),
+            format,
+        }) => explain::run(
+            &result,
+            pathway.as_deref(),
+            quiz.as_deref(),
+            OutputFormat::chosen(format, json),
+            settings,
+        ),
+        Some(Command::Compare {
+            old,
+            new,
+            json,
+            format,
+        }) => compare::run(&old, &new, OutputFormat::chosen(format, json), settings),
         Some(Command::Report {
             result,
             output,

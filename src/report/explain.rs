@@ -1,5 +1,6 @@
-//! An explanation as tables: where each fit point came from, what would move the fit,
-//! and how far the runner-up is behind.
+//! An explanation for a person: where each fit point came from, what would move the
+//! fit, and the gap to the nearest other pathway. One view of it (`View`), drawn as
+//! tables, as plain sentences, or as Markdown.
 
 use super::table::table;
 use super::{Style, fixed, shorten, wrap};
@@ -10,39 +11,127 @@ use comfy_table::{Cell, CellAlignment};
 /// Traits shown one by one in the gap table; the rest share one row.
 const GAP_ROWS: usize = 5;
 
-fn points(x: f64) -> Cell {
-    Cell::new(fixed(x, 1)).set_alignment(CellAlignment::Right)
+/// An explanation with the quiz's words looked up once, and its gap laid out.
+struct View<'a> {
+    e: &'a Explanation,
+    headline: String,
+    /// (question text, trait name, points, left)
+    answers: Vec<(&'a str, &'a str, f64, f64)>,
+    gap: Option<Gap>,
 }
 
-pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
-    let width = usize::from(style.width);
-    let mut out = wrap(
-        &format!(
+/// The gap, said with the pathway ahead first, in rows that add up to it.
+struct Gap {
+    sentence: String,
+    /// Column titles for the two pathways' points: the leader's first.
+    columns: [&'static str; 2],
+    /// (trait, the leader's points, the other's points); the last row is the total.
+    rows: Vec<(String, f64, f64)>,
+}
+
+fn view<'a>(quiz: &'a Quiz, e: &'a Explanation) -> View<'a> {
+    let answers = e
+        .contributions
+        .iter()
+        .map(|c| {
+            let text = quiz
+                .questions
+                .iter()
+                .find(|q| q.id == c.question)
+                .map_or(c.question.as_str(), |q| q.text.as_str());
+            let trait_name = quiz
+                .traits
+                .iter()
+                .find(|t| t.id == c.trait_id)
+                .map_or(c.trait_id.as_str(), |t| t.name.as_str());
+            (text, trait_name, c.points, c.left)
+        })
+        .collect();
+    View {
+        e,
+        headline: format!(
             "Why {} fits you {} out of 100: every answer's share of the fit",
             e.title,
             fixed(e.fit, 0)
         ),
-        width,
-        "",
-    );
+        answers,
+        gap: gap(e),
+    }
+}
+
+fn gap(e: &Explanation) -> Option<Gap> {
+    let r = e.runner_up.as_ref()?;
+    let ahead = r.behind >= 0.0;
+    let sentence = if ahead {
+        format!(
+            "{} ({}) is {} points ahead of the runner-up, {} ({}). Where the gap comes \
+             from, trait by trait:",
+            e.title,
+            fixed(e.fit, 0),
+            fixed(r.behind, 1),
+            r.title,
+            fixed(r.fit, 0)
+        )
+    } else {
+        format!(
+            "{} ({}), your best fit, is {} points ahead of {} ({}). Where the gap comes \
+             from, trait by trait (a minus: a trait where {} is ahead):",
+            r.title,
+            fixed(r.fit, 0),
+            fixed(-r.behind, 1),
+            e.title,
+            fixed(e.fit, 0),
+            e.title
+        )
+    };
+    // Each row as the leader's points and the other's, so the gap reads positive.
+    let lead = |here: f64, there: f64| if ahead { (here, there) } else { (there, here) };
+    let shown = r.traits.len().min(GAP_ROWS);
+    let mut rows: Vec<(String, f64, f64)> = r.traits[..shown]
+        .iter()
+        .map(|g| {
+            let (a, b) = lead(g.points, g.runner_up_points);
+            (g.name.clone(), a, b)
+        })
+        .collect();
+    let rest = &r.traits[shown..];
+    if !rest.is_empty() {
+        let (a, b) = rest.iter().fold((0.0, 0.0), |(a, b), g| {
+            let (x, y) = lead(g.points, g.runner_up_points);
+            (a + x, b + y)
+        });
+        rows.push((format!("{} other traits", rest.len()), a, b));
+    }
+    let (a, b) = lead(e.fit, r.fit);
+    rows.push(("Total: the fits".to_string(), a, b));
+    Some(Gap {
+        sentence,
+        columns: if ahead {
+            ["Points here", "Runner-up"]
+        } else {
+            ["Best fit", "Points here"]
+        },
+        rows,
+    })
+}
+
+fn points(x: f64) -> Cell {
+    Cell::new(fixed(x, 1)).set_alignment(CellAlignment::Right)
+}
+
+/// As tables, wrapped to the terminal.
+pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
+    let v = view(quiz, e);
+    let width = usize::from(style.width);
+    let mut out = wrap(&v.headline, width, "");
     let mut answers = table(style, ["Question", "Trait", "Points", "Left"]);
-    for c in &e.contributions {
-        let text = quiz
-            .questions
-            .iter()
-            .find(|q| q.id == c.question)
-            .map_or(c.question.as_str(), |q| q.text.as_str());
-        let trait_name = quiz
-            .traits
-            .iter()
-            .find(|t| t.id == c.trait_id)
-            .map_or(c.trait_id.as_str(), |t| t.name.as_str());
+    for (text, trait_name, points_, left) in &v.answers {
         // Short enough that a row stays on one line in 80 columns.
         answers.add_row(vec![
             Cell::new(shorten(text, 34)),
             Cell::new(shorten(trait_name, 20)),
-            points(c.points),
-            points(c.left),
+            points(*points_),
+            points(*left),
         ]);
     }
     out.push_str(&format!("{answers}\n"));
@@ -52,97 +141,119 @@ pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
         width,
         "",
     ));
-    if !e.movers.is_empty() {
+    if !v.e.movers.is_empty() {
         out.push_str("\nWhat would move you most\n");
-        for m in &e.movers {
+        for m in &v.e.movers {
+            out.push_str(&wrap(&mover(m), width, ""));
+        }
+    }
+    if let Some(gap) = &v.gap {
+        out.push('\n');
+        out.push_str(&wrap(&gap.sentence, width, ""));
+        let mut gaps = table(style, ["Trait", gap.columns[0], gap.columns[1], "Gap"]);
+        for (name, lead, other) in &gap.rows {
+            gaps.add_row(vec![
+                Cell::new(shorten(name, 30)),
+                points(*lead),
+                points(*other),
+                points(lead - other),
+            ]);
+        }
+        out.push_str(&format!("{gaps}\n"));
+    }
+    out
+}
+
+fn mover(m: &crate::explain::Mover) -> String {
+    format!(
+        "- {}: {} now; at 100 it would add {} points.",
+        m.name,
+        fixed(m.score, 0),
+        fixed(m.gain, 1)
+    )
+}
+
+/// As plain sentences, for screen readers and plain text.
+pub fn render_plain(quiz: &Quiz, e: &Explanation, width: usize) -> String {
+    let v = view(quiz, e);
+    let mut out = wrap(&format!("{}.", v.headline), width, "");
+    for (text, trait_name, points, left) in &v.answers {
+        out.push_str(&wrap(
+            &format!(
+                "- {text} ({trait_name}): {} points; the top answer would have added {} more.",
+                fixed(*points, 1),
+                fixed(*left, 1)
+            ),
+            width,
+            "",
+        ));
+    }
+    out.push_str(&wrap("The points add up to the fit.", width, ""));
+    if !v.e.movers.is_empty() {
+        out.push_str("\nWhat would move you most:\n");
+        for m in &v.e.movers {
+            out.push_str(&wrap(&mover(m), width, ""));
+        }
+    }
+    if let Some(gap) = &v.gap {
+        out.push('\n');
+        out.push_str(&wrap(&gap.sentence, width, ""));
+        for (name, lead, other) in &gap.rows {
             out.push_str(&wrap(
                 &format!(
-                    "- {}: {} now; at 100 it would add {} points.",
-                    m.name,
-                    fixed(m.score, 0),
-                    fixed(m.gain, 1)
+                    "- {name}: {} against {}, a gap of {}.",
+                    fixed(*lead, 1),
+                    fixed(*other, 1),
+                    fixed(lead - other, 1)
                 ),
                 width,
                 "",
             ));
         }
     }
-    if let Some(r) = &e.runner_up {
-        // Said with the pathway ahead first, whichever of the two is explained.
-        let line = if r.behind >= 0.0 {
-            format!(
-                "{} ({}) is {} points ahead of the runner-up, {} ({}). Where the \
-                 gap comes from, trait by trait:",
-                e.title,
-                fixed(e.fit, 0),
-                fixed(r.behind, 1),
-                r.title,
-                fixed(r.fit, 0)
-            )
-        } else {
-            format!(
-                "{} ({}), your best fit, is {} points ahead of {} ({}). Where the \
-                 gap comes from, trait by trait (a minus: a trait where {} is ahead):",
-                r.title,
-                fixed(r.fit, 0),
-                fixed(-r.behind, 1),
-                e.title,
-                fixed(e.fit, 0),
-                e.title
-            )
-        };
-        out.push('\n');
-        out.push_str(&wrap(&line, width, ""));
-        let (here, there) = if r.behind >= 0.0 {
-            ("Points here", "Runner-up")
-        } else {
-            ("Best fit", "Points here")
-        };
-        let mut gaps = table(style, ["Trait", here, there, "Gap"]);
-        // The gap as the leader's points minus the other's, so that it reads positive.
-        let sign = if r.behind >= 0.0 { 1.0 } else { -1.0 };
-        let shown = r.traits.len().min(GAP_ROWS);
-        for g in &r.traits[..shown] {
-            let (lead, other) = if sign > 0.0 {
-                (g.points, g.runner_up_points)
-            } else {
-                (g.runner_up_points, g.points)
-            };
-            gaps.add_row(vec![
-                Cell::new(shorten(&g.name, 30)),
-                points(lead),
-                points(other),
-                points(sign * g.difference),
-            ]);
+    out
+}
+
+/// As Markdown, every quiz text escaped.
+pub fn render_markdown(quiz: &Quiz, e: &Explanation) -> String {
+    use super::markdown::{cell, item};
+    let v = view(quiz, e);
+    let mut out = format!(
+        "## {}\n\n| Question | Trait | Points | Left |\n|---|---|---:|---:|\n",
+        item(&v.headline)
+    );
+    for (text, trait_name, points, left) in &v.answers {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(text),
+            cell(trait_name),
+            fixed(*points, 1),
+            fixed(*left, 1)
+        ));
+    }
+    out.push_str("\nThe points add up to the fit.\n");
+    if !v.e.movers.is_empty() {
+        out.push_str("\n**What would move you most**\n\n");
+        for m in &v.e.movers {
+            out.push_str(&format!("- {}\n", item(mover(m).trim_start_matches("- "))));
         }
-        let rest = &r.traits[shown..];
-        if !rest.is_empty() {
-            let (lead, other): (f64, f64) = rest.iter().fold((0.0, 0.0), |(a, b), g| {
-                if sign > 0.0 {
-                    (a + g.points, b + g.runner_up_points)
-                } else {
-                    (a + g.runner_up_points, b + g.points)
-                }
-            });
-            gaps.add_row(vec![
-                Cell::new(format!("{} other traits", rest.len())),
-                points(lead),
-                points(other),
-                points(lead - other),
-            ]);
+    }
+    if let Some(gap) = &v.gap {
+        out.push_str(&format!(
+            "\n{}\n\n| Trait | {} | {} | Gap |\n|---|---:|---:|---:|\n",
+            item(&gap.sentence),
+            gap.columns[0],
+            gap.columns[1]
+        ));
+        for (name, lead, other) in &gap.rows {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(name),
+                fixed(*lead, 1),
+                fixed(*other, 1),
+                fixed(lead - other, 1)
+            ));
         }
-        let (lead_fit, other_fit) = if sign > 0.0 {
-            (e.fit, r.fit)
-        } else {
-            (r.fit, e.fit)
-        };
-        gaps.add_row(vec![
-            Cell::new("Total: the fits"),
-            points(lead_fit),
-            points(other_fit),
-            points(lead_fit - other_fit),
-        ]);
-        out.push_str(&format!("{gaps}\n"));
     }
     out
 }

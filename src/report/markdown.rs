@@ -29,7 +29,7 @@ fn text(raw: &str) -> String {
 
 /// `text` for the start of a line or of a list item: "- x", "+ x", "1. x" and
 /// "1) x" would start a (nested) list.
-fn item(raw: &str) -> String {
+pub(crate) fn item(raw: &str) -> String {
     let mut out = text(raw);
     let digits = out.chars().take_while(char::is_ascii_digit).count();
     if out.starts_with(['-', '+']) {
@@ -41,7 +41,7 @@ fn item(raw: &str) -> String {
 }
 
 /// Text for a table cell: as `text`, whose escapes also keep `|` from ending it.
-fn cell(raw: &str) -> String {
+pub(crate) fn cell(raw: &str) -> String {
     text(raw)
 }
 
