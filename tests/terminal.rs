@@ -561,13 +561,14 @@ fn straight_lining_is_called_out_at_the_terminal() {
 }
 
 /// In a terminal 40 columns wide, tables would break a fit of 100 into "10" over "0":
-/// the summary falls back to sentences wrapped to the width.
+/// the summary falls back to sentences wrapped to the width. (The shell waits before
+/// `stty`, so that the test harness's own window size is set first.)
 #[test]
 fn a_narrow_terminal_gets_the_plain_layout_wrapped_to_its_width() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.yaml"), SMALL_ANSWERS).unwrap();
     let script = format!(
-        "stty cols 40 rows 40; {} take {} --answers a.yaml",
+        "sleep 0.5; stty cols 40 rows 40; {} take {} --answers a.yaml",
         env!("CARGO_BIN_EXE_careerfit"),
         fixture("small.yaml").display()
     );
@@ -589,7 +590,7 @@ fn a_narrow_terminal_gets_the_plain_layout_wrapped_to_its_width() {
 fn questions_wrap_by_words_to_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let script = format!(
-        "stty cols 80 rows 40; {} take --fresh",
+        "sleep 0.5; stty cols 80 rows 40; {} take --fresh",
         env!("CARGO_BIN_EXE_careerfit")
     );
     let mut session = spawn_shell(&script, dir.path());
