@@ -320,8 +320,14 @@ impl OutputFormat {
 pub enum SummaryFormat {
     /// Tables drawn with box characters (the default)
     Table,
+    /// Plain sentences: no boxes, bars or colour (the same as --plain)
+    Plain,
     /// Markdown tables and lists
     Markdown,
+    /// The result object (the same as --json)
+    Json,
+    /// The report to print, as one self-contained HTML page
+    Html,
 }
 
 /// What `score` writes, one row per respondent.
@@ -421,7 +427,8 @@ pub struct TakeArgs {
     #[arg(long, conflicts_with_all = ["json", "format"])]
     pub plain: bool,
 
-    /// How to print the summary: table, or markdown to paste into an email or a ticket
+    /// What to print: table, plain sentences, markdown (for an email or a ticket),
+    /// json, or html (the report page)
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
     pub format: Option<SummaryFormat>,
 

@@ -850,3 +850,42 @@ fn halves_round_away_from_zero_in_every_summary() {
         text(&markdown.stdout)
     );
 }
+
+/// `--format` names what take prints; --json and --plain are its short spellings,
+/// and html prints the report page itself.
+#[test]
+fn take_prints_every_format_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let run = |args: &[&str]| {
+        let output = take_small(&answers).args(args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+        text(&output.stdout)
+    };
+    let without_date = |json: String| {
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        value.as_object_mut().unwrap().remove("completed_at");
+        value
+    };
+    assert_eq!(
+        without_date(run(&["--json"])),
+        without_date(run(&["--format", "json"]))
+    );
+    assert_eq!(run(&["--plain"]), run(&["--format", "plain"]));
+    let html = run(&["--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("Why Gamma pathway fits you 83 out of 100"));
+    // With --explain, every text format carries the explanation.
+    for format in ["table", "plain", "markdown"] {
+        let shown = run(&["--format", format, "--explain"]);
+        assert!(
+            shown.contains("Why Gamma pathway fits you 83 out of 100"),
+            "{format}: {shown}"
+        );
+    }
+}

@@ -84,19 +84,43 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     let stdout_style = settings.stdout;
-    let text = if args.json {
-        json
-    } else if args.format == Some(SummaryFormat::Markdown) {
-        report::markdown::render(&quiz, &result)
-    } else if args.plain || stdout_style.width < MIN_TABLE_WIDTH {
-        report::plain::render(&quiz, &result, usize::from(stdout_style.width))
-    } else {
-        let mut text = report::table::render(&quiz, &result, stdout_style);
-        if let Some(explanation) = &result.explanation {
-            text.push('\n');
-            text.push_str(&report::explain::render(&quiz, explanation, stdout_style));
+    let width = usize::from(stdout_style.width);
+    // --json and --plain are the short spellings of --format json and plain.
+    let format = match (args.format, args.json, args.plain) {
+        (Some(format), _, _) => format,
+        (None, true, _) => SummaryFormat::Json,
+        (None, _, true) => SummaryFormat::Plain,
+        (None, false, false) if stdout_style.width < MIN_TABLE_WIDTH => SummaryFormat::Plain,
+        (None, false, false) => SummaryFormat::Table,
+    };
+    let explained = result.explanation.as_ref();
+    let text = match format {
+        SummaryFormat::Json => json,
+        SummaryFormat::Html => report::html::render(&quiz, &result, best.as_ref()),
+        SummaryFormat::Markdown => {
+            let mut text = report::markdown::render(&quiz, &result);
+            if let Some(e) = explained {
+                text.push('\n');
+                text.push_str(&report::explain::render_markdown(&quiz, e));
+            }
+            text
         }
-        text
+        SummaryFormat::Plain => {
+            let mut text = report::plain::render(&quiz, &result, width);
+            if let Some(e) = explained {
+                text.push('\n');
+                text.push_str(&report::explain::render_plain(&quiz, e, width));
+            }
+            text
+        }
+        SummaryFormat::Table => {
+            let mut text = report::table::render(&quiz, &result, stdout_style);
+            if let Some(e) = explained {
+                text.push('\n');
+                text.push_str(&report::explain::render(&quiz, e, stdout_style));
+            }
+            text
+        }
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
