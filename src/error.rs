@@ -19,6 +19,15 @@ pub enum Error {
     /// Already reported on stderr; only the exit code is left to give.
     #[error("")]
     Reported(u8),
+    /// A file could not be written where it was asked for.
+    #[error(transparent)]
+    File(#[from] crate::private_file::FileError),
+    /// The second of two files failed after the first was saved.
+    #[error("{source}; the result was saved to {}, the report was not written", .saved.display())]
+    ReportNotWritten {
+        saved: std::path::PathBuf,
+        source: crate::private_file::FileError,
+    },
     /// The reader of our output went away (`| head`): stop quietly.
     #[error("broken pipe")]
     BrokenPipe,
@@ -32,6 +41,7 @@ impl Error {
             Error::Interrupted => 130,
             Error::BrokenPipe => 0,
             Error::Reported(code) => *code,
+            Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
         }
     }
 }

@@ -36,7 +36,12 @@ fn main() -> ExitCode {
                 Error::BrokenPipe | Error::Reported(_) => {}
                 Error::Invalid(_) => eprintln!("{err}"),
                 Error::Interrupted => eprintln!("\nInterrupted; no result was saved."),
-                Error::Usage(_) | Error::Io(_) => eprintln!("error: {err}"),
+                Error::Usage(_)
+                | Error::Io(_)
+                | Error::File(_)
+                | Error::ReportNotWritten { .. } => {
+                    eprintln!("error: {err}")
+                }
             }
             ExitCode::from(err.code())
         }

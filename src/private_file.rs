@@ -1,9 +1,56 @@
 //! Writing result files so that nothing is lost: a temporary file in the same folder,
 //! renamed into place, mode 0600, never replacing a file unless asked to.
 
-use crate::error::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Why a file could not be written where it was asked for. All the wording is here;
+/// `code` says whether the person asked for something that cannot be (2) or the
+/// system failed (1).
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{} is a folder; give a file name", .path.display())]
+    Folder { path: PathBuf },
+    #[error("{} is a link to a file that does not exist; give another name", .path.display())]
+    DanglingLink { path: PathBuf },
+    #[error(
+        "{} is not a regular file (a device, a pipe, a socket or a folder); careerfit \
+         replaces only regular files, even with --force",
+        .path.display()
+    )]
+    NotRegular { path: PathBuf },
+    #[error("{} already exists; add --force to replace it, or choose another name", .path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write {}: the folder {} does not exist", .path.display(), .folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: {}", .path.display(), reason(.source))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl FileError {
+    pub fn code(&self) -> u8 {
+        match self {
+            FileError::Folder { .. }
+            | FileError::DanglingLink { .. }
+            | FileError::NotRegular { .. }
+            | FileError::Exists { .. } => 2,
+            FileError::NoFolder { .. } | FileError::Write { .. } => 1,
+        }
+    }
+}
+
+/// An I/O failure in a person's words.
+fn reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        _ => err.to_string(),
+    }
+}
 
 /// A result file being written. It is opened (as a hidden temporary file beside the
 /// target) before any question is asked, so a folder that does not exist or cannot be
@@ -54,47 +101,41 @@ pub fn remove_temporary_files() {
 
 impl PrivateFile {
     /// Check the target and open the temporary file.
-    pub fn create(path: &Path, force: bool) -> Result<PrivateFile, Error> {
-        let name = path.display();
+    pub fn create(path: &Path, force: bool) -> Result<PrivateFile, FileError> {
+        let path_buf = || path.to_path_buf();
         if path.is_dir() {
-            return Err(Error::Usage(format!(
-                "{name} is a folder; give a file name for --output"
-            )));
+            return Err(FileError::Folder { path: path_buf() });
         }
         // Only a regular file is ever replaced, even with --force: never a device, a
         // pipe, a socket or a folder, and a link must lead to a file that exists.
         if std::fs::symlink_metadata(path).is_ok() {
             let target = match std::fs::metadata(path) {
                 Ok(target) => target,
-                Err(_) => {
-                    return Err(Error::Usage(format!(
-                        "{name} is a link to a file that does not exist; give another name"
-                    )));
-                }
+                Err(_) => return Err(FileError::DanglingLink { path: path_buf() }),
             };
             if !target.is_file() {
-                return Err(Error::Usage(format!(
-                    "{name} is not a regular file (a device, a pipe, a socket or a folder); \
-                     careerfit replaces only regular files, even with --force"
-                )));
+                return Err(FileError::NotRegular { path: path_buf() });
             }
             if !force {
-                return Err(already_exists(path));
+                return Err(FileError::Exists { path: path_buf() });
             }
         }
         let dir = folder(path);
         if !dir.is_dir() {
-            return Err(Error::Io(format!(
-                "cannot write {name}: the folder {} does not exist",
-                dir.display()
-            )));
+            return Err(FileError::NoFolder {
+                path: path_buf(),
+                folder: dir,
+            });
         }
         // tempfile creates the file with mode 0600 on Unix.
         let temp = tempfile::Builder::new()
             .prefix(".careerfit-")
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| cannot_write(path, &e))?;
+            .map_err(|source| FileError::Write {
+                path: path_buf(),
+                source,
+            })?;
         Ok(PrivateFile {
             path: path.to_path_buf(),
             force,
@@ -108,22 +149,28 @@ impl PrivateFile {
         self.temp.as_file_mut()
     }
 
-    pub fn write_all(&mut self, contents: &[u8]) -> Result<(), Error> {
+    pub fn write_all(&mut self, contents: &[u8]) -> Result<(), FileError> {
         self.temp
             .as_file_mut()
             .write_all(contents)
-            .map_err(|e| cannot_write(&self.path, &e))
+            .map_err(|source| FileError::Write {
+                path: self.path.clone(),
+                source,
+            })
     }
 
     /// Flush to disk and rename into place; refuses to replace a file that appeared
     /// meanwhile unless `force` was given.
-    pub fn commit(mut self) -> Result<(), Error> {
+    pub fn commit(mut self) -> Result<(), FileError> {
         let path = self.path;
         self.temp
             .as_file_mut()
             .flush()
             .and_then(|()| self.temp.as_file().sync_all())
-            .map_err(|e| cannot_write(&path, &e))?;
+            .map_err(|source| FileError::Write {
+                path: path.clone(),
+                source,
+            })?;
         let persisted = if self.force {
             self.temp.persist(&path)
         } else {
@@ -131,9 +178,12 @@ impl PrivateFile {
         };
         persisted.map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                already_exists(&path)
+                FileError::Exists { path: path.clone() }
             } else {
-                cannot_write(&path, &e.error)
+                FileError::Write {
+                    path: path.clone(),
+                    source: e.error,
+                }
             }
         })?;
         Ok(())
@@ -165,29 +215,12 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn already_exists(path: &Path) -> Error {
-    Error::Usage(format!(
-        "{} already exists; add --force to replace it, or choose another name",
-        path.display()
-    ))
-}
-
-fn cannot_write(path: &Path, err: &std::io::Error) -> Error {
-    let reason = match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
-        std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
-        _ => err.to_string(),
-    };
-    Error::Io(format!("cannot write {}: {reason}", path.display()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Write `contents` to `path` atomically, as `take --output` does.
-    fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), Error> {
+    fn write(path: &Path, contents: &[u8], force: bool) -> Result<(), FileError> {
         let mut file = PrivateFile::create(path, force)?;
         file.write_all(contents)?;
         file.commit()
@@ -215,7 +248,8 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         let refused = write(&path, b"second", false).unwrap_err();
-        assert!(matches!(refused, Error::Usage(_)), "{refused:?}");
+        assert!(matches!(refused, FileError::Exists { .. }), "{refused:?}");
+        assert_eq!(refused.code(), 2, "a usage error: exit code 2");
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         write(&path, b"third", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"third");
@@ -230,11 +264,10 @@ mod tests {
     fn a_missing_folder_is_an_io_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("no-such-folder").join("result.json");
-        assert!(matches!(
-            PrivateFile::create(&path, false),
-            Err(Error::Io(_))
-        ));
-        assert!(matches!(write(&path, b"x", false), Err(Error::Io(_))));
+        let missing = PrivateFile::create(&path, false).err().expect("refused");
+        assert!(matches!(missing, FileError::NoFolder { .. }), "{missing:?}");
+        assert_eq!(missing.code(), 1, "an I/O error: exit code 1");
+        assert!(matches!(write(&path, b"x", false), Err(FileError::NoFolder { .. })));
     }
 
     /// A write that stops half-way (a full disk, a crash of the caller) leaves neither
@@ -273,7 +306,7 @@ mod tests {
         let mut file = PrivateFile::create(&path, false).unwrap();
         file.write_all(b"mine").unwrap();
         std::fs::write(&path, b"someone else's").unwrap();
-        assert!(matches!(file.commit(), Err(Error::Usage(_))));
+        assert!(matches!(file.commit(), Err(FileError::Exists { .. })));
         assert_eq!(std::fs::read(&path).unwrap(), b"someone else's");
         assert_eq!(files_in(dir.path()), ["result.json"]);
     }

@@ -68,17 +68,11 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         // Two files: say which one was saved when the second fails.
         match (written, &args.output) {
             (Ok(()), _) => {}
-            (Err(err), None) => return Err(err),
-            (Err(err), Some(saved)) => {
-                let also = format!(
-                    "; the result was saved to {}, the report was not written",
-                    saved.display()
-                );
-                // The same kind of error, so the same exit code, saying more.
-                return Err(match err {
-                    Error::Usage(message) => Error::Usage(message + &also),
-                    Error::Io(message) => Error::Io(message + &also),
-                    other => other,
+            (Err(err), None) => return Err(err.into()),
+            (Err(source), Some(saved)) => {
+                return Err(Error::ReportNotWritten {
+                    saved: saved.clone(),
+                    source,
                 });
             }
         }
