@@ -267,7 +267,10 @@ mod tests {
         let missing = PrivateFile::create(&path, false).err().expect("refused");
         assert!(matches!(missing, FileError::NoFolder { .. }), "{missing:?}");
         assert_eq!(missing.code(), 1, "an I/O error: exit code 1");
-        assert!(matches!(write(&path, b"x", false), Err(FileError::NoFolder { .. })));
+        assert!(matches!(
+            write(&path, b"x", false),
+            Err(FileError::NoFolder { .. })
+        ));
     }
 
     /// A write that stops half-way (a full disk, a crash of the caller) leaves neither
