@@ -10,15 +10,18 @@ fn analysis_fixture(name: &str) -> std::path::PathBuf {
     fixture(&format!("analysis/{name}"))
 }
 
+/// `careerfit analyze` of the analysis fixture's quiz and rows, ready for more arguments.
+fn analyze_rows() -> assert_cmd::Command {
+    let mut cmd = careerfit();
+    cmd.arg("analyze")
+        .arg(analysis_fixture("quiz.yaml"))
+        .arg(analysis_fixture("rows.jsonl"));
+    cmd
+}
+
 /// `careerfit analyze` on the analysis fixture's rows, as JSON.
 fn analyze_fixture() -> Json {
-    let output = careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
-        .arg("--json")
-        .output()
-        .unwrap();
+    let output = analyze_rows().arg("--json").output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     stdout_json(&output)
 }
@@ -269,12 +272,7 @@ fn with_too_few_respondents_every_trait_says_so() {
 
 #[test]
 fn the_tables_fit_80_columns_and_explain_the_flags_they_use() {
-    let output = careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
-        .output()
-        .unwrap();
+    let output = analyze_rows().output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = text(&output.stdout);
     for line in stdout.lines() {
@@ -295,14 +293,7 @@ fn the_tables_fit_80_columns_and_explain_the_flags_they_use() {
 fn the_html_page_has_each_charts_numbers_in_a_table() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("analysis.html");
-    careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
-        .arg("-o")
-        .arg(&page)
-        .assert()
-        .code(0);
+    analyze_rows().arg("-o").arg(&page).assert().code(0);
     let analysis = analyze_fixture();
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(!html.contains("<script"), "no scripts");
@@ -348,14 +339,7 @@ fn the_html_page_has_each_charts_numbers_in_a_table() {
 fn json_output_file_is_the_same_as_json_on_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("analysis.json");
-    careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
-        .arg("-o")
-        .arg(&saved)
-        .assert()
-        .code(0);
+    analyze_rows().arg("-o").arg(&saved).assert().code(0);
     let json: Json = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
     assert_eq!(json, analyze_fixture());
 }
@@ -365,12 +349,8 @@ fn an_existing_output_is_never_replaced_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let saved = write(dir.path(), "analysis.json", "keep me");
     let run = |force: bool| {
-        let mut cmd = careerfit();
-        cmd.arg("analyze")
-            .arg(analysis_fixture("quiz.yaml"))
-            .arg(analysis_fixture("rows.jsonl"))
-            .arg("-o")
-            .arg(&saved);
+        let mut cmd = analyze_rows();
+        cmd.arg("-o").arg(&saved);
         if force {
             cmd.arg("--force");
         }
@@ -398,10 +378,7 @@ fn an_existing_output_is_never_replaced_without_force() {
 fn an_output_that_is_neither_json_nor_html_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("analysis.txt");
-    careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
+    analyze_rows()
         .arg("-o")
         .arg(&saved)
         .assert()
@@ -487,11 +464,6 @@ fn in_a_simulated_class_the_broken_item_and_the_careless_respondents_are_flagged
 
 #[test]
 fn the_tables_read_as_reviewed() {
-    let output = careerfit()
-        .arg("analyze")
-        .arg(analysis_fixture("quiz.yaml"))
-        .arg(analysis_fixture("rows.jsonl"))
-        .output()
-        .unwrap();
+    let output = analyze_rows().output().unwrap();
     insta::assert_snapshot!(text(&output.stdout));
 }

@@ -208,7 +208,8 @@ fn every_help_page_fits_80_columns_with_examples_on_one_line() {
 }
 
 #[test]
-fn seed_alone_is_accepted_and_implies_shuffle() {
+/// The order itself is checked in a terminal (tests/terminal.rs, shuffled questions).
+fn seed_alone_is_accepted_without_shuffle() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     take_small(&answers).args(["--seed", "3"]).assert().code(0);

@@ -105,13 +105,7 @@ pub fn run(
                         summary.failed += 1;
                         out.write_all(&buffer[start..scored.end])?;
                         start = scored.end;
-                        // The row's own text may be quoted: never raw on a terminal.
-                        let line = format!(
-                            "{name}:{}: error: {}",
-                            scored.line,
-                            error.unwrap_or_default()
-                        );
-                        writeln!(err, "{}", crate::text::escape_controls(&line))?;
+                        report_row(err, name, scored.line, &error.unwrap_or_default())?;
                         if options.strict {
                             out.flush()?;
                             return Ok(Outcome {
@@ -217,6 +211,18 @@ impl<R: Read> Iterator for JsonChunks<R> {
         }
         (!rows.is_empty()).then_some(Ok(rows))
     }
+}
+
+/// A bad row on stderr, as `INPUT:LINE: error: MESSAGE`; `score` and `analyze` say
+/// them alike. The row's own text may be quoted: never raw on a terminal.
+pub fn report_row(
+    err: &mut dyn Write,
+    name: &str,
+    line: usize,
+    problem: &str,
+) -> std::io::Result<()> {
+    let text = format!("{name}:{line}: error: {problem}");
+    writeln!(err, "{}", crate::text::escape_controls(&text))
 }
 
 /// Read past the rest of a line without keeping it.

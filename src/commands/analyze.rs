@@ -48,8 +48,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
                     analyzer.add_failed();
-                    let line = format!("{name}:{}: error: {problem}", row.line);
-                    writeln!(err, "{}", crate::text::escape_controls(&line))?;
+                    batch::report_row(&mut err, &name, row.line, problem)?;
                 }
             }
         }

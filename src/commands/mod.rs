@@ -127,7 +127,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 /// How to draw for a stream: colour as `--color` and NO_COLOR say; the terminal's
 /// width, at most 80 columns.
-pub(crate) fn style(terminal: bool, color: ColorWhen) -> Style {
+fn style(terminal: bool, color: ColorWhen) -> Style {
     let width = if terminal {
         comfy_table::Table::new().width().unwrap_or(80).min(80)
     } else {
@@ -140,7 +140,7 @@ pub(crate) fn style(terminal: bool, color: ColorWhen) -> Style {
 }
 
 /// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`).
-pub(crate) fn now() -> String {
+fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
     let now = now.replace_nanosecond(0).unwrap_or(now);
     now.format(&time::format_description::well_known::Rfc3339)
