@@ -37,7 +37,12 @@ fn floor(lines: impl Iterator<Item = String>) -> usize {
 
 fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
     let options = batch::Options {
-        format: batch::Format::Jsonl,
+        input: batch::Input {
+            format: batch::Format::Jsonl,
+            delimiter: None,
+            id_column: None,
+        },
+        output: batch::Output::Compact,
         strict: false,
         jobs: 1,
         completed_at: "2026-01-01T00:00:00Z".to_string(),

@@ -84,19 +84,23 @@ pub enum Command {
   careerfit take --answers answers.yaml   no terminal needed
   careerfit take quizzes/my-quiz.yaml -o result.json")]
     Take(TakeArgs),
-    /// Score many respondents at once from JSON Lines or CSV (for advisors)
+    /// Score many respondents at once from JSON Lines, CSV or a form's export (for advisors)
     #[command(after_help = "Input: JSON Lines, one respondent per line, \
 {\"id\": \"r-17\", \"answers\": {...}} with answers as in an answers file; or CSV \
-(--input-format csv, or a .csv file) with a header of question ids or question texts, an \
-optional id column, multi answers as a;b;c, and empty cells for skipped questions.
+(a .csv file, or --input-format csv) with a header of question ids or question texts, \
+an optional id column, ticked boxes as a;b;c, and empty cells for skipped questions. \
+Google Forms and Microsoft Forms exports are read as they are downloaded, the \
+Microsoft .xlsx too; the delimiter (, ; or tab) is found from the header.
 
-Output: one JSON line per row, in input order: the object `take --json` prints, with \
-the row's id first; a bad row gives {\"id\": ..., \"error\": ...} and a line on \
-stderr, and the run exits 2 at the end.
+Output: one line per row, in input order: a compact JSON result (schema \
+careerfit/score-row/v1: traits, ranked pathways, confidence, warnings), the whole \
+`take --json` object with --full, or a spreadsheet with --format csv or -o FILE.csv. \
+A bad row keeps its place with its error, is told on stderr, and the run exits 2.
 
 Examples:
   careerfit score him-career-fit class.csv --summary
-  careerfit score him-career-fit answers.jsonl -o results.jsonl
+  careerfit score him-career-fit form.xlsx -o results.csv --report class.html
+  careerfit score him-career-fit answers.jsonl --full -o results.jsonl
   form-export | careerfit score him-career-fit --input-format csv > results.jsonl")]
     Score(ScoreArgs),
     /// Evidence for a quiz from a class's answers: which questions hold together,
@@ -209,35 +213,47 @@ warnings the same way. Exit code 0 when every file is valid (warnings allowed), 
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of quiz files or of result files
+    /// Print the JSON Schema of quiz files, result files or score rows
     #[command(
         after_help = "Editors that speak the YAML language server complete and check \
 a quiz file whose first line is:
   # yaml-language-server: $schema=quiz.schema.json"
     )]
     Schema {
-        /// Which schema: `quiz` (the YAML quiz files) or `result` (`take --json`)
+        /// Which schema: `quiz` (the YAML quiz files), `result` (`take --json`) or
+        /// `score-row` (a row of `score`)
         #[arg(value_enum)]
         kind: SchemaKind,
     },
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("files").args(["output", "report"]).multiple(true)))]
 pub struct ScoreArgs {
     #[command(flatten)]
     pub rows: RowsArgs,
 
-    /// How the rows are written: jsonl, one JSON object per line (--input-format says
-    /// how INPUT is written)
-    #[arg(long, value_name = "FORMAT", default_value = "jsonl", value_parser = rows_format)]
-    pub format: RowsFormat,
+    /// How the rows are written: jsonl (compact JSON results, one a line) or csv (a
+    /// spreadsheet) [default: csv for -o FILE.csv, else jsonl]; --input-format says how
+    /// INPUT is written
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<RowsFormat>,
+
+    /// Write each row as the whole result `take --json` prints, quiz text and all
+    #[arg(long)]
+    pub full: bool,
 
     /// Write the results to FILE (atomically, mode 0600) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace FILE given to --output if it exists
-    #[arg(long, requires = "output")]
+    /// Also write the class report to FILE.html: counts, best fits, trait means and
+    /// spreads, warnings by kind (atomically, mode 0600)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Replace a FILE given to --output or --report if it exists
+    #[arg(long, requires = "files")]
     pub force: bool,
 
     /// Stop at the first bad row instead of reporting it and going on
@@ -269,9 +285,29 @@ pub struct RowsArgs {
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
 
-    /// How INPUT is written [default: csv for a .csv file, else jsonl]
+    /// How INPUT is written [default: from its extension (.csv, .tsv, .xlsx), else jsonl]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
+
+    /// The CSV delimiter: , ; or tab [default: found from the header line]
+    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// The column that names each respondent [default: id or ID, else a non-anonymous
+    /// Email or Email Address, else the row's line]
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+}
+
+/// `,`, `;`, `tab` (or a tab character), `|`: one byte that separates cells.
+fn delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "," | ";" | "|" => Ok(value.as_bytes()[0]),
+        other => Err(format!(
+            "`{other}` is not a delimiter careerfit reads; give , ; | or tab"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -331,32 +367,22 @@ pub enum SummaryFormat {
 }
 
 /// What `score` writes, one row per respondent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RowsFormat {
     /// JSON Lines: one result object per line
     Jsonl,
-}
-
-/// `--format` names what a command writes. `score --format csv` once named the
-/// input; say where that went rather than "invalid value".
-fn rows_format(value: &str) -> Result<RowsFormat, String> {
-    match value {
-        "jsonl" => Ok(RowsFormat::Jsonl),
-        "csv" => Err(
-            "`--format` names what score writes, and score writes jsonl; \
-                      to read CSV rows, use --input-format csv"
-                .to_string(),
-        ),
-        other => Err(format!("score writes jsonl, not `{other}`")),
-    }
+    /// A spreadsheet: one row per respondent, with fits, traits and warnings
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// JSON Lines: one {"id": ..., "answers": {...}} per line
     Jsonl,
-    /// Comma-separated values with a header row
+    /// Comma-separated values with a header row (or ; or tab separated)
     Csv,
+    /// An Excel workbook, as Microsoft Forms downloads it: the first sheet is read
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -373,6 +399,8 @@ pub enum SchemaKind {
     Quiz,
     /// Result files written by `take --json` and `--output`
     Result,
+    /// The rows `score` writes by default (one JSON object a line)
+    ScoreRow,
 }
 
 #[derive(Debug, Args)]

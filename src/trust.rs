@@ -89,6 +89,47 @@ const LOWERS_CONFIDENCE: &[(&str, &str)] = &[
     ),
 ];
 
+/// Every warning code, and what it says about a respondent, for the class report.
+pub const MEANINGS: &[(&str, &str)] = &[
+    (
+        "nothing_answered",
+        "answered no question (lowers confidence)",
+    ),
+    (
+        "straight_lining",
+        "gave the same answer to every scale statement (lowers confidence)",
+    ),
+    (
+        "acquiescence",
+        "agreed with statements and with their opposites (lowers confidence)",
+    ),
+    (
+        "many_skipped",
+        "skipped more than a quarter of the questions (lowers confidence)",
+    ),
+    (
+        "thin_best_fit",
+        "has a best fit resting on fewer than half the traits it weighs (lowers confidence)",
+    ),
+    ("skipped", "skipped some questions, which count nowhere"),
+    ("not_assessed", "answered no question of some trait"),
+    ("not_scored", "has a pathway that could not be scored"),
+    ("thin_fit", "has a pathway resting on few of its traits"),
+    (
+        "other_version",
+        "was scored with another version of the quiz",
+    ),
+    ("note", "carries a note from an older result"),
+];
+
+/// What a warning code says about a respondent; the code itself when unknown.
+pub fn meaning(code: &str) -> &str {
+    MEANINGS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, meaning)| meaning)
+}
+
 /// Low when any warning is of a kind that lowers confidence.
 pub fn confidence(warnings: &[Warning]) -> Confidence {
     if warnings

@@ -32,8 +32,9 @@ fn comparable(mut result: Value) -> Value {
 }
 
 /// The check the issue asks for: 120 generated HIM respondents (every question type,
-/// labels and positions, skips, reversed items) scored by `score` and, one by one, by
-/// `take --answers`, give the same results.
+/// labels and positions, skips, reversed items) scored by `score --full` and, one by
+/// one, by `take --answers`, give the same results; and the default, compact row is
+/// that result without the quiz's text, its figures to one decimal.
 #[test]
 fn score_gives_what_take_gives_for_the_same_answers() {
     let him = quiz::load(
@@ -54,13 +55,20 @@ fn score_gives_what_take_gives_for_the_same_answers() {
     let input = write(dir.path(), "class.jsonl", &rows);
 
     let output = careerfit()
-        .args(["score", "him-career-fit"])
+        .args(["score", "him-career-fit", "--full"])
         .arg(&input)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let scored = lines(&output);
     assert_eq!(scored.len(), 120);
+    let output = careerfit()
+        .args(["score", "him-career-fit"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let compact = lines(&output);
+    assert_eq!(compact.len(), 120);
 
     let mut skipped = 0;
     for (i, (answers, row)) in respondents.iter().zip(&scored).enumerate() {
@@ -77,38 +85,88 @@ fn score_gives_what_take_gives_for_the_same_answers() {
             .output()
             .unwrap();
         assert_eq!(taken.status.code(), Some(0), "{}", text(&taken.stderr));
+        let taken = stdout_json(&taken);
         assert_eq!(
             comparable(row.clone()),
-            comparable(stdout_json(&taken)),
+            comparable(taken.clone()),
             "respondent r-{i}"
         );
+        assert_compact_is(&compact[i], &taken, &format!("r-{i}"));
     }
     assert!(skipped > 0, "the sample skips some questions");
+}
+
+/// A compact row says what the whole result says: traits in quiz order, pathways in
+/// its ranking, figures to one decimal, warnings by their codes.
+fn assert_compact_is(row: &Value, result: &Value, id: &str) {
+    assert_eq!(row["id"], id);
+    assert_eq!(row["schema"], "careerfit/score-row/v1");
+    assert_eq!(row["confidence"], result["confidence"]);
+    let traits = result["traits"].as_array().unwrap();
+    assert_eq!(row["traits"].as_array().unwrap().len(), traits.len());
+    for (mine, whole) in row["traits"].as_array().unwrap().iter().zip(traits) {
+        assert_eq!(mine["id"], whole["id"]);
+        assert_eq!(mine["answered"], whole["answered"]);
+        match whole["score"].as_f64() {
+            Some(score) => assert!((mine["score"].as_f64().unwrap() - score).abs() <= 0.05 + 1e-9),
+            None => assert!(mine["score"].is_null()),
+        }
+        assert_eq!(
+            mine.as_object().unwrap().len(),
+            3,
+            "only id, score, answered"
+        );
+    }
+    let profiles = result["profiles"].as_array().unwrap();
+    for (mine, whole) in row["profiles"].as_array().unwrap().iter().zip(profiles) {
+        assert_eq!(mine["id"], whole["id"]);
+        assert_eq!(mine["band"], whole["band"]);
+        assert_eq!(mine["growth_areas"], whole["growth_areas"]);
+        assert!(
+            (mine["fit"].as_f64().unwrap() - whole["fit"].as_f64().unwrap()).abs() <= 0.05 + 1e-9
+        );
+        assert!(mine.get("job_titles").is_none() && mine.get("title").is_none());
+    }
+    let codes: Vec<&Value> = result["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| &w["code"])
+        .collect();
+    assert_eq!(
+        row["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>(),
+        codes
+    );
 }
 
 #[test]
 fn csv_columns_may_be_question_ids_or_question_texts() {
     let dir = tempfile::tempdir().unwrap();
     // Same two respondents; header by id, then by question text (as a form exports
-    // it, with a timestamp column the quiz does not know).
+    // it, with a timestamp column, known to be a form's, and a column nobody knows).
     let by_id = "id,q-scale,q-reverse,q-yes,q-no-rev,q-choice,q-multi,q-required\n\
                  ann,Middle,1,yes,true,b,x;y,Agree\n\
                  bob,3,,no,,A laptop,,5\n";
-    let by_text = "Timestamp,ID,How careful are you?,How careless are you?,Do you like parties?,\
-                   Do you avoid people?,Which tool?,Which have you used?,I check my work.\n\
-                   2026-11-01,ann,Middle,1,yes,true,b,x;y,Agree\n\
-                   2026-11-02,bob,3,,no,,A laptop,,5\n";
+    let by_text = "Timestamp,Notes,ID,How careful are you?,How careless are you?,\
+                   Do you like parties?,Do you avoid people?,Which tool?,Which have you used?,\
+                   I check my work.\n\
+                   2026-11-01,,ann,Middle,1,yes,true,b,x;y,Agree\n\
+                   2026-11-02,,bob,3,,no,,A laptop,,5\n";
     let mut results = Vec::new();
     for (name, csv) in [("by-id.csv", by_id), ("by-text.csv", by_text)] {
         let input = write(dir.path(), name, csv);
-        let output = score_small(&input).output().unwrap();
+        let output = score_small(&input).arg("--full").output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
         results.push(lines(&output));
         if name == "by-text.csv" {
             assert_eq!(
                 text(&output.stderr),
                 format!(
-                    "{}:1:1: warning: column 1 `Timestamp` is not a question of quiz `small`; \
+                    "{}:1:1: warning: column 2 `Notes` is not a question of quiz `small`; \
                      it is ignored\n",
                     input.display()
                 )
@@ -177,10 +235,15 @@ fn a_bad_row_is_reported_and_the_others_are_scored() {
     );
     assert_eq!(
         out[1],
-        json!({"id": "bad", "error": "answers.q-required: 9 is out of range: question \
+        json!({"id": "bad", "schema": "careerfit/score-row/v1",
+               "error": "answers.q-required: 9 is out of range: question \
                `q-required` takes a position from 1 to 5 or one of the labels: `Strongly \
                disagree`, `Disagree`, `Not sure`, `Agree`, `Strongly agree`"})
     );
+    // --full keeps the row as it was: the id and the error.
+    let full = lines(&score_small(&input).arg("--full").output().unwrap());
+    assert_eq!(full[1].as_object().unwrap().len(), 2);
+    assert_eq!(full[1]["error"], out[1]["error"]);
 }
 
 #[test]
@@ -287,7 +350,7 @@ fn rows_come_from_stdin_as_jsonl_or_csv() {
     let output = careerfit()
         .arg("score")
         .arg(fixture("small.yaml"))
-        .args(["-", "--input-format", "csv"])
+        .args(["-", "--input-format", "csv", "--full"])
         .write_stdin("q-required,q-yes\nAgree,no\n")
         .output()
         .unwrap();
@@ -431,16 +494,28 @@ fn a_missing_input_or_a_folder_is_an_io_error() {
 }
 
 #[test]
-fn format_names_the_output_and_the_old_spelling_says_where_the_input_went() {
+fn format_names_the_output_and_csv_read_as_json_lines_names_the_input_flag() {
+    // `--format csv` once named the input; it now names the output, and a CSV read
+    // as JSON Lines says which flag reads it.
     careerfit()
         .args(["score", "him-career-fit", "--format", "csv"])
+        .write_stdin("id,many-directions\nr-1,Agree\n")
+        .assert()
+        .code(2)
+        .stdout(predicates::str::starts_with(
+            "id,best,best_fit,best_band,confidence,",
+        ))
+        .stderr(predicates::str::contains(
+            "this looks like CSV: add --input-format csv",
+        ));
+    careerfit()
+        .args(["score", "him-career-fit", "--format", "xml"])
         .write_stdin("")
         .assert()
         .code(2)
         .stdout("")
         .stderr(predicates::str::contains(
-            "`--format` names what score writes, and score writes jsonl; to read CSV rows, \
-             use --input-format csv",
+            "invalid value 'xml' for '--format <FORMAT>'",
         ));
 }
 

@@ -5,15 +5,22 @@
 //! so output starts before the input ends. With several jobs, a reader thread feeds
 //! chunks through a bounded channel and each chunk is scored by all the jobs.
 
+pub mod compact;
+mod forms;
 pub mod rows;
 pub mod sample;
+pub mod spreadsheet;
 pub mod summary;
 mod write;
 
 use crate::error::Error;
 use crate::quiz::Quiz;
 use crate::scoring::{self, Scores};
+use crate::trust;
+use compact::CompactWriter;
 use rows::{Columns, RawData, RawRow, RowReader};
+use serde_json::Value as Json;
+use spreadsheet::SpreadsheetWriter;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::sync::mpsc;
 use summary::Summary;
@@ -29,10 +36,33 @@ pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 pub enum Format {
     Jsonl,
     Csv,
+    Xlsx,
+}
+
+/// How the rows are read: their format and, for CSV and sheets, the delimiter and
+/// the id column when they are given.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub format: Format,
+    /// Found from the header line when not given.
+    pub delimiter: Option<u8>,
+    pub id_column: Option<String>,
+}
+
+/// How the rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// A compact result per line (`careerfit/score-row/v1`).
+    Compact,
+    /// The whole `take --json` result per line.
+    Full,
+    /// A spreadsheet, one respondent per line.
+    Csv,
 }
 
 pub struct Options {
-    pub format: Format,
+    pub input: Input,
+    pub output: Output,
     /// Stop at the first bad row.
     pub strict: bool,
     /// Threads that score rows. With 1, one thread reads and scores; with more, a
@@ -53,7 +83,79 @@ struct Scored {
     line: usize,
     end: usize,
     error: Option<String>,
-    scores: Option<Scores>,
+    scores: Option<(Scores, Vec<trust::Warning>)>,
+}
+
+/// The three ways a row is written, behind one face.
+enum RowWriter {
+    Compact(CompactWriter),
+    Full(ResultWriter),
+    Csv(SpreadsheetWriter),
+}
+
+impl RowWriter {
+    fn new(quiz: &Quiz, options: &Options) -> Self {
+        match options.output {
+            Output::Compact => RowWriter::Compact(CompactWriter::new(quiz)),
+            Output::Full => RowWriter::Full(ResultWriter::new(quiz, &options.completed_at)),
+            Output::Csv => RowWriter::Csv(SpreadsheetWriter::new(quiz)),
+        }
+    }
+
+    /// What comes before the first row: a spreadsheet's header line.
+    fn header(&self, quiz: &Quiz) -> Vec<u8> {
+        match self {
+            RowWriter::Csv(writer) => writer.header(quiz),
+            _ => Vec::new(),
+        }
+    }
+
+    fn scored(
+        &self,
+        quiz: &Quiz,
+        id: &Json,
+        answers: &crate::answers::Answers,
+        scores: &Scores,
+        warnings: &[trust::Warning],
+        out: &mut Vec<u8>,
+    ) {
+        match self {
+            RowWriter::Csv(writer) => return writer.scored(quiz, id, scores, warnings, out),
+            RowWriter::Compact(writer) => {
+                json_id(id, out);
+                writer.scored(scores, warnings, out);
+            }
+            RowWriter::Full(writer) => {
+                json_id(id, out);
+                out.push(b',');
+                writer.write(answers, scores, warnings, out);
+            }
+        }
+        out.push(b'\n');
+    }
+
+    fn refused(&self, id: &Json, error: &str, out: &mut Vec<u8>) {
+        match self {
+            RowWriter::Csv(writer) => return writer.refused(id, error, out),
+            RowWriter::Compact(writer) => {
+                json_id(id, out);
+                writer.refused(error, out);
+            }
+            RowWriter::Full(_) => {
+                json_id(id, out);
+                out.extend_from_slice(b",\"error\":");
+                serde_json::to_writer(&mut *out, error).expect("text serialises");
+                out.push(b'}');
+            }
+        }
+        out.push(b'\n');
+    }
+}
+
+/// `{"id":ID`, the start of every JSON row.
+fn json_id(id: &Json, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"id\":");
+    serde_json::to_writer(&mut *out, id).expect("an id serialises");
 }
 
 /// Up to `CHUNK` rows read together.
@@ -72,7 +174,7 @@ pub fn run(
     err: &mut dyn Write,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    let (chunks, columns) = read(quiz, name, input, options.format, err)?;
+    let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
     let chunks: Box<dyn Iterator<Item = Chunk>> = if options.jobs > 1 {
         // The reader thread is not joined: when --strict stops early it may be blocked
         // reading stdin, and the process ends without it.
@@ -93,14 +195,15 @@ pub fn run(
     };
 
     let reader = RowReader::new(quiz, columns);
-    let writer = ResultWriter::new(quiz, &options.completed_at);
+    let writer = RowWriter::new(quiz, options);
     let mut summary = Summary::new(quiz);
+    out.write_all(&writer.header(quiz))?;
     for chunk in chunks {
         for (buffer, rows) in score_chunk(quiz, &reader, &writer, chunk?, options.jobs) {
             let mut start = 0;
             for scored in rows {
                 match (scored.scores, scored.error) {
-                    (Some(scores), _) => summary.add(&scores),
+                    (Some((scores, warnings)), _) => summary.add(&scores, &warnings),
                     (None, error) => {
                         summary.failed += 1;
                         out.write_all(&buffer[start..scored.end])?;
@@ -133,25 +236,73 @@ pub fn read(
     quiz: &Quiz,
     name: &str,
     input: Box<dyn Read + Send>,
-    format: Format,
+    how: &Input,
     err: &mut dyn Write,
 ) -> Result<(Chunks, Option<Columns>), Error> {
-    let input = BufReader::with_capacity(1 << 16, input);
-    let read: (Chunks, _) = match format {
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let header_columns = |header: &csv::StringRecord, err: &mut dyn Write| {
+        let (columns, warnings) =
+            Columns::from_header(quiz, name, header, how.id_column.as_deref())
+                .map_err(Error::Invalid)?;
+        for warning in warnings {
+            writeln!(err, "{warning}")?;
+        }
+        Ok::<_, Error>(columns)
+    };
+    let read: (Chunks, _) = match how.format {
         Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
         Format::Csv => {
-            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+            let delimiter = match how.delimiter {
+                Some(delimiter) => delimiter,
+                None => forms::detect_delimiter(
+                    input
+                        .fill_buf()
+                        .map_err(|e| Error::Io(format!("{name}: cannot read the input: {e}")))?,
+                ),
+            };
+            let mut csv = csv::ReaderBuilder::new()
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(input);
             let header = csv
                 .headers()
                 .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
                 .clone();
-            let (columns, warnings) =
-                Columns::from_header(quiz, name, &header).map_err(Error::Invalid)?;
-            for warning in warnings {
-                writeln!(err, "{warning}")?;
-            }
+            let columns = header_columns(&header, err)?;
             let fields = header.len();
             (Box::new(CsvChunks { csv, fields }), Some(columns))
+        }
+        Format::Xlsx => {
+            let mut rows = forms::read_xlsx(name, input)
+                .map_err(Error::Usage)?
+                .into_iter();
+            let Some((_, header)) = rows.next() else {
+                return Err(Error::Usage(format!(
+                    "{name}: the workbook's first sheet is empty; it needs a header row"
+                )));
+            };
+            let header = csv::StringRecord::from(header);
+            let columns = header_columns(&header, err)?;
+            let width = header.len();
+            let records = rows.map(move |(line, mut cells)| {
+                // A sheet's rows end at their last cell with text: pad them to the header.
+                cells.resize(width.max(cells.len()), String::new());
+                let data = if cells.len() > width {
+                    RawData::Bad(format!(
+                        "the row has {} cells but the header has {width}",
+                        cells.len()
+                    ))
+                } else {
+                    RawData::Csv(csv::StringRecord::from(cells))
+                };
+                RawRow { line, data }
+            });
+            let mut records = records.peekable();
+            let chunks = std::iter::from_fn(move || {
+                records.peek()?;
+                Some(Ok(records.by_ref().take(CHUNK).collect()))
+            });
+            (Box::new(chunks), Some(columns))
         }
     };
     Ok(read)
@@ -340,12 +491,12 @@ type Part = (Vec<u8>, Vec<Scored>);
 fn score_chunk(
     quiz: &Quiz,
     reader: &RowReader,
-    writer: &ResultWriter,
+    writer: &RowWriter,
     chunk: Vec<RawRow>,
     jobs: usize,
 ) -> Vec<Part> {
     let score_part = |rows: Vec<RawRow>| -> Part {
-        let mut buffer = Vec::with_capacity(rows.len() * 9 * 1024);
+        let mut buffer = Vec::with_capacity(rows.len() * 2 * 1024);
         let scored = rows
             .into_iter()
             .map(|row| score_row(quiz, reader, writer, row, &mut buffer))
@@ -377,33 +528,28 @@ fn score_chunk(
     })
 }
 
-/// One row, appended to `output`: the same result object as `take --json`, with the
-/// row's `id` first; or `{"id": ..., "error": ...}`.
+/// One row, appended to `output` as `writer` writes it: its result, or why it was
+/// refused.
 fn score_row(
     quiz: &Quiz,
     reader: &RowReader,
-    writer: &ResultWriter,
+    writer: &RowWriter,
     raw: RawRow,
     output: &mut Vec<u8>,
 ) -> Scored {
     let row = reader.check(raw);
-    output.extend_from_slice(b"{\"id\":");
-    serde_json::to_writer(&mut *output, &row.id).expect("an id serialises");
-    output.push(b',');
     let (error, scores) = match row.answers {
         Ok(answers) => {
             let scores = scoring::score(quiz, &answers);
-            writer.write(quiz, &answers, &scores, output);
-            (None, Some(scores))
+            let warnings = trust::warnings(quiz, &answers, &scores);
+            writer.scored(quiz, &row.id, &answers, &scores, &warnings, output);
+            (None, Some((scores, warnings)))
         }
         Err(error) => {
-            output.extend_from_slice(b"\"error\":");
-            serde_json::to_writer(&mut *output, &error).expect("text serialises");
-            output.push(b'}');
+            writer.refused(&row.id, &error, output);
             (Some(error), None)
         }
     };
-    output.push(b'\n');
     Scored {
         line: row.line,
         end: output.len(),

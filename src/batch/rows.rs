@@ -2,6 +2,7 @@
 //! checked answers: exactly as an answers file is checked, so `score` and `take`
 //! agree.
 
+use super::forms;
 use crate::answers::{self, AnswerProblem, Answers, Given};
 use crate::diagnostic::Problem;
 use crate::quiz::{QuestionKind, Quiz, suggest};
@@ -43,14 +44,28 @@ pub struct RowReader<'q> {
     /// Question id -> position, resolved once per quiz, not per row.
     index: HashMap<&'q str, usize>,
     columns: Option<Columns>,
+    /// Per question: for tick-any questions, the option ids and labels a cell may
+    /// name, longest first (see `forms::split_ticks`).
+    ticks: Vec<Vec<String>>,
 }
 
 /// What each CSV column holds, from the header row.
 #[derive(Debug)]
 pub struct Columns {
-    id: Option<usize>,
+    id: IdSource,
     /// (column, question position)
     questions: Vec<(usize, usize)>,
+}
+
+/// Where a row's id comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IdSource {
+    /// `--id-column`, or a column called `id`.
+    Column(usize),
+    /// A form's email column, where it names someone; else the line.
+    Email(usize),
+    /// The row's line in the input (its row in a sheet).
+    Line,
 }
 
 /// How a JSON Lines row is written, read without copying its text. Other keys (a
@@ -114,10 +129,26 @@ impl<'q> RowReader<'q> {
             .enumerate()
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
+        let ticks = quiz
+            .questions
+            .iter()
+            .map(|q| match &q.kind {
+                QuestionKind::Multi { options } => {
+                    let mut known: Vec<String> = options
+                        .iter()
+                        .flat_map(|o| [o.id.clone(), o.label.clone()])
+                        .collect();
+                    known.sort_by_key(|v| std::cmp::Reverse(v.len()));
+                    known
+                }
+                _ => Vec::new(),
+            })
+            .collect();
         RowReader {
             quiz,
             index,
             columns,
+            ticks,
         }
     }
 
@@ -165,12 +196,13 @@ impl<'q> RowReader<'q> {
             },
             RawData::Csv(record) => {
                 let columns = self.columns.as_ref().expect("CSV rows come with columns");
-                let id = columns
-                    .id
-                    .and_then(|c| record.get(c))
-                    .map(str::trim)
-                    .filter(|id| !id.is_empty())
-                    .map_or(fallback_id, Json::from);
+                let cell = |c: usize| record.get(c).map(str::trim).filter(|id| !id.is_empty());
+                let id = match columns.id {
+                    IdSource::Column(c) => cell(c),
+                    IdSource::Email(c) => cell(c).filter(|email| forms::names_someone(email)),
+                    IdSource::Line => None,
+                }
+                .map_or(fallback_id, Json::from);
                 let values: Vec<(&str, Given)> = columns
                     .questions
                     .iter()
@@ -180,9 +212,8 @@ impl<'q> RowReader<'q> {
                         let value = match (&question.kind, cell) {
                             (_, "") => return None,
                             (QuestionKind::Multi { .. }, cell) => Given::List(
-                                cell.split(';')
-                                    .map(str::trim)
-                                    .filter(|s| !s.is_empty())
+                                forms::split_ticks(cell, &self.ticks[q])
+                                    .into_iter()
                                     .map(|s| Given::Text(Cow::Borrowed(s)))
                                     .collect(),
                             ),
@@ -236,16 +267,56 @@ fn json_error(e: &serde_json::Error) -> String {
 
 impl Columns {
     /// Map a CSV header to questions: each column is a question id, a question's text,
-    /// or `id`. Columns that are none of these (a form's timestamp) are ignored with a
-    /// warning; a question given by two columns is an error.
+    /// the id (`id_column`, else `id`, else a form's email column), or a column a form
+    /// tool adds (ignored in silence). Other columns are ignored with a warning; a
+    /// question given by two columns is an error.
     pub fn from_header(
         quiz: &Quiz,
         file: &str,
         header: &csv::StringRecord,
+        id_column: Option<&str>,
     ) -> Result<(Columns, Vec<Problem>), Vec<Problem>> {
         let place = crate::diagnostic::Place::Position { line: 1, column: 1 };
+        let names: Vec<&str> = header
+            .iter()
+            .map(|name| name.trim().trim_start_matches('\u{feff}').trim())
+            .collect();
+        let id = match id_column {
+            Some(wanted) => {
+                let found = names
+                    .iter()
+                    .position(|name| *name == wanted)
+                    .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(wanted)));
+                match found {
+                    Some(column) => IdSource::Column(column),
+                    None => {
+                        let mut problem = Problem::error(
+                            file,
+                            place.clone(),
+                            format!(
+                                "no column of the header is called `{}` (--id-column)",
+                                crate::text::clip(wanted)
+                            ),
+                        );
+                        problem.hint = suggest(wanted, &names);
+                        return Err(vec![problem]);
+                    }
+                }
+            }
+            None => names
+                .iter()
+                .position(|name| name.eq_ignore_ascii_case("id"))
+                .map(IdSource::Column)
+                .or_else(|| {
+                    names
+                        .iter()
+                        .position(|name| forms::is_email_column(name))
+                        .map(IdSource::Email)
+                })
+                .unwrap_or(IdSource::Line),
+        };
         let mut columns = Columns {
-            id: None,
+            id,
             questions: Vec::new(),
         };
         let mut warnings = Vec::new();
@@ -258,10 +329,8 @@ impl Columns {
                 .join(" ")
                 .to_lowercase()
         };
-        for (column, name) in header.iter().enumerate() {
-            let name = name.trim().trim_start_matches('\u{feff}');
-            if name.eq_ignore_ascii_case("id") {
-                columns.id = Some(column);
+        for (column, &name) in names.iter().enumerate() {
+            if matches!(id, IdSource::Column(c) | IdSource::Email(c) if c == column) {
                 continue;
             }
             let question = quiz.question_index(name).or_else(|| {
@@ -284,6 +353,7 @@ impl Columns {
                     }
                     columns.questions.push((column, q));
                 }
+                None if forms::is_form_column(name) => {}
                 None => unknown.push((column, name)),
             }
         }

@@ -6,6 +6,7 @@ use crate::quiz::Quiz;
 use crate::report::Style;
 use crate::report::table::table;
 use crate::scoring::Scores;
+use crate::trust::{self, Warning};
 use comfy_table::{Cell, CellAlignment};
 use serde_json::{Value as Json, json};
 
@@ -39,10 +40,34 @@ impl Moments {
 pub struct Summary {
     pub scored: usize,
     pub failed: usize,
+    /// Scored respondents whose result has low confidence.
+    pub low_confidence: usize,
     /// Per profile, in quiz order: how many have it as their best fit.
     best: Vec<usize>,
     fits: Vec<Moments>,
     traits: Vec<Moments>,
+    /// Per warning code, in the order first met: how many respondents have it.
+    warnings: Vec<(String, usize)>,
+}
+
+/// One pathway's line of the group view.
+pub struct PathwayFigures<'q> {
+    pub id: &'q str,
+    pub title: &'q str,
+    /// How many have it as their best fit.
+    pub best_fit: usize,
+    pub mean_fit: Option<f64>,
+}
+
+/// One trait's line of the group view.
+pub struct TraitFigures<'q> {
+    pub id: &'q str,
+    pub name: &'q str,
+    pub mean: Option<f64>,
+    /// The population standard deviation.
+    pub spread: Option<f64>,
+    /// How many had it assessed.
+    pub assessed: usize,
 }
 
 impl Summary {
@@ -50,16 +75,71 @@ impl Summary {
         Summary {
             scored: 0,
             failed: 0,
+            low_confidence: 0,
             best: vec![0; quiz.profiles.len()],
             fits: vec![Moments::default(); quiz.profiles.len()],
             traits: vec![Moments::default(); quiz.traits.len()],
+            warnings: Vec::new(),
         }
+    }
+
+    /// Every pathway, in quiz order.
+    pub fn pathways<'q>(&self, quiz: &'q Quiz) -> Vec<PathwayFigures<'q>> {
+        quiz.profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PathwayFigures {
+                id: &p.id,
+                title: &p.title,
+                best_fit: self.best[i],
+                mean_fit: self.fits[i].mean(),
+            })
+            .collect()
+    }
+
+    /// Every trait, in quiz order.
+    pub fn traits<'q>(&self, quiz: &'q Quiz) -> Vec<TraitFigures<'q>> {
+        quiz.traits
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TraitFigures {
+                id: &t.id,
+                name: &t.name,
+                mean: self.traits[i].mean(),
+                spread: self.traits[i].spread(),
+                assessed: self.traits[i].n,
+            })
+            .collect()
+    }
+
+    /// Each kind of warning (its code) and how many respondents have it, most first.
+    pub fn warnings(&self) -> Vec<(&str, usize)> {
+        let mut kinds: Vec<(&str, usize)> = self
+            .warnings
+            .iter()
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
+        kinds.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        kinds
     }
 
     /// Count one scored respondent. Their best fit is the first of the ranking (ties go
     /// to the pathway listed first in the quiz, as in the summary a person sees).
-    pub fn add(&mut self, scores: &Scores) {
+    pub fn add(&mut self, scores: &Scores, warnings: &[Warning]) {
         self.scored += 1;
+        if trust::confidence(warnings) == trust::Confidence::Low {
+            self.low_confidence += 1;
+        }
+        for (i, warning) in warnings.iter().enumerate() {
+            // A respondent counts once for a kind, though it may be said per pathway.
+            if warnings[..i].iter().any(|w| w.code == warning.code) {
+                continue;
+            }
+            match self.warnings.iter_mut().find(|(c, _)| *c == warning.code) {
+                Some((_, n)) => *n += 1,
+                None => self.warnings.push((warning.code.clone(), 1)),
+            }
+        }
         if let Some(best) = scores.profiles.first().filter(|p| p.fit.is_some()) {
             self.best[best.profile] += 1;
         }
@@ -81,6 +161,7 @@ impl Summary {
             "quiz": {"id": quiz.id, "title": quiz.title, "version": quiz.version},
             "scored": self.scored,
             "failed": self.failed,
+            "low_confidence": self.low_confidence,
             "pathways": quiz.profiles.iter().enumerate().map(|(i, p)| json!({
                 "id": p.id,
                 "title": p.title,
@@ -94,6 +175,10 @@ impl Summary {
                 "mean": self.traits[i].mean(),
                 "spread": self.traits[i].spread(),
                 "assessed": self.traits[i].n,
+            })).collect::<Vec<_>>(),
+            "warnings": self.warnings().iter().map(|(code, n)| json!({
+                "code": code,
+                "respondents": n,
             })).collect::<Vec<_>>(),
         })
     }

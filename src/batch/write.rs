@@ -188,7 +188,13 @@ impl ResultWriter {
     }
 
     /// Append the result's fields (without the opening brace) and the closing brace.
-    pub fn write(&self, quiz: &Quiz, answers: &Answers, scores: &Scores, out: &mut Vec<u8>) {
+    pub fn write(
+        &self,
+        answers: &Answers,
+        scores: &Scores,
+        warnings: &[trust::Warning],
+        out: &mut Vec<u8>,
+    ) {
         out.extend_from_slice(&self.head);
         for (q, (answer, value)) in answers.iter().zip(&scores.values).enumerate() {
             if q > 0 {
@@ -246,8 +252,7 @@ impl ResultWriter {
             count(out, score.questions);
             out.push(b'}');
         }
-        let warnings = trust::warnings(quiz, answers, scores);
-        out.extend_from_slice(match trust::confidence(&warnings) {
+        out.extend_from_slice(match trust::confidence(warnings) {
             trust::Confidence::Ok => b"],\"confidence\":\"ok\"",
             trust::Confidence::Low => b"],\"confidence\":\"low\"",
         });
@@ -281,7 +286,7 @@ impl ResultWriter {
             out.extend_from_slice(b"]}");
         }
         out.extend_from_slice(b"],\"warnings\":");
-        serde_json::to_writer(&mut *out, &warnings).expect("warnings serialise");
+        serde_json::to_writer(&mut *out, warnings).expect("warnings serialise");
         out.push(b'}');
     }
 }
@@ -323,7 +328,8 @@ mod tests {
                 .unwrap();
                 let scores = scoring::score(&quiz, &answers);
                 let mut line = b"{".to_vec();
-                writer.write(&quiz, &answers, &scores, &mut line);
+                let warnings = crate::trust::warnings(&quiz, &answers, &scores);
+                writer.write(&answers, &scores, &warnings, &mut line);
                 let fast: serde_json::Value = serde_json::from_slice(&line).unwrap();
                 let result =
                     QuizResult::new(&quiz, &answers, &scores, "2026-01-01T00:00:00Z".into());

@@ -34,11 +34,11 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
             Some((kind, PrivateFile::create(path, args.force)?))
         }
     };
-    let (name, input, format) = super::open_rows(&args.rows)?;
+    let (name, input, how) = super::open_rows(&args.rows)?;
 
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    let (chunks, columns) = batch::read(&quiz, &name, input, format, &mut err)?;
+    let (chunks, columns) = batch::read(&quiz, &name, input, &how, &mut err)?;
     let reader = RowReader::new(&quiz, columns);
     let mut analyzer = Analyzer::new(&quiz);
     for chunk in chunks {

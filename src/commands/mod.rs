@@ -23,7 +23,7 @@ use crate::report::Style;
 /// none or `-`; their format as given, or CSV for a `.csv` file and JSON Lines else.
 pub(crate) fn open_rows(
     args: &crate::cli::RowsArgs,
-) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Format), Error> {
+) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Input), Error> {
     use crate::batch::Format;
     use crate::cli::InputFormat;
     let (name, rows): (String, Box<dyn std::io::Read + Send>) = match args.input.as_deref() {
@@ -36,13 +36,28 @@ pub(crate) fn open_rows(
             Box::new(crate::input::open(path)?),
         ),
     };
-    let format = match args.input_format {
-        Some(InputFormat::Csv) => Format::Csv,
-        Some(InputFormat::Jsonl) => Format::Jsonl,
-        None if name.to_ascii_lowercase().ends_with(".csv") => Format::Csv,
-        None => Format::Jsonl,
+    let extension = std::path::Path::new(&name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match (args.input_format, extension.as_deref()) {
+        (Some(InputFormat::Csv), _) => Format::Csv,
+        (Some(InputFormat::Jsonl), _) => Format::Jsonl,
+        (Some(InputFormat::Xlsx), _) => Format::Xlsx,
+        (None, Some("csv" | "tsv")) => Format::Csv,
+        (None, Some("xlsx")) => Format::Xlsx,
+        (None, _) => Format::Jsonl,
     };
-    Ok((name, rows, format))
+    let delimiter = match (args.delimiter, extension.as_deref()) {
+        (None, Some("tsv")) => Some(b'\t'),
+        (given, _) => given,
+    };
+    let how = crate::batch::Input {
+        format,
+        delimiter,
+        id_column: args.id_column.clone(),
+    };
+    Ok((name, rows, how))
 }
 
 /// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over

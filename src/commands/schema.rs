@@ -1,4 +1,4 @@
-//! `careerfit schema quiz|result`: the JSON Schemas, derived from the types.
+//! `careerfit schema quiz|result|score-row`: the JSON Schemas, derived from the types.
 
 use crate::cli::SchemaKind;
 use crate::error::Error;
@@ -10,6 +10,7 @@ pub fn run(kind: SchemaKind) -> Result<(), Error> {
     let schema = match kind {
         SchemaKind::Quiz => quiz::schema(),
         SchemaKind::Result => crate::result::schema(),
+        SchemaKind::ScoreRow => crate::batch::compact::schema(),
     };
     writeln!(std::io::stdout().lock(), "{schema}")?;
     Ok(())

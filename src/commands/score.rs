@@ -1,28 +1,80 @@
 //! `careerfit score QUIZ [INPUT]`: a class's rows scored one by one, with an optional
-//! group summary.
+//! group summary and class report.
 
 use super::Settings;
 use crate::batch;
-use crate::cli::ScoreArgs;
+use crate::cli::{RowsFormat, ScoreArgs};
 use crate::error::Error;
-use crate::private_file;
+use crate::private_file::{self, PrivateFile};
+use crate::report;
 use std::io::Write;
+use std::path::Path;
+
+/// Whether a path ends in `.ext`, whatever its case.
+fn has_extension(path: &Path, ext: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ext.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// How the rows are written: `--format`, else the extension of `--output`, else JSON
+/// Lines; `--full` for whole results.
+fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
+    let format = args.format.unwrap_or(match &args.output {
+        Some(path) if has_extension(path, &["csv"]) => RowsFormat::Csv,
+        _ => RowsFormat::Jsonl,
+    });
+    match (format, args.full) {
+        (RowsFormat::Jsonl, false) => Ok(batch::Output::Compact),
+        (RowsFormat::Jsonl, true) => Ok(batch::Output::Full),
+        (RowsFormat::Csv, false) => Ok(batch::Output::Csv),
+        (RowsFormat::Csv, true) => Err(Error::Usage(
+            "--full writes whole JSON results, and a spreadsheet has its own columns; \
+             drop --full, or write jsonl"
+                .into(),
+        )),
+    }
+}
 
 /// Score a batch of respondents: rows to stdout or --output, the summary where the
-/// rows are not, bad rows on stderr; exit 2 at the end if any row was bad.
+/// rows are not, the class report to --report, bad rows on stderr; exit 2 at the end
+/// if any row was bad.
 pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.rows.quiz)?;
+    let output = output(&args)?;
+    if let Some(report) = &args.report {
+        if !has_extension(report, &["html", "htm"]) {
+            return Err(Error::Usage(format!(
+                "{}: the class report is a web page; name it FILE.html",
+                report.display()
+            )));
+        }
+        if let Some(rows) = &args.output
+            && private_file::same_file(report, rows)
+        {
+            return Err(Error::Usage(
+                "--report and --output name the same file; give the report its own name".into(),
+            ));
+        }
+    }
+    // Both files are opened before a row is read: a bad target is refused now, and
+    // an error or Ctrl-C later leaves neither behind.
     let mut result_file = match &args.output {
-        Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
+        Some(path) => Some(PrivateFile::create(path, args.force)?),
         None => None,
     };
-    let (name, input, format) = super::open_rows(&args.rows)?;
+    let report_file = match &args.report {
+        Some(path) => Some(PrivateFile::create(path, args.force)?),
+        None => None,
+    };
+    let (name, input, how) = super::open_rows(&args.rows)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
     );
     let options = batch::Options {
-        format,
+        input: how,
+        output,
         strict: args.strict,
         jobs,
         completed_at: settings.now.clone(),
@@ -45,6 +97,24 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     // --strict stopped at a bad row: nothing is saved.
     if let (Some(file), false) = (result_file, outcome.stopped) {
         file.commit()?;
+    }
+    if let (Some(mut file), Some(path), false) = (report_file, &args.report, outcome.stopped) {
+        let page = report::class_html::render(&quiz, &outcome.summary, &name, &settings.now);
+        let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
+        match (written, &args.output) {
+            (Ok(()), _) => writeln!(
+                err,
+                "Wrote the class report to {} (open it in a browser to print)",
+                path.display()
+            )?,
+            (Err(source), Some(saved)) => {
+                return Err(Error::ReportNotWritten {
+                    saved: saved.clone(),
+                    source,
+                });
+            }
+            (Err(e), None) => return Err(e.into()),
+        }
     }
     if args.summary {
         // Where the rows are not: stdout when they went to --output, else stderr.

@@ -1,0 +1,312 @@
+//! The default `score` row: one respondent's result without the quiz's own text
+//! (titles, job titles, next steps), which is the same on every row and is in the
+//! quiz. Figures have one decimal, rounded half away from zero as everywhere.
+//! `careerfit schema score-row` prints its JSON Schema, derived from the types here;
+//! the writer builds the same JSON from pieces made once per quiz, and a test checks
+//! that it does.
+
+use crate::answers::Answers;
+use crate::quiz::Quiz;
+use crate::scoring::Scores;
+use crate::trust::{self, Warning};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The `schema` field of every default `score` row.
+pub const SCHEMA: &str = "careerfit/score-row/v1";
+
+/// A figure as rows show it: one decimal at most (62.5, 40), half away from zero.
+pub fn figure(x: f64) -> String {
+    let text = crate::text::fixed(x, 1);
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
+    }
+}
+
+/// One row of `careerfit score`: a respondent's result, or why the row was refused.
+#[derive(Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(title = "careerfit score row (careerfit/score-row/v1)")]
+pub enum ScoreRow {
+    Scored(ScoredRow),
+    Refused(RefusedRow),
+}
+
+/// A scored respondent.
+#[derive(Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoredRow {
+    /// The row's id: its id cell or field, a form's email, or else its line.
+    pub id: RowId,
+    #[schemars(extend("const" = SCHEMA))]
+    pub schema: String,
+    /// `low` when a warning makes the result doubtful.
+    pub confidence: trust::Confidence,
+    /// Every trait of the quiz, in quiz order.
+    pub traits: Vec<RowTrait>,
+    /// Every pathway, best first.
+    pub profiles: Vec<RowProfile>,
+    /// The codes of the result's warnings (the whole result, `--full`, has their
+    /// words): straight_lining, acquiescence, many_skipped, skipped, nothing_answered,
+    /// not_assessed, not_scored, thin_fit, thin_best_fit.
+    pub warnings: Vec<String>,
+}
+
+/// A row that could not be scored; it keeps its place in the output.
+#[derive(Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefusedRow {
+    pub id: RowId,
+    #[schemars(extend("const" = SCHEMA))]
+    pub schema: String,
+    /// What is wrong with the row, as stderr says it.
+    pub error: String,
+}
+
+/// Text, or a number (a row's line, when it has no id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RowId {
+    Number(serde_json::Number),
+    Text(String),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowTrait {
+    pub id: String,
+    /// 0 to 100, one decimal; null when no question of the trait was answered.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub score: Option<f64>,
+    /// How many of the trait's questions were answered.
+    pub answered: usize,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RowProfile {
+    pub id: String,
+    /// 0 to 100, one decimal; null when none of its traits was assessed.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub fit: Option<f64>,
+    /// The band's label, as the quiz names it.
+    pub band: Option<String>,
+    /// Traits below what the pathway asks for, by id.
+    pub growth_areas: Vec<String>,
+    /// Traits the pathway requires and the person does not reach, by id (only when
+    /// there are any): such a pathway is ranked after those within reach.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmet_requirements: Vec<String>,
+}
+
+/// The JSON Schema of `score` rows, pretty-printed (`careerfit schema score-row`).
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(ScoreRow);
+    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+}
+
+/// Builds compact rows from pieces serialised once per quiz.
+pub struct CompactWriter {
+    /// Per trait: `{"id":"ID","score":`
+    traits: Vec<Vec<u8>>,
+    /// Per trait: its id as a JSON string.
+    trait_ids: Vec<Vec<u8>>,
+    /// Per profile: `{"id":"ID","fit":`
+    profiles: Vec<Vec<u8>>,
+    /// Per band: its label as a JSON string.
+    bands: Vec<Vec<u8>>,
+}
+
+fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
+    serde_json::to_vec(value).expect("quiz text serialises")
+}
+
+fn number(out: &mut Vec<u8>, x: Option<f64>) {
+    match x {
+        Some(x) => out.extend_from_slice(figure(x).as_bytes()),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn ids(out: &mut Vec<u8>, ids: &[Vec<u8>], which: &[usize]) {
+    out.push(b'[');
+    for (i, t) in which.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&ids[*t]);
+    }
+    out.push(b']');
+}
+
+impl CompactWriter {
+    pub fn new(quiz: &Quiz) -> Self {
+        let head = |id: &str, next: &str| {
+            let mut out = b"{\"id\":".to_vec();
+            out.extend(json(id));
+            out.extend_from_slice(format!(",\"{next}\":").as_bytes());
+            out
+        };
+        CompactWriter {
+            traits: quiz.traits.iter().map(|t| head(&t.id, "score")).collect(),
+            trait_ids: quiz.traits.iter().map(|t| json(&t.id)).collect(),
+            profiles: quiz.profiles.iter().map(|p| head(&p.id, "fit")).collect(),
+            bands: quiz.bands.iter().map(|b| json(&b.label)).collect(),
+        }
+    }
+
+    /// Append the row after its `{"id":ID`: the rest of a scored row.
+    pub fn scored(&self, scores: &Scores, warnings: &[Warning], out: &mut Vec<u8>) {
+        out.extend_from_slice(b",\"schema\":\"");
+        out.extend_from_slice(SCHEMA.as_bytes());
+        out.extend_from_slice(match trust::confidence(warnings) {
+            trust::Confidence::Ok => b"\",\"confidence\":\"ok\",\"traits\":[",
+            trust::Confidence::Low => b"\",\"confidence\":\"low\",\"traits\":[",
+        });
+        for (t, score) in scores.traits.iter().enumerate() {
+            if t > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.traits[t]);
+            number(out, score.score);
+            out.extend_from_slice(b",\"answered\":");
+            out.extend_from_slice(score.answered.to_string().as_bytes());
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"profiles\":[");
+        for (n, fit) in scores.profiles.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.profiles[fit.profile]);
+            number(out, fit.fit);
+            out.extend_from_slice(b",\"band\":");
+            match fit.band {
+                Some(b) => out.extend_from_slice(&self.bands[b]),
+                None => out.extend_from_slice(b"null"),
+            }
+            out.extend_from_slice(b",\"growth_areas\":");
+            ids(out, &self.trait_ids, &fit.growth_areas);
+            if !fit.unmet.is_empty() {
+                out.extend_from_slice(b",\"unmet_requirements\":");
+                ids(out, &self.trait_ids, &fit.unmet);
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"warnings\":[");
+        for (i, warning) in warnings.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, &warning.code).expect("a code serialises");
+        }
+        out.extend_from_slice(b"]}");
+    }
+
+    /// Append the row after its `{"id":ID`: the rest of a refused row.
+    pub fn refused(&self, error: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(b",\"schema\":\"");
+        out.extend_from_slice(SCHEMA.as_bytes());
+        out.extend_from_slice(b"\",\"error\":");
+        serde_json::to_writer(&mut *out, error).expect("text serialises");
+        out.push(b'}');
+    }
+}
+
+/// The same row built the slow, obvious way: what the writer must equal.
+pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
+    let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
+    let warnings = trust::warnings(quiz, answers, scores);
+    ScoredRow {
+        id,
+        schema: SCHEMA.to_string(),
+        confidence: trust::confidence(&warnings),
+        traits: quiz
+            .traits
+            .iter()
+            .zip(&scores.traits)
+            .map(|(t, s)| RowTrait {
+                id: t.id.clone(),
+                score: round(s.score),
+                answered: s.answered,
+            })
+            .collect(),
+        profiles: scores
+            .profiles
+            .iter()
+            .map(|fit| RowProfile {
+                id: quiz.profiles[fit.profile].id.clone(),
+                fit: round(fit.fit),
+                band: fit.band.map(|b| quiz.bands[b].label.clone()),
+                growth_areas: fit
+                    .growth_areas
+                    .iter()
+                    .map(|t| quiz.traits[*t].id.clone())
+                    .collect(),
+                unmet_requirements: fit
+                    .unmet
+                    .iter()
+                    .map(|t| quiz.traits[*t].id.clone())
+                    .collect(),
+            })
+            .collect(),
+        warnings: warnings.into_iter().map(|w| w.code).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::sample::{self, Rng};
+    use crate::{answers, quiz, scoring};
+
+    #[test]
+    fn figures_have_one_decimal_rounded_half_away_from_zero() {
+        assert_eq!(figure(41.666666666666664), "41.7");
+        assert_eq!(figure(62.25), "62.3");
+        assert_eq!(figure(12.5), "12.5");
+        assert_eq!(figure(40.0), "40");
+        assert_eq!(figure(99.96), "100");
+        assert_eq!(figure(0.0), "0");
+    }
+
+    /// Every row the writer makes equals the row built field by field, and reads back
+    /// as the schema's type.
+    #[test]
+    fn rows_equal_the_row_built_by_hand() {
+        for (name, text) in [
+            ("him", quiz::builtin::find("him-career-fit").unwrap()),
+            ("small", include_str!("../../tests/fixtures/small.yaml")),
+        ] {
+            let quiz = quiz::load(name, text).unwrap().0;
+            let writer = CompactWriter::new(&quiz);
+            let mut rng = Rng::new(5);
+            for n in 0..300u64 {
+                let given = serde_json::Value::Object(sample::answers(&quiz, &mut rng));
+                let pairs: Vec<(&str, answers::Given)> = given
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), answers::Given::from_json(v)))
+                    .collect();
+                let answers = answers::check(
+                    &quiz,
+                    |id| quiz.question_index(id),
+                    pairs.iter().map(|(k, v)| (*k, v)),
+                )
+                .unwrap();
+                let scores = scoring::score(&quiz, &answers);
+                let warnings = trust::warnings(&quiz, &answers, &scores);
+                let mut line = format!("{{\"id\":{n}").into_bytes();
+                writer.scored(&scores, &warnings, &mut line);
+                // Read back strictly (no field unknown, none missing), it is the row
+                // built by hand.
+                let fast: ScoredRow = serde_json::from_slice(&line).unwrap();
+                let slow = build(&quiz, RowId::Number(n.into()), &answers, &scores);
+                assert_eq!(fast, slow);
+            }
+        }
+    }
+}
