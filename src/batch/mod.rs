@@ -252,14 +252,17 @@ pub fn read(
     let read: (Chunks, _) = match how.format {
         Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
         Format::Csv => {
-            let delimiter = match how.delimiter {
-                Some(delimiter) => delimiter,
-                None => forms::detect_delimiter(
-                    input
-                        .fill_buf()
-                        .map_err(|e| Error::Io(format!("{name}: cannot read the input: {e}")))?,
-                ),
-            };
+            let start = input
+                .fill_buf()
+                .map_err(|e| Error::Io(format!("{name}: cannot read the input: {e}")))?;
+            let delimiter = how
+                .delimiter
+                .unwrap_or_else(|| forms::detect_delimiter(start));
+            // The csv crate counts a record's line from the "\n" of the "\r\n" before
+            // it, one short: lines of a file that ends its lines with "\r\n" (as form
+            // tools and spreadsheets write them) are told one on.
+            let header_line = start.split(|&b| b == b'\n').next().unwrap_or(start);
+            let crlf = start.len() > header_line.len() && header_line.ends_with(b"\r");
             let mut csv = csv::ReaderBuilder::new()
                 .flexible(true)
                 .delimiter(delimiter)
@@ -270,7 +273,15 @@ pub fn read(
                 .clone();
             let columns = header_columns(&header, err)?;
             let fields = header.len();
-            (Box::new(CsvChunks { csv, fields }), Some(columns))
+            let line_offset = usize::from(crlf);
+            (
+                Box::new(CsvChunks {
+                    csv,
+                    fields,
+                    line_offset,
+                }),
+                Some(columns),
+            )
         }
         Format::Xlsx => {
             let mut rows = forms::read_xlsx(name, input)
@@ -400,6 +411,8 @@ fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
 struct CsvChunks<R> {
     csv: csv::Reader<BufReader<R>>,
     fields: usize,
+    /// Added to the csv crate's line of a record (see `read`).
+    line_offset: usize,
 }
 
 impl<R: Read> Iterator for CsvChunks<R> {
@@ -411,7 +424,10 @@ impl<R: Read> Iterator for CsvChunks<R> {
         while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
             let data = match self.csv.read_record(&mut record) {
                 Ok(false) => break,
-                Ok(true) if let Some(problem) = swallowed_rows(&record, self.fields) => {
+                Ok(true)
+                    if let Some(problem) =
+                        swallowed_rows(&record, self.fields, self.line_offset) =>
+                {
                     RawData::Bad(problem)
                 }
                 Ok(true) if record.len() != self.fields => RawData::Bad(format!(
@@ -425,7 +441,9 @@ impl<R: Read> Iterator for CsvChunks<R> {
                 }
                 Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
             };
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = record
+                .position()
+                .map_or(0, |p| p.line() as usize + self.line_offset);
             rows.push(RawRow { line, data });
         }
         (!rows.is_empty()).then_some(Ok(rows))
@@ -436,13 +454,13 @@ impl<R: Read> Iterator for CsvChunks<R> {
 /// lines, each of which would have been a row. Said with the line where the quote
 /// opened and the rows it took in, named by their first cell, rather than as a row
 /// of too few cells while those rows silently vanish.
-fn swallowed_rows(record: &csv::StringRecord, fields: usize) -> Option<String> {
+fn swallowed_rows(record: &csv::StringRecord, fields: usize, line_offset: usize) -> Option<String> {
     // An unclosed quote runs to the end of the input, so its row ends short of cells;
     // a quoted cell that is closed keeps the row's count.
     if record.len() >= fields {
         return None;
     }
-    let start = record.position()?.line();
+    let start = record.position()?.line() as usize + line_offset;
     let (cell, text) = record
         .iter()
         .enumerate()
