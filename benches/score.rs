@@ -132,6 +132,50 @@ fn main() {
             }
             println!("{ok} {:.6}", start.elapsed().as_secs_f64());
         }
+        ["stages", file] => {
+            // Where the time of a row goes, one stage added at a time (one thread).
+            let text = std::fs::read_to_string(file).expect("FILE");
+            let lines: Vec<&str> = text.lines().collect();
+            let reader = batch::rows::RowReader::new(&quiz, None);
+            let writer = batch::compact::CompactWriter::new(&quiz);
+            for stage in 0..5 {
+                let start = Instant::now();
+                let mut out = Vec::with_capacity(1 << 16);
+                for (i, line) in lines.iter().enumerate() {
+                    if stage == 0 {
+                        let _: serde::de::IgnoredAny = serde_json::from_str(line).expect("JSON");
+                        continue;
+                    }
+                    let row = reader.check(batch::rows::RawRow {
+                        line: i + 1,
+                        data: batch::rows::RawData::Json(line.to_string()),
+                    });
+                    let Ok(answers) = row.answers else { continue };
+                    if stage == 1 {
+                        continue;
+                    }
+                    let scores = careerfit::scoring::score(&quiz, &answers);
+                    if stage == 2 {
+                        continue;
+                    }
+                    let warnings = careerfit::trust::warnings(&quiz, &answers, &scores);
+                    if stage == 3 {
+                        continue;
+                    }
+                    writer.scored(&scores, &warnings, &mut out);
+                    out.clear();
+                }
+                let name = [
+                    "parse only (IgnoredAny)",
+                    "+ read and check answers",
+                    "+ score",
+                    "+ trust warnings",
+                    "+ write compact row",
+                ][stage];
+                let micros = start.elapsed().as_secs_f64() * 1e6 / lines.len() as f64;
+                println!("{name:<28} {micros:>6.2} us a row");
+            }
+        }
         ["quiz-json"] => {
             let text = builtin::find("him-career-fit").expect("the built-in quiz");
             let file: QuizFile = serde_yaml::from_str(text).expect("the HIM quiz parses");

@@ -129,12 +129,22 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
             // A label wins over a position, whichever way it is written, so that JSON's
             // 10 and a CSV cell "10" mean the same on a scale labelled "0" to "10".
             let label_of = |text: &str| {
+                let text = text.trim();
                 labels
                     .iter()
-                    .position(|label| label.eq_ignore_ascii_case(text.trim()))
+                    .position(|label| label.eq_ignore_ascii_case(text))
                     .map(|i| Some(Answer::Scale(i + 1)))
             };
+            // Only a label that starts like a number can be written as one: the others
+            // are not looked for (nor the number written out) for every answer.
+            let numeric_labels = labels
+                .iter()
+                .any(|l| l.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.'));
             match value {
+                Given::Number(number) if !numeric_labels => match number.as_u64() {
+                    Some(k) if (1..=n as u64).contains(&k) => Ok(Some(Answer::Scale(k as usize))),
+                    _ => Err(format!("{number} is out of range: {}", expected())),
+                },
                 Given::Number(number) => match (label_of(&number.to_string()), number.as_u64()) {
                     (Some(answer), _) => Ok(answer),
                     (None, Some(k)) if (1..=n as u64).contains(&k) => {
@@ -145,7 +155,7 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                 // A label, or a position written as text ("4"), as spreadsheets export it.
                 Given::Text(text) => labels
                     .iter()
-                    .position(|label| label.eq_ignore_ascii_case(text.trim()))
+                    .position(|label| label.eq_ignore_ascii_case(text.trim_ascii()))
                     .map(|i| i + 1)
                     .or_else(|| text.trim().parse().ok().filter(|k| (1..=n).contains(k)))
                     .map(|k| Some(Answer::Scale(k)))

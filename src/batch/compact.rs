@@ -18,11 +18,45 @@ pub const SCHEMA: &str = "careerfit/score-row/v1";
 
 /// A figure as rows show it: one decimal at most (62.5, 40), half away from zero.
 pub fn figure(x: f64) -> String {
-    let text = crate::text::fixed(x, 1);
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_string(),
-        None => text,
+    let mut out = Vec::with_capacity(8);
+    write_figure(&mut out, x);
+    String::from_utf8(out).expect("digits are text")
+}
+
+/// `figure`, appended as bytes: in tenths, without the formatting machinery, which
+/// took a fifth of `score`'s time.
+pub fn write_figure(out: &mut Vec<u8>, x: f64) {
+    // As `text::fixed(x, 1)`: scaled, rounded half away from zero, never "-0".
+    let tenths = (x * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        out.extend_from_slice(crate::text::fixed(x, 1).as_bytes());
+        return;
     }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push(b'-');
+    }
+    let tenths = tenths.unsigned_abs();
+    write_count(out, tenths / 10);
+    if !tenths.is_multiple_of(10) {
+        out.push(b'.');
+        out.push(b'0' + (tenths % 10) as u8);
+    }
+}
+
+/// A whole number, appended as decimal digits.
+pub fn write_count(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// One row of `careerfit score`: a respondent's result, or why the row was refused.
@@ -125,7 +159,7 @@ fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
 
 fn number(out: &mut Vec<u8>, x: Option<f64>) {
     match x {
-        Some(x) => out.extend_from_slice(figure(x).as_bytes()),
+        Some(x) => write_figure(out, x),
         None => out.extend_from_slice(b"null"),
     }
 }
@@ -172,7 +206,7 @@ impl CompactWriter {
             out.extend_from_slice(&self.traits[t]);
             number(out, score.score);
             out.extend_from_slice(b",\"answered\":");
-            out.extend_from_slice(score.answered.to_string().as_bytes());
+            write_count(out, score.answered as u64);
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"profiles\":[");
@@ -270,6 +304,21 @@ mod tests {
         assert_eq!(figure(40.0), "40");
         assert_eq!(figure(99.96), "100");
         assert_eq!(figure(0.0), "0");
+        assert_eq!(figure(-0.01), "0");
+        assert_eq!(figure(-12.25), "-12.3");
+        assert_eq!(figure(100.0), "100");
+    }
+
+    /// The same text as `text::fixed(x, 1)` less a trailing ".0", for many values.
+    #[test]
+    fn figures_agree_with_fixed() {
+        let mut x = -3.0;
+        while x < 1000.0 {
+            let fixed = crate::text::fixed(x, 1);
+            let expected = fixed.strip_suffix(".0").unwrap_or(&fixed);
+            assert_eq!(figure(x), expected, "{x}");
+            x += 0.0137;
+        }
     }
 
     /// Every row the writer makes equals the row built field by field, and reads back

@@ -3,9 +3,11 @@
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
 //! so output starts before the input ends. With several jobs, a reader thread feeds
-//! chunks through a bounded channel and each chunk is scored by all the jobs.
+//! chunks through a bounded channel to that many scorers, and the parts they send
+//! back are written in input order.
 
 pub mod compact;
+mod fast;
 mod forms;
 pub mod rows;
 pub mod sample;
@@ -175,58 +177,144 @@ pub fn run(
     options: &Options,
 ) -> Result<Outcome, Error> {
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
-    let chunks: Box<dyn Iterator<Item = Chunk>> = if options.jobs > 1 {
-        // The reader thread is not joined: when --strict stops early it may be blocked
-        // reading stdin, and the process ends without it.
-        let (sender, receiver) = mpsc::sync_channel(CHUNKS_WAITING);
-        std::thread::Builder::new()
-            .name("careerfit-reader".into())
-            .spawn(move || {
-                for chunk in chunks {
-                    if sender.send(chunk).is_err() {
-                        return;
-                    }
-                }
-            })
-            .expect("a thread can be started");
-        Box::new(receiver.into_iter())
-    } else {
-        chunks
-    };
-
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
-    let mut summary = Summary::new(quiz);
     out.write_all(&writer.header(quiz))?;
-    for chunk in chunks {
-        for (buffer, rows) in score_chunk(quiz, &reader, &writer, chunk?, options.jobs) {
-            let mut start = 0;
-            for scored in rows {
-                match (scored.scores, scored.error) {
-                    (Some((scores, warnings)), _) => summary.add(&scores, &warnings),
-                    (None, error) => {
-                        summary.failed += 1;
-                        out.write_all(&buffer[start..scored.end])?;
-                        start = scored.end;
-                        report_row(err, name, scored.line, &error.unwrap_or_default())?;
-                        if options.strict {
-                            out.flush()?;
-                            return Ok(Outcome {
-                                summary,
-                                stopped: true,
-                            });
-                        }
+    let mut sink = Sink {
+        out,
+        err,
+        name,
+        strict: options.strict,
+        summary: Summary::new(quiz),
+    };
+    let stopped = if options.jobs <= 1 {
+        let mut stopped = false;
+        for chunk in chunks {
+            if sink.take(score_part(quiz, &reader, &writer, chunk?))? {
+                stopped = true;
+                break;
+            }
+        }
+        stopped
+    } else {
+        score_in_parallel(quiz, &reader, &writer, chunks, options.jobs, &mut sink)?
+    };
+    Ok(Outcome {
+        summary: sink.summary,
+        stopped,
+    })
+}
+
+/// Where scored parts go, in input order: rows to `out`, bad rows told on `err`, every
+/// row counted in the summary.
+struct Sink<'a> {
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+    name: &'a str,
+    strict: bool,
+    summary: Summary,
+}
+
+impl Sink<'_> {
+    /// Write a part; true when `--strict` stops the run at one of its rows (written,
+    /// and nothing after it).
+    fn take(&mut self, (buffer, rows): Part) -> Result<bool, Error> {
+        let mut start = 0;
+        for scored in rows {
+            match (scored.scores, scored.error) {
+                (Some((scores, warnings)), _) => self.summary.add(&scores, &warnings),
+                (None, error) => {
+                    self.summary.failed += 1;
+                    self.out.write_all(&buffer[start..scored.end])?;
+                    start = scored.end;
+                    report_row(self.err, self.name, scored.line, &error.unwrap_or_default())?;
+                    if self.strict {
+                        self.out.flush()?;
+                        return Ok(true);
                     }
                 }
             }
-            out.write_all(&buffer[start..])?;
         }
+        self.out.write_all(&buffer[start..])?;
         // Written as soon as scored: output starts before the input ends.
-        out.flush()?;
+        self.out.flush()?;
+        Ok(false)
     }
-    Ok(Outcome {
-        summary,
-        stopped: false,
+}
+
+/// Score chunks on `jobs` threads while this one writes them, in input order.
+///
+/// A reader thread feeds numbered chunks through a bounded channel; each scorer takes
+/// the next chunk and sends back its part; this thread puts the parts back in order.
+/// Few chunks are ever in flight, so memory does not grow with the input. The reader
+/// is not joined: when the run stops early it may be blocked reading stdin, and the
+/// process ends without it; the scorers look up from waiting now and then to see
+/// whether the run has stopped.
+fn score_in_parallel(
+    quiz: &Quiz,
+    reader: &RowReader,
+    writer: &RowWriter,
+    chunks: Chunks,
+    jobs: usize,
+    sink: &mut Sink,
+) -> Result<bool, Error> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (chunk_sender, chunk_receiver) = mpsc::sync_channel(CHUNKS_WAITING);
+    std::thread::Builder::new()
+        .name("careerfit-reader".into())
+        .spawn(move || {
+            for numbered in chunks.enumerate() {
+                if chunk_sender.send(numbered).is_err() {
+                    return;
+                }
+            }
+        })
+        .expect("a thread can be started");
+    let chunk_receiver = std::sync::Mutex::new(chunk_receiver);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (part_sender, part_receiver) = mpsc::sync_channel(jobs * 2);
+        for _ in 0..jobs {
+            let part_sender = part_sender.clone();
+            let (chunk_receiver, stop) = (&chunk_receiver, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let next = chunk_receiver
+                        .lock()
+                        .expect("a scorer does not panic")
+                        .recv_timeout(std::time::Duration::from_millis(50));
+                    let (n, chunk): (usize, Chunk) = match next {
+                        Ok(numbered) => numbered,
+                        Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    };
+                    let part = chunk.map(|rows| score_part(quiz, reader, writer, rows));
+                    if part_sender.send((n, part)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(part_sender);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        let result = (|| {
+            for (n, part) in part_receiver.iter() {
+                waiting.insert(n, part);
+                while let Some(part) = waiting.remove(&next) {
+                    next += 1;
+                    if sink.take(part?)? {
+                        return Ok(true);
+                    }
+                }
+            }
+            Ok(false)
+        })();
+        // Stopped early (--strict, an error): the scorers see it and end, and their
+        // parts are dropped with the channel.
+        stop.store(true, Ordering::Relaxed);
+        drop(part_receiver);
+        result
     })
 }
 
@@ -501,49 +589,17 @@ fn swallowed_rows(record: &csv::StringRecord, fields: usize, line_offset: usize)
     ))
 }
 
-/// The JSON lines of some rows, one after another, and what became of each row.
+/// The lines of some rows, one after another, and what became of each row.
 type Part = (Vec<u8>, Vec<Scored>);
 
-/// Score a chunk of rows, on `jobs` threads when it is worth it, keeping their order:
-/// the parts come back in input order.
-fn score_chunk(
-    quiz: &Quiz,
-    reader: &RowReader,
-    writer: &RowWriter,
-    chunk: Vec<RawRow>,
-    jobs: usize,
-) -> Vec<Part> {
-    let score_part = |rows: Vec<RawRow>| -> Part {
-        let mut buffer = Vec::with_capacity(rows.len() * 2 * 1024);
-        let scored = rows
-            .into_iter()
-            .map(|row| score_row(quiz, reader, writer, row, &mut buffer))
-            .collect();
-        (buffer, scored)
-    };
-    if jobs <= 1 || chunk.len() < 64 {
-        return vec![score_part(chunk)];
-    }
-    let per_job = chunk.len().div_ceil(jobs);
-    let mut parts: Vec<Vec<RawRow>> = Vec::with_capacity(jobs);
-    let mut rows = chunk.into_iter();
-    loop {
-        let part: Vec<RawRow> = rows.by_ref().take(per_job).collect();
-        if part.is_empty() {
-            break;
-        }
-        parts.push(part);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| scope.spawn(|| score_part(part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a scoring thread does not panic"))
-            .collect()
-    })
+/// Score a chunk of rows, in order, into one buffer.
+fn score_part(quiz: &Quiz, reader: &RowReader, writer: &RowWriter, rows: Vec<RawRow>) -> Part {
+    let mut buffer = Vec::with_capacity(rows.len() * 2 * 1024);
+    let scored = rows
+        .into_iter()
+        .map(|row| score_row(quiz, reader, writer, row, &mut buffer))
+        .collect();
+    (buffer, scored)
 }
 
 /// One row, appended to `output` as `writer` writes it: its result, or why it was

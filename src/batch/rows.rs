@@ -70,18 +70,19 @@ enum IdSource {
 
 /// How a JSON Lines row is written, read without copying its text. Other keys (a
 /// timestamp from the form) are ignored.
-#[derive(Deserialize)]
-struct JsonRow<'a> {
+#[derive(Debug, PartialEq, Deserialize)]
+pub(super) struct JsonRow<'a> {
     #[serde(default)]
-    id: Option<Json>,
+    pub id: Option<Json>,
     #[serde(default, borrow)]
-    quiz: Option<Cow<'a, str>>,
+    pub quiz: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
-    answers: Option<Pairs<'a>>,
+    pub answers: Option<Pairs<'a>>,
 }
 
 /// The `answers` object in file order, duplicates kept so that they can be refused.
-struct Pairs<'a>(Vec<(Cow<'a, str>, Given<'a>)>);
+#[derive(Debug, PartialEq)]
+pub(super) struct Pairs<'a>(pub Vec<(Cow<'a, str>, Given<'a>)>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -161,7 +162,9 @@ impl<'q> RowReader<'q> {
                 id: fallback_id,
                 answers: Err(problem),
             },
-            RawData::Json(text) => match serde_json::from_str::<JsonRow>(&text) {
+            RawData::Json(text) => match super::fast::read(&text)
+                .map_or_else(|| serde_json::from_str::<JsonRow>(&text), Ok)
+            {
                 Err(e) => Row {
                     line,
                     id: fallback_id,
@@ -429,5 +432,55 @@ impl Columns {
             errors.extend(warnings);
             Err(errors)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JsonRow;
+    use crate::batch::{fast, sample};
+
+    /// Whatever the quick reader reads, it reads as serde_json does; rows it does not
+    /// expect are left to serde_json.
+    #[test]
+    fn the_quick_reader_reads_rows_as_serde_json_does() {
+        let quiz = crate::quiz::load("him", crate::quiz::builtin::find("him-career-fit").unwrap())
+            .unwrap()
+            .0;
+        let mut rows = Vec::new();
+        sample::json_lines(&quiz, 500, 3, &mut rows).unwrap();
+        let rows = String::from_utf8(rows).unwrap();
+        let mut read = 0;
+        let odd = [
+            r#"{"id": 7, "answers": {"a": 1}}"#,
+            r#" { "answers" : { "a" : [ "x" , "y" ] , "b" : null } , "id" : "r" } "#,
+            r#"{"id": "r", "quiz": "q", "answers": {}}"#,
+            r#"{}"#,
+            r#"{"id": "a\"b", "answers": {}}"#,
+            r#"{"id": 1.5, "answers": {}}"#,
+            r#"{"id": -3, "answers": {}}"#,
+            r#"{"id": 01, "answers": {}}"#,
+            r#"{"answers": {"a": 1e2}}"#,
+            r#"{"answers": {"a": 4.0}}"#,
+            r#"{"answers": {"a": [1]}}"#,
+            r#"{"answers": {"a": {"b": 1}}}"#,
+            r#"{"answers": {"a": 1,}}"#,
+            r#"{"answers": {"a": 1}} x"#,
+            r#"{"answers": {"a": 1}, "answers": {}}"#,
+            r#"{"when": "2026-11-01", "answers": {}}"#,
+            r#"{"answers": {"a": nul}}"#,
+            r#"{"answers": {"a": "tab	inside"}}"#,
+            r#"{"id": true, "answers": {}}"#,
+            r#"{"answers": {"a": 123456789012345678901234}}"#,
+            r#"["not", "an", "object"]"#,
+        ];
+        for line in rows.lines().chain(odd) {
+            let slow = serde_json::from_str::<JsonRow>(line).ok();
+            if let Some(quick) = fast::read(line) {
+                read += 1;
+                assert_eq!(Some(quick), slow, "{line}");
+            }
+        }
+        assert!(read >= 500, "the usual rows are read quickly ({read})");
     }
 }

@@ -1,0 +1,212 @@
+//! A quick read of the usual JSON Lines row, `{"id": ..., "answers": {...}}`, into the
+//! same `JsonRow` that serde_json would make of it. Reading rows was most of `score`'s
+//! time, and serde's general machinery most of that; this reader knows the one shape
+//! a row has. Anything it does not expect (an escape in a string, a fraction, another
+//! key, a nested object, a syntax error) makes it give up, and serde_json reads the row
+//! instead, with its exact messages: so what a row means never depends on which reader
+//! read it, and a test checks that on thousands of rows, odd ones included.
+
+use super::rows::{JsonRow, Pairs};
+use crate::answers::Given;
+use serde_json::Value as Json;
+use std::borrow::Cow;
+
+struct Scan<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte, after any space, if it is `byte`.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.space();
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    fn word(&mut self, word: &str) -> Option<()> {
+        self.text[self.at..]
+            .starts_with(word)
+            .then(|| self.at += word.len())
+    }
+
+    /// A string without escapes or control characters, borrowed from the row.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        let length = string_end(&bytes[start..])?;
+        self.at = start + length;
+        (bytes[self.at] == b'"').then_some(())?;
+        self.at += 1;
+        // Both ends are ASCII quotes, so the slice is on character boundaries.
+        Some(&self.text[start..start + length])
+    }
+
+    /// A whole number from 0 to 10^18, written as JSON writes it (no sign, no
+    /// leading zero, no fraction, no exponent).
+    fn count(&mut self) -> Option<u64> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let length = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len() - start);
+        if length == 0 || length > 18 || (length > 1 && bytes[start] == b'0') {
+            return None;
+        }
+        if matches!(bytes.get(start + length), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        self.at += length;
+        self.text[start..self.at].parse().ok()
+    }
+
+    fn value(&mut self) -> Option<Given<'a>> {
+        self.space();
+        Some(match self.peek()? {
+            b'"' => Given::Text(Cow::Borrowed(self.string()?)),
+            b'n' => {
+                self.word("null")?;
+                Given::Null
+            }
+            b't' => {
+                self.word("true")?;
+                Given::Bool(true)
+            }
+            b'f' => {
+                self.word("false")?;
+                Given::Bool(false)
+            }
+            b'0'..=b'9' => Given::Number(self.count()?.into()),
+            b'[' => {
+                self.at += 1;
+                let mut items = Vec::new();
+                if self.eat(b']').is_none() {
+                    loop {
+                        items.push(Given::Text(Cow::Borrowed(self.string()?)));
+                        if self.eat(b',').is_none() {
+                            self.eat(b']')?;
+                            break;
+                        }
+                    }
+                }
+                Given::List(items)
+            }
+            _ => return None,
+        })
+    }
+
+    fn answers(&mut self) -> Option<Pairs<'a>> {
+        self.eat(b'{')?;
+        let mut pairs = Vec::with_capacity(64);
+        if self.eat(b'}').is_some() {
+            return Some(Pairs(pairs));
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            pairs.push((Cow::Borrowed(key), self.value()?));
+            if self.eat(b',').is_none() {
+                self.eat(b'}')?;
+                return Some(Pairs(pairs));
+            }
+        }
+    }
+}
+
+/// Where a string's text ends: the first quote, backslash or control character,
+/// looked for eight bytes at a time.
+fn string_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero: the classic test, exact for the lowest such byte.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let found = zero(word ^ (ONES * u64::from(b'"')))
+            | zero(word ^ (ONES * u64::from(b'\\')))
+            // Bytes below 0x20 (whose high bit is clear, so not part of a UTF-8 sequence).
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        if found != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|n| at + n)
+}
+
+/// The row, when it has the usual shape; `None` to let serde_json read it.
+pub fn read(text: &str) -> Option<JsonRow<'_>> {
+    let mut scan = Scan { text, at: 0 };
+    let mut row = JsonRow {
+        id: None,
+        quiz: None,
+        answers: None,
+    };
+    scan.eat(b'{')?;
+    if scan.eat(b'}').is_none() {
+        loop {
+            match scan.string()? {
+                "id" if row.id.is_none() => {
+                    scan.eat(b':')?;
+                    row.id = Some(match scan.value()? {
+                        Given::Text(id) => Json::from(id.as_ref()),
+                        Given::Number(n) => Json::Number(n),
+                        Given::Null => Json::Null,
+                        _ => return None,
+                    });
+                }
+                "quiz" if row.quiz.is_none() => {
+                    scan.eat(b':')?;
+                    row.quiz = Some(Cow::Borrowed(scan.string()?));
+                }
+                "answers" if row.answers.is_none() => {
+                    scan.eat(b':')?;
+                    row.answers = Some(scan.answers()?);
+                }
+                _ => return None,
+            }
+            if scan.eat(b',').is_none() {
+                scan.eat(b'}')?;
+                break;
+            }
+        }
+    }
+    scan.space();
+    (scan.at == text.len()).then_some(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::string_end;
+
+    #[test]
+    fn a_string_ends_at_a_quote_a_backslash_or_a_control_character() {
+        assert_eq!(string_end(b"abc\"rest"), Some(3));
+        assert_eq!(string_end(b"abcdefghijklmnop\"rest"), Some(16));
+        assert_eq!(string_end(b"abcdefgh\\ijk\""), Some(8));
+        assert_eq!(string_end(b"Stro\xc3\xa9ngly agree\""), Some(16));
+        assert_eq!(string_end(b"abcdefghij\tk\""), Some(10));
+        assert_eq!(string_end(b"\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\""), Some(8));
+        assert_eq!(string_end(b"no end at all"), None);
+        for n in 0..20 {
+            let mut text = vec![b'x'; n];
+            text.push(b'"');
+            assert_eq!(string_end(&text), Some(n));
+        }
+    }
+}
