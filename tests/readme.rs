@@ -158,3 +158,43 @@ fn the_analyze_examples_run_as_written() {
     assert_eq!(ran, 3);
     assert!(dir.path().join("analysis.html").is_file());
 }
+
+#[test]
+fn the_score_commands_run_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // class.csv: a ";" spreadsheet export of Microsoft Forms; form.xlsx: its .xlsx.
+    std::fs::copy(fixture("forms/semicolon.csv"), dir.path().join("class.csv")).unwrap();
+    std::fs::copy(
+        fixture("forms/microsoft.xlsx"),
+        dir.path().join("form.xlsx"),
+    )
+    .unwrap();
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let mut rows = Vec::new();
+    careerfit::batch::sample::json_lines(&quiz, 20, 4, &mut rows).unwrap();
+    std::fs::write(dir.path().join("responses.jsonl"), &rows).unwrap();
+
+    let example = block_after("## Scoring a class", "sh");
+    let mut ran = 0;
+    for line in example.lines() {
+        let command = line.split('#').next().unwrap().trim();
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words[0], "careerfit", "{line}");
+        let output = careerfit()
+            .current_dir(dir.path())
+            .args(&words[1..])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{line}: {}",
+            text(&output.stderr)
+        );
+        ran += 1;
+    }
+    assert_eq!(ran, 4);
+    for written in ["results.csv", "class.html", "results.jsonl"] {
+        assert!(dir.path().join(written).is_file(), "{written}");
+    }
+}

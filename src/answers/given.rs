@@ -155,7 +155,7 @@ pub fn from_given(question: &Question, value: &Given) -> Result<Option<Answer>, 
                 // A label, or a position written as text ("4"), as spreadsheets export it.
                 Given::Text(text) => labels
                     .iter()
-                    .position(|label| label.eq_ignore_ascii_case(text.trim_ascii()))
+                    .position(|label| label.eq_ignore_ascii_case(text.trim()))
                     .map(|i| i + 1)
                     .or_else(|| text.trim().parse().ok().filter(|k| (1..=n).contains(k)))
                     .map(|k| Some(Answer::Scale(k)))

@@ -7,7 +7,8 @@
 //! read it, and a test checks that on thousands of rows, odd ones included.
 
 use super::rows::{JsonRow, Pairs};
-use crate::answers::Given;
+use crate::answers::{Answers, Given, from_given};
+use crate::quiz::Quiz;
 use serde_json::Value as Json;
 use std::borrow::Cow;
 
@@ -106,22 +107,101 @@ impl<'a> Scan<'a> {
         })
     }
 
-    fn answers(&mut self) -> Option<Pairs<'a>> {
+    /// An object: `member` reads each member's value, given its key.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
-        let mut pairs = Vec::with_capacity(64);
         if self.eat(b'}').is_some() {
-            return Some(Pairs(pairs));
+            return Some(());
         }
         loop {
             let key = self.string()?;
             self.eat(b':')?;
-            pairs.push((Cow::Borrowed(key), self.value()?));
+            member(self, key)?;
             if self.eat(b',').is_none() {
-                self.eat(b'}')?;
-                return Some(Pairs(pairs));
+                return self.eat(b'}');
             }
         }
     }
+
+    /// A row: its `id`, `quiz` and `answers` (read by `answers`), each at most once
+    /// and no other key; nothing after it but space.
+    fn row(
+        &mut self,
+        mut answers: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<(Option<Json>, Option<&'a str>)> {
+        let (mut id, mut quiz, mut read_answers) = (None, None, false);
+        self.object(|scan, key| {
+            match key {
+                "id" if id.is_none() => {
+                    id = Some(match scan.value()? {
+                        Given::Text(id) => Json::from(id.as_ref()),
+                        Given::Number(n) => Json::Number(n),
+                        Given::Null => Json::Null,
+                        _ => return None,
+                    });
+                }
+                "quiz" if quiz.is_none() => quiz = Some(scan.string()?),
+                "answers" if !read_answers => {
+                    read_answers = true;
+                    answers(scan)?;
+                }
+                _ => return None,
+            }
+            Some(())
+        })?;
+        self.space();
+        (self.at == self.text.len() && read_answers).then_some((id, quiz))
+    }
+}
+
+/// The row, when it has the usual shape; `None` to let serde_json read it.
+pub fn read(text: &str) -> Option<JsonRow<'_>> {
+    let mut scan = Scan { text, at: 0 };
+    let mut pairs = Vec::with_capacity(64);
+    let (id, quiz) = scan.row(|scan| {
+        scan.object(|scan, key| {
+            pairs.push((Cow::Borrowed(key), scan.value()?));
+            Some(())
+        })
+    })?;
+    Some(JsonRow {
+        id,
+        quiz: quiz.map(Cow::Borrowed),
+        answers: Some(Pairs(pairs)),
+    })
+}
+
+/// A usual row whose every answer is good, read and checked in one pass: its id and
+/// its answers, as `answers::check` would make them. `None` for any other row (an
+/// unknown question, one answered twice or badly, a required one unanswered, another
+/// quiz's row), which is then read slowly and told exactly.
+pub fn read_checked(
+    text: &str,
+    quiz: &Quiz,
+    locate: impl Fn(&str) -> Option<usize>,
+) -> Option<(Option<Json>, Answers)> {
+    let mut scan = Scan { text, at: 0 };
+    let mut answers: Answers = vec![None; quiz.questions.len()];
+    let mut seen = vec![false; quiz.questions.len()];
+    let (id, row_quiz) = scan.row(|scan| {
+        scan.object(|scan, key| {
+            let index = locate(key)?;
+            if std::mem::replace(&mut seen[index], true) {
+                return None;
+            }
+            answers[index] = from_given(&quiz.questions[index], &scan.value()?).ok()?;
+            Some(())
+        })
+    })?;
+    if row_quiz.is_some_and(|q| q != quiz.id) {
+        return None;
+    }
+    let unanswered_required = quiz
+        .questions
+        .iter()
+        .zip(&answers)
+        .any(|(q, a)| q.required && a.is_none());
+    (!unanswered_required).then_some((id, answers))
 }
 
 /// Where a string's text ends: the first quote, backslash or control character,
@@ -147,47 +227,6 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .map(|n| at + n)
-}
-
-/// The row, when it has the usual shape; `None` to let serde_json read it.
-pub fn read(text: &str) -> Option<JsonRow<'_>> {
-    let mut scan = Scan { text, at: 0 };
-    let mut row = JsonRow {
-        id: None,
-        quiz: None,
-        answers: None,
-    };
-    scan.eat(b'{')?;
-    if scan.eat(b'}').is_none() {
-        loop {
-            match scan.string()? {
-                "id" if row.id.is_none() => {
-                    scan.eat(b':')?;
-                    row.id = Some(match scan.value()? {
-                        Given::Text(id) => Json::from(id.as_ref()),
-                        Given::Number(n) => Json::Number(n),
-                        Given::Null => Json::Null,
-                        _ => return None,
-                    });
-                }
-                "quiz" if row.quiz.is_none() => {
-                    scan.eat(b':')?;
-                    row.quiz = Some(Cow::Borrowed(scan.string()?));
-                }
-                "answers" if row.answers.is_none() => {
-                    scan.eat(b':')?;
-                    row.answers = Some(scan.answers()?);
-                }
-                _ => return None,
-            }
-            if scan.eat(b',').is_none() {
-                scan.eat(b'}')?;
-                break;
-            }
-        }
-    }
-    scan.space();
-    (scan.at == text.len()).then_some(row)
 }
 
 #[cfg(test)]

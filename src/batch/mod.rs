@@ -29,8 +29,8 @@ use summary::Summary;
 use write::ResultWriter;
 
 /// Rows read and scored together; at most a few chunks wait between reader and scorer.
-const CHUNK: usize = 256;
-const CHUNKS_WAITING: usize = 4;
+const CHUNK: usize = 128;
+const CHUNKS_WAITING: usize = 2;
 /// The longest JSON Lines row read; a longer one is a bad row, never held whole.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
@@ -273,7 +273,7 @@ fn score_in_parallel(
     let chunk_receiver = std::sync::Mutex::new(chunk_receiver);
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (part_sender, part_receiver) = mpsc::sync_channel(jobs * 2);
+        let (part_sender, part_receiver) = mpsc::sync_channel(jobs);
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
             let (chunk_receiver, stop) = (&chunk_receiver, &stop);
@@ -327,7 +327,9 @@ pub fn read(
     how: &Input,
     err: &mut dyn Write,
 ) -> Result<(Chunks, Option<Columns>), Error> {
-    let mut input = BufReader::with_capacity(1 << 16, input);
+    // Large enough that a chunk of the usual rows is in it whole: a chunk ends early
+    // when the buffer runs dry (more input might have to be waited for).
+    let mut input = BufReader::with_capacity(1 << 20, input);
     let header_columns = |header: &csv::StringRecord, err: &mut dyn Write| {
         let (columns, warnings) =
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
@@ -594,7 +596,7 @@ type Part = (Vec<u8>, Vec<Scored>);
 
 /// Score a chunk of rows, in order, into one buffer.
 fn score_part(quiz: &Quiz, reader: &RowReader, writer: &RowWriter, rows: Vec<RawRow>) -> Part {
-    let mut buffer = Vec::with_capacity(rows.len() * 2 * 1024);
+    let mut buffer = Vec::with_capacity(rows.len() * 1600);
     let scored = rows
         .into_iter()
         .map(|row| score_row(quiz, reader, writer, row, &mut buffer))

@@ -162,41 +162,26 @@ impl<'q> RowReader<'q> {
                 id: fallback_id,
                 answers: Err(problem),
             },
-            RawData::Json(text) => match super::fast::read(&text)
-                .map_or_else(|| serde_json::from_str::<JsonRow>(&text), Ok)
-            {
-                Err(e) => Row {
-                    line,
-                    id: fallback_id,
-                    answers: Err(format!(
-                        "not a JSON row: {}{}",
-                        json_error(&e),
-                        csv_hint(&text)
-                    )),
-                },
-                Ok(row) => {
-                    let (id, id_problem) = match row.id {
-                        None | Some(Json::Null) => (fallback_id, None),
-                        Some(id @ (Json::String(_) | Json::Number(_))) => (id, None),
-                        Some(other) => (
-                            fallback_id,
-                            Some(format!("`id` must be text or a number, not {other}")),
-                        ),
+            RawData::Json(text) => {
+                // The usual row, good throughout, in one quick pass; any other is read
+                // by serde_json and checked answer by answer, to say what is wrong.
+                let next = std::cell::Cell::new(0);
+                if let Some((id, answers)) =
+                    super::fast::read_checked(&text, self.quiz, |id| self.locate(&next, id))
+                {
+                    let id = match id {
+                        None | Some(Json::Null) => fallback_id,
+                        Some(id) => id,
                     };
-                    let answers = match (id_problem, row.quiz, row.answers) {
-                        (Some(problem), _, _) => Err(problem),
-                        (None, Some(quiz), _) if quiz != self.quiz.id => Err(format!(
-                            "this row is for quiz `{quiz}`, not `{}`",
-                            self.quiz.id
-                        )),
-                        (None, _, None) => Err("the row has no `answers` object".to_string()),
-                        (None, _, Some(Pairs(pairs))) => {
-                            self.answers(pairs.iter().map(|(k, v)| (k.as_ref(), v)))
-                        }
+                    return Row {
+                        line,
+                        id,
+                        answers: Ok(answers),
                     };
-                    Row { line, id, answers }
                 }
-            },
+                self.check_json(line, fallback_id, &text)
+            }
+
             RawData::Csv(record) => {
                 let columns = self.columns.as_ref().expect("CSV rows come with columns");
                 let cell = |c: usize| record.get(c).map(str::trim).filter(|id| !id.is_empty());
@@ -231,22 +216,61 @@ impl<'q> RowReader<'q> {
         }
     }
 
+    /// A JSON row read by serde_json, each answer checked and every problem told.
+    fn check_json(&self, line: usize, fallback_id: Json, text: &str) -> Row {
+        match super::fast::read(text).map_or_else(|| serde_json::from_str::<JsonRow>(text), Ok) {
+            Err(e) => Row {
+                line,
+                id: fallback_id,
+                answers: Err(format!(
+                    "not a JSON row: {}{}",
+                    json_error(&e),
+                    csv_hint(text)
+                )),
+            },
+            Ok(row) => {
+                let (id, id_problem) = match row.id {
+                    None | Some(Json::Null) => (fallback_id, None),
+                    Some(id @ (Json::String(_) | Json::Number(_))) => (id, None),
+                    Some(other) => (
+                        fallback_id,
+                        Some(format!("`id` must be text or a number, not {other}")),
+                    ),
+                };
+                let answers = match (id_problem, row.quiz, row.answers) {
+                    (Some(problem), _, _) => Err(problem),
+                    (None, Some(quiz), _) if quiz != self.quiz.id => Err(format!(
+                        "this row is for quiz `{quiz}`, not `{}`",
+                        self.quiz.id
+                    )),
+                    (None, _, None) => Err("the row has no `answers` object".to_string()),
+                    (None, _, Some(Pairs(pairs))) => {
+                        self.answers(pairs.iter().map(|(k, v)| (k.as_ref(), v)))
+                    }
+                };
+                Row { line, id, answers }
+            }
+        }
+    }
+
+    /// The position of question `id`, trying the one after the last found first:
+    /// rows usually list answers in quiz order.
+    fn locate(&self, next: &std::cell::Cell<usize>, id: &str) -> Option<usize> {
+        let guess = next.get();
+        let found = match self.quiz.questions.get(guess) {
+            Some(q) if q.id == id => Some(guess),
+            _ => self.index.get(id).copied(),
+        };
+        next.set(found.map_or(0, |i| i + 1));
+        found
+    }
+
     fn answers<'a>(
         &self,
         pairs: impl IntoIterator<Item = (&'a str, &'a Given<'a>)>,
     ) -> Result<Answers, String> {
-        // Rows usually list answers in quiz order: try the next question before hashing.
         let next = std::cell::Cell::new(0);
-        let lookup = |id: &str| {
-            let guess = next.get();
-            let found = match self.quiz.questions.get(guess) {
-                Some(q) if q.id == id => Some(guess),
-                _ => self.index.get(id).copied(),
-            };
-            next.set(found.map_or(0, |i| i + 1));
-            found
-        };
-        answers::check(self.quiz, lookup, pairs)
+        answers::check(self.quiz, |id| self.locate(&next, id), pairs)
             .map_err(|problems| problems.iter().map(describe).collect::<Vec<_>>().join("; "))
     }
 }
@@ -437,7 +461,7 @@ impl Columns {
 
 #[cfg(test)]
 mod tests {
-    use super::JsonRow;
+    use super::{JsonRow, RowReader};
     use crate::batch::{fast, sample};
 
     /// Whatever the quick reader reads, it reads as serde_json does; rows it does not
@@ -482,5 +506,57 @@ mod tests {
             }
         }
         assert!(read >= 500, "the usual rows are read quickly ({read})");
+    }
+
+    /// A row read and checked in one quick pass gives exactly what the slow read and
+    /// the full check give; any row with a problem is left to them.
+    #[test]
+    fn the_quick_check_agrees_with_the_full_check() {
+        let him = crate::quiz::load("him", crate::quiz::builtin::find("him-career-fit").unwrap())
+            .unwrap()
+            .0;
+        let small = crate::fixtures::small();
+        let mut generated = Vec::new();
+        sample::json_lines(&him, 400, 11, &mut generated).unwrap();
+        let generated = String::from_utf8(generated).unwrap();
+        let him_rows: Vec<&str> = generated.lines().collect();
+        let small_rows = [
+            r#"{"id": "a", "answers": {"q-required": 4}}"#,
+            r#"{"id": "b", "answers": {"q-required": "agree", "q-yes": "YES"}}"#,
+            r#"{"id": "c", "answers": {"q-yes": true}}"#,
+            r#"{"id": "d", "answers": {"q-required": 9}}"#,
+            r#"{"id": "e", "answers": {"q-required": 1, "q-required": 2}}"#,
+            r#"{"id": "f", "answers": {"q-skale": 1, "q-required": 2}}"#,
+            r#"{"id": "g", "quiz": "other", "answers": {"q-required": 2}}"#,
+            r#"{"id": "h", "quiz": "small", "answers": {"q-required": 2, "q-multi": ["x", "x"]}}"#,
+            r#"{"id": "i", "answers": {"q-required": 2, "q-multi": ["y", "x"], "q-choice": " b "}}"#,
+            r#"{"id": 5, "answers": {"q-required": " Agree ", "q-scale": null}}"#,
+            r#"{"answers": {"q-required": 1}}"#,
+            r#"{"id": null, "answers": {"q-required": 1}}"#,
+        ];
+        let mut quick = 0;
+        for (quiz, rows) in [(&him, him_rows), (&small, small_rows.to_vec())] {
+            let reader = RowReader::new(quiz, None);
+            for (n, text) in rows.iter().enumerate() {
+                let slow = reader.check_json(n + 1, serde_json::Value::from(n + 1), text);
+                let next = std::cell::Cell::new(0);
+                match fast::read_checked(text, quiz, |id| reader.locate(&next, id)) {
+                    Some((id, answers)) => {
+                        quick += 1;
+                        let id = match id {
+                            None | Some(serde_json::Value::Null) => serde_json::Value::from(n + 1),
+                            Some(id) => id,
+                        };
+                        assert_eq!(slow.id, id, "{text}");
+                        assert_eq!(slow.answers, Ok(answers), "{text}");
+                    }
+                    None => assert!(
+                        slow.answers.is_err() || !text.contains("\"id\": \"r-"),
+                        "a good generated row is read quickly: {text}"
+                    ),
+                }
+            }
+        }
+        assert!(quick >= 400 + 5, "{quick}");
     }
 }
