@@ -34,6 +34,10 @@ if [ "${1:-}" = "--all" ]; then
         -o "$work/result.json" > /dev/null
     cargo bench --quiet --bench score -- class 300 spot-mistakes 2>/dev/null \
         | "$careerfit" analyze him-career-fit -o "$work/analysis.html" > /dev/null
+    # The class report, with bad rows, low confidence and several kinds of warning.
+    cargo bench --quiet --bench score -- class 300 spot-mistakes 2>/dev/null \
+        | { cat; echo 'not json'; } \
+        | "$careerfit" score him-career-fit --report "$work/class.html" > /dev/null 2>&1 || true
     pages=("$work"/*.html)
 fi
 [ ${#pages[@]} -gt 0 ] || { echo "usage: scripts/check-a11y.sh PAGE.html... | --all" >&2; exit 2; }

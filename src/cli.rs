@@ -261,11 +261,19 @@ pub struct ScoreArgs {
     pub strict: bool,
 
     /// Print the group view: how many fit each pathway best, trait means and spreads
-    /// (on stderr, or on stdout when --output takes the rows)
-    #[arg(long)]
-    pub summary: bool,
+    /// (on stderr, or on stdout when --output takes the rows); --summary=FORMAT
+    /// prints it as table (the default), plain, markdown or json
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "table"
+    )]
+    pub summary: Option<GroupFormat>,
 
-    /// Print the summary as one JSON object instead of tables
+    /// Print the summary as one JSON object (the same as --summary=json)
     #[arg(long, requires = "summary")]
     pub json: bool,
 
@@ -364,6 +372,19 @@ pub enum SummaryFormat {
     Json,
     /// The report to print, as one self-contained HTML page
     Html,
+}
+
+/// How `score --summary` prints the group view (the class report is `--report`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupFormat {
+    /// Tables that fit the terminal
+    Table,
+    /// Plain sentences, one fact a line
+    Plain,
+    /// Markdown headings and tables
+    Markdown,
+    /// One JSON object (careerfit/summary/v1)
+    Json,
 }
 
 /// What `score` writes, one row per respondent.

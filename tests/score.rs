@@ -573,3 +573,38 @@ fn a_signal_during_score_leaves_no_temporary_file() {
         assert!(!dir.path().join("out.jsonl").exists());
     }
 }
+
+/// `--summary=FORMAT` prints the group view as tables, plain sentences, Markdown or
+/// JSON; `--summary` alone is tables and never takes the next word as its format.
+#[test]
+fn the_summary_comes_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = "{\"id\": 1, \"answers\": {\"q-required\": 1, \"q-scale\": 1}}\n\
+                {\"id\": 2, \"answers\": {\"q-required\": 5}}\n";
+    let input = write(dir.path(), "rows.jsonl", rows);
+    let run = |summary: &str| {
+        let output = careerfit()
+            .args(["score", summary])
+            .arg(fixture("small.yaml"))
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join(format!("{}.jsonl", summary.len())))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        text(&output.stdout)
+    };
+    let table = run("--summary");
+    assert!(table.contains("╭") && table.contains("2 respondents scored, 0 failed"));
+    let plain = run("--summary=plain");
+    assert!(plain.contains("2 respondents scored, 0 failed; 2 with low confidence."));
+    assert!(plain.contains("- Alpha pathway: best fit for 2 (100%); mean fit "));
+    assert!(!plain.contains('╭') && plain.lines().all(|l| l.chars().count() <= 80));
+    let markdown = run("--summary=markdown");
+    assert!(markdown.starts_with("# A small quiz (quiz small, version 2)\n"));
+    assert!(markdown.contains("| Pathway | Best fit for | Mean fit |\n| --- | ---: | ---: |\n"));
+    let json: Value = serde_json::from_str(&run("--summary=json")).unwrap();
+    assert_eq!(json["schema"], "careerfit/summary/v1");
+    assert_eq!(json["scored"], 2);
+    assert_eq!(json["low_confidence"], 2, "both skipped most questions");
+}

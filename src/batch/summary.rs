@@ -1,14 +1,10 @@
 //! The group view of a batch: how many were scored, which pathway fits each person
-//! best, and every trait's mean and spread. Accumulated row by row, in input order, so
+//! best, and every trait's mean and spread (written by `report::class`). Accumulated row by row, in input order, so
 //! its figures do not depend on how many threads scored the rows.
 
 use crate::quiz::Quiz;
-use crate::report::Style;
-use crate::report::table::table;
 use crate::scoring::Scores;
 use crate::trust::{self, Warning};
-use comfy_table::{Cell, CellAlignment};
-use serde_json::{Value as Json, json};
 
 /// Count, sum and sum of squares: enough for a mean and a standard deviation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,6 +53,8 @@ pub struct PathwayFigures<'q> {
     /// How many have it as their best fit.
     pub best_fit: usize,
     pub mean_fit: Option<f64>,
+    /// How many had a fit for it.
+    pub scored: usize,
 }
 
 /// One trait's line of the group view.
@@ -93,6 +91,7 @@ impl Summary {
                 title: &p.title,
                 best_fit: self.best[i],
                 mean_fit: self.fits[i].mean(),
+                scored: self.fits[i].n,
             })
             .collect()
     }
@@ -153,76 +152,6 @@ impl Summary {
                 self.traits[t].add(s);
             }
         }
-    }
-
-    pub fn to_json(&self, quiz: &Quiz) -> Json {
-        json!({
-            "schema": "careerfit/summary/v1",
-            "quiz": {"id": quiz.id, "title": quiz.title, "version": quiz.version},
-            "scored": self.scored,
-            "failed": self.failed,
-            "low_confidence": self.low_confidence,
-            "pathways": quiz.profiles.iter().enumerate().map(|(i, p)| json!({
-                "id": p.id,
-                "title": p.title,
-                "best_fit": self.best[i],
-                "mean_fit": self.fits[i].mean(),
-                "scored": self.fits[i].n,
-            })).collect::<Vec<_>>(),
-            "traits": quiz.traits.iter().enumerate().map(|(i, t)| json!({
-                "id": t.id,
-                "name": t.name,
-                "mean": self.traits[i].mean(),
-                "spread": self.traits[i].spread(),
-                "assessed": self.traits[i].n,
-            })).collect::<Vec<_>>(),
-            "warnings": self.warnings().iter().map(|(code, n)| json!({
-                "code": code,
-                "respondents": n,
-            })).collect::<Vec<_>>(),
-        })
-    }
-
-    pub fn to_tables(&self, quiz: &Quiz, style: Style) -> String {
-        let mut out = format!(
-            "{} (quiz {}, version {})\n{} respondents scored, {} failed\n\n",
-            quiz.title, quiz.id, quiz.version, self.scored, self.failed
-        );
-        let number = |x: Option<f64>| {
-            Cell::new(x.map_or("n/a".to_string(), |x| crate::text::fixed(x, 1)))
-                .set_alignment(CellAlignment::Right)
-        };
-        let share = |n: usize| match self.scored {
-            0 => "0".to_string(),
-            total => format!(
-                "{n} ({}%)",
-                crate::text::fixed(100.0 * n as f64 / total as f64, 0)
-            ),
-        };
-        out.push_str("Pathways, by how many fit them best\n");
-        let mut pathways = table(style, ["Pathway", "Best fit for", "Mean fit"]);
-        let mut order: Vec<usize> = (0..quiz.profiles.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(self.best[i]));
-        for i in order {
-            pathways.add_row(vec![
-                Cell::new(&quiz.profiles[i].title),
-                Cell::new(share(self.best[i])).set_alignment(CellAlignment::Right),
-                number(self.fits[i].mean()),
-            ]);
-        }
-        out.push_str(&format!("{pathways}\n\n"));
-        out.push_str("Traits (0 to 100): mean and spread (standard deviation)\n");
-        let mut traits = table(style, ["Trait", "Mean", "Spread", "Assessed"]);
-        for (i, t) in quiz.traits.iter().enumerate() {
-            traits.add_row(vec![
-                Cell::new(&t.name),
-                number(self.traits[i].mean()),
-                number(self.traits[i].spread()),
-                Cell::new(self.traits[i].n).set_alignment(CellAlignment::Right),
-            ]);
-        }
-        out.push_str(&format!("{traits}\n"));
-        out
     }
 }
 

@@ -73,6 +73,10 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
     catalog::resolve_quiz(spec)
 }
 
+/// Below this many columns a table breaks its numbers over lines ("10" over "0"):
+/// the summary falls back to the plain layout, wrapped to the terminal.
+pub(crate) const MIN_TABLE_WIDTH: u16 = 60;
+
 /// The command line's choices resolved once, before any command runs: nothing
 /// below asks "is this a terminal?" or "what time is it?" again.
 pub struct Settings {

@@ -3,7 +3,7 @@
 
 use super::Settings;
 use crate::batch;
-use crate::cli::{RowsFormat, ScoreArgs};
+use crate::cli::{GroupFormat, RowsFormat, ScoreArgs};
 use crate::error::Error;
 use crate::private_file::{self, PrivateFile};
 use crate::report;
@@ -116,7 +116,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             (Err(e), None) => return Err(e.into()),
         }
     }
-    if args.summary {
+    if let Some(format) = args.summary {
         // Where the rows are not: stdout when they went to --output, else stderr.
         let to_stdout = args.output.is_some();
         let style = if to_stdout {
@@ -124,10 +124,17 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         } else {
             settings.stderr
         };
-        let text = if args.json {
-            format!("{:#}\n", outcome.summary.to_json(&quiz))
-        } else {
-            outcome.summary.to_tables(&quiz, style)
+        let format = if args.json { GroupFormat::Json } else { format };
+        let summary = &outcome.summary;
+        let text = match format {
+            GroupFormat::Table if style.width >= super::MIN_TABLE_WIDTH => {
+                report::class::tables(summary, &quiz, style)
+            }
+            GroupFormat::Table | GroupFormat::Plain => {
+                report::class::plain(summary, &quiz, usize::from(style.width))
+            }
+            GroupFormat::Markdown => report::class::markdown(summary, &quiz),
+            GroupFormat::Json => format!("{:#}\n", report::class::json(summary, &quiz)),
         };
         if to_stdout {
             std::io::stdout().lock().write_all(text.as_bytes())?;

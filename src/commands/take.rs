@@ -16,10 +16,6 @@ use crate::trust::Warning;
 use std::io::Write;
 use std::path::Path;
 
-/// Below this many columns a table breaks its numbers over lines ("10" over "0"):
-/// the summary falls back to the plain layout, wrapped to the terminal.
-const MIN_TABLE_WIDTH: u16 = 60;
-
 pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
     if let (Some(report), Some(output)) = (&args.report, &args.output)
@@ -84,7 +80,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         (Some(format), _, _) => format,
         (None, true, _) => SummaryFormat::Json,
         (None, _, true) => SummaryFormat::Plain,
-        (None, false, false) if stdout_style.width < MIN_TABLE_WIDTH => SummaryFormat::Plain,
+        (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => SummaryFormat::Plain,
         (None, false, false) => SummaryFormat::Table,
     };
     let explained = result.explanation.as_ref();

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod analysis_html;
+pub mod class;
 pub mod class_html;
 pub mod explain;
 pub mod html;
