@@ -84,6 +84,12 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     let outcome = match result_file.as_mut() {
         Some(file) => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
+            if output == batch::Output::Csv {
+                // A spreadsheet file starts with the UTF-8 byte-order mark: without it
+                // Excel and LibreOffice read "Chloé" as "ChloÃ©". (Not on stdout, where
+                // the next program would see it as part of the first cell.)
+                out.write_all(b"\xEF\xBB\xBF")?;
+            }
             let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options)?;
             out.flush()?;
             outcome

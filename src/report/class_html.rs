@@ -57,8 +57,8 @@ fn best_fit_chart(summary: &Summary, quiz: &Quiz) -> Markup {
         .unwrap_or(0)
         .max(1);
     let row = 18.0;
-    let label = 190.0;
-    let room = 250.0;
+    let label = 235.0;
+    let room = 220.0;
     let height = row * pathways.len() as f64 + 4.0;
     let description = format!(
         "Bar chart: how many of the {} scored respondents fit each pathway best, from {} \
@@ -72,7 +72,7 @@ fn best_fit_chart(summary: &Summary, quiz: &Quiz) -> Markup {
             viewBox={ "0 0 500 " (height) } width="100%" {
             @for (i, p) in pathways.iter().enumerate() {
                 @let y = i as f64 * row + 2.0;
-                text x="0" y=(y + 11.0) { (crate::text::shorten(p.title, 34)) }
+                text x="0" y=(y + 11.0) { (crate::text::shorten(p.title, 46)) }
                 rect.bar x=(label) y=(y + 2.0)
                     width=(room * p.best_fit as f64 / most as f64) height="11" {}
                 text x=(label + room * p.best_fit as f64 / most as f64 + 4.0) y=(y + 11.0) {
