@@ -6,7 +6,9 @@
 #   scripts/bench-score.sh [N]      N generated HIM respondents (default 100000)
 #
 # Environment: JQ_N rows for jq (default 20000: jq is slow), BIG rows for the memory
-# check (default 1000000; 0 skips it). Installs jq and GNU time with apt-get if missing.
+# check (default 1000000; 0 skips it), RUNS timings of each (the fastest is kept;
+# default 5), LOAD=1 to also time --jobs 1 and the default with one and with two
+# cores kept busy by another program. Installs jq and GNU time with apt-get if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,6 +107,19 @@ echo "score (default) / jq:     $(echo "scale=0; $all_rate / $jq_rate" | bc)x  (
 echo "default / --jobs 1:       $(echo "scale=2; $all_rate / $one_rate" | bc)  (target: at least 1)"
 echo "result row:               $row_bytes bytes on average  (target: at most 1.5 KB)"
 
+if [ "${LOAD:-0}" = 1 ]; then
+    echo
+    echo "Under load (another program keeping cores busy), fastest of $RUNS:"
+    for busy in 0 1 2; do
+        hogs=()
+        for _ in $(seq "$busy"); do yes > /dev/null & hogs+=($!); done
+        one=$(fastest elapsed "$careerfit" score him-career-fit "$work/rows.jsonl" --jobs 1)
+        all=$(fastest elapsed "$careerfit" score him-career-fit "$work/rows.jsonl")
+        [ ${#hogs[@]} -eq 0 ] || kill "${hogs[@]}"
+        echo "  $busy busy: --jobs 1 ${one} s, default ${all} s"
+    done
+fi
+
 if [ "$BIG" -gt 0 ]; then
     bench generate 1000 > "$work/small.jsonl"
     bench generate "$BIG" > "$work/big.jsonl"
@@ -120,3 +135,4 @@ if [ "$BIG" -gt 0 ]; then
     echo "Peak memory, --jobs 1: 1000 rows ${small_one_kb} KB, $BIG rows ${big_one_kb} KB" \
          "($(echo "scale=2; $big_one_kb / $small_one_kb" | bc)x)"
 fi
+
