@@ -17,13 +17,6 @@ fn people() -> Vec<Value> {
     serde_json::from_str(&text).unwrap()
 }
 
-fn json_lines(output: &std::process::Output) -> Vec<Value> {
-    text(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
-
 /// The spreadsheet's rows, the header first, read as a spreadsheet library would.
 fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
@@ -34,12 +27,16 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A result without what differs between two runs of the same answers.
-fn comparable(mut result: Value) -> Value {
-    let object = result.as_object_mut().unwrap();
-    object.remove("completed_at");
-    object.remove("id");
-    result
+/// `careerfit score tests/fixtures/small.yaml -` with `args`, `rows` on stdin.
+fn score_small_stdin(args: &[&str], rows: &str) -> std::process::Output {
+    careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .arg("-")
+        .args(args)
+        .write_stdin(rows)
+        .output()
+        .unwrap()
 }
 
 /// Each person's result from `take --answers`, with the answers from people.json.
@@ -205,13 +202,7 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
 #[test]
 fn no_cell_of_the_spreadsheet_can_become_a_formula() {
     let rows = "id,q-required\n=1+2,1\n@SUM(1),2\n+3,3\n-4,4\n\"=HYPERLINK(\"\"x\"\")\",9\n";
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .args(["-", "--input-format", "csv", "--format", "csv"])
-        .write_stdin(rows)
-        .output()
-        .unwrap();
+    let output = score_small_stdin(&["--input-format", "csv", "--format", "csv"], rows);
     assert_eq!(output.status.code(), Some(2), "the last row is bad");
     let cells = csv_rows(&output.stdout);
     let ids: Vec<&str> = cells[1..].iter().map(|r| r[0].as_str()).collect();
@@ -245,13 +236,7 @@ fn no_cell_of_the_spreadsheet_can_become_a_formula() {
 #[test]
 fn the_id_column_can_be_named_and_a_wrong_name_is_refused_with_a_hint() {
     let rows = "Student,q-required\nkim,1\n";
-    let output = careerfit()
-        .arg("score")
-        .arg(fixture("small.yaml"))
-        .args(["-", "--input-format", "csv", "--id-column", "Student"])
-        .write_stdin(rows)
-        .output()
-        .unwrap();
+    let output = score_small_stdin(&["--input-format", "csv", "--id-column", "Student"], rows);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(json_lines(&output)[0]["id"], "kim");
     careerfit()
@@ -383,35 +368,19 @@ fn the_class_report_counts_what_the_summary_counts() {
     assert_eq!(summary["scored"], 42);
     assert_eq!(summary["failed"], 2);
     assert!(summary["low_confidence"].as_u64().unwrap() >= 2);
+    // The count a row of a table gives, found by the row's data attribute.
+    let count = |row: String| -> String {
+        let s = scraper::Selector::parse(&format!("{row} td[data-count]")).unwrap();
+        let cell = doc.select(&s).next().unwrap();
+        cell.value().attr("data-count").unwrap().to_string()
+    };
     for pathway in summary["pathways"].as_array().unwrap() {
-        let s = format!(
-            "tr[data-pathway=\"{}\"] td[data-count]",
-            pathway["id"].as_str().unwrap()
-        );
-        let s = scraper::Selector::parse(&s).unwrap();
-        let count = doc
-            .select(&s)
-            .next()
-            .unwrap()
-            .value()
-            .attr("data-count")
-            .unwrap();
-        assert_eq!(count, pathway["best_fit"].to_string());
+        let row = format!("tr[data-pathway=\"{}\"]", pathway["id"].as_str().unwrap());
+        assert_eq!(count(row), pathway["best_fit"].to_string());
     }
     for kind in summary["warnings"].as_array().unwrap() {
-        let s = format!(
-            "tr[data-code=\"{}\"] td[data-count]",
-            kind["code"].as_str().unwrap()
-        );
-        let s = scraper::Selector::parse(&s).unwrap();
-        let count = doc
-            .select(&s)
-            .next()
-            .unwrap()
-            .value()
-            .attr("data-count")
-            .unwrap();
-        assert_eq!(count, kind["respondents"].to_string());
+        let row = format!("tr[data-code=\"{}\"]", kind["code"].as_str().unwrap());
+        assert_eq!(count(row), kind["respondents"].to_string());
     }
     assert!(
         summary["warnings"]

@@ -136,25 +136,7 @@ fn the_analyze_examples_run_as_written() {
     }
     std::fs::write(dir.path().join("class.csv"), csv).unwrap();
 
-    let example = block_after("## Evidence for a quiz", "sh");
-    let mut ran = 0;
-    for line in example.lines() {
-        let command = line.split('#').next().unwrap().trim();
-        let words: Vec<&str> = command.split_whitespace().collect();
-        assert_eq!(words[0], "careerfit", "{line}");
-        let output = careerfit()
-            .current_dir(dir.path())
-            .args(&words[1..])
-            .output()
-            .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{line}: {}",
-            text(&output.stderr)
-        );
-        ran += 1;
-    }
+    let ran = run_sh_block("## Evidence for a quiz", dir.path());
     assert_eq!(ran, 3);
     assert!(dir.path().join("analysis.html").is_file());
 }
@@ -174,14 +156,24 @@ fn the_score_commands_run_as_written() {
     careerfit::batch::sample::json_lines(&quiz, 20, 4, &mut rows).unwrap();
     std::fs::write(dir.path().join("responses.jsonl"), &rows).unwrap();
 
-    let example = block_after("## Scoring a class", "sh");
+    let ran = run_sh_block("## Scoring a class", dir.path());
+    assert_eq!(ran, 4);
+    for written in ["results.csv", "class.html", "results.jsonl"] {
+        assert!(dir.path().join(written).is_file(), "{written}");
+    }
+}
+
+/// Run each command of the first ```sh block after `heading` in `dir`, as written
+/// (comments dropped); each must exit 0. How many ran.
+fn run_sh_block(heading: &str, dir: &std::path::Path) -> usize {
+    let example = block_after(heading, "sh");
     let mut ran = 0;
     for line in example.lines() {
         let command = line.split('#').next().unwrap().trim();
         let words: Vec<&str> = command.split_whitespace().collect();
         assert_eq!(words[0], "careerfit", "{line}");
         let output = careerfit()
-            .current_dir(dir.path())
+            .current_dir(dir)
             .args(&words[1..])
             .output()
             .unwrap();
@@ -193,8 +185,5 @@ fn the_score_commands_run_as_written() {
         );
         ran += 1;
     }
-    assert_eq!(ran, 4);
-    for written in ["results.csv", "class.html", "results.jsonl"] {
-        assert!(dir.path().join(written).is_file(), "{written}");
-    }
+    ran
 }

@@ -5,6 +5,7 @@
 //! the writer builds the same JSON from pieces made once per quiz, and a test checks
 //! that it does.
 
+use super::pieces::{self, json};
 use crate::answers::Answers;
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
@@ -153,26 +154,11 @@ pub struct CompactWriter {
     bands: Vec<Vec<u8>>,
 }
 
-fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
-    serde_json::to_vec(value).expect("quiz text serialises")
-}
-
 fn number(out: &mut Vec<u8>, x: Option<f64>) {
     match x {
         Some(x) => write_figure(out, x),
         None => out.extend_from_slice(b"null"),
     }
-}
-
-fn ids(out: &mut Vec<u8>, ids: &[Vec<u8>], which: &[usize]) {
-    out.push(b'[');
-    for (i, t) in which.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(&ids[*t]);
-    }
-    out.push(b']');
 }
 
 impl CompactWriter {
@@ -216,16 +202,12 @@ impl CompactWriter {
             }
             out.extend_from_slice(&self.profiles[fit.profile]);
             number(out, fit.fit);
-            out.extend_from_slice(b",\"band\":");
-            match fit.band {
-                Some(b) => out.extend_from_slice(&self.bands[b]),
-                None => out.extend_from_slice(b"null"),
-            }
+            pieces::band(out, &self.bands, fit.band);
             out.extend_from_slice(b",\"growth_areas\":");
-            ids(out, &self.trait_ids, &fit.growth_areas);
+            pieces::list(out, &self.trait_ids, &fit.growth_areas);
             if !fit.unmet.is_empty() {
                 out.extend_from_slice(b",\"unmet_requirements\":");
-                ids(out, &self.trait_ids, &fit.unmet);
+                pieces::list(out, &self.trait_ids, &fit.unmet);
             }
             out.push(b'}');
         }
@@ -294,7 +276,7 @@ pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> Scor
 mod tests {
     use super::*;
     use crate::batch::sample::{self, Rng};
-    use crate::{answers, quiz, scoring};
+    use crate::{quiz, scoring};
 
     #[test]
     fn figures_have_one_decimal_rounded_half_away_from_zero() {
@@ -333,19 +315,7 @@ mod tests {
             let writer = CompactWriter::new(&quiz);
             let mut rng = Rng::new(5);
             for n in 0..300u64 {
-                let given = serde_json::Value::Object(sample::answers(&quiz, &mut rng));
-                let pairs: Vec<(&str, answers::Given)> = given
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), answers::Given::from_json(v)))
-                    .collect();
-                let answers = answers::check(
-                    &quiz,
-                    |id| quiz.question_index(id),
-                    pairs.iter().map(|(k, v)| (*k, v)),
-                )
-                .unwrap();
+                let answers = sample::checked_answers(&quiz, &mut rng);
                 let scores = scoring::score(&quiz, &answers);
                 let warnings = trust::warnings(&quiz, &answers, &scores);
                 let mut line = format!("{{\"id\":{n}").into_bytes();

@@ -9,6 +9,7 @@
 pub mod compact;
 mod fast;
 mod forms;
+mod pieces;
 pub mod rows;
 pub mod sample;
 pub mod spreadsheet;

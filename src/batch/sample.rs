@@ -161,3 +161,21 @@ fn careless_answers(quiz: &Quiz, rng: &mut Rng) -> Map<String, Json> {
     }
     answers
 }
+
+/// A respondent's made-up answers, checked as a row's are: for tests that need
+/// answers to score.
+pub fn checked_answers(quiz: &Quiz, rng: &mut Rng) -> crate::answers::Answers {
+    let given = serde_json::Value::Object(answers(quiz, rng));
+    let pairs: Vec<(&str, crate::answers::Given)> = given
+        .as_object()
+        .expect("an object")
+        .iter()
+        .map(|(k, v)| (k.as_str(), crate::answers::Given::from_json(v)))
+        .collect();
+    crate::answers::check(
+        quiz,
+        |id| quiz.question_index(id),
+        pairs.iter().map(|(k, v)| (*k, v)),
+    )
+    .expect("made-up answers are good answers")
+}

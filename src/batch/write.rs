@@ -27,15 +27,13 @@ pub struct ResultWriter {
     trait_ids: Vec<Vec<u8>>,
     /// Per profile: `{"id":..,"title":..,"fit":`
     profile_heads: Vec<Vec<u8>>,
-    /// Per profile: `"education":..,"job_titles":..,"certifications":..,"next_steps":..,"growth_areas":[`
+    /// Per profile: `"education":..,"job_titles":..,"certifications":..,"next_steps":..,"growth_areas":`
     profile_tails: Vec<Vec<u8>>,
     /// Per band: its label as a JSON string.
     bands: Vec<Vec<u8>>,
 }
 
-fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
-    serde_json::to_vec(value).expect("quiz text serialises")
-}
+use super::pieces::{self, json};
 
 /// `"key":value` without the braces of an object holding it.
 fn field(key: &str, value: &(impl Serialize + ?Sized)) -> Vec<u8> {
@@ -169,7 +167,7 @@ impl ResultWriter {
                 out.extend(field("certifications", &certifications));
                 out.push(b',');
                 out.extend(field("next_steps", &p.next_steps));
-                out.extend_from_slice(b",\"growth_areas\":[");
+                out.extend_from_slice(b",\"growth_areas\":");
                 out
             })
             .collect();
@@ -263,27 +261,13 @@ impl ResultWriter {
             }
             out.extend_from_slice(&self.profile_heads[fit.profile]);
             number(out, fit.fit);
-            out.extend_from_slice(b",\"band\":");
-            match fit.band {
-                Some(b) => out.extend_from_slice(&self.bands[b]),
-                None => out.extend_from_slice(b"null"),
-            }
+            pieces::band(out, &self.bands, fit.band);
             out.push(b',');
             out.extend_from_slice(&self.profile_tails[fit.profile]);
-            for (i, t) in fit.growth_areas.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(&self.trait_ids[*t]);
-            }
-            out.extend_from_slice(b"],\"unmet_requirements\":[");
-            for (i, t) in fit.unmet.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(&self.trait_ids[*t]);
-            }
-            out.extend_from_slice(b"]}");
+            pieces::list(out, &self.trait_ids, &fit.growth_areas);
+            out.extend_from_slice(b",\"unmet_requirements\":");
+            pieces::list(out, &self.trait_ids, &fit.unmet);
+            out.push(b'}');
         }
         out.extend_from_slice(b"],\"warnings\":");
         serde_json::to_writer(&mut *out, warnings).expect("warnings serialise");
@@ -296,7 +280,7 @@ mod tests {
     use super::ResultWriter;
     use crate::batch::sample::{self, Rng};
     use crate::result::QuizResult;
-    use crate::{answers, quiz, scoring};
+    use crate::{quiz, scoring};
 
     /// Every line equals the `QuizResult` of the same answers, field for field.
     #[test]
@@ -309,23 +293,7 @@ mod tests {
             let writer = ResultWriter::new(&quiz, "2026-01-01T00:00:00Z");
             let mut rng = Rng::new(3);
             for _ in 0..300 {
-                let given = serde_json::Value::Object(sample::answers(&quiz, &mut rng));
-                let pairs: Vec<(String, serde_json::Value)> = given
-                    .as_object()
-                    .unwrap()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                let given: Vec<(&str, answers::Given)> = pairs
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), answers::Given::from_json(v)))
-                    .collect();
-                let answers = answers::check(
-                    &quiz,
-                    |id| quiz.question_index(id),
-                    given.iter().map(|(k, v)| (*k, v)),
-                )
-                .unwrap();
+                let answers = sample::checked_answers(&quiz, &mut rng);
                 let scores = scoring::score(&quiz, &answers);
                 let mut line = b"{".to_vec();
                 let warnings = crate::trust::warnings(&quiz, &answers, &scores);

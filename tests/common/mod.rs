@@ -131,3 +131,19 @@ pub fn him_answers_at(extreme: Extreme) -> String {
     }
     out
 }
+
+/// Each line of stdout, as JSON: `score`'s rows.
+pub fn json_lines(output: &std::process::Output) -> Vec<serde_json::Value> {
+    text(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+/// A result without the fields that differ between two runs of the same answers.
+pub fn comparable(mut result: serde_json::Value) -> serde_json::Value {
+    let object = result.as_object_mut().unwrap();
+    object.remove("completed_at");
+    object.remove("id");
+    result
+}
