@@ -3,6 +3,9 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod rows;
+pub use rows::{AnalyzeArgs, GroupFormat, InputFormat, RowsArgs, RowsFormat, ScoreArgs};
+
 /// Find out whether a career in Health Information Management (HIM) suits you.
 ///
 /// careerfit asks self-assessment questions, scores your answers against HIM
@@ -227,115 +230,6 @@ a quiz file whose first line is:
     },
 }
 
-#[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("files").args(["output", "report"]).multiple(true)))]
-pub struct ScoreArgs {
-    #[command(flatten)]
-    pub rows: RowsArgs,
-
-    /// How the rows are written: jsonl (compact JSON results, one a line) or csv (a
-    /// spreadsheet) [default: csv for -o FILE.csv, else jsonl]; --input-format says how
-    /// INPUT is written
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<RowsFormat>,
-
-    /// Write each row as the whole result `take --json` prints, quiz text and all
-    #[arg(long)]
-    pub full: bool,
-
-    /// Write the results to FILE (atomically, mode 0600) instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Also write the class report to FILE.html: counts, best fits, trait means and
-    /// spreads, warnings by kind (atomically, mode 0600)
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-
-    /// Replace a FILE given to --output or --report if it exists
-    #[arg(long, requires = "files")]
-    pub force: bool,
-
-    /// Stop at the first bad row instead of reporting it and going on
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Print the group view: how many fit each pathway best, trait means and spreads
-    /// (on stderr, or on stdout when --output takes the rows); --summary=FORMAT
-    /// prints it as table (the default), plain, markdown or json
-    #[arg(
-        long,
-        value_enum,
-        value_name = "FORMAT",
-        num_args = 0..=1,
-        require_equals = true,
-        default_missing_value = "table"
-    )]
-    pub summary: Option<GroupFormat>,
-
-    /// Print the summary as one JSON object (the same as --summary=json)
-    #[arg(long, requires = "summary")]
-    pub json: bool,
-
-    /// Threads that score rows [default: the number of cores]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub jobs: Option<u16>,
-}
-
-/// A quiz and a class's rows: what `score` and `analyze` read.
-#[derive(Debug, Args)]
-pub struct RowsArgs {
-    /// A quiz file, or the id of a built-in quiz
-    #[arg(value_name = "QUIZ")]
-    pub quiz: String,
-
-    /// The respondents' rows; '-' or nothing reads stdin
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
-
-    /// How INPUT is written [default: from its extension (.csv, .tsv, .xlsx), else jsonl]
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
-
-    /// The CSV delimiter: , ; or tab [default: found from the header line]
-    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
-    pub delimiter: Option<u8>,
-
-    /// The column that names each respondent [default: id or ID, else a non-anonymous
-    /// Email or Email Address, else the row's line]
-    #[arg(long, value_name = "NAME")]
-    pub id_column: Option<String>,
-}
-
-/// `,`, `;`, `tab` (or a tab character), `|`: one byte that separates cells.
-fn delimiter(value: &str) -> Result<u8, String> {
-    match value {
-        "tab" | "\\t" | "\t" => Ok(b'\t'),
-        "," | ";" | "|" => Ok(value.as_bytes()[0]),
-        other => Err(format!(
-            "`{other}` is not a delimiter careerfit reads; give , ; | or tab"
-        )),
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct AnalyzeArgs {
-    #[command(flatten)]
-    pub rows: RowsArgs,
-
-    /// Print the analysis as one JSON object (schema careerfit/analysis/v1)
-    #[arg(long)]
-    pub json: bool,
-
-    /// Also write the analysis to FILE.json or FILE.html (atomically, mode 0600)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Replace FILE given to --output if it exists
-    #[arg(long, requires = "output")]
-    pub force: bool,
-}
-
 /// What `explain` and `compare` write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -372,38 +266,6 @@ pub enum SummaryFormat {
     Json,
     /// The report to print, as one self-contained HTML page
     Html,
-}
-
-/// How `score --summary` prints the group view (the class report is `--report`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupFormat {
-    /// Tables that fit the terminal
-    Table,
-    /// Plain sentences, one fact a line
-    Plain,
-    /// Markdown headings and tables
-    Markdown,
-    /// One JSON object (careerfit/summary/v1)
-    Json,
-}
-
-/// What `score` writes, one row per respondent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RowsFormat {
-    /// JSON Lines: one result object per line
-    Jsonl,
-    /// A spreadsheet: one row per respondent, with fits, traits and warnings
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// JSON Lines: one {"id": ..., "answers": {...}} per line
-    Jsonl,
-    /// Comma-separated values with a header row (or ; or tab separated)
-    Csv,
-    /// An Excel workbook, as Microsoft Forms downloads it: the first sheet is read
-    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,0 +1,284 @@
+//! Reading a class's rows a chunk at a time, for `score` and `analyze` alike: JSON
+//! Lines (one row a line, at most `MAX_ROW_BYTES`), CSV in any of the delimiters
+//! (an unclosed quote told as such), and Microsoft's .xlsx; a bad row is told as
+//! `INPUT:LINE: error: ...` the same way by both commands.
+
+use super::forms;
+use super::rows::{Columns, RawData, RawRow};
+use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
+use crate::error::Error;
+use crate::quiz::Quiz;
+use std::io::{BufRead, BufReader, Read, Write};
+
+/// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
+/// header's warnings are written to `err`. `score` and `analyze` read rows this way.
+pub fn read(
+    quiz: &Quiz,
+    name: &str,
+    input: Box<dyn Read + Send>,
+    how: &Input,
+    err: &mut dyn Write,
+) -> Result<(Chunks, Option<Columns>), Error> {
+    // Large enough that a chunk of the usual rows is in it whole: a chunk ends early
+    // when the buffer runs dry (more input might have to be waited for).
+    let mut input = BufReader::with_capacity(1 << 20, input);
+    let header_columns = |header: &csv::StringRecord, err: &mut dyn Write| {
+        let (columns, warnings) =
+            Columns::from_header(quiz, name, header, how.id_column.as_deref())
+                .map_err(Error::Invalid)?;
+        for warning in warnings {
+            writeln!(err, "{warning}")?;
+        }
+        Ok::<_, Error>(columns)
+    };
+    let read: (Chunks, _) = match how.format {
+        Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
+        Format::Csv => {
+            let start = input
+                .fill_buf()
+                .map_err(|e| Error::Io(format!("{name}: cannot read the input: {e}")))?;
+            let delimiter = how
+                .delimiter
+                .unwrap_or_else(|| forms::detect_delimiter(start));
+            // The csv crate counts a record's line from the "\n" of the "\r\n" before
+            // it, one short: lines of a file that ends its lines with "\r\n" (as form
+            // tools and spreadsheets write them) are told one on.
+            let header_line = start.split(|&b| b == b'\n').next().unwrap_or(start);
+            let crlf = start.len() > header_line.len() && header_line.ends_with(b"\r");
+            let mut csv = csv::ReaderBuilder::new()
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(input);
+            let header = csv
+                .headers()
+                .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
+                .clone();
+            let columns = header_columns(&header, err)?;
+            let fields = header.len();
+            let line_offset = usize::from(crlf);
+            (
+                Box::new(CsvChunks {
+                    csv,
+                    fields,
+                    line_offset,
+                }),
+                Some(columns),
+            )
+        }
+        Format::Xlsx => {
+            let mut rows = forms::read_xlsx(name, input)
+                .map_err(Error::Usage)?
+                .into_iter();
+            let Some((_, header)) = rows.next() else {
+                return Err(Error::Usage(format!(
+                    "{name}: the workbook's first sheet is empty; it needs a header row"
+                )));
+            };
+            let header = csv::StringRecord::from(header);
+            let columns = header_columns(&header, err)?;
+            let width = header.len();
+            let records = rows.map(move |(line, mut cells)| {
+                // A sheet's rows end at their last cell with text: pad them to the header.
+                cells.resize(width.max(cells.len()), String::new());
+                let data = if cells.len() > width {
+                    RawData::Bad(format!(
+                        "the row has {} cells but the header has {width}",
+                        cells.len()
+                    ))
+                } else {
+                    RawData::Csv(csv::StringRecord::from(cells))
+                };
+                RawRow { line, data }
+            });
+            let mut records = records.peekable();
+            let chunks = std::iter::from_fn(move || {
+                records.peek()?;
+                Some(Ok(records.by_ref().take(CHUNK).collect()))
+            });
+            (Box::new(chunks), Some(columns))
+        }
+    };
+    Ok(read)
+}
+
+/// JSON Lines, a chunk at a time: up to `CHUNK` rows, or fewer when reading more would
+/// wait for input (a pipe, a person typing), so that those rows are scored now.
+struct JsonChunks<R> {
+    input: BufReader<R>,
+    line: usize,
+}
+
+impl<R: Read> Iterator for JsonChunks<R> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let mut rows = Vec::with_capacity(CHUNK);
+        while rows.len() < CHUNK && (rows.is_empty() || !self.input.buffer().is_empty()) {
+            let mut bytes = Vec::new();
+            // At most MAX_ROW_BYTES of a line are held; the rest of a longer one is
+            // read past, not kept, and the row refused.
+            let limit = MAX_ROW_BYTES as u64 + 1;
+            match (&mut self.input).take(limit).read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+            }
+            self.line += 1;
+            if bytes.len() > MAX_ROW_BYTES && bytes.last() != Some(&b'\n') {
+                if let Err(e) = skip_line(&mut self.input) {
+                    return Some(Err(Error::Io(format!("cannot read the input: {e}"))));
+                }
+                rows.push(RawRow {
+                    line: self.line,
+                    data: RawData::Bad(format!(
+                        "the row is longer than {MAX_ROW_BYTES} bytes (1 MiB), the most a row may be"
+                    )),
+                });
+                continue;
+            }
+            // A byte-order mark, as editors on Windows write one, is not part of the row.
+            if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            // A line that is not UTF-8 is a bad row, not the end of the input.
+            let data = match String::from_utf8(bytes) {
+                Ok(text) => RawData::Json(text),
+                Err(_) => RawData::Bad("the line is not UTF-8 text".to_string()),
+            };
+            rows.push(RawRow {
+                line: self.line,
+                data,
+            });
+        }
+        (!rows.is_empty()).then_some(Ok(rows))
+    }
+}
+
+/// A bad row on stderr, as `INPUT:LINE: error: MESSAGE`; `score` and `analyze` say
+/// them alike. The row's own text may be quoted: never raw on a terminal.
+pub fn report_row(
+    err: &mut dyn Write,
+    name: &str,
+    line: usize,
+    problem: &str,
+) -> std::io::Result<()> {
+    let text = format!("{name}:{line}: error: {problem}");
+    writeln!(err, "{}", crate::text::escape_controls(&text))
+}
+
+/// Read past the rest of a line without keeping it.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(());
+            }
+            None => {
+                let len = buffer.len();
+                input.consume(len);
+            }
+        }
+    }
+}
+
+/// CSV records, a chunk at a time, by the same rule as `JsonChunks`.
+struct CsvChunks<R> {
+    csv: csv::Reader<BufReader<R>>,
+    fields: usize,
+    /// Added to the csv crate's line of a record (see `read`).
+    line_offset: usize,
+}
+
+impl<R: Read> Iterator for CsvChunks<R> {
+    type Item = Chunk;
+
+    fn next(&mut self) -> Option<Chunk> {
+        let mut rows = Vec::with_capacity(CHUNK);
+        let mut record = csv::StringRecord::new();
+        while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
+            let data = match self.csv.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true)
+                    if let Some(problem) =
+                        swallowed_rows(&record, self.fields, self.line_offset) =>
+                {
+                    RawData::Bad(problem)
+                }
+                Ok(true) if record.len() != self.fields => RawData::Bad(format!(
+                    "the row has {} cells but the header has {}",
+                    record.len(),
+                    self.fields
+                )),
+                Ok(true) => RawData::Csv(record.clone()),
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
+                    RawData::Bad("the row is not UTF-8 text".to_string())
+                }
+                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+            };
+            let line = record
+                .position()
+                .map_or(0, |p| p.line() as usize + self.line_offset);
+            rows.push(RawRow { line, data });
+        }
+        (!rows.is_empty()).then_some(Ok(rows))
+    }
+}
+
+/// A quote that is opened and never closed makes its cell run on through the next
+/// lines, each of which would have been a row. Said with the line where the quote
+/// opened and the rows it took in, named by their first cell, rather than as a row
+/// of too few cells while those rows silently vanish.
+fn swallowed_rows(record: &csv::StringRecord, fields: usize, line_offset: usize) -> Option<String> {
+    // An unclosed quote runs to the end of the input, so its row ends short of cells;
+    // a quoted cell that is closed keeps the row's count.
+    if record.len() >= fields {
+        return None;
+    }
+    let start = record.position()?.line() as usize + line_offset;
+    let (cell, text) = record
+        .iter()
+        .enumerate()
+        .find(|(_, text)| text.contains('\n'))?;
+    // The lines inside the cell after its first: rows only if they look like rows.
+    let taken: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let separators = |line: &str| line.matches([',', ';', '\t']).count();
+    let look_like_rows =
+        !taken.is_empty() && fields > 1 && taken.iter().all(|line| separators(line) + 1 >= fields);
+    if !look_like_rows {
+        return None;
+    }
+    let ids: Vec<String> = taken
+        .iter()
+        .take(5)
+        .map(|line| {
+            let first = line.split([',', ';', '\t']).next().unwrap_or("").trim();
+            format!("`{}`", crate::text::clip(first))
+        })
+        .collect();
+    let more = taken.len().saturating_sub(5);
+    Some(format!(
+        "a quote opened in cell {} on line {start} is never closed, so the {} line{} after it \
+         (rows {}{}) became part of that cell; close the quote, or remove it",
+        cell + 1,
+        taken.len(),
+        if taken.len() == 1 { "" } else { "s" },
+        ids.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    ))
+}
