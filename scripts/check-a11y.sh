@@ -32,6 +32,8 @@ if [ "${1:-}" = "--all" ]; then
         | sed 's/^{"id":"r-1",/{/' > "$work/answers.json"
     "$careerfit" take --answers "$work/answers.json" --explain --report "$work/report.html" \
         -o "$work/result.json" > /dev/null
+    "$careerfit" explain "$work/result.json" --format html > "$work/explain.html"
+    "$careerfit" compare "$work/result.json" "$work/result.json" --format html > "$work/compare.html"
     cargo bench --quiet --bench score -- class 300 spot-mistakes 2>/dev/null \
         | "$careerfit" analyze him-career-fit -o "$work/analysis.html" > /dev/null
     # The class report, with bad rows, low confidence and several kinds of warning.

@@ -166,4 +166,26 @@ fn compare_writes_every_format_it_names() {
         markdown.contains("| Careful | 69 | 69 | 0.0 |"),
         "{markdown}"
     );
+    let html = run(&["--format", "html"]);
+    let page = scraper::Html::parse_document(&html);
+    let row = scraper::Selector::parse("table tbody tr").unwrap();
+    let cells: Vec<Vec<String>> = page
+        .select(&row)
+        .map(|tr| {
+            tr.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| c.text().collect())
+                .collect()
+        })
+        .collect();
+    assert!(
+        cells.contains(&vec![
+            "Careful".into(),
+            "69".into(),
+            "69".into(),
+            "0.0".into()
+        ]),
+        "{cells:?}"
+    );
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
 }

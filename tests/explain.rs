@@ -224,6 +224,13 @@ fn explain_writes_every_format_it_names() {
         markdown.contains("| Trait | Points here | Runner-up | Gap |"),
         "{markdown}"
     );
+    // A page of its own: the explanation section of the report, nothing fetched.
+    let html = run(&["--format", "html"]);
+    let page = scraper::Html::parse_document(&html);
+    let h2 = scraper::Selector::parse("main h2").unwrap();
+    let heading: String = page.select(&h2).next().unwrap().text().collect();
+    assert_eq!(heading, "Why Gamma pathway fits you 83 out of 100");
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
     careerfit()
         .arg("explain")
         .arg(&saved)

@@ -140,7 +140,7 @@ Examples:
         #[arg(long, conflicts_with = "format")]
         json: bool,
 
-        /// How to print it: table, plain sentences, markdown or json
+        /// How to print it: table, plain sentences, markdown, json, or html (a web page)
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<OutputFormat>,
     },
@@ -158,7 +158,7 @@ Examples:
         #[arg(long, conflicts_with = "format")]
         json: bool,
 
-        /// How to print it: table, plain sentences, markdown or json
+        /// How to print it: table, plain sentences, markdown, json, or html (a web page)
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<OutputFormat>,
     },
@@ -241,6 +241,8 @@ pub enum OutputFormat {
     Markdown,
     /// One JSON object
     Json,
+    /// A self-contained web page (save it with > FILE.html)
+    Html,
 }
 
 impl OutputFormat {

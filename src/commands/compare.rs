@@ -4,6 +4,7 @@ use super::Settings;
 
 use crate::cli::OutputFormat;
 use crate::error::Error;
+use crate::report;
 use crate::saved::read_result;
 use std::io::Write;
 use std::path::Path;
@@ -18,10 +19,11 @@ pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) ->
             serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
         ),
         OutputFormat::Plain => {
-            crate::compare::render_plain(&comparison, usize::from(settings.stdout.width))
+            report::compare::render_plain(&comparison, usize::from(settings.stdout.width))
         }
-        OutputFormat::Markdown => crate::compare::render_markdown(&comparison),
-        OutputFormat::Table => crate::compare::render(&comparison, settings.stdout),
+        OutputFormat::Markdown => report::compare::render_markdown(&comparison),
+        OutputFormat::Html => report::compare::render_html(&comparison),
+        OutputFormat::Table => report::compare::render(&comparison, settings.stdout),
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())

@@ -65,6 +65,7 @@ pub fn run(
         ),
         OutputFormat::Plain => report::explain::render_plain(&quiz, &explanation, width),
         OutputFormat::Markdown => report::explain::render_markdown(&quiz, &explanation),
+        OutputFormat::Html => report::html::explanation_page(&quiz, &explanation),
         OutputFormat::Table => report::explain::render(&quiz, &explanation, settings.stdout),
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;

@@ -9,7 +9,9 @@ use crate::result::QuizResult;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// Laid out for A4 and US Letter alike: the content is narrower than both.
-const STYLE: &str = "
+/// The personal pages' style sheet: the report, and the explanation and comparison
+/// pages.
+pub(crate) const STYLE: &str = "
 @page { margin: 15mm; }
 * { box-sizing: border-box; }
 body { font-family: Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 178mm;
@@ -120,6 +122,20 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
             }
         }
     }
+}
+
+/// `explain --format html`: the explanation of one pathway as a page of its own.
+pub fn explanation_page(quiz: &Quiz, e: &Explanation) -> String {
+    let body = html! {
+        h1 { (quiz.title) }
+        p.meta { "Quiz " (quiz.id) ", version " (quiz.version) "." }
+        (explanation(quiz, e))
+    };
+    page(
+        &format!("{}: why {} fits you", quiz.title, e.title),
+        STYLE,
+        body,
+    )
 }
 
 /// A whole self-contained page: no scripts, no external files; the content in one

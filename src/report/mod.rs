@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod analysis_html;
 pub mod class;
 pub mod class_html;
+pub mod compare;
 pub mod explain;
 pub mod html;
 pub mod json;
