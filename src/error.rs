@@ -31,6 +31,22 @@ pub enum Error {
     /// The reader of our output went away (`| head`): stop quietly.
     #[error("broken pipe")]
     BrokenPipe,
+    /// Writing to stdout or stderr failed (not a closed pipe: see `Error::output`).
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+    /// A quiz id that names no quiz, with the nearest one there is.
+    #[error(
+        "there is no quiz `{spec}`{}; `careerfit list` shows the quizzes, or give the path to \
+         a quiz file",
+        .suggestion.as_ref().map_or(String::new(), |s| format!(" ({s})"))
+    )]
+    UnknownQuiz {
+        spec: String,
+        suggestion: Option<String>,
+    },
+    /// A class's rows could not be read.
+    #[error(transparent)]
+    Rows(#[from] crate::batch::ReadError),
 }
 
 impl Error {
@@ -42,6 +58,20 @@ impl Error {
             Error::BrokenPipe => 0,
             Error::Reported(code) => *code,
             Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
+            Error::Output(_) => 1,
+            Error::UnknownQuiz { .. } => 2,
+            Error::Rows(err) => err.code(),
+        }
+    }
+
+    /// A failed write to stdout or stderr: a closed pipe is a quiet stop, anything
+    /// else an error. Writes say which they are with `.map_err(Error::output)`; no
+    /// other I/O error becomes "cannot write output".
+    pub fn output(err: std::io::Error) -> Error {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Output(err)
         }
     }
 }
@@ -59,17 +89,6 @@ impl From<crate::quiz::LoadError> for Error {
         match err {
             crate::quiz::LoadError::Io(message) => Error::Io(message),
             crate::quiz::LoadError::Invalid(problems) => Error::Invalid(problems),
-        }
-    }
-}
-
-/// Writing to stdout: a closed pipe is a quiet stop, anything else an I/O failure.
-impl From<std::io::Error> for Error {
-    fn from(err: std::io::Error) -> Self {
-        if err.kind() == std::io::ErrorKind::BrokenPipe {
-            Error::BrokenPipe
-        } else {
-            Error::Io(format!("cannot write output: {err}"))
         }
     }
 }

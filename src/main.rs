@@ -34,12 +34,17 @@ fn main() -> ExitCode {
             }
             match &err {
                 Error::BrokenPipe | Error::Reported(_) => {}
-                Error::Invalid(_) => eprintln!("{err}"),
+                Error::Invalid(_) | Error::Rows(careerfit::batch::ReadError::Columns(_)) => {
+                    eprintln!("{err}")
+                }
                 Error::Interrupted => eprintln!("\nInterrupted; no result was saved."),
                 Error::Usage(_)
                 | Error::Io(_)
                 | Error::File(_)
-                | Error::ReportNotWritten { .. } => {
+                | Error::ReportNotWritten { .. }
+                | Error::Output(_)
+                | Error::UnknownQuiz { .. }
+                | Error::Rows(_) => {
                     eprintln!("error: {err}")
                 }
             }

@@ -23,7 +23,7 @@ use crate::quiz::Quiz;
 use crate::scoring::{self, Scores};
 use crate::trust;
 use compact::CompactWriter;
-pub use reading::{read, report_row};
+pub use reading::{ReadError, read, report_row};
 use rows::{RawRow, RowReader};
 use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
@@ -183,7 +183,7 @@ pub fn run(
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
-    out.write_all(&writer.header(quiz))?;
+    out.write_all(&writer.header(quiz)).map_err(Error::output)?;
     let mut sink = Sink {
         out,
         err,
@@ -229,19 +229,24 @@ impl Sink<'_> {
                 (Some((scores, warnings)), _) => self.summary.add(&scores, &warnings),
                 (None, error) => {
                     self.summary.failed += 1;
-                    self.out.write_all(&buffer[start..scored.end])?;
+                    self.out
+                        .write_all(&buffer[start..scored.end])
+                        .map_err(Error::output)?;
                     start = scored.end;
-                    report_row(self.err, self.name, scored.line, &error.unwrap_or_default())?;
+                    report_row(self.err, self.name, scored.line, &error.unwrap_or_default())
+                        .map_err(Error::output)?;
                     if self.strict {
-                        self.out.flush()?;
+                        self.out.flush().map_err(Error::output)?;
                         return Ok(true);
                     }
                 }
             }
         }
-        self.out.write_all(&buffer[start..])?;
+        self.out
+            .write_all(&buffer[start..])
+            .map_err(Error::output)?;
         // Written as soon as scored: output starts before the input ends.
-        self.out.flush()?;
+        self.out.flush().map_err(Error::output)?;
         Ok(false)
     }
 }

@@ -6,9 +6,42 @@
 use super::forms;
 use super::rows::{Columns, RawData, RawRow};
 use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
+use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::quiz::Quiz;
 use std::io::{BufRead, BufReader, Read, Write};
+
+/// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
+/// Why a class's rows could not be read (a bad row is not this: it is told and
+/// skipped). Each says which input it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{name}: cannot read the input: {source}")]
+    Input {
+        name: String,
+        source: std::io::Error,
+    },
+    #[error("{name}: cannot read the CSV header: {source}")]
+    Header { name: String, source: csv::Error },
+    /// The file is not a workbook careerfit can read (said by `forms::read_xlsx`).
+    #[error("{0}")]
+    Workbook(String),
+    #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
+    EmptySheet { name: String },
+    /// The header's columns cannot be used: every problem, with its place.
+    #[error("{}", crate::error::render_problems(.0))]
+    Columns(Vec<Problem>),
+}
+
+impl ReadError {
+    /// 1 when reading failed; 2 when what was read cannot be used.
+    pub fn code(&self) -> u8 {
+        match self {
+            ReadError::Input { .. } => 1,
+            _ => 2,
+        }
+    }
+}
 
 /// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
 /// header's warnings are written to `err`. `score` and `analyze` read rows this way.
@@ -25,18 +58,26 @@ pub fn read(
     let header_columns = |header: &csv::StringRecord, err: &mut dyn Write| {
         let (columns, warnings) =
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
-                .map_err(Error::Invalid)?;
+                .map_err(ReadError::Columns)?;
         for warning in warnings {
-            writeln!(err, "{warning}")?;
+            writeln!(err, "{warning}").map_err(Error::output)?;
         }
         Ok::<_, Error>(columns)
     };
     let read: (Chunks, _) = match how.format {
-        Format::Jsonl => (Box::new(JsonChunks { input, line: 0 }), None),
+        Format::Jsonl => (
+            Box::new(JsonChunks {
+                input,
+                line: 0,
+                name: name.to_string(),
+            }),
+            None,
+        ),
         Format::Csv => {
-            let start = input
-                .fill_buf()
-                .map_err(|e| Error::Io(format!("{name}: cannot read the input: {e}")))?;
+            let start = input.fill_buf().map_err(|source| ReadError::Input {
+                name: name.to_string(),
+                source,
+            })?;
             let delimiter = how
                 .delimiter
                 .unwrap_or_else(|| forms::detect_delimiter(start));
@@ -51,7 +92,10 @@ pub fn read(
                 .from_reader(input);
             let header = csv
                 .headers()
-                .map_err(|e| Error::Usage(format!("{name}: cannot read the CSV header: {e}")))?
+                .map_err(|source| ReadError::Header {
+                    name: name.to_string(),
+                    source,
+                })?
                 .clone();
             let columns = header_columns(&header, err)?;
             let fields = header.len();
@@ -61,18 +105,20 @@ pub fn read(
                     csv,
                     fields,
                     line_offset,
+                    name: name.to_string(),
                 }),
                 Some(columns),
             )
         }
         Format::Xlsx => {
             let mut rows = forms::read_xlsx(name, input)
-                .map_err(Error::Usage)?
+                .map_err(ReadError::Workbook)?
                 .into_iter();
             let Some((_, header)) = rows.next() else {
-                return Err(Error::Usage(format!(
-                    "{name}: the workbook's first sheet is empty; it needs a header row"
-                )));
+                return Err(ReadError::EmptySheet {
+                    name: name.to_string(),
+                }
+                .into());
             };
             let header = csv::StringRecord::from(header);
             let columns = header_columns(&header, err)?;
@@ -106,6 +152,17 @@ pub fn read(
 struct JsonChunks<R> {
     input: BufReader<R>,
     line: usize,
+    /// The input's name, for a failure to read it.
+    name: String,
+}
+
+/// A failure to read the input called `name`, as a chunk.
+fn failed(name: &str, source: std::io::Error) -> Option<Chunk> {
+    Some(Err(ReadError::Input {
+        name: name.to_string(),
+        source,
+    }
+    .into()))
 }
 
 impl<R: Read> Iterator for JsonChunks<R> {
@@ -121,12 +178,12 @@ impl<R: Read> Iterator for JsonChunks<R> {
             match (&mut self.input).take(limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => break,
                 Ok(_) => {}
-                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+                Err(e) => return failed(&self.name, e),
             }
             self.line += 1;
             if bytes.len() > MAX_ROW_BYTES && bytes.last() != Some(&b'\n') {
                 if let Err(e) = skip_line(&mut self.input) {
-                    return Some(Err(Error::Io(format!("cannot read the input: {e}"))));
+                    return failed(&self.name, e);
                 }
                 rows.push(RawRow {
                     line: self.line,
@@ -195,6 +252,7 @@ struct CsvChunks<R> {
     fields: usize,
     /// Added to the csv crate's line of a record (see `read`).
     line_offset: usize,
+    name: String,
 }
 
 impl<R: Read> Iterator for CsvChunks<R> {
@@ -221,7 +279,7 @@ impl<R: Read> Iterator for CsvChunks<R> {
                 Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
                     RawData::Bad("the row is not UTF-8 text".to_string())
                 }
-                Err(e) => return Some(Err(Error::Io(format!("cannot read the input: {e}")))),
+                Err(e) => return failed(&self.name, e.into()),
             };
             let line = record
                 .position()

@@ -48,7 +48,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
                     analyzer.add_failed();
-                    batch::report_row(&mut err, &name, row.line, problem)?;
+                    batch::report_row(&mut err, &name, row.line, problem).map_err(Error::output)?;
                 }
             }
         }
@@ -73,7 +73,10 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     } else {
         report::analysis::render(&analysis, settings.stdout)
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(Error::output)?;
     match analysis.rows_failed {
         0 => Ok(()),
         _ => Err(Error::Reported(2)),

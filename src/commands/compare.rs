@@ -25,6 +25,9 @@ pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) ->
         OutputFormat::Html => report::compare::render_html(&comparison),
         OutputFormat::Table => report::compare::render(&comparison, settings.stdout),
     };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(Error::output)?;
     Ok(())
 }

@@ -16,6 +16,9 @@ pub fn run(shell: Shell) -> Result<(), Error> {
     };
     let mut out = Vec::new();
     clap_complete::generate(target, &mut Cli::command(), "careerfit", &mut out);
-    std::io::stdout().lock().write_all(&out)?;
+    std::io::stdout()
+        .lock()
+        .write_all(&out)
+        .map_err(Error::output)?;
     Ok(())
 }

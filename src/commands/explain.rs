@@ -68,6 +68,9 @@ pub fn run(
         OutputFormat::Html => report::html::explanation_page(&quiz, &explanation),
         OutputFormat::Table => report::explain::render(&quiz, &explanation, settings.stdout),
     };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(Error::output)?;
     Ok(())
 }

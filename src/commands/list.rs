@@ -57,17 +57,19 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
         table.add_row(row);
     }
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{table}")?;
+    writeln!(stdout, "{table}").map_err(Error::output)?;
     for note in notes {
         write!(
             stdout,
             "{}",
             report::wrap(&note, usize::from(style.width), "")
-        )?;
+        )
+        .map_err(Error::output)?;
     }
     writeln!(
         stdout,
         "Take one with: careerfit take ID (or a path to a quiz file)"
-    )?;
+    )
+    .map_err(Error::output)?;
     Ok(())
 }

@@ -20,8 +20,13 @@ pub fn run(dir: Option<&Path>) -> Result<(), Error> {
         }
         None => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(pages()).render(&mut out)?;
-            std::io::stdout().lock().write_all(&out)?;
+            clap_mangen::Man::new(pages())
+                .render(&mut out)
+                .map_err(Error::output)?;
+            std::io::stdout()
+                .lock()
+                .write_all(&out)
+                .map_err(Error::output)?;
         }
     }
     Ok(())

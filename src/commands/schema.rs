@@ -12,6 +12,6 @@ pub fn run(kind: SchemaKind) -> Result<(), Error> {
         SchemaKind::Result => crate::result::schema(),
         SchemaKind::ScoreRow => crate::batch::compact::schema(),
     };
-    writeln!(std::io::stdout().lock(), "{schema}")?;
+    writeln!(std::io::stdout().lock(), "{schema}").map_err(Error::output)?;
     Ok(())
 }

@@ -83,15 +83,28 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     let mut err = stderr.lock();
     let outcome = match result_file.as_mut() {
         Some(file) => {
+            // A failed write here is the file's, said with its name.
+            let path = args.output.clone().unwrap_or_default();
+            let to_file = |source: std::io::Error| {
+                Error::File(private_file::FileError::Write {
+                    path: path.clone(),
+                    source,
+                })
+            };
             let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
             if output == batch::Output::Csv {
                 // A spreadsheet file starts with the UTF-8 byte-order mark: without it
                 // Excel and LibreOffice read "Chloé" as "ChloÃ©". (Not on stdout, where
                 // the next program would see it as part of the first cell.)
-                out.write_all(b"\xEF\xBB\xBF")?;
+                out.write_all(b"\xEF\xBB\xBF").map_err(to_file)?;
             }
-            let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options)?;
-            out.flush()?;
+            let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
+                |e| match e {
+                    Error::Output(source) => to_file(source),
+                    other => other,
+                },
+            )?;
+            out.flush().map_err(to_file)?;
             outcome
         }
         None => {
@@ -112,7 +125,8 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
                 err,
                 "Wrote the class report to {} (open it in a browser to print)",
                 path.display()
-            )?,
+            )
+            .map_err(Error::output)?,
             (Err(source), Some(saved)) => {
                 return Err(Error::ReportNotWritten {
                     saved: saved.clone(),
@@ -143,9 +157,12 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             GroupFormat::Json => format!("{:#}\n", report::class::json(summary, &quiz)),
         };
         if to_stdout {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
+            std::io::stdout()
+                .lock()
+                .write_all(text.as_bytes())
+                .map_err(Error::output)?;
         } else {
-            err.write_all(text.as_bytes())?;
+            err.write_all(text.as_bytes()).map_err(Error::output)?;
         }
     }
     match outcome.summary.failed {

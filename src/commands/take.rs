@@ -113,8 +113,8 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         }
     };
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()?;
+    stdout.write_all(text.as_bytes()).map_err(Error::output)?;
+    stdout.flush().map_err(Error::output)?;
     if let Some(path) = &args.output {
         eprintln!("Saved your result to {}", path.display());
     }

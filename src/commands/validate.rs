@@ -31,7 +31,8 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                         1 => ", 1 warning".to_string(),
                         n => format!(", {n} warnings"),
                     }
-                )?;
+                )
+                .map_err(Error::output)?;
             }
             Err(LoadError::Invalid(problems)) => {
                 code = 2;
@@ -64,7 +65,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
     }
     if json {
         let text = serde_json::to_string_pretty(&all).expect("problems serialise");
-        writeln!(stdout, "{text}")?;
+        writeln!(stdout, "{text}").map_err(Error::output)?;
     }
     match code {
         0 => Ok(()),

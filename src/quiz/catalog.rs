@@ -37,11 +37,10 @@ pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
         )
         .collect();
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
-    let guess = quiz::suggest(spec, &known).map_or(String::new(), |g| format!(" ({g})"));
-    Err(Error::Usage(format!(
-        "there is no quiz `{spec}`{guess}; `careerfit list` shows the quizzes, or give the \
-         path to a quiz file"
-    )))
+    Err(Error::UnknownQuiz {
+        spec: spec.to_string(),
+        suggestion: quiz::suggest(spec, &known),
+    })
 }
 
 /// A file in ./quizzes/ named like a built-in quiz, whose text differs from it: a
