@@ -47,6 +47,9 @@ pub enum Error {
     /// A class's rows could not be read.
     #[error(transparent)]
     Rows(#[from] crate::batch::ReadError),
+    /// Saved progress could not be read, used, saved or removed.
+    #[error(transparent)]
+    Progress(#[from] crate::progress::ProgressError),
 }
 
 impl Error {
@@ -61,6 +64,7 @@ impl Error {
             Error::Output(_) => 1,
             Error::UnknownQuiz { .. } => 2,
             Error::Rows(err) => err.code(),
+            Error::Progress(err) => err.code(),
         }
     }
 

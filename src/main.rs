@@ -44,7 +44,8 @@ fn main() -> ExitCode {
                 | Error::ReportNotWritten { .. }
                 | Error::Output(_)
                 | Error::UnknownQuiz { .. }
-                | Error::Rows(_) => {
+                | Error::Rows(_)
+                | Error::Progress(_) => {
                     eprintln!("error: {err}")
                 }
             }

@@ -4,7 +4,6 @@
 //! mode 0600: the answers are personal.
 
 use crate::answers::{self, Answers, Given};
-use crate::error::Error;
 use crate::quiz::Quiz;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -12,6 +11,55 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const SCHEMA: &str = "careerfit/progress/v1";
+
+/// What can go wrong with saved progress; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ProgressError {
+    /// The file is there but cannot be used: why, in words.
+    #[error(
+        "the saved progress {} cannot be used: {why}; start again with --fresh (which \
+         discards it)",
+        .path.display()
+    )]
+    Unusable { path: PathBuf, why: String },
+    #[error(
+        "the saved progress {} is for version {saved} of quiz `{quiz}`, and this is version \
+         {current}; its answers may not fit the questions now. Start again with --fresh",
+        .path.display()
+    )]
+    OtherVersion {
+        path: PathBuf,
+        quiz: String,
+        saved: String,
+        current: String,
+    },
+    #[error("cannot read the saved progress {}: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save your progress to {}: {source}", .path.display())]
+    Save {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot remove the saved progress {}: {source}", .path.display())]
+    Remove {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl ProgressError {
+    /// 2 when the file cannot be used as it is (the person must choose); 1 when the
+    /// system failed.
+    pub fn code(&self) -> u8 {
+        match self {
+            ProgressError::Unusable { .. } | ProgressError::OtherVersion { .. } => 2,
+            _ => 1,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct ProgressFile {
@@ -47,13 +95,10 @@ pub fn path_for(quiz: &Quiz) -> Option<PathBuf> {
 
 /// Read saved progress. `Ok(None)` when there is none; a file for another version of
 /// the quiz, or one that cannot be read, is an error that names it and is left alone.
-pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
-    let name = path.display();
-    let corrupt = |why: String| {
-        Error::Usage(format!(
-            "the saved progress {name} cannot be used: {why}; \
-             start again with --fresh (which discards it)"
-        ))
+pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, ProgressError> {
+    let corrupt = |why: String| ProgressError::Unusable {
+        path: path.to_path_buf(),
+        why,
     };
     // A pipe or a device would make reading hang or never end: only a regular file
     // of at most 1 MiB is read, and never more than that.
@@ -78,10 +123,11 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
     let text = match read() {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::Io(format!(
-                "cannot read the saved progress {name}: {e}"
-            )));
+        Err(source) => {
+            return Err(ProgressError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
         }
     };
     let file: ProgressFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
@@ -92,11 +138,12 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
         )));
     }
     if file.version != quiz.version {
-        return Err(Error::Usage(format!(
-            "the saved progress {name} is for version {} of quiz `{}`, and this is version {}; \
-             its answers may not fit the questions now. Start again with --fresh",
-            file.version, quiz.id, quiz.version
-        )));
+        return Err(ProgressError::OtherVersion {
+            path: path.to_path_buf(),
+            quiz: quiz.id.clone(),
+            saved: file.version,
+            current: quiz.version.clone(),
+        });
     }
     let n = quiz.questions.len();
     let mut sorted = file.order.clone();
@@ -139,12 +186,13 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, Error> {
 }
 
 /// Save progress atomically (a temporary file beside it, then a rename), mode 0600.
-pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), Error> {
-    let name = path.display();
-    let failed =
-        |e: &dyn std::fmt::Display| Error::Io(format!("cannot save your progress to {name}: {e}"));
+pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), ProgressError> {
+    let failed = |source: std::io::Error| ProgressError::Save {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| failed(&e))?;
+    std::fs::create_dir_all(dir).map_err(failed)?;
     let file = ProgressFile {
         schema: SCHEMA.to_string(),
         quiz: quiz.id.clone(),
@@ -162,21 +210,23 @@ pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), Error> 
         .prefix(".progress-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| failed(&e))?;
-    serde_json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(&e))?;
-    temp.write_all(b"\n").map_err(|e| failed(&e))?;
-    temp.as_file().sync_all().map_err(|e| failed(&e))?;
-    temp.persist(path).map_err(|e| failed(&e.error))?;
+        .map_err(failed)?;
+    serde_json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(e.into()))?;
+    temp.write_all(b"\n").map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(path).map_err(|e| failed(e.error))?;
     Ok(())
 }
 
 /// Remove saved progress (on finishing, or --fresh); none is fine.
-pub fn remove(path: &Path) -> Result<(), Error> {
+pub fn remove(path: &Path) -> Result<(), ProgressError> {
     match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io(format!(
-            "cannot remove the saved progress {}: {e}",
-            path.display()
-        ))),
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(ProgressError::Remove {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
         _ => Ok(()),
     }
 }

@@ -539,7 +539,7 @@ fn a_signal_during_score_leaves_no_temporary_file() {
             .args(["score", "him-career-fit", "-", "-o", "out.jsonl"])
             .current_dir(dir.path())
             .stdin(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
         // Reading stdin, which stays open: the temporary file is there meanwhile.
@@ -560,13 +560,29 @@ fn a_signal_during_score_leaves_no_temporary_file() {
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         assert_eq!(temporary(), 1);
+        // Well into the run, where it once held stderr for itself, so that the
+        // handler could not say why it stopped and the process never ended.
+        std::thread::sleep(std::time::Duration::from_millis(300));
         let killed = std::process::Command::new("kill")
             .args(["-s", signal, &child.id().to_string()])
             .status()
             .unwrap();
         assert!(killed.success());
-        let status = child.wait().unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(10) {
+                child.kill().unwrap();
+                panic!("{signal}: careerfit did not stop");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
         assert_eq!(status.code(), Some(code), "{signal}");
+        let mut said = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut said).unwrap();
+        assert!(said.contains("no result was saved"), "{signal}: {said}");
         assert_eq!(temporary(), 0, "{signal}: a temporary file was left behind");
         assert!(!dir.path().join("out.jsonl").exists());
     }

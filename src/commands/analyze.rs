@@ -36,8 +36,8 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     };
     let (name, input, how) = super::open_rows(&args.rows)?;
 
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    // Not locked for the run: a signal's handler must be able to say why it stops.
+    let mut err = std::io::stderr();
     let (chunks, columns) = batch::read(&quiz, &name, input, &how, &mut err)?;
     let reader = RowReader::new(&quiz, columns);
     let mut analyzer = Analyzer::new(&quiz);

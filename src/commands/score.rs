@@ -79,8 +79,8 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         jobs,
         completed_at: settings.now.clone(),
     };
-    let stderr = std::io::stderr();
-    let mut err = stderr.lock();
+    // Not locked for the run: a signal's handler must be able to say why it stops.
+    let mut err = std::io::stderr();
     let outcome = match result_file.as_mut() {
         Some(file) => {
             // A failed write here is the file's, said with its name.
