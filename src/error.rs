@@ -44,6 +44,12 @@ pub enum Error {
         spec: String,
         suggestion: Option<String>,
     },
+    /// A file given as a saved result is not one: why, as the JSON reader says it.
+    #[error("{}: not a careerfit result: {reason}", .path.display())]
+    NotAResult {
+        path: std::path::PathBuf,
+        reason: String,
+    },
     /// A class's rows could not be read.
     #[error(transparent)]
     Rows(#[from] crate::batch::ReadError),
@@ -62,7 +68,7 @@ impl Error {
             Error::Reported(code) => *code,
             Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
             Error::Output(_) => 1,
-            Error::UnknownQuiz { .. } => 2,
+            Error::UnknownQuiz { .. } | Error::NotAResult { .. } => 2,
             Error::Rows(err) => err.code(),
             Error::Progress(err) => err.code(),
         }

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
                 | Error::ReportNotWritten { .. }
                 | Error::Output(_)
                 | Error::UnknownQuiz { .. }
+                | Error::NotAResult { .. }
                 | Error::Rows(_)
                 | Error::Progress(_) => {
                     eprintln!("error: {err}")

@@ -30,8 +30,10 @@ pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
     }
     let name = path.display().to_string();
     let text = quiz::read_text(path)?;
-    let header: Header = serde_json::from_str(&text)
-        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))?;
+    let header: Header = serde_json::from_str(&text).map_err(|e| Error::NotAResult {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     let quiz = resolve_quiz(quiz.unwrap_or(&header.quiz.id))?;
     let read = answers_of(&quiz, &name, &text).map_err(Error::Invalid)?;
     let scores = scoring::score(&quiz, &read.answers);
@@ -45,10 +47,11 @@ pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
 
 /// A result file, read whole: a file that is not one is a usage error naming it.
 pub fn read_result(path: &Path) -> Result<QuizResult, Error> {
-    let name = path.display();
     let text = quiz::read_text(path)?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::Usage(format!("{name}: not a careerfit result: {e}")))
+    serde_json::from_str(&text).map_err(|e| Error::NotAResult {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })
 }
 
 /// The answers of an answers file or of a saved result (its answers are taken

@@ -267,7 +267,7 @@ fn score_in_parallel(
     jobs: usize,
     sink: &mut Sink,
 ) -> Result<bool, Error> {
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let (chunk_sender, chunk_receiver) = mpsc::sync_channel(CHUNKS_WAITING);
     std::thread::Builder::new()
         .name("careerfit-reader".into())
@@ -281,11 +281,16 @@ fn score_in_parallel(
         .expect("a thread can be started");
     let chunk_receiver = std::sync::Mutex::new(chunk_receiver);
     let stop = AtomicBool::new(false);
+    // How many chunks have been written. A scorer does not start a chunk more than
+    // `ahead` past it: were one scorer slow, the others would otherwise run on and
+    // their parts pile up waiting for its, and memory would grow with the input.
+    let written = AtomicUsize::new(0);
+    let ahead = jobs + 1;
     std::thread::scope(|scope| {
         let (part_sender, part_receiver) = mpsc::sync_channel(jobs);
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
-            let (chunk_receiver, stop) = (&chunk_receiver, &stop);
+            let (chunk_receiver, stop, written) = (&chunk_receiver, &stop, &written);
             scope.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
                     let next = chunk_receiver
@@ -297,6 +302,12 @@ fn score_in_parallel(
                         Err(mpsc::RecvTimeoutError::Timeout) => continue,
                         Err(mpsc::RecvTimeoutError::Disconnected) => return,
                     };
+                    while n >= written.load(Ordering::Acquire) + ahead {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
                     let part = chunk.map(|rows| score_part(quiz, reader, writer, rows));
                     if part_sender.send((n, part)).is_err() {
                         return;
@@ -315,6 +326,7 @@ fn score_in_parallel(
                     if sink.take(part?)? {
                         return Ok(true);
                     }
+                    written.store(next, Ordering::Release);
                 }
             }
             Ok(false)
