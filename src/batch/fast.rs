@@ -8,8 +8,8 @@
 
 #[cfg(test)]
 use super::rows::{JsonRow, Pairs};
-use crate::answers::{Answers, Given, from_given};
-use crate::quiz::Quiz;
+use crate::answers::{Answer, Answers, Given, from_given};
+use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
 use serde_json::Value as Json;
 use std::borrow::Cow;
 
@@ -181,6 +181,7 @@ pub fn read(text: &str) -> Option<JsonRow<'_>> {
 pub fn read_checked(
     text: &str,
     quiz: &Quiz,
+    quick: &[Exact],
     locate: impl Fn(&str) -> Option<usize>,
 ) -> Option<(Option<Json>, Answers)> {
     let mut scan = Scan { text, at: 0 };
@@ -192,7 +193,12 @@ pub fn read_checked(
             if std::mem::replace(&mut seen[index], true) {
                 return None;
             }
-            answers[index] = from_given(&quiz.questions[index], &scan.value()?).ok()?;
+            let question = &quiz.questions[index];
+            let value = scan.value()?;
+            answers[index] = match quick[index].answer(question, &value) {
+                Some(answer) => answer,
+                None => from_given(question, &value).ok()?,
+            };
             Some(())
         })
     })?;
@@ -205,6 +211,74 @@ pub fn read_checked(
         .zip(&answers)
         .any(|(q, a)| q.required && a.is_none());
     (!unanswered_required).then_some((id, answers))
+}
+
+/// What one question's answers look like when written exactly as careerfit writes
+/// them: a scale's label or position, an option's id. Such an answer is matched by
+/// plain comparison; any other (another case, spaces, a label for an option) goes to
+/// `answers::from_given`, which gives the same answer for every value this matches.
+pub struct Exact {
+    /// A position written as a number means that position: no label looks like a
+    /// number (`from_given` lets such a label win over a position).
+    positions: bool,
+    /// Each label is its own trimmed text and no two are equal ignoring case, so an
+    /// exact match is the first match `from_given` would find.
+    labels: bool,
+}
+
+impl Exact {
+    pub fn new(question: &Question) -> Self {
+        let QuestionKind::Scale { labels, .. } = &question.kind else {
+            return Exact {
+                positions: false,
+                labels: false,
+            };
+        };
+        Exact {
+            positions: !labels
+                .iter()
+                .any(|l| l.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')),
+            labels: labels.iter().enumerate().all(|(i, label)| {
+                label.trim() == label && labels[..i].iter().all(|l| !l.eq_ignore_ascii_case(label))
+            }),
+        }
+    }
+
+    /// The answer, when `value` is written exactly; `None` to ask `from_given`.
+    fn answer(&self, question: &Question, value: &Given) -> Option<Option<Answer>> {
+        let option =
+            |options: &[AnswerOption], text: &str| options.iter().position(|o| o.id == text);
+        Some(Some(match (&question.kind, value) {
+            (_, Given::Null) => return Some(None),
+            (QuestionKind::Scale { labels, .. }, Given::Number(n)) if self.positions => {
+                let k = n
+                    .as_u64()
+                    .filter(|k| (1..=labels.len() as u64).contains(k))?;
+                Answer::Scale(k as usize)
+            }
+            (QuestionKind::Scale { labels, .. }, Given::Text(text)) if self.labels => {
+                Answer::Scale(labels.iter().position(|l| l == text)? + 1)
+            }
+            (QuestionKind::YesNo { .. }, Given::Bool(yes)) => Answer::YesNo(*yes),
+            (QuestionKind::Choice { options }, Given::Text(text)) => {
+                Answer::Choice(option(options, text)?)
+            }
+            (QuestionKind::Multi { options }, Given::List(items)) => {
+                let mut chosen = Vec::with_capacity(items.len());
+                for item in items {
+                    let Given::Text(text) = item else { return None };
+                    let i = option(options, text)?;
+                    if chosen.contains(&i) {
+                        return None;
+                    }
+                    chosen.push(i);
+                }
+                chosen.sort_unstable();
+                Answer::Multi(chosen)
+            }
+            _ => return None,
+        }))
+    }
 }
 
 /// Where a string's text ends: the first quote, backslash or control character,
@@ -222,7 +296,9 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
             // Bytes below 0x20 (whose high bit is clear, so not part of a UTF-8 sequence).
             | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
         if found != 0 {
-            break;
+            // The lowest flagged byte is exact (a false flag only ever sits above a
+            // true one), and on little-endian bytes it is the first in the text.
+            return Some(at + (found.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }

@@ -45,6 +45,8 @@ pub struct RowReader<'q> {
     /// Per question: for tick-any questions, the option ids and labels a cell may
     /// name, longest first (see `forms::split_ticks`).
     ticks: Vec<Vec<String>>,
+    /// Per question: how an answer written exactly is matched quickly.
+    exact: Vec<super::fast::Exact>,
 }
 
 /// How a JSON Lines row is written, read without copying its text. Other keys (a
@@ -129,6 +131,7 @@ impl<'q> RowReader<'q> {
             index,
             columns,
             ticks,
+            exact: quiz.questions.iter().map(super::fast::Exact::new).collect(),
         }
     }
 
@@ -146,7 +149,9 @@ impl<'q> RowReader<'q> {
                 // by serde_json and checked answer by answer, to say what is wrong.
                 let next = std::cell::Cell::new(0);
                 if let Some((id, answers)) =
-                    super::fast::read_checked(&text, self.quiz, |id| self.locate(&next, id))
+                    super::fast::read_checked(&text, self.quiz, &self.exact, |id| {
+                        self.locate(&next, id)
+                    })
                 {
                     let id = match id {
                         None | Some(Json::Null) => fallback_id,
@@ -346,6 +351,11 @@ mod tests {
             r#"{"id": 5, "answers": {"q-required": " Agree ", "q-scale": null}}"#,
             r#"{"answers": {"q-required": 1}}"#,
             r#"{"id": null, "answers": {"q-required": 1}}"#,
+            // Written exactly as careerfit writes answers: matched by plain comparison.
+            r#"{"id": "j", "answers": {"q-required": "Agree", "q-choice": "b", "q-multi": ["z", "x"], "q-scale": 2, "q-no-rev": false}}"#,
+            // Labels for options, another case, a position as text: the full matching.
+            r#"{"id": "k", "answers": {"q-required": "4", "q-choice": "A phone", "q-multi": ["A database", "y"], "q-reverse": "LOW"}}"#,
+            r#"{"id": "l", "answers": {"q-required": 0, "q-choice": "d", "q-multi": []}}"#,
         ];
         let mut quick = 0;
         for (quiz, rows) in [(&him, him_rows), (&small, small_rows.to_vec())] {
@@ -353,7 +363,7 @@ mod tests {
             for (n, text) in rows.iter().enumerate() {
                 let slow = reader.check_json(n + 1, serde_json::Value::from(n + 1), text);
                 let next = std::cell::Cell::new(0);
-                match fast::read_checked(text, quiz, |id| reader.locate(&next, id)) {
+                match fast::read_checked(text, quiz, &reader.exact, |id| reader.locate(&next, id)) {
                     Some((id, answers)) => {
                         quick += 1;
                         let id = match id {
