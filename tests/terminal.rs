@@ -700,3 +700,61 @@ fn when_the_report_fails_after_the_result_the_message_says_which_was_saved() {
         "someone else's"
     );
 }
+
+/// In a tick-any list, Enter on "← Back" goes back as it does in every other list:
+/// the ticks made there are not recorded, and coming back to the list shows the ticks
+/// recorded before.
+#[test]
+fn enter_on_back_in_a_tick_any_list_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("small.yaml");
+    let mut session = spawn(
+        &["take", quiz.to_str().unwrap(), "-o", "result.json"],
+        dir.path(),
+    );
+    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
+    answer(&mut session, "Question 2 of 7", &[ENTER]); // Low
+    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
+    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
+    answer(&mut session, "Question 5 of 7", &[ENTER]); // A laptop
+    // Tick "A database", then Enter on "← Back", after the three options.
+    answer(
+        &mut session,
+        "Question 6 of 7",
+        &[" ", DOWN, DOWN, DOWN, ENTER],
+    );
+    // Question 5 again, its answer kept: Down to "A phone".
+    answer(&mut session, "Question 5 of 7", &[DOWN, ENTER]);
+    // Nothing was recorded for question 6: tick the spreadsheet alone.
+    answer(&mut session, "Question 6 of 7", &[DOWN, " ", ENTER]);
+    // At question 7 (five labels, then "← Back"), go back to question 6.
+    answer(
+        &mut session,
+        "Question 7 of 7",
+        &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER],
+    );
+    // The list shows the tick recorded before; Enter keeps it.
+    let shown = session.expect("Question 6 of 7").unwrap();
+    let screen = String::from_utf8_lossy(shown.before()).to_string();
+    assert!(screen.contains("[ ] A database"), "{screen}");
+    assert!(screen.contains("[x] A spreadsheet"), "{screen}");
+    answer(&mut session, "", &[ENTER]);
+    answer(&mut session, "Question 7 of 7", &[ENTER]); // Strongly disagree
+    finish_review(&mut session);
+    everything(&mut session);
+    assert_eq!(exit_code(&session), 0);
+
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap()).unwrap();
+    let answer_of = |id: &str| {
+        saved["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["question"] == id)
+            .unwrap_or_else(|| panic!("{id} in {saved}"))["answer"]
+            .clone()
+    };
+    assert_eq!(answer_of("q-choice"), serde_json::json!("b"));
+    assert_eq!(answer_of("q-multi"), serde_json::json!(["y"]));
+}

@@ -4,6 +4,7 @@
 
 pub mod plan;
 mod terminal;
+mod ticks;
 
 pub use terminal::TerminalPrompter;
 

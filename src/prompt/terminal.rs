@@ -1,16 +1,19 @@
 //! The interactive prompter: inquire prompts on the terminal (they draw on stderr).
 
+use super::ticks;
 use super::{Ask, PromptError, Prompter, Reply, Review};
 use crate::answers::{Answer, Answers};
 use crate::quiz::{Question, QuestionKind, Quiz};
 use crate::text::shorten;
 use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
-use inquire::{CustomType, MultiSelect, Select};
+use inquire::{CustomType, Select};
 
 pub struct TerminalPrompter {
     /// Where the review screen's cursor starts: "Finish", or the last answer changed.
     review_cursor: usize,
+    /// Whether the prompts are drawn in colour.
+    color: bool,
 }
 
 impl TerminalPrompter {
@@ -28,14 +31,17 @@ impl TerminalPrompter {
             canceled_prompt_indicator: Styled::new("<skipped>"),
             ..base
         });
-        TerminalPrompter { review_cursor: 0 }
+        TerminalPrompter {
+            review_cursor: 0,
+            color,
+        }
     }
 }
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
         loop {
-            match ask_once(ask) {
+            match ask_once(ask, self.color) {
                 // Esc on a required question: say so and ask again.
                 Err(InquireError::OperationCanceled) if ask.question.required => {
                     eprintln!("This question is required; please choose an answer.");
@@ -167,7 +173,7 @@ fn question_text(text: &str) -> String {
     crate::text::wrap(text, width, "").trim_end().to_string()
 }
 
-fn ask_once(ask: &Ask) -> Result<Reply, InquireError> {
+fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
     let text = question_text(&ask.question.text);
     let text = text.as_str();
     let back = ask.can_go_back;
@@ -253,22 +259,24 @@ fn ask_once(ask: &Ask) -> Result<Reply, InquireError> {
                 _ => Vec::new(),
             };
             let keys = if back {
-                "↑↓ to move, Space to tick, Enter when done (none ticked is fine; tick ← Back to go back)"
+                "↑↓ to move, Space to tick, Enter when done (none ticked is fine) or on ← Back to go back"
             } else {
                 "↑↓ to move, Space to tick, Enter when done (none ticked is fine)"
             };
-            let chosen = MultiSelect::new(text, with_back(labels))
-                .with_help_message(&help(ask, keys))
-                .with_page_size(options.len() + 1)
-                .with_default(&ticked)
-                .without_filtering()
-                .raw_prompt()?;
-            if chosen.iter().any(|o| o.index == options.len()) {
-                return Ok(Reply::Back);
+            let look = ticks::Look {
+                question: text,
+                labels: &labels,
+                back_label: BACK,
+                help: &help(ask, keys),
+                color,
+            };
+            let mut list = ticks::List::new(options.len(), &ticked, back);
+            match ticks::ask(&look, &mut list).map_err(InquireError::IO)? {
+                ticks::Outcome::Ticked(chosen) => Ok(Reply::Answer(Some(Answer::Multi(chosen)))),
+                ticks::Outcome::Back => Ok(Reply::Back),
+                ticks::Outcome::Skipped => Err(InquireError::OperationCanceled),
+                ticks::Outcome::Interrupted => Err(InquireError::OperationInterrupted),
             }
-            Ok(Reply::Answer(Some(Answer::Multi(
-                chosen.into_iter().map(|o| o.index).collect(),
-            ))))
         }
     }
 }
