@@ -10,9 +10,18 @@ pub enum Error {
     /// A quiz or answers file is invalid: every problem found, warnings included.
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Problem>),
-    /// A file could not be read or written.
-    #[error("{0}")]
-    Io(String),
+    /// A file a person named could not be read.
+    #[error(transparent)]
+    ReadFile(#[from] crate::input::ReadFileError),
+    /// The manual pages could not be written to a folder.
+    #[error("cannot write the manual pages to {}: {source}", .dir.display())]
+    ManualPages {
+        dir: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// The terminal failed under the quiz's prompts.
+    #[error("the terminal failed: {0}")]
+    Terminal(String),
     /// The person pressed Ctrl-C.
     #[error("interrupted; no result was saved")]
     Interrupted,
@@ -62,7 +71,7 @@ impl Error {
     pub fn code(&self) -> u8 {
         match self {
             Error::Usage(_) | Error::Invalid(_) => 2,
-            Error::Io(_) => 1,
+            Error::ReadFile(_) | Error::ManualPages { .. } | Error::Terminal(_) => 1,
             Error::Interrupted => 130,
             Error::BrokenPipe => 0,
             Error::Reported(code) => *code,
@@ -97,7 +106,7 @@ pub fn render_problems(problems: &[Problem]) -> String {
 impl From<crate::quiz::LoadError> for Error {
     fn from(err: crate::quiz::LoadError) -> Self {
         match err {
-            crate::quiz::LoadError::Io(message) => Error::Io(message),
+            crate::quiz::LoadError::Read(err) => Error::ReadFile(err),
             crate::quiz::LoadError::Invalid(problems) => Error::Invalid(problems),
         }
     }

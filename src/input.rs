@@ -12,16 +12,52 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read (missing, a folder, no permission).
-    Io(String),
+    Read(ReadFileError),
     /// The file was read but is not valid: all problems found, warnings included.
     Invalid(Vec<Problem>),
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {why}")]
+pub struct ReadFileError {
+    /// The file as the person named it.
+    pub path: String,
+    pub why: Unreadable,
+}
+
+/// Why a file could not be read, in the same words for every file.
+#[derive(Debug, thiserror::Error)]
+pub enum Unreadable {
+    #[error("no such file")]
+    Missing,
+    #[error("permission denied")]
+    Denied,
+    #[error("is a folder, not a file")]
+    Folder,
+    #[error("{0}")]
+    Other(std::io::Error),
+}
+
+impl ReadFileError {
+    fn load_error(path: &str, err: std::io::Error) -> LoadError {
+        let why = match err.kind() {
+            std::io::ErrorKind::NotFound => Unreadable::Missing,
+            std::io::ErrorKind::PermissionDenied => Unreadable::Denied,
+            _ => Unreadable::Other(err),
+        };
+        LoadError::Read(ReadFileError {
+            path: path.to_string(),
+            why,
+        })
+    }
 }
 
 /// Read a file a person wrote, refusing folders, huge files and text that is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let file = open(path)?;
-    let io = |e: std::io::Error| LoadError::Io(io_message(&name, &e));
+    let io = |e: std::io::Error| ReadFileError::load_error(&name, e);
     check_size(&name, file.metadata().map_err(io)?.len())?;
     read_stream(&name, file)
 }
@@ -31,10 +67,13 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 /// stream with no size limit.
 pub fn open(path: &Path) -> Result<std::fs::File, LoadError> {
     let name = path.display().to_string();
-    let io = |e: std::io::Error| LoadError::Io(io_message(&name, &e));
+    let io = |e: std::io::Error| ReadFileError::load_error(&name, e);
     let file = std::fs::File::open(path).map_err(io)?;
     if file.metadata().map_err(io)?.is_dir() {
-        return Err(LoadError::Io(format!("{name}: is a folder, not a file")));
+        return Err(LoadError::Read(ReadFileError {
+            path: name,
+            why: Unreadable::Folder,
+        }));
     }
     Ok(file)
 }
@@ -45,7 +84,7 @@ pub fn read_stream(name: &str, reader: impl std::io::Read) -> Result<String, Loa
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Io(io_message(name, &e)))?;
+        .map_err(|e| ReadFileError::load_error(name, e))?;
     check_size(name, bytes.len() as u64)?;
     decode(name, bytes)
 }
@@ -82,12 +121,4 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
             "the file is not UTF-8 text",
         )])
     })
-}
-
-fn io_message(name: &str, err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => format!("{name}: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("{name}: permission denied"),
-        _ => format!("{name}: {err}"),
-    }
 }

@@ -39,7 +39,9 @@ fn main() -> ExitCode {
                 }
                 Error::Interrupted => eprintln!("\nInterrupted; no result was saved."),
                 Error::Usage(_)
-                | Error::Io(_)
+                | Error::ReadFile(_)
+                | Error::ManualPages { .. }
+                | Error::Terminal(_)
                 | Error::File(_)
                 | Error::ReportNotWritten { .. }
                 | Error::Output(_)

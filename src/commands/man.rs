@@ -10,11 +10,9 @@ use std::path::Path;
 pub fn run(dir: Option<&Path>) -> Result<(), Error> {
     match dir {
         Some(dir) => {
-            clap_mangen::generate_to(pages(), dir).map_err(|e| {
-                Error::Io(format!(
-                    "cannot write the manual pages to {}: {e}",
-                    dir.display()
-                ))
+            clap_mangen::generate_to(pages(), dir).map_err(|source| Error::ManualPages {
+                dir: dir.to_path_buf(),
+                source,
             })?;
             eprintln!("Wrote the manual pages to {}", dir.display());
         }

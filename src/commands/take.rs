@@ -223,7 +223,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
             }
             Error::Interrupted
         }
-        PromptError::Io(message) => Error::Io(format!("the terminal failed: {message}")),
+        PromptError::Io(message) => Error::Terminal(message),
     })?;
     eprintln!();
     Ok(answers)

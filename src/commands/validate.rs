@@ -47,18 +47,14 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                     if errors == 1 { "" } else { "s" }
                 );
             }
-            Err(LoadError::Io(message)) => {
+            Err(LoadError::Read(err)) => {
                 if code == 0 {
                     code = 1;
                 }
                 if json {
-                    let file = name.to_string();
-                    let message = message
-                        .strip_prefix(&format!("{file}: "))
-                        .unwrap_or(&message);
-                    all.push(Problem::error(&file, Place::File, message));
+                    all.push(Problem::error(&err.path, Place::File, err.why.to_string()));
                 } else {
-                    eprintln!("error: {message}");
+                    eprintln!("error: {err}");
                 }
             }
         }
