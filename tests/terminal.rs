@@ -58,6 +58,20 @@ fn spawn_shell(script: &str, dir: &std::path::Path) -> Session {
     in_pty(cmd)
 }
 
+/// `careerfit take` of tests/fixtures/small.yaml, saving the result to `output`.
+fn take_small(dir: &std::path::Path, output: &str) -> Session {
+    let quiz = fixture("small.yaml");
+    spawn(&["take", quiz.to_str().unwrap(), "-o", output], dir)
+}
+
+/// The answer a saved result holds for question `id`.
+fn saved_answer(result: &std::path::Path, id: &str) -> serde_json::Value {
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(result).unwrap()).unwrap();
+    let answers = saved["answers"].as_array().unwrap();
+    let entry = answers.iter().find(|a| a["question"] == id);
+    entry.unwrap_or_else(|| panic!("{id} in {saved}"))["answer"].clone()
+}
+
 /// Wait for a prompt, give the terminal a moment to settle, then type.
 fn answer(session: &mut Session, prompt: &str, keys: &[&str]) {
     session
@@ -329,18 +343,7 @@ fn shuffled_questions_come_in_the_seeds_order_and_keep_their_answers() {
         finish_review(&mut session);
         everything(&mut session);
         assert_eq!(exit_code(&session), 0);
-        let saved: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap())
-                .unwrap();
-        let answer_of = |id: &str| {
-            saved["answers"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|a| a["question"] == id)
-                .unwrap()["answer"]
-                .clone()
-        };
+        let answer_of = |id: &str| saved_answer(&dir.path().join("result.json"), id);
         assert_eq!(answer_of("q-scale"), 1);
         assert_eq!(answer_of("q-required"), 1);
         assert_eq!(answer_of("q-yes"), true);
@@ -392,11 +395,7 @@ fn the_color_option_decides_for_the_prompts() {
 #[test]
 fn going_back_and_reviewing_change_the_saved_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let quiz = fixture("small.yaml");
-    let mut session = spawn(
-        &["take", quiz.to_str().unwrap(), "-o", "result.json"],
-        dir.path(),
-    );
+    let mut session = take_small(dir.path(), "result.json");
     answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
     answer(&mut session, "Question 2 of 7", &[ENTER]); // Low
     answer(&mut session, "Question 3 of 7", &["n", ENTER]); // No
@@ -707,16 +706,16 @@ fn when_the_report_fails_after_the_result_the_message_says_which_was_saved() {
 #[test]
 fn enter_on_back_in_a_tick_any_list_goes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let quiz = fixture("small.yaml");
-    let mut session = spawn(
-        &["take", quiz.to_str().unwrap(), "-o", "result.json"],
-        dir.path(),
-    );
-    answer(&mut session, "Question 1 of 7", &[DOWN, ENTER]); // Middle
-    answer(&mut session, "Question 2 of 7", &[ENTER]); // Low
-    answer(&mut session, "Question 3 of 7", &["y", ENTER]);
-    answer(&mut session, "Question 4 of 7", &["n", ENTER]);
-    answer(&mut session, "Question 5 of 7", &[ENTER]); // A laptop
+    let mut session = take_small(dir.path(), "r.json");
+    for (question, keys) in [
+        ("Question 1 of 7", &[DOWN, ENTER][..]), // Middle
+        ("Question 2 of 7", &[ESC]),             // skipped
+        ("Question 3 of 7", &["y", ENTER]),
+        ("Question 4 of 7", &["n", ENTER]),
+        ("Question 5 of 7", &[ENTER]), // A laptop
+    ] {
+        answer(&mut session, question, keys);
+    }
     // Tick "A database", then Enter on "← Back", after the three options.
     answer(
         &mut session,
@@ -744,17 +743,7 @@ fn enter_on_back_in_a_tick_any_list_goes_back() {
     everything(&mut session);
     assert_eq!(exit_code(&session), 0);
 
-    let saved: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("result.json")).unwrap()).unwrap();
-    let answer_of = |id: &str| {
-        saved["answers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["question"] == id)
-            .unwrap_or_else(|| panic!("{id} in {saved}"))["answer"]
-            .clone()
-    };
+    let answer_of = |id: &str| saved_answer(&dir.path().join("r.json"), id);
     assert_eq!(answer_of("q-choice"), serde_json::json!("b"));
     assert_eq!(answer_of("q-multi"), serde_json::json!(["y"]));
 }

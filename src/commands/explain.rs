@@ -58,15 +58,16 @@ pub fn run(
     }
     let explanation = explanation(&quiz, &scores, pathway)?;
     let width = usize::from(settings.stdout.width);
+    let view = report::explain::Explained::new(&quiz, &explanation);
     let out = match format {
         OutputFormat::Json => format!(
             "{}\n",
             serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
         ),
-        OutputFormat::Plain => report::explain::render_plain(&quiz, &explanation, width),
-        OutputFormat::Markdown => report::explain::render_markdown(&quiz, &explanation),
-        OutputFormat::Html => report::html::explanation_page(&quiz, &explanation),
-        OutputFormat::Table => report::explain::render(&quiz, &explanation, settings.stdout),
+        OutputFormat::Plain => report::explain::render_plain(&view, width),
+        OutputFormat::Markdown => report::explain::render_markdown(&view),
+        OutputFormat::Html => report::html::explanation_page(&view),
+        OutputFormat::Table => report::explain::render(&view, settings.stdout),
     };
     std::io::stdout()
         .lock()

@@ -27,7 +27,8 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
             .collect(),
     );
     let best = crate::explain::explain(&quiz, &scores, None);
-    file.write_all(report::html::render(&quiz, &result, best.as_ref()).as_bytes())?;
+    let view = report::View::new(&quiz, &result, best.as_ref());
+    file.write_all(report::html::render(&view).as_bytes())?;
     file.commit()?;
     eprintln!(
         "Wrote the report to {} (open it in a browser to print)",

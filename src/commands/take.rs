@@ -59,7 +59,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         file.commit()?;
     }
     if let Some(mut file) = report_file.take() {
-        let page = report::html::render(&quiz, &result, best.as_ref());
+        let page = report::html::render(&report::View::new(&quiz, &result, best.as_ref()));
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         // Two files: say which one was saved when the second fails.
         match (written, &args.output) {
@@ -83,31 +83,34 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => SummaryFormat::Plain,
         (None, false, false) => SummaryFormat::Table,
     };
-    let explained = result.explanation.as_ref();
+    // The summary explains the pathway asked for (--explain); the page, the best.
+    let view = report::View::new(&quiz, &result, result.explanation.as_ref());
     let text = match format {
         SummaryFormat::Json => json,
-        SummaryFormat::Html => report::html::render(&quiz, &result, best.as_ref()),
+        SummaryFormat::Html => {
+            report::html::render(&report::View::new(&quiz, &result, best.as_ref()))
+        }
         SummaryFormat::Markdown => {
-            let mut text = report::markdown::render(&quiz, &result);
-            if let Some(e) = explained {
+            let mut text = report::markdown::render(&view);
+            if let Some(e) = &view.explained {
                 text.push('\n');
-                text.push_str(&report::explain::render_markdown(&quiz, e));
+                text.push_str(&report::explain::render_markdown(e));
             }
             text
         }
         SummaryFormat::Plain => {
-            let mut text = report::plain::render(&quiz, &result, width);
-            if let Some(e) = explained {
+            let mut text = report::plain::render(&view, width);
+            if let Some(e) = &view.explained {
                 text.push('\n');
-                text.push_str(&report::explain::render_plain(&quiz, e, width));
+                text.push_str(&report::explain::render_plain(e, width));
             }
             text
         }
         SummaryFormat::Table => {
-            let mut text = report::table::render(&quiz, &result, stdout_style);
-            if let Some(e) = explained {
+            let mut text = report::table::render(&view, stdout_style);
+            if let Some(e) = &view.explained {
                 text.push('\n');
-                text.push_str(&report::explain::render(&quiz, e, stdout_style));
+                text.push_str(&report::explain::render(e, stdout_style));
             }
             text
         }

@@ -11,12 +11,15 @@ use comfy_table::{Cell, CellAlignment};
 /// Traits shown one by one in the gap table; the rest share one row.
 const GAP_ROWS: usize = 5;
 
-/// An explanation with the quiz's words looked up once, and its gap laid out.
-struct View<'a> {
-    e: &'a Explanation,
+/// An explanation with the quiz's words looked up once, and its gap laid out: what
+/// every renderer of an explanation takes.
+pub struct Explained<'a> {
+    pub e: &'a Explanation,
+    /// The quiz's title, id and version, for a page of its own.
+    pub quiz: (&'a str, &'a str, &'a str),
     headline: String,
-    /// (question text, trait name, points, left)
-    answers: Vec<(&'a str, &'a str, f64, f64)>,
+    /// (question text, trait name, points, left), in the explanation's order.
+    pub answers: Vec<(&'a str, &'a str, f64, f64)>,
     gap: Option<Gap>,
 }
 
@@ -29,33 +32,34 @@ struct Gap {
     rows: Vec<(String, f64, f64)>,
 }
 
-fn view<'a>(quiz: &'a Quiz, e: &'a Explanation) -> View<'a> {
-    let answers = e
-        .contributions
-        .iter()
-        .map(|c| {
-            let text = quiz
-                .questions
-                .iter()
-                .find(|q| q.id == c.question)
-                .map_or(c.question.as_str(), |q| q.text.as_str());
-            let trait_name = quiz
-                .traits
-                .iter()
-                .find(|t| t.id == c.trait_id)
-                .map_or(c.trait_id.as_str(), |t| t.name.as_str());
-            (text, trait_name, c.points, c.left)
-        })
-        .collect();
-    View {
-        e,
-        headline: format!(
-            "Why {} fits you {} out of 100: every answer's share of the fit",
-            e.title,
-            fixed(e.fit, 0)
-        ),
-        answers,
-        gap: gap(e),
+impl<'a> Explained<'a> {
+    pub fn new(quiz: &'a Quiz, e: &'a Explanation) -> Self {
+        let answers = e
+            .contributions
+            .iter()
+            .map(|c| {
+                let text = quiz
+                    .question_index(&c.question)
+                    .map_or(c.question.as_str(), |i| quiz.questions[i].text.as_str());
+                let trait_name = quiz
+                    .traits
+                    .iter()
+                    .find(|t| t.id == c.trait_id)
+                    .map_or(c.trait_id.as_str(), |t| t.name.as_str());
+                (text, trait_name, c.points, c.left)
+            })
+            .collect();
+        Explained {
+            e,
+            quiz: (&quiz.title, &quiz.id, &quiz.version),
+            headline: format!(
+                "Why {} fits you {} out of 100: every answer's share of the fit",
+                e.title,
+                fixed(e.fit, 0)
+            ),
+            answers,
+            gap: gap(e),
+        }
     }
 }
 
@@ -120,8 +124,7 @@ fn points(x: f64) -> Cell {
 }
 
 /// As tables, wrapped to the terminal.
-pub fn render(quiz: &Quiz, e: &Explanation, style: Style) -> String {
-    let v = view(quiz, e);
+pub fn render(v: &Explained, style: Style) -> String {
     let width = usize::from(style.width);
     let mut out = wrap(&v.headline, width, "");
     let mut answers = table(style, ["Question", "Trait", "Points", "Left"]);
@@ -174,8 +177,7 @@ fn mover(m: &crate::explain::Mover) -> String {
 }
 
 /// As plain sentences, for screen readers and plain text.
-pub fn render_plain(quiz: &Quiz, e: &Explanation, width: usize) -> String {
-    let v = view(quiz, e);
+pub fn render_plain(v: &Explained, width: usize) -> String {
     let mut out = wrap(&format!("{}.", v.headline), width, "");
     for (text, trait_name, points, left) in &v.answers {
         out.push_str(&wrap(
@@ -215,9 +217,8 @@ pub fn render_plain(quiz: &Quiz, e: &Explanation, width: usize) -> String {
 }
 
 /// As Markdown, every quiz text escaped.
-pub fn render_markdown(quiz: &Quiz, e: &Explanation) -> String {
+pub fn render_markdown(v: &Explained) -> String {
     use super::markdown::{cell, item};
-    let v = view(quiz, e);
     let mut out = format!(
         "## {}\n\n| Question | Trait | Points | Left |\n|---|---|---:|---:|\n",
         item(&v.headline)

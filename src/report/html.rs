@@ -2,9 +2,8 @@
 //! report`): no scripts, no external files, no network. Built with maud, which escapes
 //! every piece of text it is given, so quiz text cannot become markup.
 
-use super::fixed;
-use crate::explain::Explanation;
-use crate::quiz::Quiz;
+use super::explain::Explained;
+use super::{View, fixed};
 use crate::result::QuizResult;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
@@ -68,16 +67,9 @@ fn chart(result: &QuizResult) -> Markup {
 /// The answers' shares of a fit as a table: the top ones in full, or the rest as a
 /// compact table with a caption.
 fn answers_table<'e>(
-    quiz: &Quiz,
-    contributions: impl Iterator<Item = &'e crate::explain::Contribution>,
+    answers: impl Iterator<Item = &'e (&'e str, &'e str, f64, f64)>,
     rest: Option<usize>,
 ) -> Markup {
-    let text_of = |id: &str| {
-        quiz.questions
-            .iter()
-            .find(|q| q.id == id)
-            .map_or(id.to_string(), |q| q.text.clone())
-    };
     html! {
         table class=[rest.map(|_| "compact")] {
             @if let Some(rest) = rest { caption { "Your other " (rest) " answers" } }
@@ -87,11 +79,11 @@ fn answers_table<'e>(
                 th.num scope="col" { "Left" }
             } }
             tbody {
-                @for c in contributions {
+                @for (text, _, points, left) in answers {
                     tr {
-                        td { (text_of(&c.question)) }
-                        td.num { (fixed(c.points, 1)) }
-                        td.num { (fixed(c.left, 1)) }
+                        td { (text) }
+                        td.num { (fixed(*points, 1)) }
+                        td.num { (fixed(*left, 1)) }
                     }
                 }
             }
@@ -99,15 +91,16 @@ fn answers_table<'e>(
     }
 }
 
-fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
-    let rest = e.contributions.len().saturating_sub(TOP_ANSWERS);
+fn explanation(v: &Explained) -> Markup {
+    let e = v.e;
+    let rest = v.answers.len().saturating_sub(TOP_ANSWERS);
     html! {
         section {
             h2 { "Why " (e.title) " fits you " (fixed(e.fit, 0)) " out of 100" }
-            (answers_table(quiz, e.contributions.iter().take(TOP_ANSWERS), None))
+            (answers_table(v.answers.iter().take(TOP_ANSWERS), None))
             // The rest, smaller: they add little, and a page per answer wastes paper.
             @if rest > 0 {
-                (answers_table(quiz, e.contributions.iter().skip(TOP_ANSWERS), Some(rest)))
+                (answers_table(v.answers.iter().skip(TOP_ANSWERS), Some(rest)))
             }
             p { "Points: what each answer added to the fit; they add up to the fit. "
                 "Left: what the top answer would have added." }
@@ -125,17 +118,14 @@ fn explanation(quiz: &Quiz, e: &Explanation) -> Markup {
 }
 
 /// `explain --format html`: the explanation of one pathway as a page of its own.
-pub fn explanation_page(quiz: &Quiz, e: &Explanation) -> String {
+pub fn explanation_page(v: &Explained) -> String {
+    let (title, id, version) = v.quiz;
     let body = html! {
-        h1 { (quiz.title) }
-        p.meta { "Quiz " (quiz.id) ", version " (quiz.version) "." }
-        (explanation(quiz, e))
+        h1 { (title) }
+        p.meta { "Quiz " (id) ", version " (version) "." }
+        (explanation(v))
     };
-    page(
-        &format!("{}: why {} fits you", quiz.title, e.title),
-        STYLE,
-        body,
-    )
+    page(&format!("{title}: why {} fits you", v.e.title), STYLE, body)
 }
 
 /// A whole self-contained page: no scripts, no external files; the content in one
@@ -160,13 +150,14 @@ pub fn page(title: &str, style: &str, body: Markup) -> String {
 const TOP_ANSWERS: usize = 10;
 
 /// The whole page. `explanation` is of the best pathway.
-pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>) -> String {
-    let best = result.profiles.first().filter(|p| p.fit.is_some());
+pub fn render(v: &View) -> String {
+    let result = v.result;
+    let best = v.best.as_ref().map(|b| b.entry);
     let body = html! {
-        h1 { (quiz.title) }
-        p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Taken "
+        h1 { (v.title) }
+        p.meta { "Quiz " (v.quiz_id) ", version " (v.version) ". Taken "
             (result.completed_at) "." }
-        @if let Some(caution) = super::caution(result) {
+        @if let Some(caution) = &v.caution {
             p.caution { strong { (caution) } }
         }
         section {
@@ -185,7 +176,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
                 }
             }
         }
-        @for line in super::out_of_reach(quiz, result) { p { (line) } }
+        @for line in &v.out_of_reach { p { (line) } }
         section {
             h2 { "Your traits (0 to 100)" }
             (chart(result))
@@ -221,18 +212,18 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
         } @else {
             p { "No pathway could be scored: answer at least one question." }
         }
-        @if let Some(e) = explained { (explanation(quiz, e)) }
+        @if let Some(e) = &v.explained { (explanation(e)) }
         @if !result.warnings.is_empty() {
             section.notes {
                 h2 { "Notes" }
                 ul { @for w in &result.warnings { li { (w) } } }
             }
         }
-        @if !quiz.sources.is_empty() {
+        @if !v.sources.is_empty() {
             section.sources {
                 h2 { "Sources" }
                 ul {
-                    @for s in &quiz.sources {
+                    @for s in v.sources {
                         li {
                             (s.title)
                             @if let Some(as_of) = &s.as_of { ", as of " (as_of) }
@@ -244,5 +235,5 @@ pub fn render(quiz: &Quiz, result: &QuizResult, explained: Option<&Explanation>)
             }
         }
     };
-    page(&format!("{} — your result", quiz.title), STYLE, body)
+    page(&format!("{} — your result", v.title), STYLE, body)
 }

@@ -1,8 +1,7 @@
 //! The result as Markdown (`take --format markdown`), for pasting into an email, a
 //! ticket or notes: the same facts as the tables.
 
-use crate::quiz::Quiz;
-use crate::result::QuizResult;
+use super::View;
 
 /// Quiz text as Markdown that reads as the text and nothing more: it cannot become
 /// a heading, a list, a link, an image, code, emphasis or raw HTML, end a table cell
@@ -49,17 +48,18 @@ fn score(x: Option<f64>) -> String {
     x.map_or("n/a".to_string(), |x| super::fixed(x, 0))
 }
 
-pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
+pub fn render(v: &View) -> String {
+    let result = v.result;
     let mut out = format!(
         // A quiz id holds only lowercase letters, digits and '-': safe as code.
         "# {}\n\nQuiz `{}`, version {}, taken {}.\n\n",
-        text(&quiz.title),
-        quiz.id,
-        text(&quiz.version),
+        text(v.title),
+        v.quiz_id,
+        text(v.version),
         text(&result.completed_at)
     );
-    if let Some(caution) = super::caution(result) {
-        out.push_str(&format!("> **{}**\n\n", text(&caution)));
+    if let Some(caution) = &v.caution {
+        out.push_str(&format!("> **{}**\n\n", text(caution)));
     }
     out.push_str(
         "## Your pathways, best fit first\n\n\
@@ -80,8 +80,8 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
             cell(p.education.as_deref().unwrap_or(""))
         ));
     }
-    for line in super::out_of_reach(quiz, result) {
-        out.push_str(&format!("\n{}\n", item(&line)));
+    for line in &v.out_of_reach {
+        out.push_str(&format!("\n{}\n", item(line)));
     }
     out.push_str("\n## Your traits (0 to 100)\n\n| Trait | Score | Answered |\n|---|---:|---|\n");
     for t in &result.traits {
@@ -93,31 +93,26 @@ pub fn render(quiz: &Quiz, result: &QuizResult) -> String {
             t.questions
         ));
     }
-    match result.profiles.first().filter(|p| p.fit.is_some()) {
+    match &v.best {
         None => out.push_str("\nNo pathway could be scored: answer at least one question.\n"),
-        Some(best) => {
+        Some(view) => {
+            let best = view.entry;
             out.push_str(&format!(
                 "\n## Your best fit: {} ({}, {} of 100)\n\n",
                 text(&best.title),
                 text(best.band.as_deref().unwrap_or("no band")),
                 score(best.fit)
             ));
-            let profile = quiz.profiles.iter().find(|p| p.id == best.id);
-            let message = quiz
-                .bands
-                .iter()
-                .find(|b| Some(&b.label) == best.band.as_ref())
-                .and_then(|b| b.message.as_deref());
             let mut detail = |name: &str, value: Option<&str>| {
                 if let Some(value) = value.filter(|v| !v.is_empty()) {
                     out.push_str(&format!("- **{name}:** {}\n", text(value)));
                 }
             };
-            detail("What it means", message);
-            detail("The work", profile.and_then(|p| p.summary.as_deref()));
+            detail("What it means", view.band_message);
+            detail("The work", view.summary);
             detail("Education", best.education.as_deref());
             detail("Job titles", Some(&best.job_titles.join(", ")));
-            let growth = super::growth_areas(quiz, result, best).join("; ");
+            let growth = view.growth_areas.join("; ");
             detail("Growth areas", Some(&growth));
             if !best.occupations.is_empty() {
                 out.push_str("\n**Occupations**\n\n");

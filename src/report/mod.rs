@@ -11,9 +11,11 @@ pub mod json;
 pub mod markdown;
 pub mod plain;
 pub mod table;
+mod view;
 
-use crate::quiz::Quiz;
-use crate::result::{OccupationEntry, ProfileEntry, QuizResult};
+pub use view::View;
+
+use crate::result::{OccupationEntry, QuizResult};
 pub use crate::text::{fixed, shorten, wrap};
 use crate::trust::{self, Confidence};
 
@@ -66,70 +68,6 @@ pub fn occupation_facts(o: &OccupationEntry) -> String {
     }
     line.push('.');
     line
-}
-
-/// Pathways out of reach for now, in words: "Health information administrator (RHIA)
-/// is out of reach for now: it needs Ready for more study of 60 or more; yours is 20."
-/// Every summary says them right after the ranked pathways.
-pub fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
-    result
-        .profiles
-        .iter()
-        .filter(|p| !p.unmet_requirements.is_empty())
-        .map(|p| {
-            let profile = quiz.profiles.iter().find(|q| q.id == p.id);
-            let needs: Vec<String> = p
-                .unmet_requirements
-                .iter()
-                .filter_map(|id| {
-                    let index = quiz.traits.iter().position(|t| &t.id == id)?;
-                    let score = result.traits.get(index)?.score?;
-                    let needed = profile?.requires.iter().find(|(t, _)| *t == index)?.1;
-                    Some(format!(
-                        "{} of {} or more; yours is {}",
-                        quiz.traits[index].name,
-                        fixed(needed, 0),
-                        fixed(score, 0)
-                    ))
-                })
-                .collect();
-            format!(
-                "{} is out of reach for now, so it is ranked after the others: it needs {}.",
-                p.title,
-                needs.join(", and ")
-            )
-        })
-        .collect()
-}
-
-/// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
-/// asks for 60", and what the trait means when the quiz says. Every format says
-/// them alike.
-pub fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<String> {
-    let profile = quiz.profiles.iter().find(|p| p.id == best.id);
-    best.growth_areas
-        .iter()
-        .filter_map(|id| {
-            let index = quiz.traits.iter().position(|t| &t.id == id)?;
-            let score = result.traits.get(index)?.score?;
-            let minimum = profile?
-                .minimums
-                .iter()
-                .find(|(t, _)| *t == index)
-                .map(|(_, m)| *m)?;
-            let t = &quiz.traits[index];
-            let meaning = t
-                .description
-                .as_deref()
-                .map_or(String::new(), |d| format!(" ({d})"));
-            Some(format!(
-                "{}: {}, this pathway asks for {}{meaning}",
-                t.name,
-                fixed(score, 0),
-                fixed(minimum, 0)
-            ))
-        })
-        .collect()
 }
 
 /// How the person's terminal wants text drawn; decided once in `app`.

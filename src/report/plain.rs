@@ -1,9 +1,8 @@
 //! The result as plain sentences (`take --plain`): no box drawing, no bars, no colour,
 //! in the order a screen reader should read it. The same facts as the tables.
 
+use super::View;
 use super::{fixed, wrap};
-use crate::quiz::Quiz;
-use crate::result::QuizResult;
 
 /// A score as words: "72 out of 100", or "not assessed".
 fn score_words(score: Option<f64>) -> String {
@@ -12,7 +11,8 @@ fn score_words(score: Option<f64>) -> String {
     })
 }
 
-pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
+pub fn render(v: &View, width: usize) -> String {
+    let result = v.result;
     let mut out = String::new();
     // `wrap` ends every paragraph with a newline; an empty line is a blank line.
     let mut line = |text: &str| match text {
@@ -21,11 +21,11 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
     };
     line(&format!(
         "Result of the quiz: {} (quiz {}, version {}).",
-        quiz.title, quiz.id, quiz.version
+        v.title, v.quiz_id, v.version
     ));
     line("");
-    if let Some(caution) = super::caution(result) {
-        line(&caution);
+    if let Some(caution) = &v.caution {
+        line(caution);
         line("");
     }
     line("Your pathways, best fit first:");
@@ -41,8 +41,8 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
         };
         line(&format!("{}. {}: {fit}.", rank + 1, p.title));
     }
-    for reach in super::out_of_reach(quiz, result) {
-        line(&reach);
+    for reach in &v.out_of_reach {
+        line(reach);
     }
     line("");
     line("Your traits, from 0 to 100:");
@@ -56,25 +56,20 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
         ));
     }
     line("");
-    match result.profiles.first().filter(|p| p.fit.is_some()) {
+    match &v.best {
         None => line("No pathway could be scored: answer at least one question."),
-        Some(best) => {
-            let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+        Some(view) => {
+            let best = view.entry;
             line(&format!(
                 "Your best fit: {}, {}, {}.",
                 best.title,
                 best.band.as_deref().unwrap_or("no band"),
                 score_words(best.fit)
             ));
-            let message = quiz
-                .bands
-                .iter()
-                .find(|b| Some(&b.label) == best.band.as_ref())
-                .and_then(|b| b.message.as_deref());
-            if let Some(message) = message {
+            if let Some(message) = view.band_message {
                 line(&format!("What it means: {message}"));
             }
-            if let Some(summary) = profile.and_then(|p| p.summary.as_deref()) {
+            if let Some(summary) = view.summary {
                 line(&format!("The work: {summary}"));
             }
             if let Some(education) = &best.education {
@@ -104,7 +99,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, width: usize) -> String {
                     line(&format!("{}. {step}", i + 1));
                 }
             }
-            let growth = super::growth_areas(quiz, result, best);
+            let growth = &view.growth_areas;
             if !growth.is_empty() {
                 line(&format!("Growth areas: {}.", growth.join("; ")));
             }

@@ -1,8 +1,7 @@
 //! The result as tables for a person to read: ranked pathways, traits, the best pathway.
 
+use super::View;
 use super::{Style, wrap};
-use crate::quiz::{Band, Quiz};
-use crate::result::QuizResult;
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
     presets::UTF8_FULL_CONDENSED,
@@ -10,19 +9,17 @@ use comfy_table::{
 
 const BAR_CELLS: usize = 20;
 
-pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
+pub fn render(v: &View, style: Style) -> String {
+    let result = v.result;
     let width = usize::from(style.width);
     let mut out = String::new();
     out.push_str(&wrap(
-        &format!(
-            "{} (quiz {}, version {})",
-            quiz.title, quiz.id, quiz.version
-        ),
+        &format!("{} (quiz {}, version {})", v.title, v.quiz_id, v.version),
         width,
         "",
     ));
     out.push('\n');
-    if let Some(caution) = super::caution(result) {
+    if let Some(caution) = &v.caution {
         out.push_str(&wrap(&format!("! {caution}"), width, ""));
         out.push('\n');
     }
@@ -30,7 +27,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
     out.push_str("Your pathways, best fit first\n");
     let mut pathways = table(style, ["Rank", "Pathway", "Fit", "Band", "Education"]);
     for (rank, profile) in result.profiles.iter().enumerate() {
-        let band_index = band_of(quiz, profile.band.as_deref()).map(|(i, _)| i);
+        let band_index = v.band_rank[rank];
         let band_text = match (&profile.band, profile.fit) {
             (Some(label), _) => label.as_str(),
             (None, Some(_)) => "no band",
@@ -54,8 +51,8 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{pathways}\n"));
-    for line in super::out_of_reach(quiz, result) {
-        out.push_str(&wrap(&line, width, ""));
+    for line in &v.out_of_reach {
+        out.push_str(&wrap(line, width, ""));
     }
     out.push('\n');
 
@@ -76,8 +73,8 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
     }
     out.push_str(&format!("{traits}\n\n"));
 
-    if let Some(best) = result.profiles.first().filter(|p| p.fit.is_some()) {
-        let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+    if let Some(view) = &v.best {
+        let best = view.entry;
         out.push_str(&wrap(
             &format!(
                 "Your best fit: {} ({}, {} of 100)",
@@ -89,7 +86,6 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
             "",
         ));
         let mut detail = table(style, []);
-        let band_message = band_of(quiz, best.band.as_deref()).and_then(|(_, b)| b.message.clone());
         let mut row = |name: &str, value: String| {
             if !value.is_empty() {
                 detail.add_row(vec![
@@ -98,11 +94,11 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
                 ]);
             }
         };
-        row("What it means", band_message.unwrap_or_default());
         row(
-            "The work",
-            profile.and_then(|p| p.summary.clone()).unwrap_or_default(),
+            "What it means",
+            view.band_message.unwrap_or_default().to_string(),
         );
+        row("The work", view.summary.unwrap_or_default().to_string());
         row("Education", best.education.clone().unwrap_or_default());
         row("Job titles", best.job_titles.join(", "));
         row(
@@ -133,8 +129,7 @@ pub fn render(quiz: &Quiz, result: &QuizResult, style: Style) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-        let growth = super::growth_areas(quiz, result, best).join("\n");
-        row("Growth areas", growth);
+        row("Growth areas", view.growth_areas.join("\n"));
         out.push_str(&format!("{detail}\n"));
     } else {
         out.push_str("No pathway could be scored: answer at least one question.\n");
@@ -176,15 +171,6 @@ pub fn table<const N: usize>(style: Style, header: [&str; N]) -> Table {
         table.force_no_tty();
     }
     table
-}
-
-/// The quiz's band with this label, and its place (0 is the highest band).
-fn band_of<'q>(quiz: &'q Quiz, label: Option<&str>) -> Option<(usize, &'q Band)> {
-    let label = label?;
-    quiz.bands
-        .iter()
-        .enumerate()
-        .find(|(_, b)| b.label == label)
 }
 
 /// A score rounded for reading; the JSON keeps full precision.

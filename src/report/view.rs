@@ -1,0 +1,147 @@
+//! One view of a result for every renderer: the result, with what the quiz says
+//! about it (its title, each pathway's band, the best pathway's work and band
+//! message, growth areas and requirements in words, the sources, the explanation's
+//! question texts) looked up once. No renderer looks in the quiz.
+
+use super::explain::Explained;
+use super::fixed;
+use crate::explain::Explanation;
+use crate::quiz::{Quiz, Source};
+use crate::result::{ProfileEntry, QuizResult};
+
+pub struct View<'a> {
+    pub result: &'a QuizResult,
+    pub title: &'a str,
+    pub quiz_id: &'a str,
+    pub version: &'a str,
+    /// Per pathway of the result, in its order: its band's place (0 is the highest).
+    pub band_rank: Vec<Option<usize>>,
+    /// The best pathway, when one was scored.
+    pub best: Option<Best<'a>>,
+    /// Pathways out of reach for now, one sentence each (see `out_of_reach`).
+    pub out_of_reach: Vec<String>,
+    /// The caution every summary leads with when confidence is low.
+    pub caution: Option<String>,
+    pub sources: &'a [Source],
+    /// The best pathway's explanation, when asked for.
+    pub explained: Option<Explained<'a>>,
+}
+
+/// The best pathway, with the quiz's words about it.
+pub struct Best<'a> {
+    pub entry: &'a ProfileEntry,
+    /// What its band means.
+    pub band_message: Option<&'a str>,
+    /// The work, in a sentence or two.
+    pub summary: Option<&'a str>,
+    /// Its growth areas in words (see `growth_areas`).
+    pub growth_areas: Vec<String>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(
+        quiz: &'a Quiz,
+        result: &'a QuizResult,
+        explanation: Option<&'a Explanation>,
+    ) -> Self {
+        let band_rank = |label: Option<&str>| {
+            let label = label?;
+            quiz.bands.iter().position(|b| b.label == label)
+        };
+        let best = result
+            .profiles
+            .first()
+            .filter(|p| p.fit.is_some())
+            .map(|entry| Best {
+                entry,
+                band_message: band_rank(entry.band.as_deref())
+                    .and_then(|i| quiz.bands[i].message.as_deref()),
+                summary: quiz
+                    .profiles
+                    .iter()
+                    .find(|p| p.id == entry.id)
+                    .and_then(|p| p.summary.as_deref()),
+                growth_areas: growth_areas(quiz, result, entry),
+            });
+        View {
+            result,
+            title: &quiz.title,
+            quiz_id: &quiz.id,
+            version: &quiz.version,
+            band_rank: result
+                .profiles
+                .iter()
+                .map(|p| band_rank(p.band.as_deref()))
+                .collect(),
+            best,
+            out_of_reach: out_of_reach(quiz, result),
+            caution: super::caution(result),
+            sources: &quiz.sources,
+            explained: explanation.map(|e| Explained::new(quiz, e)),
+        }
+    }
+}
+
+/// Pathways out of reach for now, in words: "Health information administrator (RHIA)
+/// is out of reach for now: it needs Ready for more study of 60 or more; yours is 20."
+/// Every summary says them right after the ranked pathways.
+fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
+    result
+        .profiles
+        .iter()
+        .filter(|p| !p.unmet_requirements.is_empty())
+        .map(|p| {
+            let profile = quiz.profiles.iter().find(|q| q.id == p.id);
+            let needs: Vec<String> = p
+                .unmet_requirements
+                .iter()
+                .filter_map(|id| {
+                    let index = quiz.traits.iter().position(|t| &t.id == id)?;
+                    let score = result.traits.get(index)?.score?;
+                    let needed = profile?.requires.iter().find(|(t, _)| *t == index)?.1;
+                    Some(format!(
+                        "{} of {} or more; yours is {}",
+                        quiz.traits[index].name,
+                        fixed(needed, 0),
+                        fixed(score, 0)
+                    ))
+                })
+                .collect();
+            format!(
+                "{} is out of reach for now, so it is ranked after the others: it needs {}.",
+                p.title,
+                needs.join(", and ")
+            )
+        })
+        .collect()
+}
+
+/// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
+/// asks for 60", and what the trait means when the quiz says. Every format says
+/// them alike.
+fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<String> {
+    let profile = quiz.profiles.iter().find(|p| p.id == best.id);
+    best.growth_areas
+        .iter()
+        .filter_map(|id| {
+            let index = quiz.traits.iter().position(|t| &t.id == id)?;
+            let score = result.traits.get(index)?.score?;
+            let minimum = profile?
+                .minimums
+                .iter()
+                .find(|(t, _)| *t == index)
+                .map(|(_, m)| *m)?;
+            let t = &quiz.traits[index];
+            let meaning = t
+                .description
+                .as_deref()
+                .map_or(String::new(), |d| format!(" ({d})"));
+            Some(format!(
+                "{}: {}, this pathway asks for {}{meaning}",
+                t.name,
+                fixed(score, 0),
+                fixed(minimum, 0)
+            ))
+        })
+        .collect()
+}
