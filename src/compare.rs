@@ -44,14 +44,22 @@ fn change(old: Option<f64>, new: Option<f64>) -> Option<f64> {
     Some(new? - old?)
 }
 
+/// Results of two different quizzes, which cannot be compared.
+#[derive(Debug, thiserror::Error)]
+#[error("these results are of different quizzes (`{old}` and `{new}`), so they cannot be compared")]
+pub struct DifferentQuizzes {
+    pub old: String,
+    pub new: String,
+}
+
 /// Compare two results. Results of different quizzes cannot be compared; different
 /// versions of one quiz are, with a warning.
-pub fn compare(old: &QuizResult, new: &QuizResult) -> Result<Comparison, String> {
+pub fn compare(old: &QuizResult, new: &QuizResult) -> Result<Comparison, DifferentQuizzes> {
     if old.quiz.id != new.quiz.id {
-        return Err(format!(
-            "these results are of different quizzes (`{}` and `{}`), so they cannot be compared",
-            old.quiz.id, new.quiz.id
-        ));
+        return Err(DifferentQuizzes {
+            old: old.quiz.id.clone(),
+            new: new.quiz.id.clone(),
+        });
     }
     let mut warnings = Vec::new();
     if old.quiz.version != new.quiz.version {

@@ -4,9 +4,50 @@ use crate::diagnostic::Problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The command line asks for something that cannot be done as asked.
-    #[error("{0}")]
-    Usage(String),
+    /// --report and --output name one file.
+    #[error("--report and --output name the same file; give the report its own name")]
+    SameFile,
+    /// `take` without --answers, and no terminal to ask on.
+    #[error(
+        "stdin is not a terminal, so careerfit cannot ask the questions; give the answers \
+         with --answers FILE (or --answers - to read them from stdin)"
+    )]
+    NoTerminal,
+    /// A plain `take` outside a terminal, with saved progress it cannot ask about.
+    #[error(
+        "you have unfinished answers to quiz `{quiz}` ({answered} of {total} answered); \
+         `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again"
+    )]
+    Unfinished {
+        quiz: String,
+        answered: usize,
+        total: usize,
+    },
+    /// `--pathway` names no pathway of the quiz.
+    #[error("quiz `{quiz}` has no pathway `{id}`; its pathways are {}", .known.join(", "))]
+    UnknownPathway {
+        quiz: String,
+        id: String,
+        known: Vec<String>,
+    },
+    /// The pathway to explain has no fit.
+    #[error("that pathway has no fit to explain: none of its traits was assessed")]
+    NothingToExplain,
+    /// Results of two different quizzes given to `compare`.
+    #[error(transparent)]
+    DifferentQuizzes(#[from] crate::compare::DifferentQuizzes),
+    /// `analyze -o` names a file that is neither .json nor .html.
+    #[error("{}: analyze writes .json or .html; name the file with one of them", .0.display())]
+    AnalysisFile(std::path::PathBuf),
+    /// `score --report` names a file that is not .html.
+    #[error("{}: the class report is a web page; name it FILE.html", .0.display())]
+    ClassReportFile(std::path::PathBuf),
+    /// `score --full` with CSV rows.
+    #[error(
+        "--full writes whole JSON results, and a spreadsheet has its own columns; drop --full, \
+         or write jsonl"
+    )]
+    FullSpreadsheet,
     /// A quiz or answers file is invalid: every problem found, warnings included.
     #[error("{}", render_problems(.0))]
     Invalid(Vec<Problem>),
@@ -70,7 +111,16 @@ pub enum Error {
 impl Error {
     pub fn code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::Invalid(_) => 2,
+            Error::SameFile
+            | Error::NoTerminal
+            | Error::Unfinished { .. }
+            | Error::UnknownPathway { .. }
+            | Error::NothingToExplain
+            | Error::DifferentQuizzes(_)
+            | Error::AnalysisFile(_)
+            | Error::ClassReportFile(_)
+            | Error::FullSpreadsheet
+            | Error::Invalid(_) => 2,
             Error::ReadFile(_) | Error::ManualPages { .. } | Error::Terminal(_) => 1,
             Error::Interrupted => 130,
             Error::BrokenPipe => 0,
@@ -80,6 +130,20 @@ impl Error {
             Error::UnknownQuiz { .. } | Error::NotAResult { .. } => 2,
             Error::Rows(err) => err.code(),
             Error::Progress(err) => err.code(),
+        }
+    }
+
+    /// What the person is told on stderr when the run ends with this error: problems
+    /// as they are (each line names its file), an interruption in words, anything
+    /// else after `error: `; nothing for what was already said or needs no word.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            Error::BrokenPipe | Error::Reported(_) => None,
+            Error::Invalid(_) | Error::Rows(crate::batch::ReadError::Columns(_)) => {
+                Some(self.to_string())
+            }
+            Error::Interrupted => Some("\nInterrupted; no result was saved.".to_string()),
+            _ => Some(format!("error: {self}")),
         }
     }
 

@@ -3,7 +3,6 @@
 use careerfit::{
     cli::{Cli, ColorWhen},
     commands,
-    error::Error,
 };
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
@@ -32,25 +31,8 @@ fn main() -> ExitCode {
                     std::thread::park();
                 }
             }
-            match &err {
-                Error::BrokenPipe | Error::Reported(_) => {}
-                Error::Invalid(_) | Error::Rows(careerfit::batch::ReadError::Columns(_)) => {
-                    eprintln!("{err}")
-                }
-                Error::Interrupted => eprintln!("\nInterrupted; no result was saved."),
-                Error::Usage(_)
-                | Error::ReadFile(_)
-                | Error::ManualPages { .. }
-                | Error::Terminal(_)
-                | Error::File(_)
-                | Error::ReportNotWritten { .. }
-                | Error::Output(_)
-                | Error::UnknownQuiz { .. }
-                | Error::NotAResult { .. }
-                | Error::Rows(_)
-                | Error::Progress(_) => {
-                    eprintln!("error: {err}")
-                }
+            if let Some(message) = err.message() {
+                eprintln!("{message}");
             }
             ExitCode::from(err.code())
         }

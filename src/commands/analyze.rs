@@ -25,10 +25,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
                 Some(e) if e.eq_ignore_ascii_case("json") => Saved::Json,
                 Some(e) if e.eq_ignore_ascii_case("html") => Saved::Html,
                 _ => {
-                    return Err(Error::Usage(format!(
-                        "{}: analyze writes .json or .html; name the file with one of them",
-                        path.display()
-                    )));
+                    return Err(Error::AnalysisFile(path.clone()));
                 }
             };
             Some((kind, PrivateFile::create(path, args.force)?))

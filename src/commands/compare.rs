@@ -11,8 +11,7 @@ use std::path::Path;
 
 /// `careerfit compare OLD.json NEW.json`.
 pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) -> Result<(), Error> {
-    let comparison =
-        crate::compare::compare(&read_result(old)?, &read_result(new)?).map_err(Error::Usage)?;
+    let comparison = crate::compare::compare(&read_result(old)?, &read_result(new)?)?;
     let out = match format {
         OutputFormat::Json => format!(
             "{}\n",

@@ -26,17 +26,15 @@ pub(crate) fn explanation(
                 .position(|p| p.id == id)
                 .ok_or_else(|| {
                     let known: Vec<&str> = quiz.profiles.iter().map(|p| p.id.as_str()).collect();
-                    Error::Usage(format!(
-                        "quiz `{}` has no pathway `{id}`; its pathways are {}",
-                        quiz.id,
-                        known.join(", ")
-                    ))
+                    Error::UnknownPathway {
+                        quiz: quiz.id.clone(),
+                        id: id.to_string(),
+                        known: known.iter().map(|k| k.to_string()).collect(),
+                    }
                 })?,
         ),
     };
-    crate::explain::explain(quiz, scores, profile).ok_or_else(|| {
-        Error::Usage("that pathway has no fit to explain: none of its traits was assessed".into())
-    })
+    crate::explain::explain(quiz, scores, profile).ok_or(Error::NothingToExplain)
 }
 
 /// `careerfit explain RESULT.json`: score the saved answers again and explain them.

@@ -28,11 +28,7 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
         (RowsFormat::Jsonl, false) => Ok(batch::Output::Compact),
         (RowsFormat::Jsonl, true) => Ok(batch::Output::Full),
         (RowsFormat::Csv, false) => Ok(batch::Output::Csv),
-        (RowsFormat::Csv, true) => Err(Error::Usage(
-            "--full writes whole JSON results, and a spreadsheet has its own columns; \
-             drop --full, or write jsonl"
-                .into(),
-        )),
+        (RowsFormat::Csv, true) => Err(Error::FullSpreadsheet),
     }
 }
 
@@ -44,17 +40,12 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     let output = output(&args)?;
     if let Some(report) = &args.report {
         if !has_extension(report, &["html", "htm"]) {
-            return Err(Error::Usage(format!(
-                "{}: the class report is a web page; name it FILE.html",
-                report.display()
-            )));
+            return Err(Error::ClassReportFile(report.clone()));
         }
         if let Some(rows) = &args.output
             && private_file::same_file(report, rows)
         {
-            return Err(Error::Usage(
-                "--report and --output name the same file; give the report its own name".into(),
-            ));
+            return Err(Error::SameFile);
         }
     }
     // Both files are opened before a row is read: a bad target is refused now, and

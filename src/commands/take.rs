@@ -21,9 +21,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     if let (Some(report), Some(output)) = (&args.report, &args.output)
         && private_file::same_file(report, output)
     {
-        return Err(Error::Usage(
-            "--report and --output name the same file; give the report its own name".into(),
-        ));
+        return Err(Error::SameFile);
     }
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
@@ -138,11 +136,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
 
 fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Error> {
     if !settings.stdin_is_terminal {
-        return Err(Error::Usage(
-            "stdin is not a terminal, so careerfit cannot ask the questions; \
-             give the answers with --answers FILE (or --answers - to read them from stdin)"
-                .to_string(),
-        ));
+        return Err(Error::NoTerminal);
     }
     let total = quiz.questions.len();
     let progress_path = progress::path_for(quiz);
@@ -158,13 +152,12 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         shuffle: args.shuffle,
         seed: args.seed,
     };
-    let plan = plan::plan(total, saved, choices, fresh_seed).map_err(|unfinished| {
-        Error::Usage(format!(
-            "you have unfinished answers to quiz `{}` ({} of {total} answered); \
-             `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again",
-            quiz.id, unfinished.answered
-        ))
-    })?;
+    let plan =
+        plan::plan(total, saved, choices, fresh_seed).map_err(|unfinished| Error::Unfinished {
+            quiz: quiz.id.clone(),
+            answered: unfinished.answered,
+            total,
+        })?;
     match plan.note {
         Some(plan::Note::Resuming {
             answered,
