@@ -47,29 +47,9 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
             ],
         });
     }
-    let style = settings.stdout;
-    let mut table = report::table::table(style, ["Id", "Title", "Questions", "From"]);
-    // A path is not broken over lines; the title wraps instead.
-    if let Some(from) = table.column_mut(3) {
-        from.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-    }
-    for row in rows {
-        table.add_row(row);
-    }
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{table}").map_err(Error::output)?;
-    for note in notes {
-        write!(
-            stdout,
-            "{}",
-            report::wrap(&note, usize::from(style.width), "")
-        )
-        .map_err(Error::output)?;
-    }
-    writeln!(
-        stdout,
-        "Take one with: careerfit take ID (or a path to a quiz file)"
-    )
-    .map_err(Error::output)?;
-    Ok(())
+    let text = report::catalog::list(rows, &notes, settings.stdout);
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(Error::output)
 }

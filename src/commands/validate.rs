@@ -3,6 +3,7 @@
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
 use crate::quiz::{self, LoadError};
+use crate::report::catalog;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -12,27 +13,15 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
     // With --json every problem, I/O ones included, goes into one array on stdout.
     let mut all = Vec::new();
     for path in files {
-        let name = path.display();
+        let name = path.display().to_string();
         match quiz::load_path(path) {
             Ok((_, warnings)) if json => all.extend(warnings),
             Ok((quiz, warnings)) => {
                 if !warnings.is_empty() {
                     eprintln!("{}", render_problems(&warnings));
                 }
-                writeln!(
-                    stdout,
-                    "{name}: valid: quiz `{}` with {} traits, {} questions, {} pathways{}",
-                    quiz.id,
-                    quiz.traits.len(),
-                    quiz.questions.len(),
-                    quiz.profiles.len(),
-                    match warnings.len() {
-                        0 => String::new(),
-                        1 => ", 1 warning".to_string(),
-                        n => format!(", {n} warnings"),
-                    }
-                )
-                .map_err(Error::output)?;
+                let line = catalog::valid(&name, &quiz, &warnings);
+                writeln!(stdout, "{line}").map_err(Error::output)?;
             }
             Err(LoadError::Invalid(problems)) => {
                 code = 2;
@@ -41,11 +30,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                     continue;
                 }
                 eprintln!("{}", render_problems(&problems));
-                let errors = problems.iter().filter(|p| p.is_error()).count();
-                eprintln!(
-                    "{name}: invalid: {errors} error{}",
-                    if errors == 1 { "" } else { "s" }
-                );
+                eprintln!("{}", catalog::invalid(&name, &problems));
             }
             Err(LoadError::Read(err)) => {
                 if code == 0 {
@@ -60,8 +45,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
         }
     }
     if json {
-        let text = serde_json::to_string_pretty(&all).expect("problems serialise");
-        writeln!(stdout, "{text}").map_err(Error::output)?;
+        writeln!(stdout, "{}", catalog::problems_json(&all)).map_err(Error::output)?;
     }
     match code {
         0 => Ok(()),

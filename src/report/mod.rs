@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod analysis_html;
+pub mod catalog;
 pub mod class;
 pub mod class_html;
 pub mod compare;
