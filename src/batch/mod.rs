@@ -84,12 +84,20 @@ pub struct Outcome {
     pub stopped: bool,
 }
 
-/// One row, scored (or refused); its JSON line is in the chunk's buffer, up to `end`.
-struct Scored {
+/// A refused row: its line in the chunk's buffer ends at `end`.
+struct Refused {
     line: usize,
     end: usize,
-    error: Option<String>,
-    scores: Option<(Scores, Vec<trust::Warning>)>,
+    error: String,
+}
+
+/// What scores a chunk: the quiz, how rows are read and written, and whether the
+/// first bad row ends the run.
+struct Scoring<'a> {
+    quiz: &'a Quiz,
+    reader: &'a RowReader<'a>,
+    writer: &'a RowWriter,
+    strict: bool,
 }
 
 /// The three ways a row is written, behind one face.
@@ -191,17 +199,23 @@ pub fn run(
         strict: options.strict,
         summary: Summary::new(quiz),
     };
+    let scoring = Scoring {
+        quiz,
+        reader: &reader,
+        writer: &writer,
+        strict: options.strict,
+    };
     let stopped = if options.jobs <= 1 {
         let mut stopped = false;
         for chunk in chunks {
-            if sink.take(score_part(quiz, &reader, &writer, chunk?))? {
+            if sink.take(score_part(&scoring, chunk?))? {
                 stopped = true;
                 break;
             }
         }
         stopped
     } else {
-        score_in_parallel(quiz, &reader, &writer, chunks, options.jobs, &mut sink)?
+        score_in_parallel(&scoring, chunks, options.jobs, &mut sink)?
     };
     Ok(Outcome {
         summary: sink.summary,
@@ -222,26 +236,21 @@ struct Sink<'a> {
 impl Sink<'_> {
     /// Write a part; true when `--strict` stops the run at one of its rows (written,
     /// and nothing after it).
-    fn take(&mut self, (buffer, rows): Part) -> Result<bool, Error> {
+    fn take(&mut self, part: Part) -> Result<bool, Error> {
+        self.summary.merge(&part.summary);
         let mut start = 0;
-        for scored in rows {
-            match (scored.scores, scored.error) {
-                (Some((scores, warnings)), _) => self.summary.add(&scores, &warnings),
-                (None, error) => {
-                    self.summary.failed += 1;
-                    self.out
-                        .write_all(&buffer[start..scored.end])
-                        .map_err(Error::output)?;
-                    start = scored.end;
-                    report_row(self.err, self.name, scored.line, &error.unwrap_or_default())
-                        .map_err(Error::output)?;
-                    if self.strict {
-                        self.out.flush().map_err(Error::output)?;
-                        return Ok(true);
-                    }
-                }
+        for refused in part.refused {
+            self.out
+                .write_all(&part.buffer[start..refused.end])
+                .map_err(Error::output)?;
+            start = refused.end;
+            report_row(self.err, self.name, refused.line, &refused.error).map_err(Error::output)?;
+            if self.strict {
+                self.out.flush().map_err(Error::output)?;
+                return Ok(true);
             }
         }
+        let buffer = part.buffer;
         self.out
             .write_all(&buffer[start..])
             .map_err(Error::output)?;
@@ -260,9 +269,7 @@ impl Sink<'_> {
 /// process ends without it; the scorers look up from waiting now and then to see
 /// whether the run has stopped.
 fn score_in_parallel(
-    quiz: &Quiz,
-    reader: &RowReader,
-    writer: &RowWriter,
+    scoring: &Scoring,
     chunks: Chunks,
     jobs: usize,
     sink: &mut Sink,
@@ -291,29 +298,32 @@ fn score_in_parallel(
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
             let (chunk_receiver, stop, written) = (&chunk_receiver, &stop, &written);
-            scope.spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let next = chunk_receiver
-                        .lock()
-                        .expect("a scorer does not panic")
-                        .recv_timeout(std::time::Duration::from_millis(50));
-                    let (n, chunk): (usize, Chunk) = match next {
-                        Ok(numbered) => numbered,
-                        Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                    };
-                    while n >= written.load(Ordering::Acquire) + ahead {
-                        if stop.load(Ordering::Relaxed) {
+            let named = std::thread::Builder::new().name("careerfit-scorer".into());
+            named
+                .spawn_scoped(scope, move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let next = chunk_receiver
+                            .lock()
+                            .expect("a scorer does not panic")
+                            .recv_timeout(std::time::Duration::from_millis(50));
+                        let (n, chunk): (usize, Chunk) = match next {
+                            Ok(numbered) => numbered,
+                            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                        };
+                        while n >= written.load(Ordering::Acquire) + ahead {
+                            if stop.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            std::thread::sleep(std::time::Duration::from_millis(1));
+                        }
+                        let part = chunk.map(|rows| score_part(scoring, rows));
+                        if part_sender.send((n, part)).is_err() {
                             return;
                         }
-                        std::thread::sleep(std::time::Duration::from_millis(1));
                     }
-                    let part = chunk.map(|rows| score_part(quiz, reader, writer, rows));
-                    if part_sender.send((n, part)).is_err() {
-                        return;
-                    }
-                }
-            });
+                })
+                .expect("a thread can be started");
         }
         drop(part_sender);
         let mut waiting = std::collections::BTreeMap::new();
@@ -339,45 +349,48 @@ fn score_in_parallel(
     })
 }
 
-/// The lines of some rows, one after another, and what became of each row.
-type Part = (Vec<u8>, Vec<Scored>);
-
-/// Score a chunk of rows, in order, into one buffer.
-fn score_part(quiz: &Quiz, reader: &RowReader, writer: &RowWriter, rows: Vec<RawRow>) -> Part {
-    let mut buffer = Vec::with_capacity(rows.len() * 1600);
-    let scored = rows
-        .into_iter()
-        .map(|row| score_row(quiz, reader, writer, row, &mut buffer))
-        .collect();
-    (buffer, scored)
+/// The lines of some rows, one after another, the rows refused among them, and
+/// the group figures of the rows scored.
+struct Part {
+    buffer: Vec<u8>,
+    refused: Vec<Refused>,
+    summary: Summary,
 }
 
-/// One row, appended to `output` as `writer` writes it: its result, or why it was
-/// refused.
-fn score_row(
-    quiz: &Quiz,
-    reader: &RowReader,
-    writer: &RowWriter,
-    raw: RawRow,
-    output: &mut Vec<u8>,
-) -> Scored {
-    let row = reader.check(raw);
-    let (error, scores) = match row.answers {
-        Ok(answers) => {
-            let scores = scoring::score(quiz, &answers);
-            let warnings = trust::warnings(quiz, &answers, &scores);
-            writer.scored(quiz, &row.id, &answers, &scores, &warnings, output);
-            (None, Some((scores, warnings)))
-        }
-        Err(error) => {
-            writer.refused(&row.id, &error, output);
-            (Some(error), None)
-        }
+/// Score a chunk of rows, in order, into one buffer. With `--strict` the rows after
+/// the first refused one are not counted: the run ends there.
+fn score_part(scoring: &Scoring, rows: Vec<RawRow>) -> Part {
+    let quiz = scoring.quiz;
+    let mut part = Part {
+        buffer: Vec::with_capacity(rows.len() * 1600),
+        refused: Vec::new(),
+        summary: Summary::new(quiz),
     };
-    Scored {
-        line: row.line,
-        end: output.len(),
-        error,
-        scores,
+    for raw in rows {
+        let row = scoring.reader.check(raw);
+        match row.answers {
+            Ok(answers) => {
+                let scores = scoring::score(quiz, &answers);
+                let warnings = trust::warnings(quiz, &answers, &scores);
+                let output = &mut part.buffer;
+                scoring
+                    .writer
+                    .scored(quiz, &row.id, &answers, &scores, &warnings, output);
+                part.summary.add(&scores, &warnings);
+            }
+            Err(error) => {
+                scoring.writer.refused(&row.id, &error, &mut part.buffer);
+                part.summary.failed += 1;
+                part.refused.push(Refused {
+                    line: row.line,
+                    end: part.buffer.len(),
+                    error,
+                });
+                if scoring.strict {
+                    break;
+                }
+            }
+        }
     }
+    part
 }

@@ -1,6 +1,8 @@
 //! The group view of a batch: how many were scored, which pathway fits each person
-//! best, and every trait's mean and spread (written by `report::class`). Accumulated row by row, in input order, so
-//! its figures do not depend on how many threads scored the rows.
+//! best, and every trait's mean and spread (written by `report::class`). Each chunk
+//! of rows is summed where it is scored, and the chunks' sums are added in input
+//! order: chunks are cut alike whatever the number of threads, so the figures do not
+//! depend on it.
 
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
@@ -19,6 +21,12 @@ impl Moments {
         self.n += 1;
         self.sum += x;
         self.squares += x * x;
+    }
+
+    fn merge(&mut self, other: &Moments) {
+        self.n += other.n;
+        self.sum += other.sum;
+        self.squares += other.squares;
     }
 
     fn mean(&self) -> Option<f64> {
@@ -122,6 +130,29 @@ impl Summary {
         kinds
     }
 
+    /// Add the figures of the respondents that come after these (a later chunk):
+    /// counts add up, and a kind of warning first met there comes after those met here.
+    pub fn merge(&mut self, later: &Summary) {
+        self.scored += later.scored;
+        self.failed += later.failed;
+        self.low_confidence += later.low_confidence;
+        for (mine, theirs) in self.best.iter_mut().zip(&later.best) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self.fits.iter_mut().zip(&later.fits) {
+            mine.merge(theirs);
+        }
+        for (mine, theirs) in self.traits.iter_mut().zip(&later.traits) {
+            mine.merge(theirs);
+        }
+        for (code, n) in &later.warnings {
+            match self.warnings.iter_mut().find(|(c, _)| c == code) {
+                Some((_, mine)) => *mine += n,
+                None => self.warnings.push((code.clone(), *n)),
+            }
+        }
+    }
+
     /// Count one scored respondent. Their best fit is the first of the ranking (ties go
     /// to the pathway listed first in the quiz, as in the summary a person sees).
     pub fn add(&mut self, scores: &Scores, warnings: &[Warning]) {
@@ -157,7 +188,73 @@ impl Summary {
 
 #[cfg(test)]
 mod tests {
-    use super::Moments;
+    use super::{Moments, Summary};
+    use crate::trust::Warning;
+
+    /// Chunks summed apart and merged in order give the figures of one pass.
+    #[test]
+    fn merged_chunks_count_as_one_pass_does() {
+        let quiz = crate::fixtures::small();
+        let answers = |k: usize| {
+            let mut answers = vec![None; quiz.questions.len()];
+            answers[quiz.question_index("q-required").unwrap()] =
+                Some(crate::answers::Answer::Scale(k));
+            answers
+        };
+        let people: Vec<_> = (1..=5)
+            .map(|k| {
+                let answers = answers(k);
+                let scores = crate::scoring::score(&quiz, &answers);
+                let mut warnings = crate::trust::warnings(&quiz, &answers, &scores);
+                if k == 4 {
+                    warnings.insert(0, Warning::new("other_version", "made up"));
+                }
+                (scores, warnings)
+            })
+            .collect();
+        let mut whole = Summary::new(&quiz);
+        for (scores, warnings) in &people {
+            whole.add(scores, warnings);
+        }
+        whole.failed = 1;
+        let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
+        for (scores, warnings) in &people[..2] {
+            first.add(scores, warnings);
+        }
+        for (scores, warnings) in &people[2..] {
+            second.add(scores, warnings);
+        }
+        second.failed = 1;
+        first.merge(&second);
+        assert_eq!(
+            (
+                first.scored,
+                first.failed,
+                first.low_confidence,
+                &first.best
+            ),
+            (
+                whole.scored,
+                whole.failed,
+                whole.low_confidence,
+                &whole.best
+            )
+        );
+        assert_eq!(
+            first.warnings, whole.warnings,
+            "kinds in the order first met"
+        );
+        for (a, b) in first
+            .traits
+            .iter()
+            .zip(&whole.traits)
+            .chain(first.fits.iter().zip(&whole.fits))
+        {
+            assert_eq!(a.n, b.n);
+            assert!((a.mean().unwrap_or(0.0) - b.mean().unwrap_or(0.0)).abs() < 1e-9);
+            assert!((a.spread().unwrap_or(0.0) - b.spread().unwrap_or(0.0)).abs() < 1e-9);
+        }
+    }
 
     #[test]
     fn mean_and_spread_are_worked_out_by_hand() {
