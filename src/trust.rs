@@ -311,20 +311,20 @@ pub fn acquiescence(quiz: &Quiz, answers: &Answers) -> Option<String> {
         slot.0 += share;
         slot.1 += 1;
     }
-    let eligible: Vec<bool> = sums
-        .iter()
-        .filter(|[plain, reversed]| plain.1 > 0 && reversed.1 > 0)
-        .map(|[plain, reversed]| {
-            plain.0 / plain.1 as f64 > 0.5 && reversed.0 / reversed.1 as f64 > 0.5
-        })
-        .collect();
-    let contradicting = eligible.iter().filter(|c| **c).count();
-    (contradicting >= 2 && contradicting * 2 >= eligible.len()).then(|| {
+    let (mut eligible, mut contradicting) = (0, 0);
+    for [plain, reversed] in &sums {
+        if plain.1 > 0 && reversed.1 > 0 {
+            eligible += 1;
+            if plain.0 / plain.1 as f64 > 0.5 && reversed.0 / reversed.1 as f64 > 0.5 {
+                contradicting += 1;
+            }
+        }
+    }
+    (contradicting >= 2 && contradicting * 2 >= eligible).then(|| {
         format!(
-            "In {contradicting} of the {} traits with statements both ways round, you agreed \
+            "In {contradicting} of the {eligible} traits with statements both ways round, you agreed \
              with a statement and with its opposite. Agreeing whatever a statement says makes \
              every fit look better than it is, so read this result with care.",
-            eligible.len()
         )
     })
 }
