@@ -108,6 +108,60 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// An answer written exactly as careerfit writes answers (see `Exact`), read
+    /// straight from the text; `None`, with the place left anywhere, for any other.
+    fn exact_answer(&mut self, question: &Question, exact: &Exact) -> Option<Option<Answer>> {
+        let option =
+            |options: &[AnswerOption], text: &str| options.iter().position(|o| o.id == text);
+        self.space();
+        Some(Some(match (&question.kind, self.peek()?) {
+            (_, b'n') => {
+                self.word("null")?;
+                return Some(None);
+            }
+            (QuestionKind::Scale { labels, .. }, b'0'..=b'9') if exact.positions => {
+                let k = self.count()?;
+                (1..=labels.len() as u64).contains(&k).then_some(())?;
+                Answer::Scale(k as usize)
+            }
+            (QuestionKind::Scale { labels, .. }, b'"') if exact.labels => {
+                let text = self.string()?;
+                Answer::Scale(labels.iter().position(|l| l == text)? + 1)
+            }
+            (QuestionKind::YesNo { .. }, b't') => {
+                self.word("true")?;
+                Answer::YesNo(true)
+            }
+            (QuestionKind::YesNo { .. }, b'f') => {
+                self.word("false")?;
+                Answer::YesNo(false)
+            }
+            (QuestionKind::Choice { options }, b'"') => {
+                Answer::Choice(option(options, self.string()?)?)
+            }
+            (QuestionKind::Multi { options }, b'[') => {
+                self.at += 1;
+                let mut chosen = Vec::with_capacity(options.len());
+                if self.eat(b']').is_none() {
+                    loop {
+                        let i = option(options, self.string()?)?;
+                        if chosen.contains(&i) {
+                            return None;
+                        }
+                        chosen.push(i);
+                        if self.eat(b',').is_none() {
+                            self.eat(b']')?;
+                            break;
+                        }
+                    }
+                }
+                chosen.sort_unstable();
+                Answer::Multi(chosen)
+            }
+            _ => return None,
+        }))
+    }
+
     /// An object: `member` reads each member's value, given its key.
     fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
@@ -194,10 +248,14 @@ pub fn read_checked(
                 return None;
             }
             let question = &quiz.questions[index];
-            let value = scan.value()?;
-            answers[index] = match quick[index].answer(question, &value) {
+            let start = scan.at;
+            answers[index] = match scan.exact_answer(question, &quick[index]) {
                 Some(answer) => answer,
-                None => from_given(question, &value).ok()?,
+                None => {
+                    // Not written exactly: read the value again, as `from_given` takes it.
+                    scan.at = start;
+                    from_given(question, &scan.value()?).ok()?
+                }
             };
             Some(())
         })
@@ -242,42 +300,6 @@ impl Exact {
                 label.trim() == label && labels[..i].iter().all(|l| !l.eq_ignore_ascii_case(label))
             }),
         }
-    }
-
-    /// The answer, when `value` is written exactly; `None` to ask `from_given`.
-    fn answer(&self, question: &Question, value: &Given) -> Option<Option<Answer>> {
-        let option =
-            |options: &[AnswerOption], text: &str| options.iter().position(|o| o.id == text);
-        Some(Some(match (&question.kind, value) {
-            (_, Given::Null) => return Some(None),
-            (QuestionKind::Scale { labels, .. }, Given::Number(n)) if self.positions => {
-                let k = n
-                    .as_u64()
-                    .filter(|k| (1..=labels.len() as u64).contains(k))?;
-                Answer::Scale(k as usize)
-            }
-            (QuestionKind::Scale { labels, .. }, Given::Text(text)) if self.labels => {
-                Answer::Scale(labels.iter().position(|l| l == text)? + 1)
-            }
-            (QuestionKind::YesNo { .. }, Given::Bool(yes)) => Answer::YesNo(*yes),
-            (QuestionKind::Choice { options }, Given::Text(text)) => {
-                Answer::Choice(option(options, text)?)
-            }
-            (QuestionKind::Multi { options }, Given::List(items)) => {
-                let mut chosen = Vec::with_capacity(items.len());
-                for item in items {
-                    let Given::Text(text) = item else { return None };
-                    let i = option(options, text)?;
-                    if chosen.contains(&i) {
-                        return None;
-                    }
-                    chosen.push(i);
-                }
-                chosen.sort_unstable();
-                Answer::Multi(chosen)
-            }
-            _ => return None,
-        }))
     }
 }
 
