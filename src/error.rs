@@ -84,6 +84,10 @@ pub enum Error {
     /// Writing to stdout or stderr failed (not a closed pipe: see `Error::output`).
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
+    /// Writing a run's messages (bad rows, warnings) to stderr failed, while its
+    /// results went elsewhere (see `Error::messages`).
+    #[error("cannot write messages to stderr: {0}")]
+    Messages(std::io::Error),
     /// A quiz id that names no quiz, with the nearest one there is.
     #[error(
         "there is no quiz `{spec}`{}; `careerfit list` shows the quizzes, or give the path to \
@@ -126,7 +130,7 @@ impl Error {
             Error::BrokenPipe => 0,
             Error::Reported(code) => *code,
             Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
-            Error::Output(_) => 1,
+            Error::Output(_) | Error::Messages(_) => 1,
             Error::UnknownQuiz { .. } | Error::NotAResult { .. } => 2,
             Error::Rows(err) => err.code(),
             Error::Progress(err) => err.code(),
@@ -144,6 +148,16 @@ impl Error {
             }
             Error::Interrupted => Some("\nInterrupted; no result was saved.".to_string()),
             _ => Some(format!("error: {self}")),
+        }
+    }
+
+    /// A failed write of messages to stderr, kept apart from the results' own
+    /// writes so that a failure is never put down to the results' file.
+    pub fn messages(err: std::io::Error) -> Error {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Messages(err)
         }
     }
 

@@ -31,7 +31,7 @@ pub fn install() {
                     SIGHUP => "SIGHUP",
                     _ => "SIGINT",
                 };
-                eprintln!("\nStopped by {name}; no result was saved.");
+                note!("\nStopped by {name}; no result was saved.");
                 std::process::exit(128 + signal);
             }
         });

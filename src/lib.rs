@@ -2,6 +2,16 @@
 //!
 //! Data flows one way: file -> quiz -> answers -> scores -> result -> report.
 
+/// `eprintln!` that never panics: a message for the person on stderr, dropped when
+/// stderr is full or closed, since no message is worth a panic (or a signal's
+/// handler never reaching its exit). Every message careerfit prints goes this way.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod analysis;
 pub mod answers;
 pub mod batch;

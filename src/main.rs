@@ -5,6 +5,7 @@ use careerfit::{
     commands,
 };
 use clap::{CommandFactory, FromArgMatches};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -32,7 +33,8 @@ fn main() -> ExitCode {
                 }
             }
             if let Some(message) = err.message() {
-                eprintln!("{message}");
+                // Said if stderr takes it: a full or closed stderr is no reason to panic.
+                let _ = writeln!(std::io::stderr(), "{message}");
             }
             ExitCode::from(err.code())
         }

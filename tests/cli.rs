@@ -296,3 +296,45 @@ fn a_local_file_named_like_a_built_in_quiz_is_said_to_be_passed_over() {
         .unwrap();
     assert_eq!(text(&list.stdout).matches("him-career-fit ").count(), 1);
 }
+
+/// A full stderr (`2>/dev/full`) loses the messages but never panics (exit 101):
+/// the exit code still says how the run went.
+#[test]
+fn a_full_stderr_changes_no_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.json");
+    std::fs::write(&answers, r#"{"answers": {"q-required": "Agree"}}"#).unwrap();
+    let small = fixture("small.yaml");
+    let invalid = fixture("several-errors.yaml");
+    let result = dir.path().join("result.json");
+    let cases: [(&[&str], i32); 4] = [
+        (&["validate", invalid.to_str().unwrap()], 2),
+        (&["validate", "no-such-quiz.yaml"], 1),
+        (&["score", "him-career-fit", "no-such-rows.jsonl"], 1),
+        (
+            &[
+                "take",
+                small.to_str().unwrap(),
+                "--answers",
+                answers.to_str().unwrap(),
+                "-o",
+                result.to_str().unwrap(),
+            ],
+            0,
+        ),
+    ];
+    for (args, code) in cases {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create("/dev/full").unwrap())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+    assert!(
+        result.exists(),
+        "take saved its result though it could not say so"
+    );
+}

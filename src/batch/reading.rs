@@ -60,7 +60,7 @@ pub fn read(
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
                 .map_err(ReadError::Columns)?;
         for warning in warnings {
-            writeln!(err, "{warning}").map_err(Error::output)?;
+            writeln!(err, "{warning}").map_err(Error::messages)?;
         }
         Ok::<_, Error>(columns)
     };

@@ -52,7 +52,7 @@ pub fn run(
         ..
     } = retake(path, quiz)?;
     for warning in &answers.warnings {
-        eprintln!("warning: {warning}");
+        note!("warning: {warning}");
     }
     let explanation = explanation(&quiz, &scores, pathway)?;
     let width = usize::from(settings.stdout.width);

@@ -14,7 +14,7 @@ pub fn run(dir: Option<&Path>) -> Result<(), Error> {
                 dir: dir.to_path_buf(),
                 source,
             })?;
-            eprintln!("Wrote the manual pages to {}", dir.display());
+            note!("Wrote the manual pages to {}", dir.display());
         }
         None => {
             let mut out = Vec::new();

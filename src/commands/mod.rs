@@ -64,7 +64,7 @@ pub(crate) fn open_rows(
 /// for the built-in quiz of the same id.
 pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
     if let Some(file) = catalog::shadowed_by_builtin(spec) {
-        eprintln!(
+        note!(
             "warning: {} has the id of a built-in quiz, which is taken instead; give the \
              path to take the file",
             file.display()

@@ -30,7 +30,7 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
     let view = report::View::new(&quiz, &result, best.as_ref());
     file.write_all(report::html::render(&view).as_bytes())?;
     file.commit()?;
-    eprintln!(
+    note!(
         "Wrote the report to {} (open it in a browser to print)",
         out.display()
     );

@@ -117,10 +117,10 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;
     if let Some(path) = &args.output {
-        eprintln!("Saved your result to {}", path.display());
+        note!("Saved your result to {}", path.display());
     }
     if let Some(path) = &args.report {
-        eprintln!(
+        note!(
             "Wrote your report to {} (open it in a browser to print)",
             path.display()
         );
@@ -162,27 +162,27 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         Some(plan::Note::Resuming {
             answered,
             from_question,
-        }) => eprintln!(
+        }) => note!(
             "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
              question {from_question}.\n",
             quiz.id
         ),
-        Some(plan::Note::NothingToResume) => eprintln!(
+        Some(plan::Note::NothingToResume) => note!(
             "There is no unfinished quiz `{}` to resume; starting it.\n",
             quiz.id
         ),
-        Some(plan::Note::Shuffled { seed }) => eprintln!(
-            "The questions come in a random order; --seed {seed} gives this order again.\n"
-        ),
+        Some(plan::Note::Shuffled { seed }) => {
+            note!("The questions come in a random order; --seed {seed} gives this order again.\n")
+        }
         None => {}
     }
     let order = plan.order;
     let start = (plan.answers, plan.position);
-    eprintln!("{}\n", quiz.title);
+    note!("{}\n", quiz.title);
     if let Some(description) = &quiz.description {
-        eprintln!("{}", report::wrap(description, 80, ""));
+        note!("{}", report::wrap(description, 80, ""));
     }
-    eprintln!(
+    note!(
         "{total} questions. Answer for yourself as you are now.\n\
          Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
          you can review and change every answer before the result.\n\
@@ -200,7 +200,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         if let Err(e) = progress::save(path, quiz, &progress)
             && !std::mem::replace(&mut warned, true)
         {
-            eprintln!("warning: {e}; you will not be able to resume this run.");
+            note!("warning: {e}; you will not be able to resume this run.");
         }
     };
     let answers = prompt::run_quiz(
@@ -213,7 +213,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
     .map_err(|e| match e {
         PromptError::Interrupted => {
             if progress_path.as_ref().is_some_and(|p| p.exists()) {
-                eprintln!(
+                note!(
                     "\nYour answers so far are kept: `careerfit take --resume` goes on with them."
                 );
             }
@@ -221,7 +221,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         }
         PromptError::Io(message) => Error::Terminal(message),
     })?;
-    eprintln!();
+    note!();
     Ok(answers)
 }
 

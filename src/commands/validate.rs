@@ -18,7 +18,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
             Ok((_, warnings)) if json => all.extend(warnings),
             Ok((quiz, warnings)) => {
                 if !warnings.is_empty() {
-                    eprintln!("{}", render_problems(&warnings));
+                    note!("{}", render_problems(&warnings));
                 }
                 let line = catalog::valid(&name, &quiz, &warnings);
                 writeln!(stdout, "{line}").map_err(Error::output)?;
@@ -29,8 +29,8 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                     all.extend(problems);
                     continue;
                 }
-                eprintln!("{}", render_problems(&problems));
-                eprintln!("{}", catalog::invalid(&name, &problems));
+                note!("{}", render_problems(&problems));
+                note!("{}", catalog::invalid(&name, &problems));
             }
             Err(LoadError::Read(err)) => {
                 if code == 0 {
@@ -39,7 +39,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                 if json {
                     all.push(Problem::error(&err.path, Place::File, err.why.to_string()));
                 } else {
-                    eprintln!("error: {err}");
+                    note!("error: {err}");
                 }
             }
         }

@@ -44,7 +44,7 @@ impl Prompter for TerminalPrompter {
             match ask_once(ask, self.color) {
                 // Esc on a required question: say so and ask again.
                 Err(InquireError::OperationCanceled) if ask.question.required => {
-                    eprintln!("This question is required; please choose an answer.");
+                    note!("This question is required; please choose an answer.");
                 }
                 Err(InquireError::OperationCanceled) => return Ok(Reply::Answer(None)),
                 Err(e) => return Err(failed(e)),
