@@ -602,7 +602,10 @@ fn the_summary_comes_in_every_format() {
             .arg(fixture("small.yaml"))
             .arg(&input)
             .arg("-o")
-            .arg(dir.path().join(format!("{}.jsonl", summary.len())))
+            .arg(
+                dir.path()
+                    .join(format!("{}.jsonl", summary.replace('=', "-"))),
+            )
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
@@ -621,4 +624,10 @@ fn the_summary_comes_in_every_format() {
     assert_eq!(json["schema"], "careerfit/summary/v1");
     assert_eq!(json["scored"], 2);
     assert_eq!(json["low_confidence"], 2, "both skipped most questions");
+    let html = run("--summary=html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains(r#"<td class="num" id="scored">2</td>"#),
+        "{html}"
+    );
 }

@@ -124,6 +124,8 @@ pub enum GroupFormat {
     Markdown,
     /// One JSON object (careerfit/summary/v1)
     Json,
+    /// The class report's page, as --report writes it
+    Html,
 }
 
 /// What `score` writes, one row per respondent.

@@ -146,6 +146,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             }
             GroupFormat::Markdown => report::class::markdown(summary, &quiz),
             GroupFormat::Json => format!("{:#}\n", report::class::json(summary, &quiz)),
+            GroupFormat::Html => report::class_html::render(&quiz, summary, &name, &settings.now),
         };
         if to_stdout {
             std::io::stdout()
