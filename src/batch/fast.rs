@@ -164,18 +164,44 @@ impl<'a> Scan<'a> {
 
     /// An object: `member` reads each member's value, given its key.
     fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.object_with(|scan| {
+            let key = scan.string()?;
+            scan.eat(b':')?;
+            member(scan, key)
+        })
+    }
+
+    /// An object whose keys `key_and_value` reads too: up to the colon it takes the
+    /// key, after it the value.
+    fn object_with(
+        &mut self,
+        mut key_and_value: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<()> {
         self.eat(b'{')?;
         if self.eat(b'}').is_some() {
             return Some(());
         }
         loop {
-            let key = self.string()?;
-            self.eat(b':')?;
-            member(self, key)?;
+            self.space();
+            key_and_value(self)?;
             if self.eat(b',').is_none() {
                 return self.eat(b'}');
             }
         }
+    }
+
+    /// `"word"` next, without escapes: read past it when it is there.
+    fn quoted(&mut self, word: &str) -> bool {
+        let rest = &self.text.as_bytes()[self.at..];
+        let n = word.len();
+        let found = rest.len() > n + 1
+            && rest[0] == b'"'
+            && &rest[1..=n] == word.as_bytes()
+            && rest[n + 1] == b'"';
+        if found {
+            self.at += n + 2;
+        }
+        found
     }
 
     /// A row: its `id`, `quiz` and `answers` (read by `answers`), each at most once
@@ -241,9 +267,17 @@ pub fn read_checked(
     let mut scan = Scan { text, at: 0 };
     let mut answers: Answers = vec![None; quiz.questions.len()];
     let mut seen = vec![false; quiz.questions.len()];
+    let mut next = 0;
     let (id, row_quiz) = scan.row(|scan| {
-        scan.object(|scan, key| {
-            let index = locate(key)?;
+        scan.object_with(|scan| {
+            // The usual row names the questions in quiz order: the next is tried first,
+            // compared in place, before the key is read as a string.
+            let index = match quiz.questions.get(next) {
+                Some(q) if scan.quoted(&q.id) => next,
+                _ => locate(scan.string()?)?,
+            };
+            next = index + 1;
+            scan.eat(b':')?;
             if std::mem::replace(&mut seen[index], true) {
                 return None;
             }

@@ -358,6 +358,12 @@ mod tests {
             // Labels for options, another case, a position as text: the full matching.
             r#"{"id": "k", "answers": {"q-required": "4", "q-choice": "A phone", "q-multi": ["A database", "y"], "q-reverse": "LOW"}}"#,
             r#"{"id": "l", "answers": {"q-required": 0, "q-choice": "d", "q-multi": []}}"#,
+            // Keys with space around them, cut short, out of order, or escaped.
+            r#"{"id": "m", "answers": { "q-scale" : 2 , "q-required":1 }}"#,
+            r#"{"id": "n", "answers": {"q-sca": 2, "q-required": 1}}"#,
+            r#"{"id": "o", "answers": {"q-required": 1, "q-scale": 2, "q-reverse": 3}}"#,
+            r#"{"id": "p", "answers": {"q-sc\u0061le": 2, "q-required": 1}}"#,
+            r#"{"id": "q", "answers": {"q-scale"}}"#,
         ];
         let mut quick = 0;
         for (quiz, rows) in [(&him, him_rows), (&small, small_rows.to_vec())] {
