@@ -154,11 +154,7 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
             }
             table #best-fit {
                 caption { "Best fit by pathway" }
-                thead { tr {
-                    th scope="col" { "Pathway" }
-                    th.num scope="col" { "Best fit for" }
-                    th.num scope="col" { "Mean fit (0 to 100)" }
-                } }
+                (super::html::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
                 tbody {
                     @for p in &pathways {
                         tr data-pathway=(p.id) {
@@ -182,12 +178,7 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
             }
             table #traits {
                 caption { "Trait means and spreads" }
-                thead { tr {
-                    th scope="col" { "Trait" }
-                    th.num scope="col" { "Mean" }
-                    th.num scope="col" { "Spread (SD)" }
-                    th.num scope="col" { "Assessed" }
-                } }
+                (super::html::head("Trait", &["Mean", "Spread (SD)", "Assessed"]))
                 tbody {
                     @for t in summary.traits(quiz) {
                         tr data-trait=(t.id) {

@@ -167,14 +167,7 @@ pub fn render_html(c: &Comparison) -> String {
             h2 { "Pathways" }
             table {
                 caption { "Each pathway's rank and fit before and now" }
-                thead { tr {
-                    th scope="col" { "Pathway" }
-                    th.num scope="col" { "Old rank" }
-                    th.num scope="col" { "Old fit" }
-                    th.num scope="col" { "New rank" }
-                    th.num scope="col" { "New fit" }
-                    th.num scope="col" { "Change" }
-                } }
+                (super::html::head("Pathway", &["Old rank", "Old fit", "New rank", "New fit", "Change"]))
                 tbody {
                     @for p in &c.pathways {
                         tr {
@@ -193,12 +186,7 @@ pub fn render_html(c: &Comparison) -> String {
             h2 { "Traits" }
             table {
                 caption { "Each trait's score (0 to 100) before and now" }
-                thead { tr {
-                    th scope="col" { "Trait" }
-                    th.num scope="col" { "Old" }
-                    th.num scope="col" { "New" }
-                    th.num scope="col" { "Change" }
-                } }
+                (super::html::head("Trait", &["Old", "New", "Change"]))
                 tbody {
                     @for t in &c.traits {
                         tr {

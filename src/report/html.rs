@@ -64,6 +64,17 @@ fn chart(result: &QuizResult) -> Markup {
     }
 }
 
+/// A table's head: the first column names the rows, the others hold numbers
+/// (right-aligned). Every figures table of every page starts this way.
+pub(crate) fn head(first: &str, numbers: &[&str]) -> Markup {
+    html! {
+        thead { tr {
+            th scope="col" { (first) }
+            @for n in numbers { th.num scope="col" { (n) } }
+        } }
+    }
+}
+
 /// The answers' shares of a fit as a table: the top ones in full, or the rest as a
 /// compact table with a caption.
 fn answers_table<'e>(
@@ -73,11 +84,7 @@ fn answers_table<'e>(
     html! {
         table class=[rest.map(|_| "compact")] {
             @if let Some(rest) = rest { caption { "Your other " (rest) " answers" } }
-            thead { tr {
-                th scope="col" { "Your answer to" }
-                th.num scope="col" { "Points" }
-                th.num scope="col" { "Left" }
-            } }
+            (head("Your answer to", &["Points", "Left"]))
             tbody {
                 @for (text, _, points, left) in answers {
                     tr {
