@@ -608,10 +608,22 @@ fn questions_wrap_by_words_to_the_terminal() {
 }
 
 /// SIGTERM and SIGHUP during the quiz end it as Ctrl-C does: the terminal settings
-/// restored, no temporary file left, the progress kept, exit 143 or 129.
+/// restored, no temporary file left, the progress kept, exit 143 or 129. SIGTERM
+/// comes at a list, SIGHUP at the tick-any list (drawn apart from inquire's).
 #[test]
 fn sigterm_and_sighup_leave_the_terminal_and_the_folder_as_found() {
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    let at_a_list: &[(&str, &[&str])] = &[("Question 1 of 7", &[ENTER])];
+    let at_tick_any: &[(&str, &[&str])] = &[
+        ("Question 1 of 7", &[ENTER]),
+        ("Question 2 of 7", &[ENTER]),
+        ("Question 3 of 7", &["y", ENTER]),
+        ("Question 4 of 7", &["n", ENTER]),
+        ("Question 5 of 7", &[ENTER]),
+    ];
+    for (signal, code, answers, waiting) in [
+        ("TERM", 143, at_a_list, "Question 2 of 7"),
+        ("HUP", 129, at_tick_any, "Question 6 of 7"),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let data = fresh_data_home();
         let marker = "result.json";
@@ -627,8 +639,10 @@ fn sigterm_and_sighup_leave_the_terminal_and_the_folder_as_found() {
             fixture("small.yaml").display(),
         );
         let mut session = spawn_shell(&script, dir.path());
-        answer(&mut session, "Question 1 of 7", &[ENTER]);
-        answer(&mut session, "Question 2 of 7", &[]);
+        for (question, keys) in answers {
+            answer(&mut session, question, keys);
+        }
+        answer(&mut session, waiting, &[]);
         // The temporary file of -o exists while the quiz runs.
         let temporary = || {
             std::fs::read_dir(dir.path())

@@ -97,7 +97,9 @@ pub struct Look<'a> {
 /// Ask the question: draw the list, read keys until one ends it, then leave one line,
 /// `? question answer`, as the other prompts do.
 pub fn ask(look: &Look, list: &mut List) -> std::io::Result<Outcome> {
-    let mut err = std::io::stderr().lock();
+    // Not locked while waiting for a key: a signal's handler must be able to write
+    // to stderr (to restore the terminal) and end the run.
+    let mut err = std::io::stderr();
     terminal::enable_raw_mode()?;
     let outcome = (|| -> std::io::Result<Outcome> {
         queue!(err, cursor::Hide)?;
