@@ -1,4 +1,5 @@
-//! The interactive prompter: inquire prompts on the terminal (they draw on stderr).
+//! The interactive prompter: inquire's prompts on the terminal, and our own tick-any
+//! list (`ticks.rs`); all of them draw on stderr.
 
 use super::ticks;
 use super::{Ask, PromptError, Prompter, Reply, Review};

@@ -23,7 +23,8 @@ pub struct View<'a> {
     /// The caution every summary leads with when confidence is low.
     pub caution: Option<String>,
     pub sources: &'a [Source],
-    /// The best pathway's explanation, when asked for.
+    /// The explanation to show with the result, when there is one: of the best
+    /// pathway on a page, of the one `--explain` asked for in a summary.
     pub explained: Option<Explained<'a>>,
 }
 
