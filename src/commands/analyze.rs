@@ -8,7 +8,6 @@ use crate::cli::AnalyzeArgs;
 use crate::error::Error;
 use crate::private_file::PrivateFile;
 use crate::report;
-use std::io::Write;
 
 /// What `-o` writes, from the file's extension.
 enum Saved {
@@ -70,10 +69,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     } else {
         report::analysis::render(&analysis, settings.stdout)
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(Error::output)?;
+    super::print(&text)?;
     match analysis.rows_failed {
         0 => Ok(()),
         _ => Err(Error::Reported(2)),

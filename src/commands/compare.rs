@@ -6,7 +6,6 @@ use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::report;
 use crate::saved::read_result;
-use std::io::Write;
 use std::path::Path;
 
 /// `careerfit compare OLD.json NEW.json`.
@@ -24,9 +23,6 @@ pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) ->
         OutputFormat::Html => report::compare::render_html(&comparison),
         OutputFormat::Table => report::compare::render(&comparison, settings.stdout),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(out.as_bytes())
-        .map_err(Error::output)?;
+    super::print(&out)?;
     Ok(())
 }

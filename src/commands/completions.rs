@@ -2,7 +2,6 @@
 
 use crate::cli::{Cli, Shell};
 use crate::error::Error;
-use std::io::Write;
 
 /// A completion script for the shell, generated from the command-line definition.
 pub fn run(shell: Shell) -> Result<(), Error> {
@@ -16,9 +15,6 @@ pub fn run(shell: Shell) -> Result<(), Error> {
     };
     let mut out = Vec::new();
     clap_complete::generate(target, &mut Cli::command(), "careerfit", &mut out);
-    std::io::stdout()
-        .lock()
-        .write_all(&out)
-        .map_err(Error::output)?;
+    super::print(&out)?;
     Ok(())
 }

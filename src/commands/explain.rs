@@ -9,7 +9,6 @@ use crate::quiz::Quiz;
 use crate::report;
 use crate::saved::{Retaken, retake};
 use crate::scoring;
-use std::io::Write;
 use std::path::Path;
 
 /// The explanation of a pathway (by id) or of the best fit.
@@ -67,9 +66,6 @@ pub fn run(
         OutputFormat::Html => report::html::explanation_page(&view),
         OutputFormat::Table => report::explain::render(&view, settings.stdout),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(out.as_bytes())
-        .map_err(Error::output)?;
+    super::print(&out)?;
     Ok(())
 }

@@ -5,7 +5,6 @@ use super::Settings;
 use crate::error::Error;
 use crate::quiz::{self, builtin, catalog::local_quiz_files};
 use crate::report;
-use std::io::Write;
 
 pub fn run(settings: &Settings) -> Result<(), Error> {
     let mut rows: Vec<[String; 4]> = Vec::new();
@@ -48,8 +47,5 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
         });
     }
     let text = report::catalog::list(rows, &notes, settings.stdout);
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(Error::output)
+    super::print(&text)
 }

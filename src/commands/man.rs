@@ -2,7 +2,6 @@
 
 use crate::cli::Cli;
 use crate::error::Error;
-use std::io::Write;
 use std::path::Path;
 
 /// The manual page, generated from the same definition as --help; with a folder, a
@@ -21,10 +20,7 @@ pub fn run(dir: Option<&Path>) -> Result<(), Error> {
             clap_mangen::Man::new(pages())
                 .render(&mut out)
                 .map_err(Error::output)?;
-            std::io::stdout()
-                .lock()
-                .write_all(&out)
-                .map_err(Error::output)?;
+            super::print(&out)?;
         }
     }
     Ok(())

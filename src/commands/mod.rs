@@ -77,6 +77,16 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
 /// the summary falls back to the plain layout, wrapped to the terminal.
 pub(crate) const MIN_TABLE_WIDTH: u16 = 60;
 
+/// Write a command's output to stdout in one go; a closed pipe is a quiet stop
+/// (see `Error::output`).
+pub(crate) fn print(out: impl AsRef<[u8]>) -> Result<(), Error> {
+    use std::io::Write;
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_ref())
+        .map_err(Error::output)
+}
+
 /// The command line's choices resolved once, before any command runs: nothing
 /// below asks "is this a terminal?" or "what time is it?" again.
 pub struct Settings {

@@ -149,10 +149,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             GroupFormat::Html => report::class_html::render(&quiz, summary, &name, &settings.now),
         };
         if to_stdout {
-            std::io::stdout()
-                .lock()
-                .write_all(text.as_bytes())
-                .map_err(Error::output)?;
+            super::print(&text)?;
         } else {
             err.write_all(text.as_bytes()).map_err(Error::output)?;
         }
