@@ -262,7 +262,7 @@ pub fn read_checked(
     text: &str,
     quiz: &Quiz,
     quick: &[Exact],
-    locate: impl Fn(&str) -> Option<usize>,
+    position: impl Fn(&str) -> Option<usize>,
 ) -> Option<(Option<Json>, Answers)> {
     let mut scan = Scan { text, at: 0 };
     let mut answers: Answers = vec![None; quiz.questions.len()];
@@ -274,7 +274,7 @@ pub fn read_checked(
             // compared in place, before the key is read as a string.
             let index = match quiz.questions.get(next) {
                 Some(q) if scan.quoted(&q.id) => next,
-                _ => locate(scan.string()?)?,
+                _ => position(scan.string()?)?,
             };
             next = index + 1;
             scan.eat(b':')?;

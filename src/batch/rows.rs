@@ -147,11 +147,11 @@ impl<'q> RowReader<'q> {
             RawData::Json(text) => {
                 // The usual row, good throughout, in one quick pass; any other is read
                 // by serde_json and checked answer by answer, to say what is wrong.
-                let next = std::cell::Cell::new(0);
+                // (The quick pass guesses the next question itself; it looks a key
+                // up only when the guess misses.)
+                let position = |id: &str| self.index.get(id).copied();
                 if let Some((id, answers)) =
-                    super::fast::read_checked(&text, self.quiz, &self.exact, |id| {
-                        self.locate(&next, id)
-                    })
+                    super::fast::read_checked(&text, self.quiz, &self.exact, position)
                 {
                     let id = match id {
                         None | Some(Json::Null) => fallback_id,
@@ -241,12 +241,10 @@ impl<'q> RowReader<'q> {
     /// The position of question `id`, trying the one after the last found first:
     /// rows usually list answers in quiz order.
     fn locate(&self, next: &std::cell::Cell<usize>, id: &str) -> Option<usize> {
-        // Rows list questions in quiz order, some left out: look two ahead first.
         let guess = next.get();
-        let ahead = self.quiz.questions.iter().skip(guess).take(3);
-        let found = match ahead.map(|q| q.id.as_str()).position(|q| q == id) {
-            Some(n) => Some(guess + n),
-            None => self.index.get(id).copied(),
+        let found = match self.quiz.questions.get(guess) {
+            Some(q) if q.id == id => Some(guess),
+            _ => self.index.get(id).copied(),
         };
         next.set(found.map_or(0, |i| i + 1));
         found
@@ -370,8 +368,8 @@ mod tests {
             let reader = RowReader::new(quiz, None);
             for (n, text) in rows.iter().enumerate() {
                 let slow = reader.check_json(n + 1, serde_json::Value::from(n + 1), text);
-                let next = std::cell::Cell::new(0);
-                match fast::read_checked(text, quiz, &reader.exact, |id| reader.locate(&next, id)) {
+                let position = |id: &str| reader.index.get(id).copied();
+                match fast::read_checked(text, quiz, &reader.exact, position) {
                     Some((id, answers)) => {
                         quick += 1;
                         let id = match id {
