@@ -61,6 +61,13 @@ fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
     outcome.summary.scored
 }
 
+/// One line checked as `score` checks the rows of a chunk.
+fn check(reader: &batch::rows::RowReader, line: usize, text: &str) -> batch::rows::Row {
+    let mut rows = batch::rows::Rows::with_capacity(1, text.len());
+    rows.push_json(line, text.as_bytes());
+    reader.check(rows).next().expect("one row")
+}
+
 fn per_second(rows: usize, elapsed: Duration) -> f64 {
     rows as f64 / elapsed.as_secs_f64()
 }
@@ -121,10 +128,7 @@ fn main() {
             let start = Instant::now();
             let mut ok = 0;
             for (i, line) in text.lines().enumerate() {
-                let row = reader.check(batch::rows::RawRow {
-                    line: i + 1,
-                    data: batch::rows::RawData::Json(line.to_string()),
-                });
+                let row = check(&reader, i + 1, line);
                 if let Ok(answers) = row.answers {
                     let scores = careerfit::scoring::score(&quiz, &answers);
                     ok += scores.traits.len();
@@ -146,10 +150,7 @@ fn main() {
                         let _: serde::de::IgnoredAny = serde_json::from_str(line).expect("JSON");
                         continue;
                     }
-                    let row = reader.check(batch::rows::RawRow {
-                        line: i + 1,
-                        data: batch::rows::RawData::Json(line.to_string()),
-                    });
+                    let row = check(&reader, i + 1, line);
                     let Ok(answers) = row.answers else { continue };
                     if stage == 1 {
                         continue;

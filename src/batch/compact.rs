@@ -28,12 +28,10 @@ pub fn figure(x: f64) -> String {
 /// took a fifth of `score`'s time.
 pub fn write_figure(out: &mut Vec<u8>, x: f64) {
     // As `text::fixed(x, 1)`: scaled, rounded half away from zero, never "-0".
-    let tenths = (x * 10.0).round();
-    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+    let Some(tenths) = round_half_away(x * 10.0) else {
         out.extend_from_slice(crate::text::fixed(x, 1).as_bytes());
         return;
-    }
-    let tenths = tenths as i64;
+    };
     if tenths < 0 {
         out.push(b'-');
     }
@@ -45,8 +43,36 @@ pub fn write_figure(out: &mut Vec<u8>, x: f64) {
     }
 }
 
+/// `x.round()` as a whole number, for |x| < 10^15 (`None` beyond, and for NaN): the
+/// same figure without a call to the maths library, which most of the time rounding
+/// took. Exact: below 2^52 an f64's whole part and fraction are both exact.
+fn round_half_away(x: f64) -> Option<i64> {
+    if x.is_nan() || x.abs() >= 1e15 {
+        return None;
+    }
+    let whole = x as i64; // toward zero
+    let fraction = x - whole as f64;
+    let rounded = if fraction >= 0.5 {
+        whole + 1
+    } else if fraction <= -0.5 {
+        whole - 1
+    } else {
+        whole
+    };
+    (rounded.unsigned_abs() < 1_000_000_000_000_000).then_some(rounded)
+}
+
 /// A whole number, appended as decimal digits.
 pub fn write_count(out: &mut Vec<u8>, mut n: u64) {
+    // Most are one or two digits (an answer count, a score): pushed as they are.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -216,7 +242,18 @@ impl CompactWriter {
             if i > 0 {
                 out.push(b',');
             }
-            serde_json::to_writer(&mut *out, &warning.code).expect("a code serialises");
+            // Codes are words and underscores, with nothing to escape.
+            if warning
+                .code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_')
+            {
+                out.push(b'"');
+                out.extend_from_slice(warning.code.as_bytes());
+                out.push(b'"');
+            } else {
+                serde_json::to_writer(&mut *out, &warning.code).expect("a code serialises");
+            }
         }
         out.extend_from_slice(b"]}");
     }
@@ -289,6 +326,33 @@ mod tests {
         assert_eq!(figure(-0.01), "0");
         assert_eq!(figure(-12.25), "-12.3");
         assert_eq!(figure(100.0), "100");
+        assert_eq!(figure(0.05), "0.1");
+        assert_eq!(figure(-0.05), "-0.1");
+        assert_eq!(figure(1e300), crate::text::fixed(1e300, 1));
+        assert_eq!(figure(f64::NAN), crate::text::fixed(f64::NAN, 1));
+    }
+
+    /// Rounding without the maths library rounds as `f64::round` does, at the
+    /// halves and just beside them.
+    #[test]
+    fn rounding_agrees_with_round() {
+        let mut values = vec![0.0, -0.0, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994];
+        for k in -2000..2000 {
+            let half = f64::from(k) + 0.5;
+            values.extend([half, half.next_up(), half.next_down(), f64::from(k) / 7.0]);
+        }
+        values.extend([
+            999_999_999_999_998.5,
+            999_999_999_999_999.0,
+            -999_999_999_999_999.0,
+        ]);
+        for x in values {
+            assert_eq!(round_half_away(x), Some(x.round() as i64), "{x}");
+        }
+        assert_eq!(round_half_away(1e15), None);
+        assert_eq!(round_half_away(999_999_999_999_999.5), None);
+        assert_eq!(round_half_away(f64::NAN), None);
+        assert_eq!(round_half_away(f64::INFINITY), None);
     }
 
     /// The same text as `text::fixed(x, 1)` less a trailing ".0", for many values.

@@ -9,7 +9,7 @@
 #[cfg(test)]
 use super::rows::{JsonRow, Pairs};
 use crate::answers::{Answer, Answers, Given, from_given};
-use crate::quiz::{AnswerOption, Question, QuestionKind, Quiz};
+use crate::quiz::{Question, QuestionKind, Quiz};
 use serde_json::Value as Json;
 use std::borrow::Cow;
 
@@ -59,6 +59,13 @@ impl<'a> Scan<'a> {
     fn count(&mut self) -> Option<u64> {
         let bytes = self.text.as_bytes();
         let start = self.at;
+        // Most are one digit (a position on a scale): read without parsing.
+        if let (Some(&digit @ b'0'..=b'9'), Some(b',' | b'}' | b']' | b' ')) =
+            (bytes.get(start), bytes.get(start + 1))
+        {
+            self.at += 1;
+            return Some(u64::from(digit - b'0'));
+        }
         let length = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_digit())
@@ -111,8 +118,6 @@ impl<'a> Scan<'a> {
     /// An answer written exactly as careerfit writes answers (see `Exact`), read
     /// straight from the text; `None`, with the place left anywhere, for any other.
     fn exact_answer(&mut self, question: &Question, exact: &Exact) -> Option<Option<Answer>> {
-        let option =
-            |options: &[AnswerOption], text: &str| options.iter().position(|o| o.id == text);
         self.space();
         Some(Some(match (&question.kind, self.peek()?) {
             (_, b'n') => {
@@ -124,10 +129,7 @@ impl<'a> Scan<'a> {
                 (1..=labels.len() as u64).contains(&k).then_some(())?;
                 Answer::Scale(k as usize)
             }
-            (QuestionKind::Scale { labels, .. }, b'"') if exact.labels => {
-                let text = self.string()?;
-                Answer::Scale(labels.iter().position(|l| l == text)? + 1)
-            }
+            (QuestionKind::Scale { .. }, b'"') => Answer::Scale(exact.find(self.string()?)?),
             (QuestionKind::YesNo { .. }, b't') => {
                 self.word("true")?;
                 Answer::YesNo(true)
@@ -136,15 +138,13 @@ impl<'a> Scan<'a> {
                 self.word("false")?;
                 Answer::YesNo(false)
             }
-            (QuestionKind::Choice { options }, b'"') => {
-                Answer::Choice(option(options, self.string()?)?)
-            }
+            (QuestionKind::Choice { .. }, b'"') => Answer::Choice(exact.find(self.string()?)?),
             (QuestionKind::Multi { options }, b'[') => {
                 self.at += 1;
                 let mut chosen = Vec::with_capacity(options.len());
                 if self.eat(b']').is_none() {
                     loop {
-                        let i = option(options, self.string()?)?;
+                        let i = exact.find(self.string()?)?;
                         if chosen.contains(&i) {
                             return None;
                         }
@@ -305,35 +305,74 @@ pub fn read_checked(
     (!unanswered_required).then_some((id, answers))
 }
 
-/// What one question's answers look like when written exactly as careerfit writes
-/// them: a scale's label or position, an option's id. Such an answer is matched by
-/// plain comparison; any other (another case, spaces, a label for an option) goes to
+/// What one question's answers look like when written exactly: a scale's label or
+/// position, an option's id or label. Such an answer is matched by plain comparison;
+/// any other (another case, spaces, a position written as text) goes to
 /// `answers::from_given`, which gives the same answer for every value this matches.
 pub struct Exact {
     /// A position written as a number means that position: no label looks like a
     /// number (`from_given` lets such a label win over a position).
     positions: bool,
-    /// Each label is its own trimmed text and no two are equal ignoring case, so an
-    /// exact match is the first match `from_given` would find.
-    labels: bool,
+    /// The texts matched, in the order `from_given` tries them, each with what it
+    /// means: a scale's position (from 1), an option's index.
+    texts: Vec<(Box<str>, usize)>,
 }
 
 impl Exact {
     pub fn new(question: &Question) -> Self {
-        let QuestionKind::Scale { labels, .. } = &question.kind else {
-            return Exact {
-                positions: false,
-                labels: false,
-            };
+        // Labels are matched exactly when each is its own trimmed text and no two are
+        // equal ignoring case: then an exact match is the first match `from_given`
+        // finds (it trims what was written and ignores case).
+        let plain = |labels: &[&str]| {
+            labels.iter().enumerate().all(|(i, label)| {
+                label.trim() == *label && labels[..i].iter().all(|l| !l.eq_ignore_ascii_case(label))
+            })
+        };
+        let (positions, texts) = match &question.kind {
+            QuestionKind::Scale { labels, .. } => {
+                let positions = !labels
+                    .iter()
+                    .any(|l| l.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.'));
+                let all: Vec<&str> = labels.iter().map(String::as_str).collect();
+                let texts = if plain(&all) {
+                    labels
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| (l.as_str(), i + 1))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                (positions, texts)
+            }
+            QuestionKind::Choice { options } | QuestionKind::Multi { options } => {
+                // An option's id first (ids are never padded with space), then, when
+                // they are plain, its label.
+                let mut texts: Vec<(&str, usize)> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (o.id.as_str(), i))
+                    .collect();
+                let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+                if plain(&labels) {
+                    texts.extend(labels.iter().enumerate().map(|(i, l)| (*l, i)));
+                }
+                (false, texts)
+            }
+            QuestionKind::YesNo { .. } => (false, Vec::new()),
         };
         Exact {
-            positions: !labels
-                .iter()
-                .any(|l| l.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')),
-            labels: labels.iter().enumerate().all(|(i, label)| {
-                label.trim() == label && labels[..i].iter().all(|l| !l.eq_ignore_ascii_case(label))
-            }),
+            positions,
+            texts: texts.into_iter().map(|(t, v)| (t.into(), v)).collect(),
         }
+    }
+
+    /// What `text`, written exactly, means.
+    fn find(&self, text: &str) -> Option<usize> {
+        self.texts
+            .iter()
+            .find(|(t, _)| t.len() == text.len() && **t == *text)
+            .map(|&(_, v)| v)
     }
 }
 

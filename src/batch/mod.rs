@@ -24,7 +24,7 @@ use crate::scoring::{self, Scores};
 use crate::trust;
 use compact::CompactWriter;
 pub use reading::{ReadError, read, report_row};
-use rows::{RawRow, RowReader};
+use rows::{RowReader, Rows};
 use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
 use std::io::{Read, Write};
@@ -173,7 +173,7 @@ fn json_id(id: &Json, out: &mut Vec<u8>) {
 }
 
 /// Up to `CHUNK` rows read together.
-pub type Chunk = Result<Vec<RawRow>, Error>;
+pub type Chunk = Result<Rows, Error>;
 
 /// The chunks of an input as they are read.
 pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
@@ -369,15 +369,14 @@ struct Part {
 
 /// Score a chunk of rows, in order, into one buffer. With `--strict` the rows after
 /// the first refused one are not counted: the run ends there.
-fn score_part(scoring: &Scoring, rows: Vec<RawRow>) -> Part {
+fn score_part(scoring: &Scoring, rows: Rows) -> Part {
     let quiz = scoring.quiz;
     let mut part = Part {
         buffer: Vec::with_capacity(rows.len() * 1600),
         refused: Vec::new(),
         summary: Summary::new(quiz),
     };
-    for raw in rows {
-        let row = scoring.reader.check(raw);
+    for row in scoring.reader.check(rows) {
         match row.answers {
             Ok(answers) => {
                 let scores = scoring::score(quiz, &answers);

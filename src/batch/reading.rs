@@ -4,7 +4,7 @@
 //! `INPUT:LINE: error: ...` the same way by both commands.
 
 use super::forms;
-use super::rows::{Columns, RawData, RawRow};
+use super::rows::{Columns, RawData, RawRow, Rows};
 use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
 use crate::diagnostic::Problem;
 use crate::error::Error;
@@ -69,6 +69,7 @@ pub fn read(
             Box::new(JsonChunks {
                 input,
                 line: 0,
+                bytes: 0,
                 name: name.to_string(),
             }),
             None,
@@ -152,6 +153,8 @@ pub fn read(
 struct JsonChunks<R> {
     input: BufReader<R>,
     line: usize,
+    /// The longest text of a chunk so far.
+    bytes: usize,
     /// The input's name, for a failure to read it.
     name: String,
 }
@@ -169,47 +172,48 @@ impl<R: Read> Iterator for JsonChunks<R> {
     type Item = Chunk;
 
     fn next(&mut self) -> Option<Chunk> {
-        let mut rows = Vec::with_capacity(CHUNK);
+        // The text of the last chunk is a good guess at this one's: it seldom grows.
+        let mut rows = Rows::with_capacity(CHUNK, self.bytes);
         while rows.len() < CHUNK && (rows.is_empty() || !self.input.buffer().is_empty()) {
-            let mut bytes = Vec::new();
-            // At most MAX_ROW_BYTES of a line are held; the rest of a longer one is
-            // read past, not kept, and the row refused.
+            // Each line goes on the end of the chunk's text. At most MAX_ROW_BYTES of
+            // a line are held; the rest of a longer one is read past, not kept, and
+            // the row refused.
+            let start = rows.text.len();
             let limit = MAX_ROW_BYTES as u64 + 1;
-            match (&mut self.input).take(limit).read_until(b'\n', &mut bytes) {
+            match (&mut self.input)
+                .take(limit)
+                .read_until(b'\n', &mut rows.text)
+            {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => return failed(&self.name, e),
             }
             self.line += 1;
+            let bytes = &rows.text[start..];
             if bytes.len() > MAX_ROW_BYTES && bytes.last() != Some(&b'\n') {
+                rows.text.truncate(start);
                 if let Err(e) = skip_line(&mut self.input) {
                     return failed(&self.name, e);
                 }
-                rows.push(RawRow {
-                    line: self.line,
-                    data: RawData::Bad(format!(
+                rows.push(
+                    self.line,
+                    RawData::Bad(format!(
                         "the row is longer than {MAX_ROW_BYTES} bytes (1 MiB), the most a row may be"
                     )),
-                });
+                );
                 continue;
             }
             // A byte-order mark, as editors on Windows write one, is not part of the row.
-            if self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
-                bytes.drain(..3);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            let bom = self.line == 1 && bytes.starts_with(b"\xEF\xBB\xBF");
+            let begin = start + if bom { 3 } else { 0 };
+            if rows.text[begin..].iter().all(u8::is_ascii_whitespace) {
+                rows.text.truncate(start);
                 continue;
             }
-            // A line that is not UTF-8 is a bad row, not the end of the input.
-            let data = match String::from_utf8(bytes) {
-                Ok(text) => RawData::Json(text),
-                Err(_) => RawData::Bad("the line is not UTF-8 text".to_string()),
-            };
-            rows.push(RawRow {
-                line: self.line,
-                data,
-            });
+            let end = rows.text.len();
+            rows.push(self.line, RawData::Json(begin..end));
         }
+        self.bytes = self.bytes.max(rows.text.len());
         (!rows.is_empty()).then_some(Ok(rows))
     }
 }
@@ -259,7 +263,7 @@ impl<R: Read> Iterator for CsvChunks<R> {
     type Item = Chunk;
 
     fn next(&mut self) -> Option<Chunk> {
-        let mut rows = Vec::with_capacity(CHUNK);
+        let mut rows = Rows::with_capacity(CHUNK, 0);
         let mut record = csv::StringRecord::new();
         while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
             let data = match self.csv.read_record(&mut record) {
@@ -284,7 +288,7 @@ impl<R: Read> Iterator for CsvChunks<R> {
             let line = record
                 .position()
                 .map_or(0, |p| p.line() as usize + self.line_offset);
-            rows.push(RawRow { line, data });
+            rows.push(line, data);
         }
         (!rows.is_empty()).then_some(Ok(rows))
     }

@@ -12,19 +12,67 @@ use serde_json::Value as Json;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// Rows read together, not yet checked. The lines of JSON rows are read into one
+/// buffer, one after another, rather than each into its own: a copy and an allocation
+/// a row fewer, and the scorer, not the reader, checks that they are UTF-8.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// The text of the JSON rows; `RawData::Json` says where each is in it.
+    pub(super) text: Vec<u8>,
+    pub(super) rows: Vec<RawRow>,
+}
+
+impl Rows {
+    pub fn with_capacity(rows: usize, bytes: usize) -> Self {
+        Rows {
+            text: Vec::with_capacity(bytes),
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// A JSON row on `line` of the input, as it was read.
+    pub fn push_json(&mut self, line: usize, text: &[u8]) {
+        let start = self.text.len();
+        self.text.extend_from_slice(text);
+        self.push(line, RawData::Json(start..self.text.len()));
+    }
+
+    pub(super) fn push(&mut self, line: usize, data: RawData) {
+        self.rows.push(RawRow { line, data });
+    }
+}
+
+impl FromIterator<RawRow> for Rows {
+    fn from_iter<I: IntoIterator<Item = RawRow>>(rows: I) -> Self {
+        Rows {
+            text: Vec::new(),
+            rows: rows.into_iter().collect(),
+        }
+    }
+}
+
 /// One row read from the input, not yet checked.
 #[derive(Debug)]
-pub struct RawRow {
+pub(super) struct RawRow {
     /// The line of the input the row starts on (1-based).
     pub line: usize,
     pub data: RawData,
 }
 
 #[derive(Debug)]
-pub enum RawData {
-    Json(String),
+pub(super) enum RawData {
+    /// Where the row's line is in `Rows::text`.
+    Json(std::ops::Range<usize>),
     Csv(csv::StringRecord),
-    /// A row that could not be read as one (not UTF-8, the wrong number of cells).
+    /// A row that could not be read as one (the wrong number of cells, too long).
     Bad(String),
 }
 
@@ -135,7 +183,13 @@ impl<'q> RowReader<'q> {
         }
     }
 
-    pub fn check(&self, raw: RawRow) -> Row {
+    /// Each of `rows` checked, in order.
+    pub fn check(&self, rows: Rows) -> impl Iterator<Item = Row> + '_ {
+        let Rows { text, rows } = rows;
+        rows.into_iter().map(move |raw| self.check_one(raw, &text))
+    }
+
+    fn check_one(&self, raw: RawRow, text: &[u8]) -> Row {
         let line = raw.line;
         let fallback_id = Json::from(line);
         match raw.data {
@@ -144,14 +198,22 @@ impl<'q> RowReader<'q> {
                 id: fallback_id,
                 answers: Err(problem),
             },
-            RawData::Json(text) => {
+            RawData::Json(range) => {
+                // A line that is not UTF-8 is a bad row, not the end of the input.
+                let Ok(text) = std::str::from_utf8(&text[range]) else {
+                    return Row {
+                        line,
+                        id: fallback_id,
+                        answers: Err("the line is not UTF-8 text".to_string()),
+                    };
+                };
                 // The usual row, good throughout, in one quick pass; any other is read
                 // by serde_json and checked answer by answer, to say what is wrong.
                 // (The quick pass guesses the next question itself; it looks a key
                 // up only when the guess misses.)
                 let position = |id: &str| self.index.get(id).copied();
                 if let Some((id, answers)) =
-                    super::fast::read_checked(&text, self.quiz, &self.exact, position)
+                    super::fast::read_checked(text, self.quiz, &self.exact, position)
                 {
                     let id = match id {
                         None | Some(Json::Null) => fallback_id,
@@ -163,7 +225,7 @@ impl<'q> RowReader<'q> {
                         answers: Ok(answers),
                     };
                 }
-                self.check_json(line, fallback_id, &text)
+                self.check_json(line, fallback_id, text)
             }
 
             RawData::Csv(record) => {

@@ -38,8 +38,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     let reader = RowReader::new(&quiz, columns);
     let mut analyzer = Analyzer::new(&quiz);
     for chunk in chunks {
-        for raw in chunk? {
-            let row = reader.check(raw);
+        for row in reader.check(chunk?) {
             match &row.answers {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
