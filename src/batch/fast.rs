@@ -138,6 +138,7 @@ impl<'a> Scan<'a> {
                 self.word("false")?;
                 Answer::YesNo(false)
             }
+            (QuestionKind::YesNo { .. }, b'"') => Answer::YesNo(exact.find(self.string()?)? == 1),
             (QuestionKind::Choice { .. }, b'"') => Answer::Choice(exact.find(self.string()?)?),
             (QuestionKind::Multi { options }, b'[') => {
                 self.at += 1;
@@ -272,8 +273,11 @@ pub fn read_checked(
         scan.object_with(|scan| {
             // The usual row names the questions in quiz order: the next is tried first,
             // compared in place, before the key is read as a string.
-            let index = match quiz.questions.get(next) {
-                Some(q) if scan.quoted(&q.id) => next,
+            // A question left out (not even null) is passed over: the one after is
+            // tried too before the key is looked up.
+            let index = match (quiz.questions.get(next), quiz.questions.get(next + 1)) {
+                (Some(q), _) if scan.quoted(&q.id) => next,
+                (_, Some(q)) if scan.quoted(&q.id) => next + 1,
                 _ => position(scan.string()?)?,
             };
             next = index + 1;
@@ -314,7 +318,7 @@ pub struct Exact {
     /// number (`from_given` lets such a label win over a position).
     positions: bool,
     /// The texts matched, in the order `from_given` tries them, each with what it
-    /// means: a scale's position (from 1), an option's index.
+    /// means: a scale's position (from 1), an option's index, yes (1) or no (0).
     texts: Vec<(Box<str>, usize)>,
 }
 
@@ -359,7 +363,19 @@ impl Exact {
                 }
                 (false, texts)
             }
-            QuestionKind::YesNo { .. } => (false, Vec::new()),
+            // As spreadsheets and forms write them; `from_given` takes any case.
+            QuestionKind::YesNo { .. } => (
+                false,
+                [
+                    ("yes", 1),
+                    ("no", 0),
+                    ("Yes", 1),
+                    ("No", 0),
+                    ("true", 1),
+                    ("false", 0),
+                ]
+                .to_vec(),
+            ),
         };
         Exact {
             positions,
