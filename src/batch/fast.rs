@@ -129,7 +129,7 @@ impl<'a> Scan<'a> {
                 (1..=labels.len() as u64).contains(&k).then_some(())?;
                 Answer::Scale(k as usize)
             }
-            (QuestionKind::Scale { .. }, b'"') => Answer::Scale(exact.find(self.string()?)?),
+            (QuestionKind::Scale { .. }, b'"') => Answer::Scale(self.known(exact)?),
             (QuestionKind::YesNo { .. }, b't') => {
                 self.word("true")?;
                 Answer::YesNo(true)
@@ -138,14 +138,15 @@ impl<'a> Scan<'a> {
                 self.word("false")?;
                 Answer::YesNo(false)
             }
-            (QuestionKind::YesNo { .. }, b'"') => Answer::YesNo(exact.find(self.string()?)? == 1),
-            (QuestionKind::Choice { .. }, b'"') => Answer::Choice(exact.find(self.string()?)?),
+            (QuestionKind::YesNo { .. }, b'"') => Answer::YesNo(self.known(exact)? == 1),
+            (QuestionKind::Choice { .. }, b'"') => Answer::Choice(self.known(exact)?),
             (QuestionKind::Multi { options }, b'[') => {
                 self.at += 1;
                 let mut chosen = Vec::with_capacity(options.len());
                 if self.eat(b']').is_none() {
                     loop {
-                        let i = exact.find(self.string()?)?;
+                        self.space();
+                        let i = self.known(exact)?;
                         if chosen.contains(&i) {
                             return None;
                         }
@@ -161,6 +162,13 @@ impl<'a> Scan<'a> {
             }
             _ => return None,
         }))
+    }
+
+    /// One of `exact`'s texts next, in quotes: read past it, and say what it means.
+    fn known(&mut self, exact: &Exact) -> Option<usize> {
+        let (value, length) = exact.find_at(&self.text.as_bytes()[self.at..])?;
+        self.at += length;
+        Some(value)
     }
 
     /// An object: `member` reads each member's value, given its key.
@@ -377,18 +385,34 @@ impl Exact {
                 .to_vec(),
             ),
         };
+        // A text JSON would write with an escape is left to the slow read.
+        let unescaped = |t: &str| !t.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
         Exact {
             positions,
-            texts: texts.into_iter().map(|(t, v)| (t.into(), v)).collect(),
+            texts: texts
+                .into_iter()
+                .filter(|(t, _)| unescaped(t))
+                .map(|(t, v)| (t.into(), v))
+                .collect(),
         }
     }
 
-    /// What `text`, written exactly, means.
-    fn find(&self, text: &str) -> Option<usize> {
+    /// What the JSON string at the start of `text` means when it is one of the texts,
+    /// and its length with its quotes. Compared in place: a text's closing quote is
+    /// looked for first, which rules out the texts of other lengths with one load,
+    /// and the string's end is never searched for. (No text has a quote, a backslash
+    /// or a control character in it, so a match is the whole string.)
+    fn find_at(&self, text: &[u8]) -> Option<(usize, usize)> {
+        if text.first() != Some(&b'"') {
+            return None;
+        }
         self.texts
             .iter()
-            .find(|(t, _)| t.len() == text.len() && **t == *text)
-            .map(|&(_, v)| v)
+            .find(|(t, _)| {
+                let n = t.len();
+                text.get(n + 1) == Some(&b'"') && text[1..=n] == *t.as_bytes()
+            })
+            .map(|(t, v)| (*v, t.len() + 2))
     }
 }
 

@@ -424,6 +424,11 @@ mod tests {
             r#"{"id": "o", "answers": {"q-required": 1, "q-scale": 2, "q-reverse": 3}}"#,
             r#"{"id": "p", "answers": {"q-sc\u0061le": 2, "q-required": 1}}"#,
             r#"{"id": "q", "answers": {"q-scale"}}"#,
+            // A label with an escape in it, a label cut short, one run on, yes as text.
+            r#"{"id": "s", "answers": {"q-required": "Agr\u0065e"}}"#,
+            r#"{"id": "t", "answers": {"q-required": "Agre", "q-yes": "Yes"}}"#,
+            r#"{"id": "u", "answers": {"q-required": "Agreed", "q-yes": "no"}}"#,
+            r#"{"id": "v", "answers": {"q-required": "Agree", "q-yes": "yes", "q-choice": "A phone"}}"#,
         ];
         let mut quick = 0;
         for (quiz, rows) in [(&him, him_rows), (&small, small_rows.to_vec())] {
