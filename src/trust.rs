@@ -131,10 +131,10 @@ pub fn meaning(code: &str) -> &str {
 }
 
 /// Low when any warning is of a kind that lowers confidence.
-pub fn confidence(warnings: &[Warning]) -> Confidence {
+pub fn confidence(warnings: &[impl Coded]) -> Confidence {
     if warnings
         .iter()
-        .any(|w| LOWERS_CONFIDENCE.iter().any(|(code, _)| *code == w.code))
+        .any(|w| LOWERS_CONFIDENCE.iter().any(|(code, _)| *code == w.code()))
     {
         Confidence::Low
     } else {
@@ -157,40 +157,153 @@ pub fn caution(warnings: &[Warning]) -> Option<String> {
     })
 }
 
+/// A warning's code, whether it is in words yet (`Warning`) or not (`Finding`).
+pub trait Coded {
+    fn code(&self) -> &str;
+}
+
+impl Coded for Warning {
+    fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+/// What makes a result less trustworthy, found but not yet put in words: `score`
+/// writes only the codes of most rows, and the words cost more than the finding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding<'q> {
+    NothingAnswered,
+    Skipped {
+        skipped: usize,
+        total: usize,
+    },
+    ManySkipped,
+    /// Every scale answer at position `position`, `count` of them; `label` when it
+    /// is the same label on every scale.
+    StraightLining {
+        count: usize,
+        position: usize,
+        label: Option<&'q str>,
+    },
+    Acquiescence {
+        contradicting: usize,
+        eligible: usize,
+    },
+    /// The names of the traits not assessed.
+    NotAssessed(Vec<&'q str>),
+    NotScored {
+        pathway: &'q str,
+    },
+    /// A pathway's fit rests on `assessed` of the `weighed` traits; `best` when it
+    /// is the best fit.
+    ThinFit {
+        pathway: &'q str,
+        assessed: usize,
+        weighed: usize,
+        best: bool,
+    },
+}
+
+impl Coded for Finding<'_> {
+    fn code(&self) -> &str {
+        match self {
+            Finding::NothingAnswered => "nothing_answered",
+            Finding::Skipped { .. } => "skipped",
+            Finding::ManySkipped => "many_skipped",
+            Finding::StraightLining { .. } => "straight_lining",
+            Finding::Acquiescence { .. } => "acquiescence",
+            Finding::NotAssessed(_) => "not_assessed",
+            Finding::NotScored { .. } => "not_scored",
+            Finding::ThinFit { best: true, .. } => "thin_best_fit",
+            Finding::ThinFit { best: false, .. } => "thin_fit",
+        }
+    }
+}
+
+impl Finding<'_> {
+    /// The finding in words, as a result carries it.
+    pub fn warning(&self) -> Warning {
+        let message = match self {
+            Finding::NothingAnswered => {
+                "No question was answered, so nothing could be scored.".to_string()
+            }
+            Finding::Skipped { skipped, total } => {
+                let were = if *skipped == 1 { "was" } else { "were" };
+                format!(
+                    "{skipped} of {total} questions {were} skipped; skipped questions count nowhere."
+                )
+            }
+            Finding::ManySkipped => "More than a quarter of the questions were skipped, so this \
+                                     result rests on few answers."
+                .to_string(),
+            Finding::StraightLining {
+                count,
+                position,
+                label,
+            } => {
+                let what = match label {
+                    Some(label) => format!("\"{label}\""),
+                    None => format!("at position {position} of its scale"),
+                };
+                format!(
+                    "Every scale answer ({count} of them) was {what}. Answers that never vary say \
+                     little about you, so read this result with care."
+                )
+            }
+            Finding::Acquiescence {
+                contradicting,
+                eligible,
+            } => format!(
+                "In {contradicting} of the {eligible} traits with statements both ways round, you \
+                 agreed with a statement and with its opposite. Agreeing whatever a statement \
+                 says makes every fit look better than it is, so read this result with care.",
+            ),
+            Finding::NotAssessed(names) => format!(
+                "Not assessed (every question skipped): {}.",
+                names.join(", ")
+            ),
+            Finding::NotScored { pathway } => {
+                format!("{pathway} could not be scored: none of its traits was assessed.")
+            }
+            Finding::ThinFit {
+                pathway,
+                assessed,
+                weighed,
+                ..
+            } => format!(
+                "{pathway}: its fit rests on {assessed} of the {weighed} traits it weighs; the \
+                 others were not assessed."
+            ),
+        };
+        Warning::new(self.code(), message)
+    }
+}
+
 /// Every warning for a result, in a fixed order.
 pub fn warnings(quiz: &Quiz, answers: &Answers, scores: &Scores) -> Vec<Warning> {
-    let mut warnings = Vec::new();
+    findings(quiz, answers, scores)
+        .iter()
+        .map(Finding::warning)
+        .collect()
+}
+
+/// Every finding for a result, in the order of `warnings`.
+pub fn findings<'q>(quiz: &'q Quiz, answers: &Answers, scores: &Scores) -> Vec<Finding<'q>> {
+    let mut found = Vec::new();
     let total = scores.values.len();
     let skipped = scores.values.iter().filter(|v| v.is_none()).count();
     if skipped == total {
-        warnings.push(Warning::new(
-            "nothing_answered",
-            "No question was answered, so nothing could be scored.",
-        ));
-        return warnings;
+        found.push(Finding::NothingAnswered);
+        return found;
     }
     if skipped > 0 {
-        let were = if skipped == 1 { "was" } else { "were" };
-        warnings.push(Warning::new(
-            "skipped",
-            format!(
-                "{skipped} of {total} questions {were} skipped; skipped questions count nowhere."
-            ),
-        ));
+        found.push(Finding::Skipped { skipped, total });
     }
     if skipped * 4 > total {
-        warnings.push(Warning::new(
-            "many_skipped",
-            "More than a quarter of the questions were skipped, so this result rests on few \
-             answers.",
-        ));
+        found.push(Finding::ManySkipped);
     }
-    if let Some(message) = straight_lining(quiz, answers) {
-        warnings.push(Warning::new("straight_lining", message));
-    }
-    if let Some(message) = acquiescence(quiz, answers) {
-        warnings.push(Warning::new("acquiescence", message));
-    }
+    found.extend(straight_lining(quiz, answers));
+    found.extend(acquiescence(quiz, answers));
     let unassessed: Vec<&str> = quiz
         .traits
         .iter()
@@ -199,13 +312,7 @@ pub fn warnings(quiz: &Quiz, answers: &Answers, scores: &Scores) -> Vec<Warning>
         .map(|(t, _)| t.name.as_str())
         .collect();
     if !unassessed.is_empty() {
-        warnings.push(Warning::new(
-            "not_assessed",
-            format!(
-                "Not assessed (every question skipped): {}.",
-                unassessed.join(", ")
-            ),
-        ));
+        found.push(Finding::NotAssessed(unassessed));
     }
     let best = scores
         .profiles
@@ -221,80 +328,45 @@ pub fn warnings(quiz: &Quiz, answers: &Answers, scores: &Scores) -> Vec<Warning>
             .filter(|(t, _)| scores.traits[*t].score.is_some())
             .count();
         if fit.fit.is_none() {
-            warnings.push(Warning::new(
-                "not_scored",
-                format!(
-                    "{} could not be scored: none of its traits was assessed.",
-                    profile.title
-                ),
-            ));
+            found.push(Finding::NotScored {
+                pathway: &profile.title,
+            });
         } else if assessed * 2 < weighed {
-            let code = if best == Some(fit.profile) {
-                "thin_best_fit"
-            } else {
-                "thin_fit"
-            };
-            warnings.push(Warning::new(
-                code,
-                format!(
-                    "{}: its fit rests on {assessed} of the {weighed} traits it weighs; the \
-                     others were not assessed.",
-                    profile.title
-                ),
-            ));
+            found.push(Finding::ThinFit {
+                pathway: &profile.title,
+                assessed,
+                weighed,
+                best: best == Some(fit.profile),
+            });
         }
     }
-    warnings
-}
-
-/// Answered scale questions as (question index, position, number of labels, reversed).
-fn scale_answers<'a>(
-    quiz: &'a Quiz,
-    answers: &'a Answers,
-) -> impl Iterator<Item = (usize, usize, usize, bool)> + 'a {
-    quiz.questions
-        .iter()
-        .zip(answers)
-        .enumerate()
-        .filter_map(|(i, (q, a))| match (&q.kind, a) {
-            (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) => {
-                Some((i, *k, labels.len(), *reverse))
-            }
-            _ => None,
-        })
+    found
 }
 
 /// Every scale question answered at the same position (at least three of them):
 /// answers that never vary say little, whichever way the questions point.
-fn straight_lining(quiz: &Quiz, answers: &Answers) -> Option<String> {
-    let mut positions = scale_answers(quiz, answers).map(|(i, k, _, _)| (i, k));
-    let (first_question, first) = positions.next()?;
-    let label = |i: usize, k: usize| match &quiz.questions[i].kind {
-        QuestionKind::Scale { labels, .. } => labels[k - 1].as_str(),
-        _ => "",
-    };
-    let first_label = label(first_question, first);
-    let mut count = 1;
-    let mut same_label = true;
-    for (i, k) in positions {
-        if k != first {
-            return None;
+fn straight_lining<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
+    let mut first: Option<(usize, &'q str)> = None;
+    let (mut count, mut same_label) = (0, true);
+    for (question, answer) in quiz.questions.iter().zip(answers) {
+        let (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) = (&question.kind, answer)
+        else {
+            continue;
+        };
+        let label = labels[k - 1].as_str();
+        match first {
+            None => first = Some((*k, label)),
+            Some((position, _)) if *k != position => return None,
+            Some((_, first_label)) => same_label &= label == first_label,
         }
-        same_label &= label(i, k) == first_label;
         count += 1;
     }
-    if count < 3 {
-        return None;
-    }
-    let what = if same_label {
-        format!("\"{first_label}\"")
-    } else {
-        format!("at position {first} of its scale")
-    };
-    Some(format!(
-        "Every scale answer ({count} of them) was {what}. Answers that never vary say little \
-         about you, so read this result with care."
-    ))
+    let (position, label) = first?;
+    (count >= 3).then_some(Finding::StraightLining {
+        count,
+        position,
+        label: same_label.then_some(label),
+    })
 }
 
 /// Acquiescence, agreeing whatever a statement says. In a trait with both plain and
@@ -302,12 +374,17 @@ fn straight_lining(quiz: &Quiz, answers: &Answers) -> Option<String> {
 /// answer above the middle of its scale. The trait contradicts itself when, on
 /// average, they agree with its plain statements and with its reversed ones too.
 /// Said when at least half of such traits contradict themselves, and two at least.
-pub fn acquiescence(quiz: &Quiz, answers: &Answers) -> Option<String> {
+fn acquiescence<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
     // Per trait: (sum, count) of agreement shares for plain and for reversed questions.
     let mut sums = vec![[(0.0_f64, 0_usize); 2]; quiz.traits.len()];
-    for (i, k, labels, reverse) in scale_answers(quiz, answers) {
-        let share = (k as f64 - 1.0) / (labels as f64 - 1.0);
-        let slot = &mut sums[quiz.questions[i].trait_index][usize::from(reverse)];
+    for (question, answer) in quiz.questions.iter().zip(answers) {
+        let (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) =
+            (&question.kind, answer)
+        else {
+            continue;
+        };
+        let share = (*k as f64 - 1.0) / (labels.len() as f64 - 1.0);
+        let slot = &mut sums[question.trait_index][usize::from(*reverse)];
         slot.0 += share;
         slot.1 += 1;
     }
@@ -320,12 +397,9 @@ pub fn acquiescence(quiz: &Quiz, answers: &Answers) -> Option<String> {
             }
         }
     }
-    (contradicting >= 2 && contradicting * 2 >= eligible).then(|| {
-        format!(
-            "In {contradicting} of the {eligible} traits with statements both ways round, you agreed \
-             with a statement and with its opposite. Agreeing whatever a statement says makes \
-             every fit look better than it is, so read this result with care.",
-        )
+    (contradicting >= 2 && contradicting * 2 >= eligible).then_some(Finding::Acquiescence {
+        contradicting,
+        eligible,
     })
 }
 

@@ -9,7 +9,7 @@ use super::pieces::{self, json};
 use crate::answers::Answers;
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
-use crate::trust::{self, Warning};
+use crate::trust::{self, Coded};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -204,7 +204,7 @@ impl CompactWriter {
     }
 
     /// Append the row after its `{"id":ID`: the rest of a scored row.
-    pub fn scored(&self, scores: &Scores, warnings: &[Warning], out: &mut Vec<u8>) {
+    pub fn scored(&self, scores: &Scores, warnings: &[impl Coded], out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"schema\":\"");
         out.extend_from_slice(SCHEMA.as_bytes());
         out.extend_from_slice(match trust::confidence(warnings) {
@@ -243,16 +243,13 @@ impl CompactWriter {
                 out.push(b',');
             }
             // Codes are words and underscores, with nothing to escape.
-            if warning
-                .code
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'_')
-            {
+            let code = warning.code();
+            if code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
                 out.push(b'"');
-                out.extend_from_slice(warning.code.as_bytes());
+                out.extend_from_slice(code.as_bytes());
                 out.push(b'"');
             } else {
-                serde_json::to_writer(&mut *out, &warning.code).expect("a code serialises");
+                serde_json::to_writer(&mut *out, code).expect("a code serialises");
             }
         }
         out.extend_from_slice(b"]}");

@@ -130,19 +130,21 @@ impl RowWriter {
         id: &Json,
         answers: &crate::answers::Answers,
         scores: &Scores,
-        warnings: &[trust::Warning],
+        findings: &[trust::Finding],
         out: &mut Vec<u8>,
     ) {
         match self {
-            RowWriter::Csv(writer) => return writer.scored(quiz, id, scores, warnings, out),
+            RowWriter::Csv(writer) => return writer.scored(quiz, id, scores, findings, out),
             RowWriter::Compact(writer) => {
                 json_id(id, out);
-                writer.scored(scores, warnings, out);
+                writer.scored(scores, findings, out);
             }
+            // Only the whole result has the warnings' words.
             RowWriter::Full(writer) => {
                 json_id(id, out);
                 out.push(b',');
-                writer.write(answers, scores, warnings, out);
+                let warnings: Vec<_> = findings.iter().map(trust::Finding::warning).collect();
+                writer.write(answers, scores, &warnings, out);
             }
         }
         out.push(b'\n');
@@ -380,12 +382,12 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
         match row.answers {
             Ok(answers) => {
                 let scores = scoring::score(quiz, &answers);
-                let warnings = trust::warnings(quiz, &answers, &scores);
+                let findings = trust::findings(quiz, &answers, &scores);
                 let output = &mut part.buffer;
                 scoring
                     .writer
-                    .scored(quiz, &row.id, &answers, &scores, &warnings, output);
-                part.summary.add(&scores, &warnings);
+                    .scored(quiz, &row.id, &answers, &scores, &findings, output);
+                part.summary.add(&scores, &findings);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

@@ -12,7 +12,7 @@
 use super::compact::figure;
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
-use crate::trust::{self, Warning};
+use crate::trust::{self, Coded};
 use serde_json::Value as Json;
 
 /// The text a spreadsheet reads as it is: `'` before a cell that would start a formula.
@@ -54,7 +54,7 @@ impl SpreadsheetWriter {
         quiz: &Quiz,
         id: &Json,
         scores: &Scores,
-        warnings: &[Warning],
+        warnings: &[impl Coded],
         out: &mut Vec<u8>,
     ) {
         let mut cells: Vec<std::borrow::Cow<str>> = Vec::with_capacity(self.width);
@@ -87,7 +87,7 @@ impl SpreadsheetWriter {
                 .iter()
                 .map(|t| t.score.map_or("".into(), |s| figure(s).into())),
         );
-        let codes: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+        let codes: Vec<&str> = warnings.iter().map(Coded::code).collect();
         cells.push(defuse(&codes.join("; ")).into_owned().into());
         cells.push("".into());
         out.extend(record(&cells));

@@ -6,7 +6,7 @@
 
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
-use crate::trust::{self, Warning};
+use crate::trust::{self, Coded};
 
 /// Count, sum and sum of squares: enough for a mean and a standard deviation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -155,19 +155,20 @@ impl Summary {
 
     /// Count one scored respondent. Their best fit is the first of the ranking (ties go
     /// to the pathway listed first in the quiz, as in the summary a person sees).
-    pub fn add(&mut self, scores: &Scores, warnings: &[Warning]) {
+    pub fn add(&mut self, scores: &Scores, warnings: &[impl Coded]) {
         self.scored += 1;
         if trust::confidence(warnings) == trust::Confidence::Low {
             self.low_confidence += 1;
         }
         for (i, warning) in warnings.iter().enumerate() {
             // A respondent counts once for a kind, though it may be said per pathway.
-            if warnings[..i].iter().any(|w| w.code == warning.code) {
+            let code = warning.code();
+            if warnings[..i].iter().any(|w| w.code() == code) {
                 continue;
             }
-            match self.warnings.iter_mut().find(|(c, _)| *c == warning.code) {
+            match self.warnings.iter_mut().find(|(c, _)| c == code) {
                 Some((_, n)) => *n += 1,
-                None => self.warnings.push((warning.code.clone(), 1)),
+                None => self.warnings.push((code.to_string(), 1)),
             }
         }
         if let Some(best) = scores.profiles.first().filter(|p| p.fit.is_some()) {
