@@ -378,10 +378,12 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
         refused: Vec::new(),
         summary: Summary::new(quiz),
     };
+    // One row's scores at a time, in the same space.
+    let mut scores = Scores::default();
     for row in scoring.reader.check(rows) {
         match row.answers {
             Ok(answers) => {
-                let scores = scoring::score(quiz, &answers);
+                scoring::score_into(quiz, &answers, &mut scores);
                 let findings = trust::findings(quiz, &answers, &scores);
                 let output = &mut part.buffer;
                 scoring
