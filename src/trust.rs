@@ -383,7 +383,7 @@ fn acquiescence<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
         else {
             continue;
         };
-        let share = (*k as f64 - 1.0) / (labels.len() as f64 - 1.0);
+        let share = crate::scoring::share(*k, labels.len());
         let slot = &mut sums[question.trait_index][usize::from(*reverse)];
         slot.0 += share;
         slot.1 += 1;
