@@ -69,9 +69,16 @@ pub fn value(question: &Question, answer: &Answer) -> f64 {
             .map(|i| options[*i].score)
             .fold(0.0, |sum, score| sum + score)
             .min(1.0),
-        // Answers are checked against their question before scoring; a mismatch is a bug.
-        _ => unreachable!("answer {answer:?} does not fit question `{}`", question.id),
+        _ => mismatch(question, answer),
     }
+}
+
+/// Answers are checked against their question before scoring; a mismatch is a bug.
+/// (Out of line, so that `value` stays small enough to be inlined where it is used.)
+#[cold]
+#[inline(never)]
+fn mismatch(question: &Question, answer: &Answer) -> ! {
+    unreachable!("answer {answer:?} does not fit question `{}`", question.id)
 }
 
 /// Trait score = 100 × Σ(weight × v) / Σ(weight) over the trait's answered questions.
