@@ -52,9 +52,11 @@ pub fn read(
     how: &Input,
     err: &mut dyn Write,
 ) -> Result<(Chunks, Option<Columns>), Error> {
-    // Large enough that a chunk of the usual rows is in it whole: a chunk ends early
-    // when the buffer runs dry (more input might have to be waited for).
-    let mut input = BufReader::with_capacity(1 << 20, input);
+    // Large enough that a chunk of the usual rows (128 of 1.5 KB) is in it whole: a
+    // chunk ends early when the buffer runs dry (more input might have to be waited
+    // for). Small enough to stay in a core's cache between the kernel's copy into it
+    // and ours out of it: 256 KiB, where 1 MiB made `score` about 5% slower.
+    let mut input = BufReader::with_capacity(1 << 18, input);
     let header_columns = |header: &csv::StringRecord, err: &mut dyn Write| {
         let (columns, warnings) =
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
