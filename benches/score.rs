@@ -145,6 +145,7 @@ fn main() {
             for stage in 0..5 {
                 let start = Instant::now();
                 let mut out = Vec::with_capacity(1 << 16);
+                let mut scores = careerfit::scoring::Scores::default();
                 for (i, line) in lines.iter().enumerate() {
                     if stage == 0 {
                         let _: serde::de::IgnoredAny = serde_json::from_str(line).expect("JSON");
@@ -155,22 +156,23 @@ fn main() {
                     if stage == 1 {
                         continue;
                     }
-                    let scores = careerfit::scoring::score(&quiz, &answers);
+                    careerfit::scoring::score_into(&quiz, &answers, &mut scores);
                     if stage == 2 {
                         continue;
                     }
-                    let warnings = careerfit::trust::warnings(&quiz, &answers, &scores);
+                    // As `score` does: the findings, whose words only --full writes.
+                    let findings = careerfit::trust::findings(&quiz, &answers, &scores);
                     if stage == 3 {
                         continue;
                     }
-                    writer.scored(&scores, &warnings, &mut out);
+                    writer.scored(&scores, &findings, &mut out);
                     out.clear();
                 }
                 let name = [
                     "parse only (IgnoredAny)",
                     "+ read and check answers",
                     "+ score",
-                    "+ trust warnings",
+                    "+ trust findings",
                     "+ write compact row",
                 ][stage];
                 let micros = start.elapsed().as_secs_f64() * 1e6 / lines.len() as f64;
