@@ -8,6 +8,7 @@
 
 mod columns;
 pub mod compact;
+mod exact;
 mod fast;
 mod forms;
 mod pieces;

@@ -94,7 +94,7 @@ pub struct RowReader<'q> {
     /// name, longest first (see `forms::split_ticks`).
     ticks: Vec<Vec<String>>,
     /// Per question: how an answer written exactly is matched quickly.
-    exact: Vec<super::fast::Exact>,
+    exact: Vec<super::exact::Exact>,
 }
 
 /// How a JSON Lines row is written, read without copying its text. Other keys (a
@@ -179,7 +179,11 @@ impl<'q> RowReader<'q> {
             index,
             columns,
             ticks,
-            exact: quiz.questions.iter().map(super::fast::Exact::new).collect(),
+            exact: quiz
+                .questions
+                .iter()
+                .map(super::exact::Exact::new)
+                .collect(),
         }
     }
 
