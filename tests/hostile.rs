@@ -678,3 +678,44 @@ fn one_respondent_scores_the_same_from_json_and_csv() {
             "scales.zero-to-ten.labels[0]: label `0` is a number but is position 1 of the scale",
         ));
 }
+
+/// A JSON Lines row that is not UTF-8 is a bad row told by its line; the rows around
+/// it, a byte-order mark before the first and blank lines between, are read as usual,
+/// whatever the reader and the scorers do with the chunk's text.
+#[test]
+fn a_row_that_is_not_utf8_is_a_bad_row_and_the_rest_are_scored() {
+    let mut rows = b"\xEF\xBB\xBF{\"id\": \"first\", \"answers\": {\"q-required\": 4}}\n".to_vec();
+    rows.extend_from_slice(b"{\"id\": \"bad\", \"answers\": {\"q-required\": \"\xFF\xFE\"}}\n");
+    rows.extend_from_slice(b"\n   \n");
+    rows.extend_from_slice(b"{\"id\": \"last\", \"answers\": {\"q-required\": 2}}");
+    for jobs in ["1", "2"] {
+        let output = careerfit()
+            .args(["score", "--jobs", jobs])
+            .arg(fixture("small.yaml"))
+            .write_stdin(rows.clone())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "jobs {jobs}");
+        assert_eq!(
+            text(&output.stderr),
+            "<stdin>:2: error: the line is not UTF-8 text\n",
+            "jobs {jobs}"
+        );
+        let lines: Vec<serde_json::Value> = text(&output.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let ids: Vec<&serde_json::Value> = lines.iter().map(|l| &l["id"]).collect();
+        assert_eq!(
+            ids,
+            [
+                &serde_json::json!("first"),
+                &serde_json::json!(2),
+                &serde_json::json!("last")
+            ],
+            "jobs {jobs}"
+        );
+        assert_eq!(lines[1]["error"], "the line is not UTF-8 text");
+        assert!(lines[0]["error"].is_null() && lines[2]["error"].is_null());
+    }
+}
