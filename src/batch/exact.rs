@@ -15,6 +15,8 @@ pub struct Exact {
     /// The texts matched, in the order `from_given` tries them, each with what it
     /// means: a scale's position (from 1), an option's index, yes (1) or no (0).
     texts: Vec<(Box<str>, usize)>,
+    /// The question's key as a compact row writes it, colon and all: `"id":`.
+    key: Box<[u8]>,
 }
 
 impl Exact {
@@ -76,12 +78,20 @@ impl Exact {
         let unescaped = |t: &str| !t.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
         Exact {
             positions,
+            key: format!("\"{}\":", question.id).into_bytes().into(),
             texts: texts
                 .into_iter()
                 .filter(|(t, _)| unescaped(t))
                 .map(|(t, v)| (t.into(), v))
                 .collect(),
         }
+    }
+
+    /// The length of the question's key and colon when `text` starts with them,
+    /// written without space or escape.
+    pub(super) fn key_at(&self, text: &[u8]) -> Option<usize> {
+        let n = self.key.len();
+        (text.len() > n && same(&text[..n], &self.key)).then_some(n)
     }
 
     /// What the JSON string at the start of `text` means when it is one of the texts,
@@ -107,7 +117,7 @@ impl Exact {
 /// compared a word or two at a time in place: a call to `memcmp` for each took a
 /// tenth of `score`'s time, most of it in choosing how to compare.
 #[inline]
-pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+fn same(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;

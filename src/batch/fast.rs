@@ -6,7 +6,7 @@
 //! instead, with its exact messages: so what a row means never depends on which reader
 //! read it, and a test checks that on thousands of rows, odd ones included.
 
-use super::exact::{Exact, same};
+use super::exact::Exact;
 #[cfg(test)]
 use super::rows::{JsonRow, Pairs};
 use crate::answers::{Answer, Answers, Given, from_given};
@@ -200,18 +200,16 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// `"word"` next, without escapes: read past it when it is there.
-    fn quoted(&mut self, word: &str) -> bool {
-        let rest = &self.text.as_bytes()[self.at..];
-        let n = word.len();
-        let found = rest.len() > n + 1
-            && rest[0] == b'"'
-            && rest[n + 1] == b'"'
-            && same(&rest[1..=n], word.as_bytes());
-        if found {
-            self.at += n + 2;
+    /// The question's key and colon next (see `Exact::key_at`): read past them when
+    /// they are there.
+    fn keyed(&mut self, question: &Exact) -> bool {
+        match question.key_at(&self.text.as_bytes()[self.at..]) {
+            Some(n) => {
+                self.at += n;
+                true
+            }
+            None => false,
         }
-        found
     }
 
     /// A row: its `id`, `quiz` and `answers` (read by `answers`), each at most once
@@ -284,13 +282,17 @@ pub fn read_checked(
             // compared in place, before the key is read as a string.
             // A question left out (not even null) is passed over: the one after is
             // tried too before the key is looked up.
-            let index = match (quiz.questions.get(next), quiz.questions.get(next + 1)) {
-                (Some(q), _) if scan.quoted(&q.id) => next,
-                (_, Some(q)) if scan.quoted(&q.id) => next + 1,
-                _ => position(scan.string()?)?,
+            // The key and its colon are compared as one.
+            let index = match (quick.get(next), quick.get(next + 1)) {
+                (Some(q), _) if scan.keyed(q) => next,
+                (_, Some(q)) if scan.keyed(q) => next + 1,
+                _ => {
+                    let index = position(scan.string()?)?;
+                    scan.eat(b':')?;
+                    index
+                }
             };
             next = index + 1;
-            scan.eat(b':')?;
             if std::mem::replace(&mut seen[index], true) {
                 return None;
             }
