@@ -155,7 +155,7 @@ pub fn read(
 struct JsonChunks<R> {
     input: BufReader<R>,
     line: usize,
-    /// The longest text of a chunk so far.
+    /// The length of the last chunk's text: the next is sized by it.
     bytes: usize,
     /// The input's name, for a failure to read it.
     name: String,
@@ -211,7 +211,7 @@ impl<R: Read> Iterator for JsonChunks<R> {
             let end = rows.text.len();
             rows.push(self.line, RawData::Json(begin..end));
         }
-        self.bytes = self.bytes.max(rows.text.len());
+        self.bytes = rows.text.len();
         (!rows.is_empty()).then_some(Ok(rows))
     }
 }
