@@ -41,6 +41,7 @@ fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
             format: batch::Format::Jsonl,
             delimiter: None,
             id_column: None,
+            stream: false,
         },
         output: batch::Output::Compact,
         strict: false,

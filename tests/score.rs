@@ -432,6 +432,94 @@ fn results_stream_out_while_rows_stream_in() {
     assert!(child.wait().unwrap().success());
 }
 
+/// `--strict` stops at a bad row at once, even while the pipe it reads stays open
+/// and quiet: the scorers read the rows themselves, and one of them waiting for more
+/// input must not keep the run from ending.
+#[test]
+fn strict_stops_at_a_bad_row_while_the_pipe_stays_open() {
+    for jobs in ["1", "2", "3"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+            .arg("score")
+            .arg(fixture("small.yaml"))
+            .args(["--strict", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{{\"id\": 1, \"answers\": {{\"q-required\": 1}}}}").unwrap();
+        writeln!(stdin, "{{\"id\": 2, \"answers\": {{}}}}").unwrap();
+        stdin.flush().unwrap();
+        // stdin stays open; a run that waited for it would never end.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || sender.send(child.wait_with_output().unwrap()));
+        let output = receiver
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("--jobs {jobs}: still waiting for input"));
+        drop(stdin);
+        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+        let ids: Vec<Value> = json_lines(&output)
+            .iter()
+            .map(|r| r["id"].clone())
+            .collect();
+        assert_eq!(ids, [json!(1), json!(2)], "--jobs {jobs}");
+        assert!(
+            text(&output.stderr).contains(
+                "<stdin>:2: error: answers.q-required: question `q-required` is required"
+            ),
+            "--jobs {jobs}: {}",
+            text(&output.stderr)
+        );
+    }
+}
+
+/// Rows from a named pipe (`score QUIZ <(command)`) and from stdin redirected from a
+/// file are scored as from the file itself, with every job.
+#[test]
+fn rows_from_a_named_pipe_or_a_redirected_file_are_scored_alike() {
+    let him = quiz::load("him", quiz::builtin::find("him-career-fit").unwrap())
+        .unwrap()
+        .0;
+    let mut rows = Vec::new();
+    sample::json_lines(&him, 700, 9, &mut rows).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("class.jsonl");
+    std::fs::write(&input, &rows).unwrap();
+    let from_file = careerfit()
+        .args(["score", "him-career-fit", "--jobs", "1"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(from_file.status.code(), Some(0));
+    assert_eq!(json_lines(&from_file).len(), 700);
+    for jobs in ["1", "2"] {
+        let redirected = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+            .args(["score", "him-career-fit", "--jobs", jobs])
+            .stdin(std::fs::File::open(&input).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(redirected.stdout, from_file.stdout, "stdin, --jobs {jobs}");
+        let fifo = dir.path().join(format!("rows-{jobs}"));
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let feeder = {
+            let (fifo, rows) = (fifo.clone(), rows.clone());
+            std::thread::spawn(move || std::fs::write(fifo, rows).unwrap())
+        };
+        let piped = careerfit()
+            .args(["score", "him-career-fit", "--jobs", jobs])
+            .arg(&fifo)
+            .output()
+            .unwrap();
+        feeder.join().unwrap();
+        assert_eq!(
+            piped.stdout, from_file.stdout,
+            "a named pipe, --jobs {jobs}"
+        );
+    }
+}
+
 #[test]
 fn several_jobs_keep_the_input_order_and_the_figures() {
     let him = quiz::load("him", quiz::builtin::find("him-career-fit").unwrap())

@@ -2,9 +2,10 @@
 //!
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
-//! so output starts before the input ends. With several jobs, a reader thread feeds
-//! chunks through a bounded channel to that many scorers, and the parts they send
-//! back are written in input order.
+//! so output starts before the input ends. With several jobs, each scorer reads the
+//! next chunk itself and sends its part back, and the parts are written in input
+//! order; a stream (a pipe) is read through `pump.rs`, so that a run that stops early
+//! never waits for input.
 
 mod columns;
 pub mod compact;
@@ -12,6 +13,7 @@ mod exact;
 mod fast;
 mod forms;
 mod pieces;
+mod pump;
 mod reading;
 pub mod rows;
 pub mod sample;
@@ -29,13 +31,13 @@ use rows::{RowReader, Rows};
 use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
 use std::io::{Read, Write};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 use summary::Summary;
 use write::ResultWriter;
 
-/// Rows read and scored together; at most a few chunks wait between reader and scorer.
+/// Rows read and scored together.
 const CHUNK: usize = 128;
-const CHUNKS_WAITING: usize = 2;
 /// The longest JSON Lines row read; a longer one is a bad row, never held whole.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
@@ -54,6 +56,9 @@ pub struct Input {
     /// Found from the header line when not given.
     pub delimiter: Option<u8>,
     pub id_column: Option<String>,
+    /// The rows come from a stream (a pipe, a terminal), not a file: a read may wait
+    /// for input that never comes.
+    pub stream: bool,
 }
 
 /// How the rows are written.
@@ -72,8 +77,7 @@ pub struct Options {
     pub output: Output,
     /// Stop at the first bad row.
     pub strict: bool,
-    /// Threads that score rows. With 1, one thread reads and scores; with more, a
-    /// reader thread feeds them.
+    /// Threads that read and score rows; with more than one, this thread writes.
     pub jobs: usize,
     /// The `completed_at` of every result: when the batch ran.
     pub completed_at: String,
@@ -191,6 +195,13 @@ pub fn run(
     err: &mut dyn Write,
     options: &Options,
 ) -> Result<Outcome, Error> {
+    // Several scorers read a stream through its own thread (see `pump`).
+    let (input, abandon): (Box<dyn Read + Send>, _) = if options.input.stream && options.jobs > 1 {
+        let (pumped, abandon) = pump::pump(input);
+        (Box::new(pumped), Some(abandon))
+    } else {
+        (input, None)
+    };
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
@@ -218,7 +229,13 @@ pub fn run(
         }
         stopped
     } else {
-        score_in_parallel(&scoring, chunks, options.jobs, &mut sink)?
+        score_in_parallel(
+            &scoring,
+            chunks,
+            options.jobs,
+            &mut sink,
+            abandon.as_deref(),
+        )?
     };
     Ok(Outcome {
         summary: sink.summary,
@@ -266,32 +283,21 @@ impl Sink<'_> {
 
 /// Score chunks on `jobs` threads while this one writes them, in input order.
 ///
-/// A reader thread feeds numbered chunks through a bounded channel; each scorer takes
-/// the next chunk and sends back its part; this thread puts the parts back in order.
-/// Few chunks are ever in flight, so memory does not grow with the input. The reader
-/// is not joined: when the run stops early it may be blocked reading stdin, and the
-/// process ends without it; the scorers look up from waiting now and then to see
-/// whether the run has stopped.
+/// Each scorer reads the next chunk itself (one at a time, under a lock), scores it
+/// and sends its part back; this thread puts the parts back in order. A chunk is read
+/// on the core that scores it, so its text is in that core's cache: when one reader
+/// thread fed the scorers, every chunk crossed from its core to theirs, and the
+/// scorers took a third longer over the same rows. Few chunks are ever in flight, so
+/// memory does not grow with the input. A stream is read through `pump`, whose
+/// `abandon` lets a scorer waiting for input give up when the run stops early.
 fn score_in_parallel(
     scoring: &Scoring,
     chunks: Chunks,
     jobs: usize,
     sink: &mut Sink,
+    abandon: Option<&AtomicBool>,
 ) -> Result<bool, Error> {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::{Condvar, Mutex};
-    let (chunk_sender, chunk_receiver) = mpsc::sync_channel(CHUNKS_WAITING);
-    std::thread::Builder::new()
-        .name("careerfit-reader".into())
-        .spawn(move || {
-            for numbered in chunks.enumerate() {
-                if chunk_sender.send(numbered).is_err() {
-                    return;
-                }
-            }
-        })
-        .expect("a thread can be started");
-    let chunk_receiver = Mutex::new(chunk_receiver);
+    let chunks = Mutex::new(chunks.enumerate());
     let stop = AtomicBool::new(false);
     // How many chunks have been written. A scorer does not start a chunk more than
     // `ahead` past it: were one scorer slow, the others would otherwise run on and
@@ -304,20 +310,13 @@ fn score_in_parallel(
         let (part_sender, part_receiver) = mpsc::sync_channel(jobs);
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
-            let (chunk_receiver, stop, written) = (&chunk_receiver, &stop, &written);
+            let (chunks, stop, written) = (&chunks, &stop, &written);
             let named = std::thread::Builder::new().name("careerfit-scorer".into());
             named
                 .spawn_scoped(scope, move || {
                     while !stop.load(Ordering::Relaxed) {
-                        let next = chunk_receiver
-                            .lock()
-                            .expect("a scorer does not panic")
-                            .recv_timeout(std::time::Duration::from_millis(50));
-                        let (n, chunk): (usize, Chunk) = match next {
-                            Ok(numbered) => numbered,
-                            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                            Err(mpsc::RecvTimeoutError::Disconnected) => return,
-                        };
+                        let next = chunks.lock().expect("a scorer does not panic").next();
+                        let Some((n, chunk)) = next else { return };
                         let (count, wake) = written;
                         let mut count = count.lock().expect("a writer does not panic");
                         while n >= *count + ahead {
@@ -354,8 +353,12 @@ fn score_in_parallel(
             Ok(false)
         })();
         // Stopped early (--strict, an error): the scorers see it and end, and their
-        // parts are dropped with the channel.
+        // parts are dropped with the channel; one waiting for a stream's input is
+        // given an end of input instead.
         stop.store(true, Ordering::Relaxed);
+        if let Some(abandon) = abandon {
+            abandon.store(true, Ordering::Relaxed);
+        }
         written.1.notify_all();
         drop(part_receiver);
         result
@@ -431,6 +434,7 @@ mod tests {
                 format: Format::Jsonl,
                 delimiter: None,
                 id_column: None,
+                stream: false,
             },
             output: Output::Compact,
             strict: false,

@@ -26,15 +26,32 @@ pub(crate) fn open_rows(
 ) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Input), Error> {
     use crate::batch::Format;
     use crate::cli::InputFormat;
-    let (name, rows): (String, Box<dyn std::io::Read + Send>) = match args.input.as_deref() {
-        None => ("<stdin>".to_string(), Box::new(std::io::stdin())),
-        Some(path) if path == std::path::Path::new("-") => {
-            ("<stdin>".to_string(), Box::new(std::io::stdin()))
+    let stdin = || {
+        // Stdin redirected from a file is read as the file; else it is a stream.
+        use std::os::fd::AsFd;
+        let file = std::io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .ok()
+            .filter(|f| f.metadata().is_ok_and(|m| m.is_file()));
+        let stream = file.is_none();
+        let rows: Box<dyn std::io::Read + Send> = match file {
+            Some(file) => Box::new(file),
+            None => Box::new(std::io::stdin()),
+        };
+        ("<stdin>".to_string(), rows, stream)
+    };
+    let (name, rows, stream) = match args.input.as_deref() {
+        None => stdin(),
+        Some(path) if path == std::path::Path::new("-") => stdin(),
+        Some(path) => {
+            let file = crate::input::open(path)?;
+            // A named pipe (`<(command)`) is a stream too.
+            let stream = !file.metadata().is_ok_and(|m| m.is_file());
+            let rows: Box<dyn std::io::Read + Send> = Box::new(file);
+            (path.display().to_string(), rows, stream)
         }
-        Some(path) => (
-            path.display().to_string(),
-            Box::new(crate::input::open(path)?),
-        ),
     };
     let extension = std::path::Path::new(&name)
         .extension()
@@ -56,6 +73,7 @@ pub(crate) fn open_rows(
         format,
         delimiter,
         id_column: args.id_column.clone(),
+        stream,
     };
     Ok((name, rows, how))
 }
