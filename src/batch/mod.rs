@@ -285,9 +285,10 @@ impl Sink<'_> {
 ///
 /// Each scorer reads the next chunk itself (one at a time, under a lock), scores it
 /// and sends its part back; this thread puts the parts back in order. A chunk is read
-/// on the core that scores it, so its text is in that core's cache: when one reader
-/// thread fed the scorers, every chunk crossed from its core to theirs, and the
-/// scorers took a third longer over the same rows. Few chunks are ever in flight, so
+/// on the core that scores it, so its text is in that core's cache (a reader thread
+/// feeding the scorers was a third thread wanting the two cores, and its chunks were
+/// read on another core than the one they were written on: 8% slower, see README's
+/// Performance). Few chunks are ever in flight, so
 /// memory does not grow with the input. A stream is read through `pump`, whose
 /// `abandon` lets a scorer waiting for input give up when the run stops early.
 fn score_in_parallel(
