@@ -288,9 +288,9 @@ impl Sink<'_> {
 /// on the core that scores it, so its text is in that core's cache (a reader thread
 /// feeding the scorers was a third thread wanting the two cores, and its chunks were
 /// read on another core than the one they were written on: 8% slower, see README's
-/// Performance). Few chunks are ever in flight, so
-/// memory does not grow with the input. A stream is read through `pump`, whose
-/// `abandon` lets a scorer waiting for input give up when the run stops early.
+/// Performance). Few chunks are ever in flight, so memory does not grow with the
+/// input. A stream is read through `pump`, whose `abandon` lets a scorer waiting for
+/// input give up when the run stops early.
 fn score_in_parallel(
     scoring: &Scoring,
     chunks: Chunks,
