@@ -34,5 +34,6 @@ pub(crate) mod result;
 pub mod rng;
 pub(crate) mod saved;
 pub mod scoring;
+pub(crate) mod scratch;
 pub(crate) mod text;
 pub mod trust;

@@ -120,16 +120,8 @@ pub fn score_into(quiz: &Quiz, answers: &Answers, scores: &mut Scores) {
             questions: 0,
         },
     );
-    // On the stack for a quiz of the usual size: a row at a time, allocating it cost
-    // more than the sums.
-    let (mut on_stack, mut on_heap) = ([(0.0_f64, 0.0_f64); 32], Vec::new());
-    let sums: &mut [(f64, f64)] = match on_stack.get_mut(..quiz.traits.len()) {
-        Some(sums) => sums,
-        None => {
-            on_heap.resize(quiz.traits.len(), (0.0, 0.0));
-            &mut on_heap
-        }
-    };
+    let (mut stack, mut heap) = ([(0.0, 0.0); 32], Vec::new());
+    let sums = crate::scratch::places(&mut stack, &mut heap, quiz.traits.len(), (0.0, 0.0));
     for (question, v) in quiz.questions.iter().zip(values.iter()) {
         let t = question.trait_index;
         traits[t].questions += 1;

@@ -274,16 +274,10 @@ pub fn read_checked(
 ) -> Option<(Option<Json>, Answers)> {
     let mut scan = Scan { text, at: 0 };
     let mut answers: Answers = vec![None; quiz.questions.len()];
-    // Which questions the row named: on the stack for a quiz of the usual size (a
-    // list allocated and freed for every row cost 1% of `score`'s instructions).
-    let (mut on_stack, mut on_heap) = ([false; 128], Vec::new());
-    let seen: &mut [bool] = match on_stack.get_mut(..quiz.questions.len()) {
-        Some(seen) => seen,
-        None => {
-            on_heap.resize(quiz.questions.len(), false);
-            &mut on_heap
-        }
-    };
+    // Which questions the row named (on the stack: 1% of `score`'s instructions went
+    // to allocating it).
+    let (mut stack, mut heap) = ([false; 128], Vec::new());
+    let seen = crate::scratch::places(&mut stack, &mut heap, quiz.questions.len(), false);
     let mut next = 0;
     let (id, row_quiz) = scan.row(|scan| {
         scan.object_with(|scan| {

@@ -32,7 +32,7 @@ use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use summary::Summary;
 use write::ResultWriter;
 
@@ -195,12 +195,13 @@ pub fn run(
     err: &mut dyn Write,
     options: &Options,
 ) -> Result<Outcome, Error> {
-    // Several scorers read a stream through its own thread (see `pump`).
-    let (input, abandon): (Box<dyn Read + Send>, _) = if options.input.stream && options.jobs > 1 {
-        let (pumped, abandon) = pump::pump(input);
-        (Box::new(pumped), Some(abandon))
+    // Set when the run stops early. Several scorers read a stream through a thread
+    // of its own (see `pump`), which gives up waiting for input then.
+    let stop = Arc::new(AtomicBool::new(false));
+    let input: Box<dyn Read + Send> = if options.input.stream && options.jobs > 1 {
+        Box::new(pump::pump(input, Arc::clone(&stop)))
     } else {
-        (input, None)
+        input
     };
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
     let reader = RowReader::new(quiz, columns);
@@ -229,13 +230,7 @@ pub fn run(
         }
         stopped
     } else {
-        score_in_parallel(
-            &scoring,
-            chunks,
-            options.jobs,
-            &mut sink,
-            abandon.as_deref(),
-        )?
+        score_in_parallel(&scoring, chunks, options.jobs, &mut sink, &stop)?
     };
     Ok(Outcome {
         summary: sink.summary,
@@ -289,17 +284,16 @@ impl Sink<'_> {
 /// feeding the scorers was a third thread wanting the two cores, and its chunks were
 /// read on another core than the one they were written on: 8% slower, see README's
 /// Performance). Few chunks are ever in flight, so memory does not grow with the
-/// input. A stream is read through `pump`, whose `abandon` lets a scorer waiting for
-/// input give up when the run stops early.
+/// input. `stop` is set when the run stops early; a scorer waiting for a stream's
+/// input (see `pump`) then gives up.
 fn score_in_parallel(
     scoring: &Scoring,
     chunks: Chunks,
     jobs: usize,
     sink: &mut Sink,
-    abandon: Option<&AtomicBool>,
+    stop: &AtomicBool,
 ) -> Result<bool, Error> {
     let chunks = Mutex::new(chunks.enumerate());
-    let stop = AtomicBool::new(false);
     // How many chunks have been written. A scorer does not start a chunk more than
     // `ahead` past it: were one scorer slow, the others would otherwise run on and
     // their parts pile up waiting for its, and memory would grow with the input.
@@ -314,7 +308,7 @@ fn score_in_parallel(
         let (part_sender, part_receiver) = mpsc::sync_channel(jobs);
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
-            let (chunks, stop, written) = (&chunks, &stop, &written);
+            let (chunks, written) = (&chunks, &written);
             let named = std::thread::Builder::new().name("careerfit-scorer".into());
             named
                 .spawn_scoped(scope, move || {
@@ -360,9 +354,6 @@ fn score_in_parallel(
         // parts are dropped with the channel; one waiting for a stream's input is
         // given an end of input instead.
         stop.store(true, Ordering::Relaxed);
-        if let Some(abandon) = abandon {
-            abandon.store(true, Ordering::Relaxed);
-        }
         written.1.notify_all();
         drop(part_receiver);
         result

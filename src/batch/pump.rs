@@ -2,7 +2,7 @@
 //! rows themselves, so that each chunk lands in the cache of the core that scores it;
 //! but a read from a stream may wait for ever, and a run that stops early (`--strict`,
 //! a closed output) must not wait with it. So a stream is read here, a block at a
-//! time, and the scorers take the blocks; once the run is abandoned they take an end
+//! time, and the scorers take the blocks; once the run has stopped they take an end
 //! of input instead, and this thread is left behind, blocked in its read, to end with
 //! the process.
 
@@ -16,7 +16,7 @@ use std::time::Duration;
 const BLOCK: usize = 64 * 1024;
 /// Blocks read ahead of the scorers.
 const BLOCKS_WAITING: usize = 4;
-/// How often a reader waiting for a block looks whether the run was abandoned.
+/// How often a reader waiting for a block looks whether the run has stopped.
 const LOOK: Duration = Duration::from_millis(20);
 
 /// The stream's bytes, as its thread reads them.
@@ -24,12 +24,12 @@ pub struct Pumped {
     blocks: Receiver<io::Result<Vec<u8>>>,
     block: Vec<u8>,
     at: usize,
-    abandoned: Arc<AtomicBool>,
+    stopped: Arc<AtomicBool>,
 }
 
-/// Start reading `input` on a thread of its own. Setting the flag returned makes
-/// every later read of `Pumped` that would wait see the end of the input instead.
-pub fn pump(mut input: Box<dyn Read + Send>) -> (Pumped, Arc<AtomicBool>) {
+/// Start reading `input` on a thread of its own. Once `stopped` is set, every read
+/// of `Pumped` that would wait sees the end of the input instead.
+pub fn pump(mut input: Box<dyn Read + Send>, stopped: Arc<AtomicBool>) -> Pumped {
     let (sender, blocks) = sync_channel(BLOCKS_WAITING);
     std::thread::Builder::new()
         .name("careerfit-stream".into())
@@ -52,14 +52,12 @@ pub fn pump(mut input: Box<dyn Read + Send>) -> (Pumped, Arc<AtomicBool>) {
             }
         })
         .expect("a thread can be started");
-    let abandoned = Arc::new(AtomicBool::new(false));
-    let pumped = Pumped {
+    Pumped {
         blocks,
         block: Vec::new(),
         at: 0,
-        abandoned: Arc::clone(&abandoned),
-    };
-    (pumped, abandoned)
+        stopped,
+    }
 }
 
 impl Read for Pumped {
@@ -70,8 +68,8 @@ impl Read for Pumped {
                     self.block = block?;
                     self.at = 0;
                 }
-                Err(RecvTimeoutError::Timeout) if !self.abandoned.load(Ordering::Relaxed) => {}
-                // Abandoned, or the stream has ended.
+                Err(RecvTimeoutError::Timeout) if !self.stopped.load(Ordering::Relaxed) => {}
+                // Stopped, or the stream has ended.
                 Err(_) => return Ok(0),
             }
         }
@@ -89,7 +87,7 @@ mod tests {
     #[test]
     fn a_pumped_stream_reads_as_the_stream_does() {
         let text: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        let (mut pumped, _) = pump(Box::new(io::Cursor::new(text.clone())));
+        let mut pumped = pump(Box::new(io::Cursor::new(text.clone())), Arc::default());
         let mut read = Vec::new();
         pumped.read_to_end(&mut read).unwrap();
         assert_eq!(read, text);
@@ -111,11 +109,12 @@ mod tests {
     }
 
     #[test]
-    fn an_abandoned_stream_ends_instead_of_waiting() {
-        let (mut pumped, abandoned) = pump(Box::new(Quiet(false)));
+    fn a_stream_ends_instead_of_waiting_once_the_run_has_stopped() {
+        let stopped = Arc::new(AtomicBool::new(false));
+        let mut pumped = pump(Box::new(Quiet(false)), Arc::clone(&stopped));
         let mut buf = [0; 8];
         assert_eq!(pumped.read(&mut buf).unwrap(), 3);
-        abandoned.store(true, Ordering::Relaxed);
+        stopped.store(true, Ordering::Relaxed);
         assert_eq!(pumped.read(&mut buf).unwrap(), 0);
     }
 
@@ -127,7 +126,7 @@ mod tests {
                 Err(io::Error::other("the disk is gone"))
             }
         }
-        let (mut pumped, _) = pump(Box::new(Failing));
+        let mut pumped = pump(Box::new(Failing), Arc::default());
         let error = pumped.read(&mut [0; 8]).unwrap_err();
         assert_eq!(error.to_string(), "the disk is gone");
     }

@@ -26,32 +26,28 @@ pub(crate) fn open_rows(
 ) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Input), Error> {
     use crate::batch::Format;
     use crate::cli::InputFormat;
+    // Stdin is taken as a file (a duplicate of its descriptor) to see what it is.
     let stdin = || {
-        // Stdin redirected from a file is read as the file; else it is a stream.
         use std::os::fd::AsFd;
-        let file = std::io::stdin()
-            .as_fd()
-            .try_clone_to_owned()
-            .map(std::fs::File::from)
-            .ok()
-            .filter(|f| f.metadata().is_ok_and(|m| m.is_file()));
-        let stream = file.is_none();
-        let rows: Box<dyn std::io::Read + Send> = match file {
-            Some(file) => Box::new(file),
-            None => Box::new(std::io::stdin()),
-        };
-        ("<stdin>".to_string(), rows, stream)
+        let file = std::io::stdin().as_fd().try_clone_to_owned().ok();
+        ("<stdin>".to_string(), file.map(std::fs::File::from))
     };
-    let (name, rows, stream) = match args.input.as_deref() {
+    let (name, file) = match args.input.as_deref() {
         None => stdin(),
         Some(path) if path == std::path::Path::new("-") => stdin(),
-        Some(path) => {
-            let file = crate::input::open(path)?;
-            // A named pipe (`<(command)`) is a stream too.
-            let stream = !file.metadata().is_ok_and(|m| m.is_file());
-            let rows: Box<dyn std::io::Read + Send> = Box::new(file);
-            (path.display().to_string(), rows, stream)
-        }
+        Some(path) => (path.display().to_string(), Some(crate::input::open(path)?)),
+    };
+    // Anything but a regular file (a pipe, a terminal, a named pipe as `<(command)`
+    // makes) is a stream: a read from it may wait for ever.
+    let stream = !file
+        .as_ref()
+        .and_then(|f| f.metadata().ok())
+        .is_some_and(|m| m.is_file());
+    let rows: Box<dyn std::io::Read + Send> = match file {
+        Some(file) => Box::new(file),
+        // No descriptor to duplicate (stdin closed): the standard library reads that
+        // as an empty input.
+        None => Box::new(std::io::stdin()),
     };
     let extension = std::path::Path::new(&name)
         .extension()
