@@ -16,6 +16,19 @@ fn score_small(input: &std::path::Path) -> assert_cmd::Command {
     cmd
 }
 
+/// `n` generated HIM respondents (from `seed`) as JSON Lines, written to `class.jsonl`
+/// in `dir`: the text and the file.
+fn him_class(dir: &std::path::Path, n: usize, seed: u64) -> (Vec<u8>, std::path::PathBuf) {
+    let him = quiz::load("him", quiz::builtin::find("him-career-fit").unwrap())
+        .unwrap()
+        .0;
+    let mut rows = Vec::new();
+    sample::json_lines(&him, n, seed, &mut rows).unwrap();
+    let input = dir.join("class.jsonl");
+    std::fs::write(&input, &rows).unwrap();
+    (rows, input)
+}
+
 /// The check the issue asks for: 120 generated HIM respondents (every question type,
 /// labels and positions, skips, reversed items) scored by `score --full` and, one by
 /// one, by `take --answers`, give the same results; and the default, compact row is
@@ -433,42 +446,76 @@ fn results_stream_out_while_rows_stream_in() {
 }
 
 /// `--strict` stops at a bad row at once, even while the pipe it reads stays open
-/// and quiet: the scorers read the rows themselves, and one of them waiting for more
-/// input must not keep the run from ending.
+/// and quiet (stdin, or a named pipe): the scorers read the rows themselves, and one
+/// of them waiting for more input must not keep the run from ending.
 #[test]
 fn strict_stops_at_a_bad_row_while_the_pipe_stays_open() {
-    for jobs in ["1", "2", "3"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+    let dir = tempfile::tempdir().unwrap();
+    for (source, jobs) in [
+        ("stdin", "1"),
+        ("stdin", "2"),
+        ("stdin", "3"),
+        ("fifo", "2"),
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        command
             .arg("score")
             .arg(fixture("small.yaml"))
             .args(["--strict", "--jobs", jobs])
-            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{{\"id\": 1, \"answers\": {{\"q-required\": 1}}}}").unwrap();
-        writeln!(stdin, "{{\"id\": 2, \"answers\": {{}}}}").unwrap();
-        stdin.flush().unwrap();
-        // stdin stays open; a run that waited for it would never end.
+            .stderr(Stdio::piped());
+        // The test keeps the pipe's writing end open throughout.
+        let (mut pipe, child, name) = if source == "stdin" {
+            let mut child = command.stdin(Stdio::piped()).spawn().unwrap();
+            let stdin = child.stdin.take().unwrap();
+            (
+                Box::new(stdin) as Box<dyn Write>,
+                child,
+                "<stdin>".to_string(),
+            )
+        } else {
+            let fifo = dir.path().join(format!("rows-{jobs}"));
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&fifo)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            // Opened to read and write, so that it neither waits for careerfit to
+            // open it nor ends when careerfit has read what was written.
+            let held = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&fifo)
+                .unwrap();
+            let child = command.arg(&fifo).stdin(Stdio::null()).spawn().unwrap();
+            (
+                Box::new(held) as Box<dyn Write>,
+                child,
+                fifo.display().to_string(),
+            )
+        };
+        writeln!(pipe, "{{\"id\": 1, \"answers\": {{\"q-required\": 1}}}}").unwrap();
+        writeln!(pipe, "{{\"id\": 2, \"answers\": {{}}}}").unwrap();
+        pipe.flush().unwrap();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || sender.send(child.wait_with_output().unwrap()));
         let output = receiver
             .recv_timeout(Duration::from_secs(30))
-            .unwrap_or_else(|_| panic!("--jobs {jobs}: still waiting for input"));
-        drop(stdin);
-        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+            .unwrap_or_else(|_| panic!("{source}, --jobs {jobs}: still waiting for input"));
+        drop(pipe);
+        assert_eq!(output.status.code(), Some(2), "{source}, --jobs {jobs}");
         let ids: Vec<Value> = json_lines(&output)
             .iter()
             .map(|r| r["id"].clone())
             .collect();
-        assert_eq!(ids, [json!(1), json!(2)], "--jobs {jobs}");
+        assert_eq!(ids, [json!(1), json!(2)], "{source}, --jobs {jobs}");
+        let told =
+            format!("{name}:2: error: answers.q-required: question `q-required` is required");
         assert!(
-            text(&output.stderr).contains(
-                "<stdin>:2: error: answers.q-required: question `q-required` is required"
-            ),
-            "--jobs {jobs}: {}",
+            text(&output.stderr).contains(&told),
+            "{source}, --jobs {jobs}: {}",
             text(&output.stderr)
         );
     }
@@ -478,14 +525,8 @@ fn strict_stops_at_a_bad_row_while_the_pipe_stays_open() {
 /// file are scored as from the file itself, with every job.
 #[test]
 fn rows_from_a_named_pipe_or_a_redirected_file_are_scored_alike() {
-    let him = quiz::load("him", quiz::builtin::find("him-career-fit").unwrap())
-        .unwrap()
-        .0;
-    let mut rows = Vec::new();
-    sample::json_lines(&him, 700, 9, &mut rows).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("class.jsonl");
-    std::fs::write(&input, &rows).unwrap();
+    let (rows, input) = him_class(dir.path(), 700, 9);
     let from_file = careerfit()
         .args(["score", "him-career-fit", "--jobs", "1"])
         .arg(&input)
@@ -522,15 +563,9 @@ fn rows_from_a_named_pipe_or_a_redirected_file_are_scored_alike() {
 
 #[test]
 fn several_jobs_keep_the_input_order_and_the_figures() {
-    let him = quiz::load("him", quiz::builtin::find("him-career-fit").unwrap())
-        .unwrap()
-        .0;
-    let mut rows = Vec::new();
-    sample::json_lines(&him, 3000, 5, &mut rows).unwrap();
-    // From a file, so that chunks are full (256 rows) and really split across jobs.
+    // From a file, so that chunks are full (128 rows) and really split across jobs.
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("class.jsonl");
-    std::fs::write(&input, &rows).unwrap();
+    let (_, input) = him_class(dir.path(), 3000, 5);
     let run = |jobs: &str| {
         let saved = dir.path().join(format!("jobs-{jobs}.jsonl"));
         let output = careerfit()
