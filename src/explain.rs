@@ -97,17 +97,15 @@ pub fn explain(quiz: &Quiz, scores: &Scores, profile: Option<usize>) -> Option<E
 
     let mut contributions: Vec<Contribution> = Vec::new();
     for (t, share) in &shares {
-        let answered: Vec<(usize, f64)> = quiz
+        let answered: Vec<(usize, f64, f64)> = quiz
             .questions
             .iter()
             .enumerate()
-            .filter(|(_, q)| q.trait_index == *t)
-            .filter_map(|(i, q)| scores.values[i].map(|_| (i, q.weight)))
+            .filter_map(|(i, q)| scores.value_of(quiz, i, *t).map(|v| (i, q.weight, v)))
             .collect();
-        let weight_sum: f64 = answered.iter().map(|(_, w)| w).sum();
-        for (i, weight) in answered {
+        let weight_sum: f64 = answered.iter().map(|(_, w, _)| w).sum();
+        for (i, weight, value) in answered {
             let part = share * (weight / weight_sum) * 100.0;
-            let value = scores.values[i].unwrap_or(0.0);
             contributions.push(Contribution {
                 question: quiz.questions[i].id.clone(),
                 trait_id: quiz.traits[*t].id.clone(),

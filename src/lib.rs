@@ -37,3 +37,4 @@ pub mod scoring;
 pub(crate) mod scratch;
 pub(crate) mod text;
 pub mod trust;
+pub mod verdict;

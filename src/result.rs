@@ -30,6 +30,16 @@ pub struct QuizResult {
     pub answers: Vec<AnswerEntry>,
     /// Every trait in quiz order.
     pub traits: Vec<TraitEntry>,
+    /// The quiz's answer to its own question, before anything else: yes, maybe,
+    /// probably_not or unclear, with the field-wide fit and the reasons. Absent when
+    /// the quiz defines no verdict, and in results written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<crate::verdict::Verdict>,
+    /// The ids of the best pathway and of every pathway within reach whose fit is
+    /// within the quiz's tie margin of it: effectively tied. One id when there is a
+    /// clear best; empty when nothing was scored. Absent in older results.
+    #[serde(default)]
+    pub best: Vec<String>,
     /// "low" when the answers give reason to doubt the result (`warnings` say why):
     /// every summary then leads with a caution. Absent in v1 results.
     #[serde(default)]
@@ -101,6 +111,11 @@ pub struct ProfileEntry {
     /// for now, and ranked after the pathways within reach. Absent in v1 results.
     #[serde(default)]
     pub unmet_requirements: Vec<String>,
+    /// What the pathway needs that the answers say is not there yet ("an
+    /// associate's degree from a CAHIIM-accredited program"): it is out of reach for
+    /// now. Absent in older results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmet_needs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -216,11 +231,17 @@ impl QuizResult {
                         .iter()
                         .map(|&t| quiz.traits[t].id.clone())
                         .collect(),
+                    unmet_needs: fit
+                        .unmet_needs
+                        .iter()
+                        .map(|&n| p.needs[n].what.clone())
+                        .collect(),
                 }
             })
             .collect();
         let warnings = trust::warnings(quiz, answers, scores);
-        QuizResult {
+        let tied = crate::scoring::tied(quiz, &scores.profiles);
+        let mut result = QuizResult {
             schema: SCHEMA.to_string(),
             quiz: QuizRef {
                 id: quiz.id.clone(),
@@ -230,16 +251,30 @@ impl QuizResult {
             completed_at,
             answers: answer_entries,
             traits,
-            confidence: trust::confidence(&warnings),
+            verdict: None,
+            best: scores.profiles[..tied]
+                .iter()
+                .map(|f| quiz.profiles[f.profile].id.clone())
+                .collect(),
+            confidence: Confidence::Ok,
             profiles,
             warnings,
             explanation: None,
-        }
+        };
+        result.weigh(quiz, scores);
+        result
     }
 
-    /// Put warnings about where the answers came from first, and weigh them in.
-    pub fn add_notes(&mut self, notes: Vec<Warning>) {
-        self.warnings.splice(0..0, notes);
+    /// Confidence from the warnings, and the verdict, which is unclear when it is low.
+    fn weigh(&mut self, quiz: &Quiz, scores: &Scores) {
         self.confidence = trust::confidence(&self.warnings);
+        self.verdict = crate::verdict::verdict(quiz, scores, self.confidence == Confidence::Low);
+    }
+
+    /// Put warnings about how the answers were given (another quiz version, answers
+    /// faster than reading) first, and weigh them in.
+    pub fn add_notes(&mut self, quiz: &Quiz, scores: &Scores, notes: Vec<Warning>) {
+        self.warnings.splice(0..0, notes);
+        self.weigh(quiz, scores);
     }
 }

@@ -5,6 +5,15 @@
 //! - straight-lining: every scale answer at one position, three or more of them;
 //! - acquiescence: agreeing with a statement and with its reversed twin (see
 //!   `acquiescence`), in at least half the traits where it can show, two at least;
+//! - nay-saying: disagreeing with a statement and with its reversed twin, the mirror
+//!   of acquiescence, by the same rule;
+//! - alternating extremes: most scale answers at the ends of the scale, switching end
+//!   from one statement to the next (see `alternating`);
+//! - mostly neutral: the middle of the scale ("Not sure") for most scale answers;
+//! - inconsistency: contradicting the quiz's pairs of same or opposite statements
+//!   (see `inconsistent`);
+//! - too fast: most answers given faster than the question can be read (timed by the
+//!   interactive quiz only; see `prompt::pace`);
 //! - more than a quarter of the questions skipped (or none answered);
 //! - the best fit rests on fewer than half the traits its pathway weighs.
 
@@ -80,6 +89,26 @@ const LOWERS_CONFIDENCE: &[(&str, &str)] = &[
         "you agreed with statements and with their opposites",
     ),
     (
+        "nay_saying",
+        "you disagreed with statements and with their opposites",
+    ),
+    (
+        "alternating",
+        "your answers jumped between the two ends of the scale",
+    ),
+    (
+        "mostly_neutral",
+        "most answers were in the middle of the scale, which says little",
+    ),
+    (
+        "inconsistent",
+        "several answers contradicted answers to statements that say the same or the opposite",
+    ),
+    (
+        "too_fast",
+        "most answers came faster than the questions can be read",
+    ),
+    (
         "many_skipped",
         "more than a quarter of the questions were skipped",
     ),
@@ -102,6 +131,26 @@ pub const MEANINGS: &[(&str, &str)] = &[
     (
         "acquiescence",
         "agreed with statements and with their opposites (lowers confidence)",
+    ),
+    (
+        "nay_saying",
+        "disagreed with statements and with their opposites (lowers confidence)",
+    ),
+    (
+        "alternating",
+        "jumped between the two ends of the scale (lowers confidence)",
+    ),
+    (
+        "mostly_neutral",
+        "answered most statements at the middle of the scale (lowers confidence)",
+    ),
+    (
+        "inconsistent",
+        "contradicted several pairs of same or opposite statements (lowers confidence)",
+    ),
+    (
+        "too_fast",
+        "answered faster than the questions can be read (lowers confidence)",
     ),
     (
         "many_skipped",
@@ -189,6 +238,26 @@ pub enum Finding<'q> {
         contradicting: usize,
         eligible: usize,
     },
+    NaySaying {
+        contradicting: usize,
+        eligible: usize,
+    },
+    /// `extreme` of `count` scale answers at an end of the scale, switching end
+    /// `switches` times.
+    Alternating {
+        count: usize,
+        switches: usize,
+    },
+    /// `neutral` of `count` scale answers at the middle of the scale.
+    MostlyNeutral {
+        neutral: usize,
+        count: usize,
+    },
+    /// `contradicted` of the `answered` pairs of statements.
+    Inconsistent {
+        contradicted: usize,
+        answered: usize,
+    },
     /// The names of the traits not assessed.
     NotAssessed(Vec<&'q str>),
     NotScored {
@@ -212,6 +281,10 @@ impl Coded for Finding<'_> {
             Finding::ManySkipped => "many_skipped",
             Finding::StraightLining { .. } => "straight_lining",
             Finding::Acquiescence { .. } => "acquiescence",
+            Finding::NaySaying { .. } => "nay_saying",
+            Finding::Alternating { .. } => "alternating",
+            Finding::MostlyNeutral { .. } => "mostly_neutral",
+            Finding::Inconsistent { .. } => "inconsistent",
             Finding::NotAssessed(_) => "not_assessed",
             Finding::NotScored { .. } => "not_scored",
             Finding::ThinFit { best: true, .. } => "thin_best_fit",
@@ -258,6 +331,32 @@ impl Finding<'_> {
                  agreed with a statement and with its opposite. Agreeing whatever a statement \
                  says makes every fit look better than it is, so read this result with care.",
             ),
+            Finding::NaySaying {
+                contradicting,
+                eligible,
+            } => format!(
+                "In {contradicting} of the {eligible} traits with statements both ways round, you \
+                 disagreed with a statement and with its opposite. Disagreeing whatever a \
+                 statement says makes every fit look worse than it is, so read this result \
+                 with care.",
+            ),
+            Finding::Alternating { count, switches } => format!(
+                "Your scale answers jumped between the two ends of the scale ({switches} \
+                 switches in {count} answers). Answers given by pattern say little about you, \
+                 so read this result with care."
+            ),
+            Finding::MostlyNeutral { neutral, count } => format!(
+                "{neutral} of your {count} scale answers were at the middle of the scale. \
+                 Such answers say little about you, so the result cannot say much either."
+            ),
+            Finding::Inconsistent {
+                contradicted,
+                answered,
+            } => format!(
+                "In {contradicted} of {answered} pairs of statements that say the same thing, or \
+                 opposite things, your two answers contradict each other. Read this result with \
+                 care."
+            ),
             Finding::NotAssessed(names) => format!(
                 "Not assessed (every question skipped): {}.",
                 names.join(", ")
@@ -302,8 +401,16 @@ pub fn findings<'q>(quiz: &'q Quiz, answers: &Answers, scores: &Scores) -> Vec<F
     if skipped * 4 > total {
         found.push(Finding::ManySkipped);
     }
-    found.extend(straight_lining(quiz, answers));
-    found.extend(acquiescence(quiz, answers));
+    let straight = straight_lining(quiz, answers);
+    let lined = straight.is_some();
+    found.extend(straight);
+    let [yea, nay] = agreement(quiz, answers);
+    found.extend(yea);
+    found.extend(nay);
+    found.extend(alternating(quiz, answers));
+    // Straight-lining at the middle says it already.
+    found.extend(mostly_neutral(quiz, answers).filter(|_| !lined));
+    found.extend(inconsistent(quiz, answers));
     let unassessed: Vec<&str> = quiz
         .traits
         .iter()
@@ -369,12 +476,13 @@ fn straight_lining<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>>
     })
 }
 
-/// Acquiescence, agreeing whatever a statement says. In a trait with both plain and
-/// reversed scale questions answered, the person agrees with a statement when they
-/// answer above the middle of its scale. The trait contradicts itself when, on
-/// average, they agree with its plain statements and with its reversed ones too.
-/// Said when at least half of such traits contradict themselves, and two at least.
-fn acquiescence<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
+/// Acquiescence, agreeing whatever a statement says, and nay-saying, its mirror. In
+/// a trait with both plain and reversed scale questions answered, the person agrees
+/// with a statement when they answer above the middle of its scale, and disagrees
+/// below it. The trait contradicts itself when, on average, they agree (or disagree)
+/// with its plain statements and with its reversed ones too. Said when at least half
+/// of such traits contradict themselves the same way, and two at least.
+fn agreement<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<Finding<'q>>; 2] {
     // Per trait: (sum, count) of agreement shares for plain and for reversed questions.
     let mut sums = vec![[(0.0_f64, 0_usize); 2]; quiz.traits.len()];
     for (question, answer) in quiz.questions.iter().zip(answers) {
@@ -384,22 +492,110 @@ fn acquiescence<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
             continue;
         };
         let share = crate::scoring::share(*k, labels.len());
-        let slot = &mut sums[question.trait_index][usize::from(*reverse)];
+        let slot = &mut sums[question.traits[0]][usize::from(*reverse)];
         slot.0 += share;
         slot.1 += 1;
     }
-    let (mut eligible, mut contradicting) = (0, 0);
+    let (mut eligible, mut agreeing, mut disagreeing) = (0, 0, 0);
     for [plain, reversed] in &sums {
         if plain.1 > 0 && reversed.1 > 0 {
             eligible += 1;
-            if plain.0 / plain.1 as f64 > 0.5 && reversed.0 / reversed.1 as f64 > 0.5 {
-                contradicting += 1;
-            }
+            let (p, r) = (plain.0 / plain.1 as f64, reversed.0 / reversed.1 as f64);
+            agreeing += usize::from(p > 0.5 && r > 0.5);
+            disagreeing += usize::from(p < 0.5 && r < 0.5);
         }
     }
-    (contradicting >= 2 && contradicting * 2 >= eligible).then_some(Finding::Acquiescence {
-        contradicting,
-        eligible,
+    let said = |n: usize| n >= 2 && n * 2 >= eligible;
+    [
+        said(agreeing).then_some(Finding::Acquiescence {
+            contradicting: agreeing,
+            eligible,
+        }),
+        said(disagreeing).then_some(Finding::NaySaying {
+            contradicting: disagreeing,
+            eligible,
+        }),
+    ]
+}
+
+/// Scale answers in quiz order, as (position, labels), skipped ones left out.
+fn scale_answers<'a>(
+    quiz: &'a Quiz,
+    answers: &'a Answers,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    quiz.questions
+        .iter()
+        .zip(answers)
+        .filter_map(|(question, answer)| match (&question.kind, answer) {
+            (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) => {
+                Some((*k, labels.len()))
+            }
+            _ => None,
+        })
+}
+
+/// Alternating extremes: at least 8 scale answers, four in five of them at an end of
+/// the scale, and the end switching in at least half the steps between them.
+fn alternating<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
+    let ends: Vec<Option<bool>> = scale_answers(quiz, answers)
+        .map(|(k, n)| match k {
+            1 => Some(false),
+            k if k == n => Some(true),
+            _ => None,
+        })
+        .collect();
+    let count = ends.len();
+    let extreme: Vec<bool> = ends.iter().flatten().copied().collect();
+    let switches = extreme.windows(2).filter(|w| w[0] != w[1]).count();
+    (count >= 8 && extreme.len() * 5 >= count * 4 && switches * 2 >= extreme.len())
+        .then_some(Finding::Alternating { count, switches })
+}
+
+/// The middle of an odd scale ("Not sure") for at least three in five scale answers,
+/// at least 5 of them.
+fn mostly_neutral<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
+    let (mut neutral, mut count) = (0, 0);
+    for (k, n) in scale_answers(quiz, answers) {
+        count += 1;
+        neutral += usize::from(n % 2 == 1 && k == n.div_ceil(2));
+    }
+    (neutral >= 5 && neutral * 5 >= count * 3).then_some(Finding::MostlyNeutral { neutral, count })
+}
+
+/// An answer's agreement from -1 (disagree fully) to 1 (agree fully), before any
+/// reversing; 0 at the middle; `None` when skipped or not a statement.
+fn agreement_of(question: &crate::quiz::Question, answer: &Option<Answer>) -> Option<f64> {
+    match (&question.kind, answer.as_ref()?) {
+        (QuestionKind::Scale { labels, .. }, Answer::Scale(k)) => {
+            Some(2.0 * crate::scoring::share(*k, labels.len()) - 1.0)
+        }
+        (QuestionKind::YesNo { .. }, Answer::YesNo(yes)) => Some(if *yes { 1.0 } else { -1.0 }),
+        _ => None,
+    }
+}
+
+/// A pair is contradicted when the two answers fall on opposite sides of the middle
+/// (same statements) or on the same side (opposite statements), and are at least half
+/// the scale apart once the opposite one is turned round: Agree with both of two
+/// opposites is, Agree and Not sure is not. Said when at least 2 pairs, and at least
+/// a quarter of the answered pairs, are contradicted.
+fn inconsistent<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
+    let (mut contradicted, mut answered) = (0, 0);
+    for pair in &quiz.pairs {
+        let [a, b] = pair.questions;
+        let (Some(x), Some(y)) = (
+            agreement_of(&quiz.questions[a], &answers[a]),
+            agreement_of(&quiz.questions[b], &answers[b]),
+        ) else {
+            continue;
+        };
+        answered += 1;
+        let y = if pair.opposite { -y } else { y };
+        contradicted += usize::from(x * y < 0.0 && (x - y).abs() >= 1.0 - 1e-9);
+    }
+    (contradicted >= 2 && contradicted * 4 >= answered).then_some(Finding::Inconsistent {
+        contradicted,
+        answered,
     })
 }
 

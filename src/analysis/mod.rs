@@ -191,7 +191,9 @@ impl<'q> Analyzer<'q> {
                     .questions
                     .iter()
                     .enumerate()
-                    .filter(|(_, q)| q.trait_index == t)
+                    // A question that scores several traits is left out of every
+                    // trait's alpha: its values for them trade off by design.
+                    .filter(|(_, q)| q.traits == [t])
                     .map(|(i, _)| i)
                     .collect();
                 let k = questions.len();
@@ -298,7 +300,7 @@ fn extremes(kind: &QuestionKind) -> Option<(f64, f64)> {
         QuestionKind::Scale { .. } => Some((0.0, 1.0)),
         QuestionKind::YesNo { .. } => None,
         QuestionKind::Choice { options } => {
-            let scores = options.iter().map(|o| o.score);
+            let scores = options.iter().map(|o| o.scores[0]);
             let low = scores.clone().fold(f64::INFINITY, f64::min);
             let high = scores.fold(f64::NEG_INFINITY, f64::max);
             (options.len() > 2 && high > low).then_some((low, high))
@@ -306,12 +308,12 @@ fn extremes(kind: &QuestionKind) -> Option<(f64, f64)> {
         QuestionKind::Multi { options } => {
             let high = options
                 .iter()
-                .map(|o| o.score.max(0.0))
+                .map(|o| o.scores[0].max(0.0))
                 .sum::<f64>()
                 .min(1.0);
             let low = options
                 .iter()
-                .map(|o| o.score.min(0.0))
+                .map(|o| o.scores[0].min(0.0))
                 .sum::<f64>()
                 .max(0.0);
             (high > low).then_some((low, high))

@@ -117,7 +117,7 @@ impl Class<'_> {
             let z = if self.broken == Some(question.id.as_str()) {
                 noise
             } else {
-                0.85 * levels[question.trait_index] + 0.53 * noise
+                0.85 * levels[question.traits[0]] + 0.53 * noise
             };
             // A value in [0, 1] the person would give a plainly keyed question.
             let share = 1.0 / (1.0 + (-1.7 * z).exp());
@@ -131,14 +131,18 @@ impl Class<'_> {
                 QuestionKind::Choice { options } => {
                     let nearest = options
                         .iter()
-                        .min_by(|a, b| (a.score - share).abs().total_cmp(&(b.score - share).abs()))
+                        .min_by(|a, b| {
+                            (a.scores[0] - share)
+                                .abs()
+                                .total_cmp(&(b.scores[0] - share).abs())
+                        })
                         .expect("a choice has options");
                     json!(nearest.id)
                 }
                 QuestionKind::Multi { options } => Json::Array(
                     options
                         .iter()
-                        .filter(|o| (o.score > 0.0) == (share + 0.3 * rng.gauss() > 0.5))
+                        .filter(|o| (o.scores[0] > 0.0) == (share + 0.3 * rng.gauss() > 0.5))
                         .map(|o| json!(o.id))
                         .collect(),
                 ),

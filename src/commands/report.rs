@@ -20,6 +20,8 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
     // The answers are scored again by this quiz; the date stays the result's own.
     let mut result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at);
     result.add_notes(
+        &quiz,
+        &scores,
         answers
             .warnings
             .into_iter()

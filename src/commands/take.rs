@@ -36,13 +36,14 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     let (answers, notes) = match &args.answers {
         Some(path) => {
             let read = read_answers(&quiz, path)?;
-            (read.answers, read.warnings)
+            let notes = read.warnings.into_iter().map(Warning::other_version);
+            (read.answers, notes.collect())
         }
-        None => (ask(&quiz, &args, settings)?, Vec::new()),
+        None => ask(&quiz, &args, settings)?,
     };
     let scores = scoring::score(&quiz, &answers);
     let mut result = QuizResult::new(&quiz, &answers, &scores, settings.now.clone());
-    result.add_notes(notes.into_iter().map(Warning::other_version).collect());
+    result.add_notes(&quiz, &scores, notes);
     // Worked out once: the best pathway's explanation serves --explain and the report.
     let best = crate::explain::explain(&quiz, &scores, None);
     if args.explain {
@@ -134,7 +135,12 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     Ok(())
 }
 
-fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Error> {
+/// The answers, with warning `too_fast` when most came faster than they can be read.
+fn ask(
+    quiz: &Quiz,
+    args: &TakeArgs,
+    settings: &Settings,
+) -> Result<(Answers, Vec<Warning>), Error> {
     if !settings.stdin_is_terminal {
         return Err(Error::NoTerminal);
     }
@@ -203,13 +209,8 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
             note!("warning: {e}; you will not be able to resume this run.");
         }
     };
-    let answers = prompt::run_quiz(
-        quiz,
-        &order,
-        start,
-        &mut TerminalPrompter::new(settings.stderr.color),
-        &mut save,
-    )
+    let mut prompter = TerminalPrompter::new(settings.stderr.color);
+    let answers = prompt::run_quiz(quiz, &order, start, &mut prompter, &mut save)
     .map_err(|e| match e {
         PromptError::Interrupted => {
             if progress_path.as_ref().is_some_and(|p| p.exists()) {
@@ -222,7 +223,7 @@ fn ask(quiz: &Quiz, args: &TakeArgs, settings: &Settings) -> Result<Answers, Err
         PromptError::Io(message) => Error::Terminal(message),
     })?;
     note!();
-    Ok(answers)
+    Ok((answers, prompter.pace.warning().into_iter().collect()))
 }
 
 /// A seed nobody chose: the clock's nanoseconds and the process id, mixed.

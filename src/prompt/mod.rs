@@ -2,6 +2,7 @@
 //!
 //! The loop knows nothing of terminals, so tests drive it with a scripted prompter.
 
+pub mod pace;
 pub mod plan;
 mod terminal;
 mod ticks;

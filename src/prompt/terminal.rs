@@ -15,6 +15,8 @@ pub struct TerminalPrompter {
     review_cursor: usize,
     /// Whether the prompts are drawn in colour.
     color: bool,
+    /// How long each answer took.
+    pub pace: super::pace::Pace,
 }
 
 impl TerminalPrompter {
@@ -35,12 +37,14 @@ impl TerminalPrompter {
         TerminalPrompter {
             review_cursor: 0,
             color,
+            pace: Default::default(),
         }
     }
 }
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
+        let shown = std::time::Instant::now();
         loop {
             match ask_once(ask, self.color) {
                 // Esc on a required question: say so and ask again.
@@ -49,7 +53,12 @@ impl Prompter for TerminalPrompter {
                 }
                 Err(InquireError::OperationCanceled) => return Ok(Reply::Answer(None)),
                 Err(e) => return Err(failed(e)),
-                Ok(reply) => return Ok(reply),
+                Ok(reply) => {
+                    if let Reply::Answer(Some(_)) = reply {
+                        self.pace.record(&ask.question.text, shown.elapsed());
+                    }
+                    return Ok(reply);
+                }
             }
         }
     }

@@ -50,6 +50,82 @@ pub struct QuizFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
     pub bands: Option<Vec<BandFile>>,
+    /// Pathways whose fit is within this many points of the best are told as tied
+    /// with it (`best` in a result); default 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub tie_margin: Option<f64>,
+    /// How the quiz answers its own question (yes, maybe, probably not, unclear).
+    /// Without it, results carry no verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<VerdictFile>,
+    /// Pairs of statements that say the same thing, or opposite things: answers
+    /// that contradict several of them are flagged as careless.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<PairFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// How a quiz answers its own question from the trait scores.
+pub struct VerdictFile {
+    /// Trait id -> how much the trait counts in the field-wide fit (0 or more).
+    #[schemars(with = "std::collections::BTreeMap<String, NonNegative>")]
+    pub weights: OrderedMap<f64>,
+    /// The field-wide fit (0 to 100) from which the answer is `yes`.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub yes: f64,
+    /// The field-wide fit (0 to 100) from which the answer is `maybe`; below it,
+    /// `probably_not`.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub maybe: f64,
+    /// Answers that make the field a poor match whatever the fit: a trait scored
+    /// below a point.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dealbreakers: Vec<DealbreakerFile>,
+    /// What a `probably_not` points to instead, in general terms ("work that ...").
+    pub elsewhere: String,
+    /// What the field would still offer a person it is probably not for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub still_offers: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// A trait score below which the field is probably not for the person.
+pub struct DealbreakerFile {
+    /// The trait's id.
+    #[serde(rename = "trait")]
+    pub trait_id: String,
+    /// The score (0 to 100) below which it applies.
+    #[schemars(range(min = 0.0, max = 100.0))]
+    pub below: f64,
+    /// Why, in words addressed to the person.
+    pub reason: String,
+    /// What such answers point to instead, in general terms ("careers with
+    /// hands-on patient care").
+    pub instead: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+/// How the two statements of a pair relate.
+pub enum PairRelation {
+    /// They say the same thing: a careful person answers both alike.
+    Same,
+    /// They say opposite things: a careful person agrees with at most one.
+    Opposite,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// Two scale or yes/no questions that say the same or opposite things.
+pub struct PairFile {
+    /// The two question ids.
+    #[schemars(length(min = 2, max = 2))]
+    pub questions: Vec<String>,
+    /// `same` or `opposite`.
+    pub relation: PairRelation,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -135,9 +211,10 @@ pub struct QuestionFile {
     pub id: String,
     /// The question as the person reads it (200 characters at most is best).
     pub text: String,
-    /// The id of the trait this question measures.
-    #[serde(rename = "trait")]
-    pub trait_id: String,
+    /// The id of the trait this question measures. Left out only by a question whose
+    /// options carry `scores`.
+    #[serde(default, rename = "trait", skip_serializing_if = "Option::is_none")]
+    pub trait_id: Option<String>,
     /// How it is answered; default `scale`.
     #[serde(default, rename = "type")]
     pub kind: QuestionType,
@@ -168,9 +245,16 @@ pub struct OptionFile {
     pub id: String,
     /// The option as the person reads it.
     pub label: String,
-    /// What choosing it is worth, from 0 to 1.
+    /// What choosing it is worth to the question's trait, from 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0.0, max = 1.0))]
-    pub score: f64,
+    pub score: Option<f64>,
+    /// Instead of `score`, in a question without `trait`: trait id -> what choosing
+    /// it is worth to that trait, from 0 to 1. The question counts toward every trait
+    /// any of its options names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Share>>")]
+    pub scores: Option<OrderedMap<f64>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -202,6 +286,10 @@ pub struct ProfileFile {
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     #[schemars(with = "std::collections::BTreeMap<String, Percent>")]
     pub requires: OrderedMap<f64>,
+    /// Answers the pathway needs, such as the schooling it takes: answered with
+    /// another option, the pathway is out of reach for now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<NeedFile>,
     /// Job titles on this pathway.
     #[serde(default)]
     pub job_titles: Vec<String>,
@@ -214,6 +302,20 @@ pub struct ProfileFile {
     /// What to do next, in order.
     #[serde(default)]
     pub next_steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+/// An answer a pathway needs.
+pub struct NeedFile {
+    /// The id of a choice question.
+    pub question: String,
+    /// The ids of the options that meet the need.
+    #[schemars(length(min = 1))]
+    pub answers: Vec<String>,
+    /// What the pathway needs, in words ("an associate's degree from a
+    /// CAHIIM-accredited program").
+    pub what: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -273,6 +375,12 @@ pub struct BandFile {
 #[expect(dead_code, reason = "a schema, never a value")]
 #[schemars(transparent)]
 struct NonNegative(#[schemars(range(min = 0.0))] f64);
+
+/// A share from 0 to 1. Only its schema is used.
+#[derive(JsonSchema)]
+#[expect(dead_code, reason = "a schema, never a value")]
+#[schemars(transparent)]
+struct Share(#[schemars(range(min = 0.0, max = 1.0))] f64);
 
 /// A score from 0 to 100. Only its schema is used.
 #[derive(JsonSchema)]

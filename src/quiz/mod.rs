@@ -24,6 +24,47 @@ pub struct Quiz {
     pub profiles: Vec<Profile>,
     /// Highest `min` first.
     pub bands: Vec<Band>,
+    /// Pathways within this many fit points of the best are tied with it.
+    pub tie_margin: f64,
+    /// How the quiz answers its own question; `None` when it defines no verdict.
+    pub verdict: Option<VerdictRule>,
+    /// Statements that say the same or opposite things, by question index.
+    pub pairs: Vec<Pair>,
+}
+
+/// The default of `tie_margin`: fits 5 points apart are within the noise of one
+/// answer moved a step or two.
+pub const DEFAULT_TIE_MARGIN: f64 = 5.0;
+
+/// How a quiz answers its own question ("is this field for me?").
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictRule {
+    /// (trait index, weight) of the field-wide fit, weights > 0 only.
+    pub weights: Vec<(usize, f64)>,
+    /// The field-wide fit from which the answer is yes, and from which it is maybe.
+    pub yes: f64,
+    pub maybe: f64,
+    pub dealbreakers: Vec<Dealbreaker>,
+    /// What a `probably_not` points to instead, in general terms.
+    pub elsewhere: String,
+    /// What the field still offers a person it is probably not for.
+    pub still_offers: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dealbreaker {
+    /// Index into `Quiz::traits`.
+    pub trait_index: usize,
+    pub below: f64,
+    pub reason: String,
+    pub instead: String,
+}
+
+/// Two questions (indexes into `Quiz::questions`) that say the same or opposite things.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub questions: [usize; 2],
+    pub opposite: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,8 +103,9 @@ pub struct Trait {
 pub struct Question {
     pub id: String,
     pub text: String,
-    /// Index into `Quiz::traits`.
-    pub trait_index: usize,
+    /// Indexes into `Quiz::traits`: the trait it measures, or, for a question whose
+    /// options carry `scores`, every trait any option names (in order of first mention).
+    pub traits: Vec<usize>,
     pub weight: f64,
     pub required: bool,
     pub kind: QuestionKind,
@@ -81,7 +123,20 @@ pub enum QuestionKind {
 pub struct AnswerOption {
     pub id: String,
     pub label: String,
-    pub score: f64,
+    /// What choosing it is worth, 0 to 1, to each of the question's `traits` in turn.
+    pub scores: Vec<f64>,
+}
+
+impl Question {
+    /// Whether the question counts toward trait `t`.
+    pub fn measures(&self, t: usize) -> bool {
+        self.traits.contains(&t)
+    }
+
+    /// True when the question scores several traits (a forced choice).
+    pub fn is_forced_choice(&self) -> bool {
+        self.traits.len() > 1
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,10 +151,22 @@ pub struct Profile {
     pub minimums: Vec<(usize, f64)>,
     /// (trait index, score needed): below it the pathway is out of reach for now.
     pub requires: Vec<(usize, f64)>,
+    /// Answers the pathway needs: answered otherwise, it is out of reach for now.
+    pub needs: Vec<Need>,
     pub job_titles: Vec<String>,
     pub occupations: Vec<Occupation>,
     pub certifications: Vec<Certification>,
     pub next_steps: Vec<String>,
+}
+
+/// An answer a pathway needs: question `question` answered with one of `options`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub question: usize,
+    /// Option indexes that meet the need.
+    pub options: Vec<usize>,
+    /// What is needed, in words.
+    pub what: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

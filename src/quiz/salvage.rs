@@ -5,14 +5,15 @@
 //! for meaning.
 
 use super::file::{
-    BandFile, OrderedMap, ProfileFile, QuestionFile, QuizFile, ScaleFile, SourceFile, TraitFile,
+    BandFile, OrderedMap, PairFile, ProfileFile, QuestionFile, QuizFile, ScaleFile, SourceFile,
+    TraitFile,
 };
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Problem, field, key, plain_words};
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 13] = [
     "id",
     "title",
     "version",
@@ -23,6 +24,9 @@ const KEYS: [&str; 10] = [
     "questions",
     "profiles",
     "bands",
+    "tie_margin",
+    "verdict",
+    "pairs",
 ];
 const REQUIRED: [&str; 6] = ["id", "title", "version", "traits", "questions", "profiles"];
 
@@ -55,6 +59,9 @@ pub fn salvage(file: &str, document: Value) -> Option<Salvage> {
         questions: Vec::new(),
         profiles: Vec::new(),
         bands: None,
+        tie_margin: None,
+        verdict: None,
+        pairs: Vec::new(),
     };
     for key in REQUIRED {
         if !top.contains_key(key) {
@@ -77,6 +84,9 @@ pub fn salvage(file: &str, document: Value) -> Option<Salvage> {
             "questions" => quiz.questions = reader.items::<QuestionFile>(&key, value),
             "profiles" => quiz.profiles = reader.items::<ProfileFile>(&key, value),
             "bands" => quiz.bands = Some(reader.items::<BandFile>(&key, value)),
+            "tie_margin" => quiz.tie_margin = reader.value(&key, value).flatten(),
+            "verdict" => quiz.verdict = reader.value(&key, value).flatten(),
+            "pairs" => quiz.pairs = reader.items::<PairFile>(&key, value),
             _ => {
                 let message = format!(
                     "unknown field `{key}`, expected one of {}",

@@ -4,10 +4,11 @@
 
 mod profiles;
 mod questions;
+mod verdict;
 
 use super::file::{
-    BandFile, OptionFile, OrderedMap, ProfileFile, QuestionFile, QuestionType, QuizFile, ScaleFile,
-    SourceFile, TraitFile,
+    BandFile, NeedFile, OptionFile, OrderedMap, PairFile, ProfileFile, QuestionFile, QuestionType,
+    QuizFile, ScaleFile, SourceFile, TraitFile, VerdictFile,
 };
 use super::salvage;
 use super::{
@@ -251,6 +252,9 @@ impl Checker<'_> {
             questions,
             profiles,
             bands,
+            tie_margin,
+            verdict,
+            pairs,
         } = raw;
 
         if id.is_empty()
@@ -275,7 +279,13 @@ impl Checker<'_> {
         self.traits(&traits);
         let trait_ids: Vec<&str> = traits.iter().map(|t| t.id.as_str()).collect();
         let checked_questions = self.questions(&questions, &trait_ids, &scales);
-        let checked_profiles = self.profiles(&profiles, &trait_ids, &sources);
+        let mut checked_profiles = self.profiles(&profiles, &trait_ids, &sources);
+        for (i, (p, checked)) in profiles.iter().zip(&mut checked_profiles).enumerate() {
+            checked.needs = self.needs(&format!("profiles[{i}]"), &p.needs, &checked_questions);
+        }
+        let tie_margin = self.tie_margin(tie_margin);
+        let verdict = verdict.and_then(|v| self.verdict(&v, &trait_ids));
+        let pairs = self.pairs(&pairs, &checked_questions);
         let bands = match bands {
             None => default_bands(),
             Some(bands) => self.bands(&bands),
@@ -310,6 +320,9 @@ impl Checker<'_> {
             questions: checked_questions,
             profiles: checked_profiles,
             bands,
+            tie_margin,
+            verdict,
+            pairs,
         }
     }
 

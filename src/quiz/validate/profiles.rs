@@ -96,6 +96,7 @@ impl Checker<'_> {
                 weights,
                 minimums,
                 requires,
+                needs: Vec::new(),
                 job_titles: p.job_titles.clone(),
                 occupations,
                 certifications: p
@@ -194,7 +195,16 @@ impl Checker<'_> {
         profiles: &[ProfileFile],
     ) {
         for (i, t) in traits.iter().enumerate() {
-            let measured = questions.iter().filter(|q| q.trait_id == t.id).count();
+            let measured = questions
+                .iter()
+                .filter(|q| {
+                    q.trait_id.as_deref() == Some(t.id.as_str())
+                        || q.options
+                            .iter()
+                            .flatten()
+                            .any(|o| o.scores.iter().any(|s| s.0.iter().any(|(k, _)| *k == t.id)))
+                })
+                .count();
             if measured == 0 {
                 self.error(
                     format!("traits[{i}]"),

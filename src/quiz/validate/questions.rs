@@ -35,14 +35,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let trait_index = trait_names.iter().position(|t| *t == q.trait_id);
-            if trait_index.is_none() {
-                self.error_with_hint(
-                    format!("{path}.trait"),
-                    format!("question `{}` names unknown trait `{}`", q.id, q.trait_id),
-                    self.suggest(&q.trait_id, trait_names),
-                );
-            }
+            let traits = self.question_traits(&path, q, trait_names);
             let weight = q.weight.unwrap_or(1.0);
             if !(weight.is_finite() && weight > 0.0) {
                 self.error(
@@ -62,12 +55,23 @@ impl Checker<'_> {
                     ),
                 );
             }
-            let kind = self.question_kind(&path, q, &scales.0, &scale_keys, &default_scale);
-            if let (Some(trait_index), Some(kind)) = (trait_index, kind) {
+            let kind = self.question_kind(
+                &path,
+                q,
+                &scales.0,
+                &scale_keys,
+                &default_scale,
+                &traits
+                    .iter()
+                    .flatten()
+                    .map(|&t| trait_names[t])
+                    .collect::<Vec<_>>(),
+            );
+            if let (Some(traits), Some(kind)) = (traits, kind) {
                 checked_questions.push(Question {
                     id: q.id.clone(),
                     text: q.text.clone(),
-                    trait_index,
+                    traits,
                     weight,
                     required: q.required.unwrap_or(false),
                     kind,
@@ -78,6 +82,81 @@ impl Checker<'_> {
         checked_questions
     }
 
+    /// The traits a question counts toward: its `trait`, or every trait its options'
+    /// `scores` name, in order of first mention. `None` after an error.
+    fn question_traits(
+        &mut self,
+        path: &str,
+        q: &QuestionFile,
+        trait_names: &[&str],
+    ) -> Option<Vec<usize>> {
+        let options = q.options.as_deref().unwrap_or(&[]);
+        let forced = options.iter().any(|o| o.scores.is_some());
+        match (&q.trait_id, forced) {
+            (Some(_), true) => {
+                self.error(
+                    format!("{path}.trait"),
+                    format!(
+                        "question `{}` has options with `scores`, so it counts toward the \
+                         traits they name; leave `trait` out",
+                        q.id
+                    ),
+                );
+                None
+            }
+            (Some(trait_id), false) => {
+                let index = trait_names.iter().position(|t| t == trait_id);
+                if index.is_none() {
+                    self.error_with_hint(
+                        format!("{path}.trait"),
+                        format!("question `{}` names unknown trait `{trait_id}`", q.id),
+                        self.suggest(trait_id, trait_names),
+                    );
+                }
+                index.map(|i| vec![i])
+            }
+            (None, false) => {
+                self.error(
+                    path,
+                    format!(
+                        "question `{}` has no `trait`; name the trait it measures, or give \
+                         its options `scores`",
+                        q.id
+                    ),
+                );
+                None
+            }
+            (None, true) => {
+                let mut traits = Vec::new();
+                let mut ok = true;
+                for (j, o) in options.iter().enumerate() {
+                    for (trait_id, _) in o.scores.iter().flat_map(|s| &s.0) {
+                        match trait_names.iter().position(|t| t == trait_id) {
+                            Some(i) if !traits.contains(&i) => traits.push(i),
+                            Some(_) => {}
+                            None => {
+                                ok = false;
+                                self.key_error_with_hint(
+                                    &format!("{path}.options[{j}].scores.{trait_id}"),
+                                    format!("option `{}` scores unknown trait `{trait_id}`", o.id),
+                                    self.suggest(trait_id, trait_names),
+                                );
+                            }
+                        }
+                    }
+                }
+                if ok && traits.is_empty() {
+                    self.error(
+                        format!("{path}.options"),
+                        format!("the options of question `{}` score no trait", q.id),
+                    );
+                    return None;
+                }
+                ok.then_some(traits)
+            }
+        }
+    }
+
     pub(super) fn question_kind(
         &mut self,
         path: &str,
@@ -85,6 +164,7 @@ impl Checker<'_> {
         scales: &[(String, crate::quiz::file::ScaleFile)],
         scale_keys: &[&str],
         default_scale: &[String],
+        traits: &[&str],
     ) -> Option<QuestionKind> {
         let kind_name = q.kind.name();
         let has_options = q.options.is_some();
@@ -133,7 +213,7 @@ impl Checker<'_> {
             }
             QuestionType::YesNo => Some(QuestionKind::YesNo { reverse }),
             QuestionType::Choice | QuestionType::Multi => {
-                let options = self.options(path, q, q.options.as_deref().unwrap_or(&[]));
+                let options = self.options(path, q, q.options.as_deref().unwrap_or(&[]), traits);
                 Some(if q.kind == QuestionType::Choice {
                     QuestionKind::Choice { options }
                 } else {
@@ -148,6 +228,7 @@ impl Checker<'_> {
         path: &str,
         q: &QuestionFile,
         options: &[OptionFile],
+        traits: &[&str],
     ) -> Vec<AnswerOption> {
         if options.is_empty() && q.required == Some(true) {
             self.error(
@@ -175,21 +256,65 @@ impl Checker<'_> {
             self.id(&format!("{opath}.id"), &o.id);
             self.unique(&mut ids, &format!("{opath}.id"), "option", &o.id);
             self.non_empty(&format!("{opath}.label"), &o.label);
-            if !(0.0..=1.0).contains(&o.score) {
-                self.error(
-                    format!("{opath}.score"),
-                    format!(
-                        "option `{}` has score {}; an option's score must be from 0 to 1",
-                        o.id, o.score
-                    ),
-                );
-            }
+            let scores = match (o.score, &o.scores) {
+                (Some(_), Some(_)) => {
+                    self.error(
+                        format!("{opath}.scores"),
+                        format!("option `{}` has both `score` and `scores`; give one", o.id),
+                    );
+                    Vec::new()
+                }
+                (None, None) if q.trait_id.is_some() => {
+                    self.error(
+                        opath.clone(),
+                        format!("option `{}` has no `score` (from 0 to 1)", o.id),
+                    );
+                    Vec::new()
+                }
+                (None, None) => {
+                    // A forced choice's option that names no trait is worth 0 to each.
+                    vec![0.0; traits.len()]
+                }
+                (Some(score), None) => {
+                    self.share(&format!("{opath}.score"), &o.id, score);
+                    vec![score]
+                }
+                (None, Some(named)) => {
+                    if q.trait_id.is_some() {
+                        // Said once, at the question's `trait`.
+                        Vec::new()
+                    } else {
+                        let mut scores = vec![0.0; traits.len()];
+                        for (trait_id, score) in &named.0 {
+                            let spath = format!("{opath}.scores.{trait_id}");
+                            self.share(&spath, &o.id, *score);
+                            // Unknown trait ids were reported with the question's traits.
+                            if let Some(slot) = traits.iter().position(|t| t == trait_id) {
+                                scores[slot] = *score;
+                            }
+                        }
+                        scores
+                    }
+                }
+            };
             checked.push(AnswerOption {
                 id: o.id.clone(),
                 label: o.label.clone(),
-                score: o.score,
+                scores,
             });
         }
         checked
+    }
+
+    /// An option's score: from 0 to 1.
+    fn share(&mut self, path: &str, option: &str, score: f64) {
+        if !(0.0..=1.0).contains(&score) {
+            self.error(
+                path,
+                format!(
+                    "option `{option}` has score {score}; an option's score must be from 0 to 1"
+                ),
+            );
+        }
     }
 }
