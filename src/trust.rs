@@ -191,6 +191,24 @@ pub fn confidence(warnings: &[impl Coded]) -> Confidence {
     }
 }
 
+/// On answers that give reason to doubt them, no pathway is called a good or strong
+/// fit: its band is at best the third (Possible fit in the default bands), or the
+/// lowest when a quiz has fewer. The fits themselves are kept.
+pub fn cap_bands(quiz: &Quiz, scores: &mut Scores, low: bool) {
+    if let Some(floor) = capped_floor(quiz, low) {
+        for fit in &mut scores.profiles {
+            if let Some(band) = &mut fit.band {
+                *band = (*band).max(floor);
+            }
+        }
+    }
+}
+
+/// The highest band index a result may show, when it is capped.
+pub fn capped_floor(quiz: &Quiz, low: bool) -> Option<usize> {
+    (low && !quiz.bands.is_empty()).then(|| 2.min(quiz.bands.len() - 1))
+}
+
 /// The line every summary leads with when confidence is low, before the pathways.
 pub fn caution(warnings: &[Warning]) -> Option<String> {
     let reasons: Vec<&str> = LOWERS_CONFIDENCE
@@ -577,8 +595,8 @@ fn agreement_of(question: &crate::quiz::Question, answer: &Option<Answer>) -> Op
 /// A pair is contradicted when the two answers fall on opposite sides of the middle
 /// (same statements) or on the same side (opposite statements), and are at least half
 /// the scale apart once the opposite one is turned round: Agree with both of two
-/// opposites is, Agree and Not sure is not. Said when at least 2 pairs, and at least
-/// a quarter of the answered pairs, are contradicted.
+/// opposites is, Agree and Not sure is not. Said when at least 3 pairs, and at least
+/// a fifth of the answered pairs, are contradicted.
 fn inconsistent<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
     let (mut contradicted, mut answered) = (0, 0);
     for pair in &quiz.pairs {
@@ -593,7 +611,7 @@ fn inconsistent<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
         let y = if pair.opposite { -y } else { y };
         contradicted += usize::from(x * y < 0.0 && (x - y).abs() >= 1.0 - 1e-9);
     }
-    (contradicted >= 2 && contradicted * 4 >= answered).then_some(Finding::Inconsistent {
+    (contradicted >= 3 && contradicted * 5 >= answered).then_some(Finding::Inconsistent {
         contradicted,
         answered,
     })

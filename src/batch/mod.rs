@@ -384,6 +384,8 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
             Ok(answers) => {
                 scoring::score_into(quiz, &answers, &mut scores);
                 let findings = trust::findings(quiz, &answers, &scores);
+                let low = trust::confidence(&findings) == trust::Confidence::Low;
+                trust::cap_bands(quiz, &mut scores, low);
                 let output = &mut part.buffer;
                 scoring
                     .writer
