@@ -266,9 +266,16 @@ impl QuizResult {
     }
 
     /// Confidence from the warnings, and the verdict, which is unclear when it is low.
+    /// On low confidence no pathway shows a band above the third (`trust::cap_bands`).
     fn weigh(&mut self, quiz: &Quiz, scores: &Scores) {
         self.confidence = trust::confidence(&self.warnings);
-        self.verdict = crate::verdict::verdict(quiz, scores, self.confidence == Confidence::Low);
+        let low = self.confidence == Confidence::Low;
+        self.verdict = crate::verdict::verdict(quiz, scores, low);
+        if let Some(floor) = trust::capped_floor(quiz, low) {
+            for (entry, fit) in self.profiles.iter_mut().zip(&scores.profiles) {
+                entry.band = fit.band.map(|b| quiz.bands[b.max(floor)].label.clone());
+            }
+        }
     }
 
     /// Put warnings about how the answers were given (another quiz version, answers

@@ -398,11 +398,7 @@ fn him_class() -> (Vec<u8>, Vec<String>, String) {
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
     let broken = (0..quiz.traits.len())
         .find_map(|t| {
-            let questions: Vec<_> = quiz
-                .questions
-                .iter()
-                .filter(|q| q.trait_index == t)
-                .collect();
+            let questions: Vec<_> = quiz.questions.iter().filter(|q| q.traits == [t]).collect();
             (questions.len() >= 3)
                 .then(|| {
                     questions

@@ -40,7 +40,7 @@ fn at_most_60_questions_of_every_type_with_a_third_reversed() {
         let of_trait: Vec<_> = quiz
             .questions
             .iter()
-            .filter(|q| q.trait_index == index)
+            .filter(|q| q.measures(index))
             .collect();
         assert!(
             of_trait.len() >= 3,
@@ -80,6 +80,22 @@ fn the_double_barrelled_and_transparent_questions_are_gone_and_the_new_topics_as
         "tidy-spreadsheets",
         "tidy-the-record",
         "work-style",
+        // Version 3: questions that measured the wrong thing, asked two things at
+        // once, forced a yes or no, or assumed experience.
+        "help-health-care",
+        "screen-all-day",
+        "one-job-for-life",
+        "details-bore-me-rather",
+        "hours-on-my-own",
+        "double-check",
+        "look-up-codes",
+        "bend-the-rules",
+        "share-stories",
+        "rather-not-lead",
+        "never-look-back",
+        "run-a-department",
+        "mixed-teams",
+        "enter-data",
     ] {
         assert!(quiz.question_index(gone).is_none(), "{gone} is still asked");
     }
@@ -97,12 +113,49 @@ fn the_double_barrelled_and_transparent_questions_are_gone_and_the_new_topics_as
         panic!("education-ready is a choice");
     };
     let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
-    for level in ["certificate", "associate's", "bachelor's", "master's"] {
+    for level in [
+        "certificate",
+        "associate's",
+        "bachelor's",
+        "master's",
+        "Not sure yet",
+        "No more study",
+    ] {
         assert!(
             labels.iter().any(|l| l.contains(level)),
             "{level} is not an option"
         );
     }
+    // One idea per option: no option joins two levels with "or".
+    assert!(labels.iter().all(|l| !l.contains(" or ")), "{labels:?}");
+    // At least six "which would you rather" questions, scoring several traits.
+    let forced = quiz
+        .questions
+        .iter()
+        .filter(|q| q.is_forced_choice())
+        .count();
+    assert!(forced >= 7, "{forced} questions score several traits");
+    // Every degree pathway needs the education answer, and only those.
+    for p in &quiz.profiles {
+        let degree = [
+            "rhit-technician",
+            "rhia-administrator",
+            "health-data-analyst",
+        ];
+        assert_eq!(
+            !p.needs.is_empty(),
+            degree.contains(&p.id.as_str()),
+            "{}",
+            p.id
+        );
+    }
+    // Subjects include maths, statistics and computing.
+    let subjects = &quiz.questions[quiz.question_index("subjects").unwrap()];
+    let QuestionKind::Multi { options } = &subjects.kind else {
+        panic!("subjects is tick-any");
+    };
+    assert!(options.iter().any(|o| o.label.contains("statistics")));
+    assert!(options.iter().any(|o| o.label.contains("Computing")));
     // Health care away from the bedside counts in every pathway.
     let bedside = quiz
         .traits
@@ -200,13 +253,14 @@ fn every_fact_the_quiz_states_is_in_a_source() {
         "high-school diploma or equivalent",
         "CCS",
         "CCS-P",
-        "several routes, by credential, education or experience",
-        "CPC",
+        "CPC-A",
         "COC",
         "CIC",
         "CHDA",
-        "CTR",
+        "ODS",
+        "formerly CTR",
         "CHPS",
+        "NCRA",
         "post-baccalaureate certificate",
         "final term",
         "20 continuing education units",
@@ -229,6 +283,10 @@ fn what_the_first_version_got_wrong_is_not_said_again() {
         "$75,000",
         "often required",
         "coding exam after a CAHIIM",
+        "several routes, by credential, education or experience",
+        "After an associate's (RHIT) or bachelor's (RHIA)",
+        "An HIM degree from a CAHIIM-accredited program",
+        "Certified Tumor Registrar (CTR), NCRA",
     ] {
         assert!(!said.contains(wrong), "the pathways still say {wrong:?}");
     }
@@ -268,6 +326,50 @@ fn what_the_first_version_got_wrong_is_not_said_again() {
 }
 
 #[test]
+fn every_rhit_and_rhia_route_says_cahiim_and_the_quiz_says_it_is_about_the_united_states() {
+    let quiz = him();
+    assert!(
+        quiz.description
+            .as_deref()
+            .unwrap()
+            .contains("United States")
+    );
+    for p in &quiz.profiles {
+        let lines = p
+            .certifications
+            .iter()
+            .map(|c| format!("{} {}", c.name, c.detail.as_deref().unwrap_or("")))
+            .chain(p.next_steps.iter().cloned())
+            .chain(p.education.iter().cloned())
+            .chain(p.needs.iter().map(|n| n.what.clone()));
+        for line in lines {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            let names_a_route = (line.contains("RHIT") || line.contains("RHIA"))
+                && (line.contains("associate's") || line.contains("bachelor's"));
+            if names_a_route {
+                assert!(line.contains("CAHIIM-accredited"), "{}: {line}", p.id);
+            }
+        }
+        // CHDA and CHPS are later steps, never first credentials.
+        for c in &p.certifications {
+            if c.name.contains("CHDA") || c.name.contains("CHPS") {
+                assert!(
+                    c.detail.as_deref().unwrap().contains("later step"),
+                    "{}",
+                    c.name
+                );
+            }
+        }
+    }
+    // The verdict's dealbreaker is wanting hands-on patient care.
+    let verdict = quiz.verdict.as_ref().expect("a verdict");
+    assert_eq!(
+        quiz.traits[verdict.dealbreakers[0].trait_index].id,
+        "health-care-without-patients"
+    );
+}
+
+#[test]
 fn every_source_has_an_id_and_an_address_and_every_figure_its_year() {
     let quiz = him();
     for s in &quiz.sources {
@@ -300,7 +402,7 @@ fn the_figures_are_the_facts_sheets_with_their_years() {
     let facts = [
         ("29-2072.00", 50250.0, 2024, 7.0, "2024-34"),
         ("29-9021.00", 58250.0, 2022, 16.0, "2022-32"),
-        ("11-9111.00", 110680.0, 2023, 29.0, "2023-33"),
+        ("11-9111.00", 117960.0, 2024, 23.0, "2024-34"),
     ];
     let quiz = him();
     for p in &quiz.profiles {

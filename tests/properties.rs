@@ -55,7 +55,8 @@ fn options() -> impl Strategy<Value = Vec<OptionFile>> {
                 .map(|(i, (label, score))| OptionFile {
                     id: format!("o{i}"),
                     label: format!("{label} {i}"),
-                    score,
+                    score: Some(score),
+                    scores: None,
                 })
                 .collect()
         })
@@ -81,7 +82,7 @@ fn question(trait_id: String, scales: usize) -> impl Strategy<Value = QuestionFi
             QuestionFile {
                 id: String::new(),
                 text,
-                trait_id: trait_id.clone(),
+                trait_id: Some(trait_id.clone()),
                 kind,
                 scale: (kind == QuestionType::Scale && scales > 0).then(|| format!("s{scale}")),
                 weight,
@@ -148,6 +149,7 @@ fn quiz_file() -> impl Strategy<Value = QuizFile> {
                         ),
                         minimums: OrderedMap::default(),
                         requires: OrderedMap::default(),
+                        needs: vec![],
                         job_titles: vec![],
                         occupations: vec![],
                         certifications: vec![],
@@ -201,6 +203,9 @@ fn quiz_file() -> impl Strategy<Value = QuizFile> {
                             })
                             .collect()
                     }),
+                    tie_margin: None,
+                    verdict: None,
+                    pairs: vec![],
                 }
             },
         )
@@ -331,8 +336,8 @@ proptest! {
             .collect();
         let mut raised = answers.clone();
         raised[q] = Some(higher[raise.index(higher.len())].clone());
-        let old = scoring::score(&quiz, &answers).traits[question.trait_index].score.unwrap();
-        let new = scoring::score(&quiz, &raised).traits[question.trait_index].score.unwrap();
+        let old = scoring::score(&quiz, &answers).traits[question.traits[0]].score.unwrap();
+        let new = scoring::score(&quiz, &raised).traits[question.traits[0]].score.unwrap();
         prop_assert!(new >= old - EPSILON, "{old} fell to {new}");
     }
 
@@ -385,7 +390,7 @@ proptest! {
         let make = |reverse| quiz::Question {
             id: "q".into(),
             text: "Q".into(),
-            trait_index: 0,
+            traits: vec![0],
             weight: 1.0,
             required: false,
             kind: QuestionKind::Scale { labels: labels.clone(), reverse },
@@ -455,7 +460,16 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
                             .map(|o| OptionFile {
                                 id: o.id.clone(),
                                 label: o.label.clone(),
-                                score: o.score,
+                                score: (!q.is_forced_choice()).then(|| o.scores[0]),
+                                scores: q.is_forced_choice().then(|| {
+                                    OrderedMap(
+                                        q.traits
+                                            .iter()
+                                            .zip(&o.scores)
+                                            .map(|(&t, &v)| (quiz.traits[t].id.clone(), v))
+                                            .collect(),
+                                    )
+                                }),
                             })
                             .collect(),
                     ),
@@ -464,7 +478,7 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
             QuestionFile {
                 id: q.id.clone(),
                 text: q.text.clone(),
-                trait_id: quiz.traits[q.trait_index].id.clone(),
+                trait_id: (!q.is_forced_choice()).then(|| quiz.traits[q.traits[0]].id.clone()),
                 kind,
                 scale,
                 weight: Some(q.weight),
@@ -513,6 +527,7 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
                 weights: OrderedMap(p.weights.iter().map(|&(t, w)| (trait_id(t), w)).collect()),
                 minimums: OrderedMap(p.minimums.iter().map(|&(t, m)| (trait_id(t), m)).collect()),
                 requires: OrderedMap(p.requires.iter().map(|&(t, m)| (trait_id(t), m)).collect()),
+                needs: vec![],
                 job_titles: p.job_titles.clone(),
                 occupations: p
                     .occupations
@@ -541,6 +556,9 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
                 })
                 .collect(),
         ),
+        tie_margin: Some(quiz.tie_margin),
+        verdict: None,
+        pairs: vec![],
     }
 }
 

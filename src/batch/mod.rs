@@ -149,7 +149,7 @@ impl RowWriter {
                 json_id(id, out);
                 out.push(b',');
                 let warnings: Vec<_> = findings.iter().map(trust::Finding::warning).collect();
-                writer.write(answers, scores, &warnings, out);
+                writer.write(quiz, answers, scores, &warnings, out);
             }
         }
         out.push(b'\n');

@@ -8,7 +8,8 @@ use crate::answers::{Answer, Answers};
 use crate::quiz::{QuestionKind, Quiz};
 use crate::result::{self, CertificationEntry, OccupationEntry};
 use crate::scoring::{self, Scores};
-use crate::trust;
+use crate::trust::{self, Confidence};
+use crate::verdict;
 use serde::Serialize;
 
 pub struct ResultWriter {
@@ -31,6 +32,10 @@ pub struct ResultWriter {
     profile_tails: Vec<Vec<u8>>,
     /// Per band: its label as a JSON string.
     bands: Vec<Vec<u8>>,
+    /// Per profile: its id as a JSON string (`best`).
+    profile_ids: Vec<Vec<u8>>,
+    /// Per profile, per need: what it needs, as a JSON string (`unmet_needs`).
+    needs: Vec<Vec<Vec<u8>>>,
 }
 
 use super::pieces::{self, json};
@@ -172,7 +177,15 @@ impl ResultWriter {
             })
             .collect();
         let bands = quiz.bands.iter().map(|b| json(&b.label)).collect();
+        let profile_ids = quiz.profiles.iter().map(|p| json(&p.id)).collect();
+        let needs = quiz
+            .profiles
+            .iter()
+            .map(|p| p.needs.iter().map(|n| json(&n.what)).collect())
+            .collect();
         ResultWriter {
+            profile_ids,
+            needs,
             head,
             questions,
             options,
@@ -188,6 +201,7 @@ impl ResultWriter {
     /// Append the result's fields (without the opening brace) and the closing brace.
     pub fn write(
         &self,
+        quiz: &Quiz,
         answers: &Answers,
         scores: &Scores,
         warnings: &[trust::Warning],
@@ -250,9 +264,24 @@ impl ResultWriter {
             count(out, score.questions);
             out.push(b'}');
         }
-        out.extend_from_slice(match trust::confidence(warnings) {
-            trust::Confidence::Ok => b"],\"confidence\":\"ok\"",
-            trust::Confidence::Low => b"],\"confidence\":\"low\"",
+        out.push(b']');
+        let confidence = trust::confidence(warnings);
+        if let Some(verdict) = verdict::verdict(quiz, scores, confidence == Confidence::Low) {
+            out.extend_from_slice(b",\"verdict\":");
+            serde_json::to_writer(&mut *out, &verdict).expect("a verdict serialises");
+        }
+        out.extend_from_slice(b",\"best\":[");
+        let tied = scoring::tied(quiz, &scores.profiles);
+        for (n, fit) in scores.profiles[..tied].iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.profile_ids[fit.profile]);
+        }
+        out.push(b']');
+        out.extend_from_slice(match confidence {
+            Confidence::Ok => b",\"confidence\":\"ok\"",
+            Confidence::Low => b",\"confidence\":\"low\"",
         });
         out.extend_from_slice(b",\"profiles\":[");
         for (n, fit) in scores.profiles.iter().enumerate() {
@@ -267,6 +296,10 @@ impl ResultWriter {
             pieces::list(out, &self.trait_ids, &fit.growth_areas);
             out.extend_from_slice(b",\"unmet_requirements\":");
             pieces::list(out, &self.trait_ids, &fit.unmet);
+            if !fit.unmet_needs.is_empty() {
+                out.extend_from_slice(b",\"unmet_needs\":");
+                pieces::list(out, &self.needs[fit.profile], &fit.unmet_needs);
+            }
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"warnings\":");
@@ -294,13 +327,16 @@ mod tests {
             let mut rng = Rng::new(3);
             for _ in 0..300 {
                 let answers = sample::checked_answers(&quiz, &mut rng);
-                let scores = scoring::score(&quiz, &answers);
+                let mut scores = scoring::score(&quiz, &answers);
                 let mut line = b"{".to_vec();
                 let warnings = crate::trust::warnings(&quiz, &answers, &scores);
-                writer.write(&answers, &scores, &warnings, &mut line);
-                let fast: serde_json::Value = serde_json::from_slice(&line).unwrap();
                 let result =
                     QuizResult::new(&quiz, &answers, &scores, "2026-01-01T00:00:00Z".into());
+                // As `score` does: bands capped on low confidence before writing.
+                let low = crate::trust::confidence(&warnings) == crate::trust::Confidence::Low;
+                crate::trust::cap_bands(&quiz, &mut scores, low);
+                writer.write(&quiz, &answers, &scores, &warnings, &mut line);
+                let fast: serde_json::Value = serde_json::from_slice(&line).unwrap();
                 assert_eq!(fast, serde_json::to_value(&result).unwrap());
             }
         }

@@ -32,6 +32,7 @@ svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
 svg rect.track { fill: #eee; }
 svg rect.bar { fill: #2f6f8f; }
 .notes li, .sources li { margin-bottom: 1mm; }
+section.verdict { border-left: 1.2mm solid #1f4e79; padding: 1mm 3mm; margin: 3mm 0; }
 p.caution { border-left: 1.2mm solid #8a5a00; padding: 1mm 3mm; background: #fff6e0; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 ";
@@ -164,6 +165,12 @@ pub fn render(v: &View) -> String {
         h1 { (v.title) }
         p.meta { "Quiz " (v.quiz_id) ", version " (v.version) ". Taken "
             (result.completed_at) "." }
+        @if let Some((answer, reasons)) = &v.verdict {
+            section.verdict aria-label="The answer" {
+                p.answer { strong { (answer) } }
+                ul { @for reason in reasons { li { (reason) } } }
+            }
+        }
         @if let Some(caution) = &v.caution {
             p.caution { strong { (caution) } }
         }
@@ -183,6 +190,7 @@ pub fn render(v: &View) -> String {
                 }
             }
         }
+        @if let Some(tie) = &v.tie { p.tie { (tie) } }
         @for line in &v.out_of_reach { p { (line) } }
         section {
             h2 { "Your traits (0 to 100)" }

@@ -58,6 +58,13 @@ pub fn render(v: &View) -> String {
         text(v.version),
         text(&result.completed_at)
     );
+    if let Some((answer, reasons)) = &v.verdict {
+        out.push_str(&format!("**{}**\n\n", text(answer)));
+        for reason in reasons {
+            out.push_str(&format!("- {}\n", text(reason)));
+        }
+        out.push('\n');
+    }
     if let Some(caution) = &v.caution {
         out.push_str(&format!("> **{}**\n\n", text(caution)));
     }
@@ -79,6 +86,9 @@ pub fn render(v: &View) -> String {
             cell(band),
             cell(p.education.as_deref().unwrap_or(""))
         ));
+    }
+    if let Some(tie) = &v.tie {
+        out.push_str(&format!("\n{}\n", text(tie)));
     }
     for line in &v.out_of_reach {
         out.push_str(&format!("\n{}\n", item(line)));

@@ -24,6 +24,13 @@ pub fn render(v: &View, width: usize) -> String {
         v.title, v.quiz_id, v.version
     ));
     line("");
+    if let Some((answer, reasons)) = &v.verdict {
+        line(answer);
+        for reason in reasons {
+            line(reason);
+        }
+        line("");
+    }
     if let Some(caution) = &v.caution {
         line(caution);
         line("");
@@ -40,6 +47,9 @@ pub fn render(v: &View, width: usize) -> String {
             None => "not scored".to_string(),
         };
         line(&format!("{}. {}: {fit}.", rank + 1, p.title));
+    }
+    if let Some(tie) = &v.tie {
+        line(tie);
     }
     for reach in &v.out_of_reach {
         line(reach);

@@ -9,6 +9,18 @@ use comfy_table::{
 
 const BAR_CELLS: usize = 20;
 
+/// "- " then the text wrapped to `width`, its later lines under the first's text.
+fn bullet(text: &str, width: usize) -> String {
+    let wrapped = wrap(text, width.saturating_sub(2), "");
+    let mut out = String::new();
+    for (i, line) in wrapped.lines().enumerate() {
+        out.push_str(if i == 0 { "- " } else { "  " });
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 pub fn render(v: &View, style: Style) -> String {
     let result = v.result;
     let width = usize::from(style.width);
@@ -19,6 +31,13 @@ pub fn render(v: &View, style: Style) -> String {
         "",
     ));
     out.push('\n');
+    if let Some((answer, reasons)) = &v.verdict {
+        out.push_str(&wrap(answer, width, ""));
+        for reason in reasons {
+            out.push_str(&bullet(reason, width));
+        }
+        out.push('\n');
+    }
     if let Some(caution) = &v.caution {
         out.push_str(&wrap(&format!("! {caution}"), width, ""));
         out.push('\n');
@@ -51,6 +70,9 @@ pub fn render(v: &View, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{pathways}\n"));
+    if let Some(tie) = &v.tie {
+        out.push_str(&wrap(tie, width, ""));
+    }
     for line in &v.out_of_reach {
         out.push_str(&wrap(line, width, ""));
     }

@@ -20,6 +20,13 @@ pub struct View<'a> {
     pub best: Option<Best<'a>>,
     /// Pathways out of reach for now, one sentence each (see `out_of_reach`).
     pub out_of_reach: Vec<String>,
+    /// The quiz's answer to its own question, before anything else: the question
+    /// and the answer in one line ("Is a career in HIM right for me? Probably not,
+    /// by your answers."), then the reasons, one sentence or two each.
+    pub verdict: Option<(String, Vec<String>)>,
+    /// When two or more pathways are effectively tied for best: which, and what
+    /// separates them (see `tie`).
+    pub tie: Option<String>,
     /// The caution every summary leads with when confidence is low.
     pub caution: Option<String>,
     pub sources: &'a [Source],
@@ -76,6 +83,13 @@ impl<'a> View<'a> {
                 .collect(),
             best,
             out_of_reach: out_of_reach(quiz, result),
+            verdict: result.verdict.as_ref().map(|v| {
+                (
+                    format!("{} {}", quiz.title, v.answer.words()),
+                    v.reasons.iter().map(|r| r.message.clone()).collect(),
+                )
+            }),
+            tie: tie(quiz, result),
             caution: super::caution(result),
             sources: &quiz.sources,
             explained: explanation.map(|e| Explained::new(quiz, e)),
@@ -90,7 +104,7 @@ fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
     result
         .profiles
         .iter()
-        .filter(|p| !p.unmet_requirements.is_empty())
+        .filter(|p| !p.unmet_requirements.is_empty() || !p.unmet_needs.is_empty())
         .map(|p| {
             let profile = quiz.profiles.iter().find(|q| q.id == p.id);
             let needs: Vec<String> = p
@@ -108,6 +122,7 @@ fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
                     ))
                 })
                 .collect();
+            let needs: Vec<String> = needs.into_iter().chain(p.unmet_needs.clone()).collect();
             format!(
                 "{} is out of reach for now, so it is ranked after the others: it needs {}.",
                 p.title,
@@ -115,6 +130,90 @@ fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// "Effectively tied for best (within 5 points, too close to tell apart): Medical
+/// coder (72) and Health information technician (RHIT) (70). What separates them
+/// most: Classifying and coding, Reviewing records." The traits named are those whose
+/// part in the two fits differs most, as the explanation's gap counts it: a trait's
+/// share of one fit (W_t / ΣW) times its score, less its share of the other's.
+fn tie(quiz: &Quiz, result: &QuizResult) -> Option<String> {
+    if result.best.len() < 2 {
+        return None;
+    }
+    let entries: Vec<&ProfileEntry> = result
+        .best
+        .iter()
+        .filter_map(|id| result.profiles.iter().find(|p| &p.id == id))
+        .collect();
+    let names: Vec<String> = entries
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.title,
+                p.fit.map_or("-".into(), |f| fixed(f, 0))
+            )
+        })
+        .collect();
+    let share = |id: &str, t: usize| -> f64 {
+        let Some(profile) = quiz.profiles.iter().find(|p| p.id == id) else {
+            return 0.0;
+        };
+        let assessed = |u: usize| result.traits.get(u).and_then(|s| s.score).is_some();
+        let total: f64 = profile
+            .weights
+            .iter()
+            .filter(|(u, _)| assessed(*u))
+            .map(|(_, w)| w)
+            .sum();
+        let weight = profile
+            .weights
+            .iter()
+            .find(|(u, _)| *u == t)
+            .map_or(0.0, |(_, w)| *w);
+        let score = result.traits.get(t).and_then(|s| s.score).unwrap_or(0.0);
+        if total > 0.0 {
+            weight / total * score
+        } else {
+            0.0
+        }
+    };
+    let (first, second) = (&entries[0].id, &entries[1].id);
+    let mut gaps: Vec<(f64, usize)> = (0..quiz.traits.len())
+        .map(|t| ((share(first, t) - share(second, t)).abs(), t))
+        .filter(|(gap, _)| *gap > 0.05)
+        .collect();
+    gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let separating: Vec<&str> = gaps
+        .iter()
+        .take(3)
+        .map(|(_, t)| quiz.traits[*t].name.as_str())
+        .collect();
+    let last = names.len() - 1;
+    let listed = format!("{} and {}", names[..last].join(", "), names[last]);
+    // Bands are highest first: 0 and 1 are the top two.
+    let good = quiz
+        .bands
+        .iter()
+        .take(2)
+        .any(|b| entries[0].band.as_deref() == Some(b.label.as_str()));
+    let what = if good {
+        "Effectively tied for best"
+    } else {
+        "None of these fits well, and they are too close to tell apart"
+    };
+    let mut line = format!(
+        "{what} (fits within {} points of each other): {listed}.",
+        fixed(quiz.tie_margin, 0)
+    );
+    if !separating.is_empty() {
+        line.push_str(&format!(
+            " What separates the first two most: {}.",
+            separating.join(", ")
+        ));
+    }
+    Some(line)
 }
 
 /// The best pathway's growth areas in words: "Attention to detail: 40, this pathway
