@@ -553,19 +553,34 @@ fn scale_answers<'a>(
 }
 
 /// Alternating extremes: at least 8 scale answers, four in five of them at an end of
-/// the scale, and the end switching in at least half the steps between them.
+/// the scale, the end switching in at least 7 of 10 steps between them, and not just
+/// where the statements switch direction: after turning reversed statements round,
+/// the end still switches in at least 3 of 10 steps. (Someone who strongly agrees
+/// with every plain statement and strongly disagrees with every reversed one switches
+/// ends only where the statements do, and is consistent, not careless.)
 fn alternating<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
-    let ends: Vec<Option<bool>> = scale_answers(quiz, answers)
-        .map(|(k, n)| match k {
-            1 => Some(false),
-            k if k == n => Some(true),
-            _ => None,
-        })
-        .collect();
-    let count = ends.len();
-    let extreme: Vec<bool> = ends.iter().flatten().copied().collect();
-    let switches = extreme.windows(2).filter(|w| w[0] != w[1]).count();
-    (count >= 8 && extreme.len() * 5 >= count * 4 && switches * 2 >= extreme.len())
+    // Per extreme scale answer: (at the top end, at the top once turned round).
+    let mut ends = Vec::new();
+    let mut count = 0;
+    for (question, answer) in quiz.questions.iter().zip(answers) {
+        let (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) =
+            (&question.kind, answer)
+        else {
+            continue;
+        };
+        count += 1;
+        if *k == 1 || *k == labels.len() {
+            let top = *k == labels.len();
+            ends.push((top, top != *reverse));
+        }
+    }
+    let steps = ends.len().saturating_sub(1);
+    let switches = ends.windows(2).filter(|w| w[0].0 != w[1].0).count();
+    let keyed = ends.windows(2).filter(|w| w[0].1 != w[1].1).count();
+    (count >= 8
+        && ends.len() * 5 >= count * 4
+        && switches * 10 >= steps * 7
+        && keyed * 10 >= steps * 3)
         .then_some(Finding::Alternating { count, switches })
 }
 

@@ -80,7 +80,7 @@ fn the_him_result_is_explained_without_naming_the_quiz() {
     let answers = write(
         dir.path(),
         "a.yaml",
-        "answers:\n  many-directions: 5\n  help-health-care: Agree\n  double-check: 4\n",
+        "answers:\n  many-directions: 5\n  behind-the-scenes: Agree\n  check-my-work: 4\n",
     );
     let saved = dir.path().join("him.json");
     careerfit()

@@ -150,11 +150,19 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
     let rows = csv_rows(&std::fs::read(&out).unwrap());
     let header = &rows[0];
     assert_eq!(
-        header[..5],
-        ["id", "best", "best_fit", "best_band", "confidence"]
+        header[..7],
+        [
+            "id",
+            "best",
+            "best_title",
+            "best_fit",
+            "best_band",
+            "verdict",
+            "confidence"
+        ]
     );
-    assert_eq!(header[5], "fit.records-clerk");
-    assert_eq!(header[10], "trait.varied-career");
+    assert_eq!(header[7], "fit.records-clerk");
+    assert_eq!(header[12], "trait.varied-career");
     assert_eq!(header[header.len() - 2..], ["warnings", "error"]);
     assert_eq!(rows.len(), 11);
     // Against the compact JSON rows of the same export: the same best and figures.
@@ -166,13 +174,16 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
     for (cells, row) in rows[1..].iter().zip(json_lines(&output)) {
         assert_eq!(cells[0], row["id"].as_str().unwrap());
         assert_eq!(cells[1], row["profiles"][0]["id"].as_str().unwrap());
+        assert_eq!(cells[1], row["best"][0].as_str().unwrap());
+        assert!(cells[2].starts_with("Health information") || cells[2] == "Medical coder");
         assert_eq!(
-            cells[2].parse::<f64>().unwrap(),
+            cells[3].parse::<f64>().unwrap(),
             row["profiles"][0]["fit"].as_f64().unwrap()
         );
-        assert_eq!(cells[3], row["profiles"][0]["band"].as_str().unwrap());
-        assert_eq!(cells[4], row["confidence"].as_str().unwrap());
-        for cell in &cells[5..header.len() - 2] {
+        assert_eq!(cells[4], row["profiles"][0]["band"].as_str().unwrap());
+        assert_eq!(cells[5], row["verdict"].as_str().unwrap());
+        assert_eq!(cells[6], row["confidence"].as_str().unwrap());
+        for cell in &cells[7..header.len() - 2] {
             let decimals = cell.split_once('.').map_or(0, |(_, d)| d.len());
             assert!(decimals <= 1, "{cell} has at most one decimal");
         }

@@ -86,7 +86,7 @@ fn quiz_text_stays_text_in_markdown() {
         [
             "Your pathways, best fit first",
             "Your traits (0 to 100)",
-            "Your best fit: [click](https://evil.example) | a (Strong fit, 100 of 100)"
+            "Your best fit: [click](https://evil.example) | a (Possible fit, 100 of 100)"
         ],
         "{markdown}"
     );

@@ -624,7 +624,7 @@ fn format_names_the_output_and_csv_read_as_json_lines_names_the_input_flag() {
         .assert()
         .code(2)
         .stdout(predicates::str::starts_with(
-            "id,best,best_fit,best_band,confidence,",
+            "id,best,best_title,best_fit,best_band,verdict,confidence,",
         ))
         .stderr(predicates::str::contains(
             "this looks like CSV: add --input-format csv",

@@ -805,7 +805,7 @@ fn low_confidence_leads_every_summary_format() {
         };
         let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
         let caution = shown
-            .find("Low confidence: every scale answer was the same; you agreed with statements and with their opposites.")
+            .find("Low confidence: every scale answer was the same; you agreed with statements and with their opposites;")
             .unwrap_or_else(|| panic!("{args:?}: no caution in\n{shown}"));
         let pathways = shown.find("Your pathways").expect("the pathways");
         assert!(

@@ -49,8 +49,8 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
     let breaks = [
         // A misspelt key (shape).
         (
-            "    text: I would like my work to help",
-            "    txt: I would like my work to help",
+            "    text: I would be glad to support",
+            "    txt: I would be glad to support",
         ),
         // A weight that is not a number (shape).
         (
@@ -68,7 +68,7 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
             "label: A hospital, score: 25}",
         ),
         // A negative profile weight (meaning).
-        ("      management: 4", "      management: -4"),
+        ("      management: 15", "      management: -15"),
     ];
     let mut broken = original.clone();
     for (from, to) in breaks {
@@ -103,8 +103,8 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
             line_of("weight: heavy")
         ),
         format!(
-            "him.yaml:{}:19: error: profiles[3].weights.management: weight -4",
-            line_of("management: -4")
+            "him.yaml:{}:19: error: profiles[3].weights.management: weight -15",
+            line_of("management: -15")
         ),
     ];
     let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();

@@ -105,6 +105,12 @@ pub struct ScoredRow {
     pub schema: String,
     /// `low` when a warning makes the result doubtful.
     pub confidence: trust::Confidence,
+    /// The quiz's answer to its question: yes, maybe, probably_not or unclear;
+    /// absent when the quiz defines no verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<crate::verdict::Answer>,
+    /// The ids of the best pathway and of those effectively tied with it.
+    pub best: Vec<String>,
     /// Every trait of the quiz, in quiz order.
     pub traits: Vec<RowTrait>,
     /// Every pathway, best first.
@@ -178,6 +184,8 @@ pub struct CompactWriter {
     profiles: Vec<Vec<u8>>,
     /// Per band: its label as a JSON string.
     bands: Vec<Vec<u8>>,
+    /// Per profile: its id as a JSON string.
+    profile_ids: Vec<Vec<u8>>,
 }
 
 fn number(out: &mut Vec<u8>, x: Option<f64>) {
@@ -200,17 +208,35 @@ impl CompactWriter {
             trait_ids: quiz.traits.iter().map(|t| json(&t.id)).collect(),
             profiles: quiz.profiles.iter().map(|p| head(&p.id, "fit")).collect(),
             bands: quiz.bands.iter().map(|b| json(&b.label)).collect(),
+            profile_ids: quiz.profiles.iter().map(|p| json(&p.id)).collect(),
         }
     }
 
     /// Append the row after its `{"id":ID`: the rest of a scored row.
-    pub fn scored(&self, scores: &Scores, warnings: &[impl Coded], out: &mut Vec<u8>) {
+    pub fn scored(&self, quiz: &Quiz, scores: &Scores, warnings: &[impl Coded], out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"schema\":\"");
         out.extend_from_slice(SCHEMA.as_bytes());
-        out.extend_from_slice(match trust::confidence(warnings) {
-            trust::Confidence::Ok => b"\",\"confidence\":\"ok\",\"traits\":[",
-            trust::Confidence::Low => b"\",\"confidence\":\"low\",\"traits\":[",
+        let confidence = trust::confidence(warnings);
+        out.extend_from_slice(match confidence {
+            trust::Confidence::Ok => b"\",\"confidence\":\"ok\"",
+            trust::Confidence::Low => b"\",\"confidence\":\"low\"",
         });
+        let low = confidence == trust::Confidence::Low;
+        if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
+            out.extend_from_slice(b",\"verdict\":\"");
+            out.extend_from_slice(answer.as_str().as_bytes());
+            out.push(b'"');
+        }
+        out.extend_from_slice(b",\"best\":");
+        let tied = crate::scoring::tied(quiz, &scores.profiles);
+        out.push(b'[');
+        for (n, fit) in scores.profiles[..tied].iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&self.profile_ids[fit.profile]);
+        }
+        out.extend_from_slice(b"],\"traits\":[");
         for (t, score) in scores.traits.iter().enumerate() {
             if t > 0 {
                 out.push(b',');
@@ -269,10 +295,17 @@ impl CompactWriter {
 pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
     let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
     let warnings = trust::warnings(quiz, answers, scores);
+    let confidence = trust::confidence(&warnings);
+    let tied = crate::scoring::tied(quiz, &scores.profiles);
     ScoredRow {
         id,
         schema: SCHEMA.to_string(),
-        confidence: trust::confidence(&warnings),
+        confidence,
+        verdict: crate::verdict::answer(quiz, scores, confidence == trust::Confidence::Low),
+        best: scores.profiles[..tied]
+            .iter()
+            .map(|f| quiz.profiles[f.profile].id.clone())
+            .collect(),
         traits: quiz
             .traits
             .iter()
@@ -380,7 +413,7 @@ mod tests {
                 let scores = scoring::score(&quiz, &answers);
                 let warnings = trust::warnings(&quiz, &answers, &scores);
                 let mut line = format!("{{\"id\":{n}").into_bytes();
-                writer.scored(&scores, &warnings, &mut line);
+                writer.scored(&quiz, &scores, &warnings, &mut line);
                 // Read back strictly (no field unknown, none missing), it is the row
                 // built by hand.
                 let fast: ScoredRow = serde_json::from_slice(&line).unwrap();

@@ -142,7 +142,7 @@ impl RowWriter {
             RowWriter::Csv(writer) => return writer.scored(quiz, id, scores, findings, out),
             RowWriter::Compact(writer) => {
                 json_id(id, out);
-                writer.scored(scores, findings, out);
+                writer.scored(quiz, scores, findings, out);
             }
             // Only the whole result has the warnings' words.
             RowWriter::Full(writer) => {
@@ -390,7 +390,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                 scoring
                     .writer
                     .scored(quiz, &row.id, &answers, &scores, &findings, output);
-                part.summary.add(&scores, &findings);
+                part.summary.add(quiz, &scores, &findings);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

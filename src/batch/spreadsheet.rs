@@ -1,5 +1,5 @@
 //! `score --format csv` (or `-o results.csv`): one spreadsheet row per respondent, for
-//! the advisor who opens it next. Columns: `id`, `best`, `best_fit`, `best_band`,
+//! the advisor who opens it next. Columns: `id`, `best`, `best_title`, `best_fit`, `best_band`, `verdict`,
 //! `confidence`, `fit.<pathway>` per pathway and `trait.<trait>` per trait in quiz
 //! order, `warnings` (their codes, joined with "; ") and `error` (empty unless the row
 //! was refused; a refused row keeps its place). Figures have one decimal at most.
@@ -32,15 +32,23 @@ pub struct SpreadsheetWriter {
 impl SpreadsheetWriter {
     pub fn new(quiz: &Quiz) -> Self {
         SpreadsheetWriter {
-            width: 5 + quiz.profiles.len() + quiz.traits.len() + 2,
+            width: 7 + quiz.profiles.len() + quiz.traits.len() + 2,
         }
     }
 
     /// The header line.
     pub fn header(&self, quiz: &Quiz) -> Vec<u8> {
-        let mut cells: Vec<String> = ["id", "best", "best_fit", "best_band", "confidence"]
-            .map(String::from)
-            .to_vec();
+        let mut cells: Vec<String> = [
+            "id",
+            "best",
+            "best_title",
+            "best_fit",
+            "best_band",
+            "verdict",
+            "confidence",
+        ]
+        .map(String::from)
+        .to_vec();
         cells.extend(quiz.profiles.iter().map(|p| format!("fit.{}", p.id)));
         cells.extend(quiz.traits.iter().map(|t| format!("trait.{}", t.id)));
         cells.extend(["warnings".to_string(), "error".to_string()]);
@@ -61,6 +69,7 @@ impl SpreadsheetWriter {
         cells.push(id_cell(id));
         let best = scores.profiles.first().filter(|p| p.fit.is_some());
         cells.push(best.map_or("".into(), |b| defuse(&quiz.profiles[b.profile].id)));
+        cells.push(best.map_or("".into(), |b| defuse(&quiz.profiles[b.profile].title)));
         cells.push(
             best.and_then(|b| b.fit)
                 .map_or("".into(), |f| figure(f).into()),
@@ -69,7 +78,12 @@ impl SpreadsheetWriter {
             best.and_then(|b| b.band)
                 .map_or("".into(), |b| defuse(&quiz.bands[b].label)),
         );
-        cells.push(match trust::confidence(warnings) {
+        let confidence = trust::confidence(warnings);
+        let low = confidence == trust::Confidence::Low;
+        cells.push(
+            crate::verdict::answer(quiz, scores, low).map_or("".into(), |a| a.as_str().into()),
+        );
+        cells.push(match confidence {
             trust::Confidence::Ok => "ok".into(),
             trust::Confidence::Low => "low".into(),
         });

@@ -7,6 +7,7 @@
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
 use crate::trust::{self, Coded};
+use crate::verdict::Answer;
 
 /// Count, sum and sum of squares: enough for a mean and a standard deviation.
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,6 +53,9 @@ pub struct Summary {
     traits: Vec<Moments>,
     /// Per warning code, in the order first met: how many respondents have it.
     warnings: Vec<(String, usize)>,
+    /// How many got each verdict, in the order of `verdict::Answer::ALL`; all zero
+    /// when the quiz defines no verdict.
+    pub verdicts: [usize; 4],
 }
 
 /// One pathway's line of the group view.
@@ -86,7 +90,14 @@ impl Summary {
             fits: vec![Moments::default(); quiz.profiles.len()],
             traits: vec![Moments::default(); quiz.traits.len()],
             warnings: Vec::new(),
+            verdicts: [0; 4],
         }
+    }
+
+    /// Each verdict and how many got it, when the quiz defines a verdict.
+    pub fn verdict_counts(&self, quiz: &Quiz) -> Option<Vec<(Answer, usize)>> {
+        quiz.verdict.as_ref()?;
+        Some(Answer::ALL.into_iter().zip(self.verdicts).collect())
     }
 
     /// Every pathway, in quiz order.
@@ -136,6 +147,9 @@ impl Summary {
         self.scored += later.scored;
         self.failed += later.failed;
         self.low_confidence += later.low_confidence;
+        for (mine, theirs) in self.verdicts.iter_mut().zip(later.verdicts) {
+            *mine += theirs;
+        }
         for (mine, theirs) in self.best.iter_mut().zip(&later.best) {
             *mine += theirs;
         }
@@ -155,10 +169,18 @@ impl Summary {
 
     /// Count one scored respondent. Their best fit is the first of the ranking (ties go
     /// to the pathway listed first in the quiz, as in the summary a person sees).
-    pub fn add(&mut self, scores: &Scores, warnings: &[impl Coded]) {
+    pub fn add(&mut self, quiz: &Quiz, scores: &Scores, warnings: &[impl Coded]) {
         self.scored += 1;
-        if trust::confidence(warnings) == trust::Confidence::Low {
+        let low = trust::confidence(warnings) == trust::Confidence::Low;
+        if low {
             self.low_confidence += 1;
+        }
+        if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
+            let slot = Answer::ALL
+                .iter()
+                .position(|a| *a == answer)
+                .expect("every answer");
+            self.verdicts[slot] += 1;
         }
         for (i, warning) in warnings.iter().enumerate() {
             // A respondent counts once for a kind, though it may be said per pathway.
@@ -215,15 +237,15 @@ mod tests {
             .collect();
         let mut whole = Summary::new(&quiz);
         for (scores, warnings) in &people {
-            whole.add(scores, warnings);
+            whole.add(&quiz, scores, warnings);
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
         for (scores, warnings) in &people[..2] {
-            first.add(scores, warnings);
+            first.add(&quiz, scores, warnings);
         }
         for (scores, warnings) in &people[2..] {
-            second.add(scores, warnings);
+            second.add(&quiz, scores, warnings);
         }
         second.failed = 1;
         first.merge(&second);

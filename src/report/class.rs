@@ -46,6 +46,20 @@ fn by_best_fit<'q>(
     pathways
 }
 
+/// "The quiz's answer to its question: yes 12, maybe 5, probably not 3, unclear 5."
+pub fn verdict_line(summary: &Summary, quiz: &Quiz) -> Option<String> {
+    let counts = summary.verdict_counts(quiz)?;
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(answer, n)| format!("{} {n}", answer.as_str().replace('_', " ")))
+        .collect();
+    Some(format!(
+        "The quiz's answer to its question (\"{}\"): {}.",
+        quiz.title,
+        parts.join(", ")
+    ))
+}
+
 /// One JSON object, `careerfit/summary/v1`.
 pub fn json(summary: &Summary, quiz: &Quiz) -> Json {
     json!({
@@ -54,6 +68,12 @@ pub fn json(summary: &Summary, quiz: &Quiz) -> Json {
         "scored": summary.scored,
         "failed": summary.failed,
         "low_confidence": summary.low_confidence,
+        "verdicts": summary.verdict_counts(quiz).map(|counts| {
+            counts
+                .iter()
+                .map(|(answer, n)| (answer.as_str().to_string(), json!(n)))
+                .collect::<serde_json::Map<_, _>>()
+        }),
         "pathways": summary.pathways(quiz).iter().map(|p| json!({
             "id": p.id,
             "title": p.title,
@@ -79,6 +99,10 @@ pub fn json(summary: &Summary, quiz: &Quiz) -> Json {
 pub fn tables(summary: &Summary, quiz: &Quiz, style: Style) -> String {
     let (title, counts) = heading(quiz, summary);
     let mut out = format!("{title}\n{counts}\n\n");
+    if let Some(line) = verdict_line(summary, quiz) {
+        out.push_str(&crate::text::wrap(&line, usize::from(style.width), ""));
+        out.push('\n');
+    }
     let number = |x: Option<f64>| Cell::new(figure(x)).set_alignment(CellAlignment::Right);
     out.push_str("Pathways, by how many fit them best\n");
     let mut pathways = table(style, ["Pathway", "Best fit for", "Mean fit"]);
@@ -111,9 +135,12 @@ pub fn plain(summary: &Summary, quiz: &Quiz, width: usize) -> String {
     let mut lines = vec![
         title,
         format!("{counts}; {} with low confidence.", summary.low_confidence),
+    ];
+    lines.extend(verdict_line(summary, quiz));
+    lines.extend([
         String::new(),
         "Pathways, by how many fit them best:".to_string(),
-    ];
+    ]);
     for p in by_best_fit(summary, quiz) {
         lines.push(format!(
             "- {}: best fit for {}; mean fit {}.",
@@ -174,6 +201,9 @@ pub fn markdown(summary: &Summary, quiz: &Quiz) -> String {
         cell(&quiz.version),
         summary.low_confidence
     );
+    if let Some(line) = verdict_line(summary, quiz) {
+        out.push_str(&format!("{}\n\n", cell(&line)));
+    }
     out.push_str("## Pathways, by how many fit them best\n\n");
     out.push_str("| Pathway | Best fit for | Mean fit |\n| --- | ---: | ---: |\n");
     for p in by_best_fit(summary, quiz) {

@@ -139,6 +139,17 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
                         td.num #low-confidence { (summary.low_confidence) } }
                 }
             }
+            @if let Some(counts) = summary.verdict_counts(quiz) {
+                table #verdicts {
+                    caption { "The quiz's answer to its question: " (quiz.title) }
+                    tbody {
+                        @for (answer, n) in &counts {
+                            tr { th scope="row" { (answer.as_str().replace('_', " ")) }
+                                td.num { (n) } }
+                        }
+                    }
+                }
+            }
             @if summary.low_confidence > 0 {
                 p.caution { "A result with low confidence may not describe the person: talk it \
                     through with them before relying on it. The warnings below say why." }

@@ -32,7 +32,7 @@ svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
 svg rect.track { fill: #eee; }
 svg rect.bar { fill: #2f6f8f; }
 .notes li, .sources li { margin-bottom: 1mm; }
-section.verdict { border-left: 1.2mm solid #1f4e79; padding: 1mm 3mm; margin: 3mm 0; }
+div.verdict { border-left: 1.2mm solid #1f4e79; padding: 1mm 3mm; margin: 3mm 0; }
 p.caution { border-left: 1.2mm solid #8a5a00; padding: 1mm 3mm; background: #fff6e0; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 ";
@@ -166,7 +166,7 @@ pub fn render(v: &View) -> String {
         p.meta { "Quiz " (v.quiz_id) ", version " (v.version) ". Taken "
             (result.completed_at) "." }
         @if let Some((answer, reasons)) = &v.verdict {
-            section.verdict aria-label="The answer" {
+            div.verdict {
                 p.answer { strong { (answer) } }
                 ul { @for reason in reasons { li { (reason) } } }
             }

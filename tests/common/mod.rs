@@ -73,7 +73,8 @@ pub enum Extreme {
     Bottom,
 }
 
-/// Answers to every HIM question at its highest (or lowest) value, read from the quiz file.
+/// Answers to every HIM question at its highest (or lowest) value, read from the quiz
+/// file; questions without a `trait` (forced choices) are skipped.
 pub fn him_answers_at(extreme: Extreme) -> String {
     let quiz: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
@@ -94,12 +95,15 @@ pub fn him_answers_at(extreme: Extreme) -> String {
                 }
             }
             "yes_no" => (top != reverse).to_string(),
+            // A forced choice gives one trait its top score only by giving the others
+            // nothing: it is left out, so that every trait can be at its extreme.
+            _ if q.get("trait").is_none() => "null".to_string(),
             _ => {
                 let options = q["options"].as_sequence().unwrap();
                 let wanted: Vec<&str> = options
                     .iter()
                     .filter(|o| {
-                        let score = o["score"].as_f64().unwrap();
+                        let score = option_score(o);
                         if top { score > 0.0 } else { score == 0.0 }
                     })
                     .map(|o| o["id"].as_str().unwrap())
@@ -114,8 +118,7 @@ pub fn him_answers_at(extreme: Extreme) -> String {
                     let best = options
                         .iter()
                         .max_by(|a, b| {
-                            let (a, b) =
-                                (a["score"].as_f64().unwrap(), b["score"].as_f64().unwrap());
+                            let (a, b) = (option_score(a), option_score(b));
                             if top {
                                 a.total_cmp(&b)
                             } else {
@@ -130,6 +133,16 @@ pub fn him_answers_at(extreme: Extreme) -> String {
         out.push_str(&format!("  {id}: {answer}\n"));
     }
     out
+}
+
+/// What an option is worth: its `score`, or the most its `scores` give any trait
+/// (a forced choice's options), or 0 when it names none.
+fn option_score(option: &serde_yaml::Value) -> f64 {
+    option["score"].as_f64().unwrap_or_else(|| {
+        option["scores"].as_mapping().map_or(0.0, |m| {
+            m.values().filter_map(|v| v.as_f64()).fold(0.0, f64::max)
+        })
+    })
 }
 
 /// Each line of stdout, as JSON: `score`'s rows.

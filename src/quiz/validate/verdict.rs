@@ -140,6 +140,8 @@ impl Checker<'_> {
             for (j, id) in pair.questions.iter().enumerate() {
                 let qpath = format!("{path}[{j}]");
                 match ids.iter().position(|q| q == id) {
+                    // A question that could not be read is reported already.
+                    None if !self.complete => ok = false,
                     None => {
                         ok = false;
                         self.error_with_hint(
@@ -193,6 +195,9 @@ impl Checker<'_> {
             let npath = format!("{path}.needs[{i}]");
             self.non_empty(&format!("{npath}.what"), &need.what);
             let Some(q) = ids.iter().position(|id| *id == need.question) else {
+                if !self.complete {
+                    continue;
+                }
                 self.error_with_hint(
                     format!("{npath}.question"),
                     format!("need names unknown question `{}`", need.question),
