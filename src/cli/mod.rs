@@ -208,7 +208,7 @@ warnings the same way. Exit code 0 when every file is valid (warnings allowed), 
 2 when one is invalid, 1 when one cannot be read."
     )]
     Validate {
-        /// Quiz files to check
+        /// Quiz files to check, or quiz ids as `careerfit list` shows them
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 
@@ -291,7 +291,7 @@ pub enum SchemaKind {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("written").args(["output", "report"]).multiple(true)))]
 pub struct TakeArgs {
-    /// A quiz file, or the id of a built-in quiz (see `careerfit list`)
+    /// A quiz file, or a quiz's id as `careerfit list` shows it
     #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
     pub quiz: String,
 

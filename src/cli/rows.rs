@@ -62,7 +62,7 @@ pub struct ScoreArgs {
 /// A quiz and a class's rows: what `score` and `analyze` read.
 #[derive(Debug, Args)]
 pub struct RowsArgs {
-    /// A quiz file, or the id of a built-in quiz
+    /// A quiz file, or a quiz's id as `careerfit list` shows it
     #[arg(value_name = "QUIZ")]
     pub quiz: String,
 
