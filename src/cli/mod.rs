@@ -122,6 +122,26 @@ Examples:
   careerfit analyze him-career-fit answers.jsonl -o analysis.html"
     )]
     Analyze(AnalyzeArgs),
+    /// Make the quiz a form: a Google Apps Script that builds the Google Form, or a
+    /// plain list to build one by hand (for advisors)
+    #[command(
+        after_help = "The form keeps each question's text and answer labels exactly, \
+so `careerfit score QUIZ RESPONSES.csv` reads its export as the form tool downloads it.
+
+Examples:
+  careerfit form him-career-fit > form.gs      paste at script.google.com, run createForm
+  careerfit form him-career-fit --format text  to paste into Microsoft Forms or a document"
+    )]
+    Form {
+        /// A quiz file, or a quiz's id as `careerfit list` shows it
+        #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
+        quiz: String,
+
+        /// What to print: apps-script (a Google Apps Script that makes the Google Form)
+        /// or text (a numbered list of questions and answers)
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "apps-script")]
+        format: FormFormat,
+    },
     /// Explain a saved result: where its fit comes from, without taking the quiz again
     Explain {
         /// A result written by `take --output` (or `take --json`)
@@ -268,6 +288,15 @@ pub enum SummaryFormat {
     Json,
     /// The report to print, as one self-contained HTML page
     Html,
+}
+
+/// What `form` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// A Google Apps Script: run at script.google.com, it makes the Google Form
+    AppsScript,
+    /// A numbered list of the questions and their answers, to paste by hand
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -6,6 +6,7 @@ pub mod analyze;
 pub mod compare;
 pub mod completions;
 pub mod explain;
+pub mod form;
 pub mod list;
 pub mod man;
 pub mod report;
@@ -148,6 +149,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             OutputFormat::chosen(format, json),
             settings,
         ),
+        Some(Command::Form { quiz, format }) => form::run(&quiz, format),
         Some(Command::Compare {
             old,
             new,
