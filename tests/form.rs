@@ -249,3 +249,52 @@ fn a_google_export_of_the_form_is_scored_with_every_question_matched() {
         }
     }
 }
+
+/// The first ```sh block after `heading` in the README.
+fn readme_sh_block(heading: &str) -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find(heading).expect("the heading")..];
+    let start = section.find("```sh\n").expect("a block") + "```sh\n".len();
+    let end = section[start..].find("```").unwrap();
+    section[start..start + end].to_string()
+}
+
+/// The README's form commands run as written, in order, in a folder where the form's
+/// responses (a Google export of it) are `responses.csv`; `> FILE` is stdout saved.
+#[test]
+fn the_readme_form_commands_run_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, quiz) = quizzes().remove(0);
+    let (csv, _) = google_export(&items(&form(&path, "apps-script")), &quiz, 3);
+    std::fs::write(dir.path().join("responses.csv"), csv).unwrap();
+    let block = readme_sh_block("## From a form to scores");
+    let mut ran = 0;
+    for line in block.lines() {
+        let command = line.split('#').next().unwrap().trim();
+        let (command, saved) = match command.split_once('>') {
+            Some((command, file)) => (command, Some(file.trim())),
+            None => (command, None),
+        };
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(words[0], "careerfit", "{line}");
+        let output = careerfit()
+            .current_dir(dir.path())
+            .args(&words[1..])
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{line}: {}",
+            text(&output.stderr)
+        );
+        if let Some(file) = saved {
+            std::fs::write(dir.path().join(file), &output.stdout).unwrap();
+        }
+        ran += 1;
+    }
+    assert_eq!(ran, 3);
+    let script = std::fs::read_to_string(dir.path().join("form.gs")).unwrap();
+    assert_eq!(items(&script).len(), quiz.questions.len());
+}
