@@ -129,8 +129,8 @@ Examples:
 so `careerfit score QUIZ RESPONSES.csv` reads its export as the form tool downloads it.
 
 Examples:
-  careerfit form him-career-fit > form.gs      paste at script.google.com, run createForm
-  careerfit form him-career-fit --format text  to paste into Microsoft Forms or a document"
+  careerfit form > form.gs          run it at script.google.com: createForm
+  careerfit form --format text      to paste into a document (Microsoft Forms)"
     )]
     Form {
         /// A quiz file, or a quiz's id as `careerfit list` shows it
