@@ -75,6 +75,19 @@ pub(crate) fn open_rows(
     Ok((name, rows, how))
 }
 
+/// No INPUT while stdin is a terminal: nothing will come, so say how to give the rows
+/// rather than wait in silence. (`-` reads the terminal: someone who types it means it.)
+pub(crate) fn refuse_terminal_rows(
+    args: &crate::cli::RowsArgs,
+    command: &'static str,
+    settings: &Settings,
+) -> Result<(), Error> {
+    match args.input {
+        None if settings.stdin_is_terminal => Err(Error::RowsFromTerminal { command }),
+        _ => Ok(()),
+    }
+}
+
 /// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over
 /// for the built-in quiz of the same id.
 pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
