@@ -23,12 +23,18 @@ pub enum Error {
         answered: usize,
         total: usize,
     },
-    /// `--pathway` names no pathway of the quiz.
-    #[error("quiz `{quiz}` has no pathway `{id}`; its pathways are {}", .known.join(", "))]
+    /// `--pathway` names no pathway of the quiz, by id or title; `known` is each
+    /// pathway as `id (title)`.
+    #[error(
+        "quiz `{quiz}` has no pathway `{id}`{}; its pathways are {}",
+        .suggestion.as_ref().map_or(String::new(), |s| format!(" ({s})")),
+        .known.join(", ")
+    )]
     UnknownPathway {
         quiz: String,
         id: String,
         known: Vec<String>,
+        suggestion: Option<String>,
     },
     /// The pathway to explain has no fit.
     #[error("that pathway has no fit to explain: none of its traits was assessed")]

@@ -148,8 +148,8 @@ Examples:
         #[arg(value_name = "RESULT")]
         result: PathBuf,
 
-        /// Explain this pathway (its id) instead of the best one
-        #[arg(long, value_name = "ID")]
+        /// Explain this pathway (its id or its title) instead of the best one
+        #[arg(long, value_name = "PATHWAY")]
         pathway: Option<String>,
 
         /// The quiz file, when it is not built in or in ./quizzes/
@@ -348,8 +348,9 @@ pub struct TakeArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// With --explain: explain this pathway (its id) instead of the best one
-    #[arg(long, value_name = "ID", requires = "explain")]
+    /// With --explain: explain this pathway (its id or its title) instead of the best
+    /// one
+    #[arg(long, value_name = "PATHWAY", requires = "explain")]
     pub pathway: Option<String>,
 
     /// Go on with the answers saved when this quiz was last stopped part-way
