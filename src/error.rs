@@ -13,15 +13,20 @@ pub enum Error {
          with --answers FILE (or --answers - to read them from stdin)"
     )]
     NoTerminal,
-    /// A plain `take` outside a terminal, with saved progress it cannot ask about.
+    /// A plain `take` with saved progress: the person chooses. `again` is what comes
+    /// between `take` and the flag to name the quiz (` QUIZ`, or nothing for the
+    /// default one).
     #[error(
         "you have unfinished answers to quiz `{quiz}` ({answered} of {total} answered); \
-         `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again"
+         `careerfit take{again} --resume` goes on with them, `careerfit take{again} --fresh` \
+         starts again (where careerfit is not installed, `cargo run --release -- \
+         take{again} --resume` or `--fresh`)"
     )]
     Unfinished {
         quiz: String,
         answered: usize,
         total: usize,
+        again: String,
     },
     /// `--pathway` names no pathway of the quiz, by id or title; `known` is each
     /// pathway as `id (title)`.
