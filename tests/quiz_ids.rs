@@ -141,3 +141,24 @@ fn an_unknown_id_suggests_a_declared_one() {
          `careerfit list` shows the quizzes, or give the path to a quiz file\n"
     );
 }
+
+#[test]
+fn list_shows_each_id_whole_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    small_quiz_as(dir.path(), "pharmacy-tech.yaml", "pharmacy-tech-fit");
+    let output = careerfit()
+        .current_dir(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let listed = text(&output.stdout);
+    for id in ["him-career-fit", "pharmacy-tech-fit"] {
+        assert!(
+            listed
+                .lines()
+                .any(|line| line.starts_with(&format!("│ {id} "))),
+            "{listed}"
+        );
+    }
+}
