@@ -13,22 +13,33 @@ pub enum Error {
          with --answers FILE (or --answers - to read them from stdin)"
     )]
     NoTerminal,
-    /// A plain `take` outside a terminal, with saved progress it cannot ask about.
+    /// A plain `take` with saved progress: the person chooses. `again` is what comes
+    /// between `take` and the flag to name the quiz (` QUIZ`, or nothing for the
+    /// default one).
     #[error(
         "you have unfinished answers to quiz `{quiz}` ({answered} of {total} answered); \
-         `careerfit take --resume` goes on with them, `careerfit take --fresh` starts again"
+         `careerfit take{again} --resume` goes on with them, `careerfit take{again} --fresh` \
+         starts again (where careerfit is not installed, `cargo run --release -- \
+         take{again} --resume` or `--fresh`)"
     )]
     Unfinished {
         quiz: String,
         answered: usize,
         total: usize,
+        again: String,
     },
-    /// `--pathway` names no pathway of the quiz.
-    #[error("quiz `{quiz}` has no pathway `{id}`; its pathways are {}", .known.join(", "))]
+    /// `--pathway` names no pathway of the quiz, by id or title; `known` is each
+    /// pathway as `id (title)`.
+    #[error(
+        "quiz `{quiz}` has no pathway `{id}`{}; its pathways are {}",
+        .suggestion.as_ref().map_or(String::new(), |s| format!(" ({s})")),
+        .known.join(", ")
+    )]
     UnknownPathway {
         quiz: String,
         id: String,
         known: Vec<String>,
+        suggestion: Option<String>,
     },
     /// The pathway to explain has no fit.
     #[error("that pathway has no fit to explain: none of its traits was assessed")]
@@ -98,6 +109,23 @@ pub enum Error {
         spec: String,
         suggestion: Option<String>,
     },
+    /// Two or more files in ./quizzes/ declare the id a command was given.
+    #[error(
+        "{} {} the id `{id}`; give the path of the quiz you mean, or give each file its own id",
+        list_files(.files),
+        if .files.len() == 2 { "both have" } else { "all have" }
+    )]
+    DuplicateQuizId {
+        id: String,
+        files: Vec<std::path::PathBuf>,
+    },
+    /// `score` or `analyze` with no INPUT while stdin is a terminal: nothing would come.
+    #[error(
+        "no INPUT given, and stdin is a terminal; give the rows' file as INPUT \
+         (`careerfit {command} QUIZ FILE`), or `-` to read them from stdin \
+         (`careerfit {command} QUIZ - < FILE`)"
+    )]
+    RowsFromTerminal { command: &'static str },
     /// A file given as a saved result is not one: why, as the JSON reader says it.
     #[error("{}: not a careerfit result: {reason}", .path.display())]
     NotAResult {
@@ -132,6 +160,7 @@ impl Error {
             Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
             Error::Output(_) | Error::Messages(_) => 1,
             Error::UnknownQuiz { .. } | Error::NotAResult { .. } => 2,
+            Error::DuplicateQuizId { .. } | Error::RowsFromTerminal { .. } => 2,
             Error::Rows(err) => err.code(),
             Error::Progress(err) => err.code(),
         }
@@ -170,6 +199,16 @@ impl Error {
         } else {
             Error::Output(err)
         }
+    }
+}
+
+/// `a, b and c`: files named in a sentence.
+fn list_files(files: &[std::path::PathBuf]) -> String {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -192,6 +192,7 @@ fn every_help_page_fits_80_columns_with_examples_on_one_line() {
         "man",
         "validate",
         "schema",
+        "form",
     ];
     for command in commands {
         let output = careerfit().args([command, "--help"]).output().unwrap();
@@ -337,4 +338,43 @@ fn a_full_stderr_changes_no_exit_code() {
         result.exists(),
         "take saved its result though it could not say so"
     );
+}
+
+#[test]
+fn score_json_alone_prints_the_summary_as_json_as_its_help_says() {
+    let quiz = fixture("small.yaml");
+    let rows = "{\"id\": \"a\", \"answers\": {\"q-required\": 4}}\n";
+    let output = careerfit()
+        .arg("score")
+        .arg(&quiz)
+        .args(["-", "--json"])
+        .write_stdin(rows)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(summary["schema"], "careerfit/summary/v1");
+    // The same as --summary=json.
+    let same = careerfit()
+        .arg("score")
+        .arg(&quiz)
+        .args(["-", "--summary=json"])
+        .write_stdin(rows)
+        .output()
+        .unwrap();
+    assert_eq!(output.stderr, same.stderr);
+}
+
+#[test]
+fn man_dir_makes_the_folder_with_its_parents() {
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("share/man/man1");
+    careerfit()
+        .arg("man")
+        .arg("--dir")
+        .arg(&man1)
+        .assert()
+        .code(0);
+    assert!(man1.join("careerfit.1").is_file());
+    assert!(man1.join("careerfit-score.1").is_file());
 }

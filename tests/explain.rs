@@ -65,13 +65,71 @@ fn an_unknown_pathway_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
     take_small(&answers)
-        .args(["--explain", "--pathway", "delta"])
+        .args(["--explain", "--pathway", "omega"])
         .assert()
         .code(2)
         .stdout("")
         .stderr(
-            "error: quiz `small` has no pathway `delta`; its pathways are alpha, beta, gamma\n",
+            "error: quiz `small` has no pathway `omega`; its pathways are alpha (Alpha \
+             pathway), beta (Beta pathway), gamma (Gamma pathway)\n",
         );
+}
+
+/// A saved result of the small quiz, in `dir`.
+fn saved_small(dir: &std::path::Path) -> std::path::PathBuf {
+    let answers = write(dir, "a.yaml", SMALL_ANSWERS);
+    let saved = dir.join("result.json");
+    take_small(&answers).arg("-o").arg(&saved).assert().code(0);
+    saved
+}
+
+/// `careerfit explain SAVED --quiz small.yaml --json --pathway PATHWAY`.
+fn explain_small(saved: &std::path::Path, pathway: &str) -> std::process::Output {
+    careerfit()
+        .arg("explain")
+        .arg(saved)
+        .arg("--quiz")
+        .arg(fixture("small.yaml"))
+        .args(["--json", "--pathway", pathway])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_pathway_is_found_by_its_title_whatever_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = saved_small(dir.path());
+    let by_id = explain_small(&saved, "beta");
+    assert_eq!(by_id.status.code(), Some(0), "{}", text(&by_id.stderr));
+    for title in ["Beta pathway", "beta PATHWAY"] {
+        let by_title = explain_small(&saved, title);
+        assert_eq!(
+            by_title.status.code(),
+            Some(0),
+            "{}",
+            text(&by_title.stderr)
+        );
+        assert_eq!(stdout_json(&by_title), stdout_json(&by_id));
+    }
+}
+
+#[test]
+fn a_mistyped_title_or_id_gets_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = saved_small(dir.path());
+    let pathways = "its pathways are alpha (Alpha pathway), beta (Beta pathway), gamma \
+                    (Gamma pathway)\n";
+    for (given, meant) in [("Beta pathwey", "Beta pathway"), ("gamme", "gamma")] {
+        let output = explain_small(&saved, given);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            text(&output.stderr),
+            format!(
+                "error: quiz `small` has no pathway `{given}` (did you mean `{meant}`?); \
+                 {pathways}"
+            )
+        );
+    }
 }
 
 #[test]

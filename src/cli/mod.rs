@@ -122,14 +122,34 @@ Examples:
   careerfit analyze him-career-fit answers.jsonl -o analysis.html"
     )]
     Analyze(AnalyzeArgs),
+    /// Make the quiz a form: a Google Apps Script that builds the Google Form, or a
+    /// plain list to build one by hand (for advisors)
+    #[command(
+        after_help = "The form keeps each question's text and answer labels exactly, \
+so `careerfit score QUIZ RESPONSES.csv` reads its export as the form tool downloads it.
+
+Examples:
+  careerfit form > form.gs          run it at script.google.com: createForm
+  careerfit form --format text      to paste into a document (Microsoft Forms)"
+    )]
+    Form {
+        /// A quiz file, or a quiz's id as `careerfit list` shows it
+        #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
+        quiz: String,
+
+        /// What to print: apps-script (a Google Apps Script that makes the Google Form)
+        /// or text (a numbered list of questions and answers)
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "apps-script")]
+        format: FormFormat,
+    },
     /// Explain a saved result: where its fit comes from, without taking the quiz again
     Explain {
         /// A result written by `take --output` (or `take --json`)
         #[arg(value_name = "RESULT")]
         result: PathBuf,
 
-        /// Explain this pathway (its id) instead of the best one
-        #[arg(long, value_name = "ID")]
+        /// Explain this pathway (its id or its title) instead of the best one
+        #[arg(long, value_name = "PATHWAY")]
         pathway: Option<String>,
 
         /// The quiz file, when it is not built in or in ./quizzes/
@@ -208,7 +228,7 @@ warnings the same way. Exit code 0 when every file is valid (warnings allowed), 
 2 when one is invalid, 1 when one cannot be read."
     )]
     Validate {
-        /// Quiz files to check
+        /// Quiz files to check, or quiz ids as `careerfit list` shows them
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 
@@ -270,6 +290,15 @@ pub enum SummaryFormat {
     Html,
 }
 
+/// What `form` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormFormat {
+    /// A Google Apps Script: run at script.google.com, it makes the Google Form
+    AppsScript,
+    /// A numbered list of the questions and their answers, to paste by hand
+    Text,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Shell {
     Bash,
@@ -291,7 +320,7 @@ pub enum SchemaKind {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("written").args(["output", "report"]).multiple(true)))]
 pub struct TakeArgs {
-    /// A quiz file, or the id of a built-in quiz (see `careerfit list`)
+    /// A quiz file, or a quiz's id as `careerfit list` shows it
     #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
     pub quiz: String,
 
@@ -319,8 +348,9 @@ pub struct TakeArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// With --explain: explain this pathway (its id) instead of the best one
-    #[arg(long, value_name = "ID", requires = "explain")]
+    /// With --explain: explain this pathway (its id or its title) instead of the best
+    /// one
+    #[arg(long, value_name = "PATHWAY", requires = "explain")]
     pub pathway: Option<String>,
 
     /// Go on with the answers saved when this quiz was last stopped part-way

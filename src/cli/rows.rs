@@ -46,12 +46,13 @@ pub struct ScoreArgs {
         value_name = "FORMAT",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = "table"
+        default_missing_value = "table",
+        default_value_if("json", clap::builder::ArgPredicate::IsPresent, Some("json"))
     )]
     pub summary: Option<GroupFormat>,
 
     /// Print the summary as one JSON object (the same as --summary=json)
-    #[arg(long, requires = "summary")]
+    #[arg(long)]
     pub json: bool,
 
     /// Threads that score rows [default: the number of cores]
@@ -62,7 +63,7 @@ pub struct ScoreArgs {
 /// A quiz and a class's rows: what `score` and `analyze` read.
 #[derive(Debug, Args)]
 pub struct RowsArgs {
-    /// A quiz file, or the id of a built-in quiz
+    /// A quiz file, or a quiz's id as `careerfit list` shows it
     #[arg(value_name = "QUIZ")]
     pub quiz: String,
 

@@ -16,6 +16,7 @@ enum Saved {
 }
 
 pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
+    super::refuse_terminal_rows(&args.rows, "analyze", settings)?;
     let quiz = super::load_quiz(&args.rows.quiz)?;
     let saved = match &args.output {
         None => None,

@@ -11,7 +11,8 @@ use crate::saved::{Retaken, retake};
 use crate::scoring;
 use std::path::Path;
 
-/// The explanation of a pathway (by id) or of the best fit.
+/// The explanation of a pathway (by id, or by title with case ignored) or of the
+/// best fit.
 pub(crate) fn explanation(
     quiz: &Quiz,
     scores: &scoring::Scores,
@@ -19,21 +20,38 @@ pub(crate) fn explanation(
 ) -> Result<crate::explain::Explanation, Error> {
     let profile = match pathway {
         None => None,
-        Some(id) => Some(
-            quiz.profiles
-                .iter()
-                .position(|p| p.id == id)
-                .ok_or_else(|| {
-                    let known: Vec<&str> = quiz.profiles.iter().map(|p| p.id.as_str()).collect();
-                    Error::UnknownPathway {
-                        quiz: quiz.id.clone(),
-                        id: id.to_string(),
-                        known: known.iter().map(|k| k.to_string()).collect(),
-                    }
-                })?,
-        ),
+        Some(given) => Some(find_pathway(quiz, given)?),
     };
     crate::explain::explain(quiz, scores, profile).ok_or(Error::NothingToExplain)
+}
+
+/// The pathway a person names: its id, or its title whatever the case; a name that
+/// is neither gets the nearest id or title, and the list of them.
+fn find_pathway(quiz: &Quiz, given: &str) -> Result<usize, Error> {
+    let title = given.trim().to_lowercase();
+    let by_id = quiz.profiles.iter().position(|p| p.id == given);
+    let by_title = || {
+        quiz.profiles
+            .iter()
+            .position(|p| p.title.trim().to_lowercase() == title)
+    };
+    by_id.or_else(by_title).ok_or_else(|| {
+        let names: Vec<&str> = quiz
+            .profiles
+            .iter()
+            .flat_map(|p| [p.id.as_str(), p.title.as_str()])
+            .collect();
+        Error::UnknownPathway {
+            quiz: quiz.id.clone(),
+            id: given.to_string(),
+            known: quiz
+                .profiles
+                .iter()
+                .map(|p| format!("{} ({})", p.id, p.title))
+                .collect(),
+            suggestion: crate::diagnostic::suggest_ignoring_case(given, &names),
+        }
+    })
 }
 
 /// `careerfit explain RESULT.json`: score the saved answers again and explain them.

@@ -6,6 +6,7 @@ pub mod analyze;
 pub mod compare;
 pub mod completions;
 pub mod explain;
+pub mod form;
 pub mod list;
 pub mod man;
 pub mod report;
@@ -72,6 +73,19 @@ pub(crate) fn open_rows(
         stream,
     };
     Ok((name, rows, how))
+}
+
+/// No INPUT while stdin is a terminal: nothing will come, so say how to give the rows
+/// rather than wait in silence. (`-` reads the terminal: someone who types it means it.)
+pub(crate) fn refuse_terminal_rows(
+    args: &crate::cli::RowsArgs,
+    command: &'static str,
+    settings: &Settings,
+) -> Result<(), Error> {
+    match args.input {
+        None if settings.stdin_is_terminal => Err(Error::RowsFromTerminal { command }),
+        _ => Ok(()),
+    }
 }
 
 /// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over
@@ -148,6 +162,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             OutputFormat::chosen(format, json),
             settings,
         ),
+        Some(Command::Form { quiz, format }) => form::run(&quiz, format),
         Some(Command::Compare {
             old,
             new,

@@ -36,6 +36,7 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
 /// rows are not, the class report to --report, bad rows on stderr; exit 2 at the end
 /// if any row was bad.
 pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
+    super::refuse_terminal_rows(&args.rows, "score", settings)?;
     let quiz = super::load_quiz(&args.rows.quiz)?;
     let output = output(&args)?;
     if let Some(report) = &args.report {

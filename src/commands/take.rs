@@ -163,6 +163,7 @@ fn ask(
             quiz: quiz.id.clone(),
             answered: unfinished.answered,
             total,
+            again: quiz_named(args),
         })?;
     match plan.note {
         Some(plan::Note::Resuming {
@@ -192,7 +193,8 @@ fn ask(
         "{total} questions. Answer for yourself as you are now.\n\
          Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
          you can review and change every answer before the result.\n\
-         Ctrl-C stops at once; `careerfit take --resume` goes on later.\n"
+         Ctrl-C stops at once; to go on later: {}.\n",
+        resume_command(args)
     );
     // Saved after every answer; if it cannot be saved, say so once and go on.
     let mut warned = false;
@@ -215,7 +217,8 @@ fn ask(
         PromptError::Interrupted => {
             if progress_path.as_ref().is_some_and(|p| p.exists()) {
                 note!(
-                    "\nYour answers so far are kept: `careerfit take --resume` goes on with them."
+                    "\nYour answers so far are kept; to go on with them: {}.",
+                    resume_command(args)
                 );
             }
             Error::Interrupted
@@ -224,6 +227,27 @@ fn ask(
     })?;
     note!();
     Ok((answers, prompter.pace.warning().into_iter().collect()))
+}
+
+/// How to go on later, installed or not: `careerfit take --resume` (or `cargo run
+/// --release -- take --resume` where careerfit is not installed), naming the quiz
+/// unless it is the default one.
+fn resume_command(args: &TakeArgs) -> String {
+    let again = quiz_named(args);
+    format!(
+        "`careerfit take{again} --resume`\n(or `cargo run --release -- take{again} --resume` \
+         where careerfit is not installed)"
+    )
+}
+
+/// ` QUIZ` as the person gave it (quoted if it holds a space), or nothing for the
+/// default quiz: what `take` needs to find the same quiz again.
+fn quiz_named(args: &TakeArgs) -> String {
+    match args.quiz.as_str() {
+        crate::quiz::builtin::DEFAULT_ID => String::new(),
+        quiz if quiz.contains(char::is_whitespace) => format!(" '{quiz}'"),
+        quiz => format!(" {quiz}"),
+    }
 }
 
 /// A seed nobody chose: the clock's nanoseconds and the process id, mixed.

@@ -2,10 +2,23 @@
 
 use crate::diagnostic::{Place, Problem};
 use crate::error::{Error, render_problems};
+use crate::quiz::catalog::{self as quizzes, Found};
 use crate::quiz::{self, LoadError};
 use crate::report::catalog;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// A file to check: a path as given, or the quiz a quiz id names (see `list`); a
+/// name that is neither is read as a path, to say the file is missing.
+fn found(given: &Path) -> Result<Found, Error> {
+    match given.to_str() {
+        Some(spec) if !quizzes::looks_like_path(spec) => match quizzes::find_quiz(spec) {
+            Err(Error::UnknownQuiz { .. }) => Ok(Found::File(given.to_path_buf())),
+            other => other,
+        },
+        _ => Ok(Found::File(given.to_path_buf())),
+    }
+}
 
 pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
     let mut code = 0;
@@ -13,8 +26,25 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
     // With --json every problem, I/O ones included, goes into one array on stdout.
     let mut all = Vec::new();
     for path in files {
-        let name = path.display().to_string();
-        match quiz::load_path(path) {
+        let (name, loaded) = match found(path) {
+            Ok(Found::Builtin { id, text }) => {
+                let name = format!("{id} (built-in)");
+                let loaded = quiz::load(&name, text).map_err(LoadError::Invalid);
+                (name, loaded)
+            }
+            Ok(Found::File(path)) => (path.display().to_string(), quiz::load_path(&path)),
+            Err(err) => {
+                code = 2;
+                if json {
+                    let name = path.display().to_string();
+                    all.push(Problem::error(&name, Place::File, err.to_string()));
+                } else {
+                    note!("error: {err}");
+                }
+                continue;
+            }
+        };
+        match loaded {
             Ok((_, warnings)) if json => all.extend(warnings),
             Ok((quiz, warnings)) => {
                 if !warnings.is_empty() {

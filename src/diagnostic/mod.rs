@@ -3,7 +3,7 @@
 pub mod positions;
 mod suggest;
 
-pub use suggest::suggest;
+pub use suggest::{suggest, suggest_ignoring_case};
 
 use positions::Positions;
 use serde::Serialize;

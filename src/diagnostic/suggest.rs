@@ -9,3 +9,15 @@ pub fn suggest(unknown: &str, known: &[&str]) -> Option<String> {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| format!("did you mean `{k}`?"))
 }
+
+/// "did you mean `x`?" as `suggest` says it, with case ignored: for names people
+/// type, such as a pathway's title.
+pub fn suggest_ignoring_case(unknown: &str, known: &[&str]) -> Option<String> {
+    let unknown = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&unknown, &k.to_lowercase()), *k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!("did you mean `{k}`?"))
+}

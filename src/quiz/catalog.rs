@@ -1,5 +1,6 @@
-//! Where quizzes are found: built in, or a file in ./quizzes/, or a path. `take ID`,
-//! `score`, `analyze`, `list` and the readers of saved results look quizzes up here.
+//! Where quizzes are found: built in, or a file in ./quizzes/ by the id it declares
+//! (or its file name), or a path. `take ID`, `score`, `analyze`, `validate`, `list`
+//! and the readers of saved results look quizzes up here.
 
 use crate::error::Error;
 use crate::quiz::{self, Quiz, builtin};
@@ -8,34 +9,65 @@ use std::path::{Path, PathBuf};
 /// Where `list` and `take ID` look for quiz files besides the built-in ones.
 pub const LOCAL_QUIZ_DIR: &str = "quizzes";
 
+/// Where a quiz named on the command line is: a file, or a built-in quiz's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    File(PathBuf),
+    Builtin {
+        id: &'static str,
+        text: &'static str,
+    },
+}
+
 /// A path, a built-in id, or the id of a file in ./quizzes/.
 pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
-    let path = Path::new(spec);
-    let looks_like_path = path.exists()
-        || spec.contains(std::path::MAIN_SEPARATOR)
-        || spec.ends_with(".yaml")
-        || spec.ends_with(".yml");
-    if looks_like_path {
-        return Ok(quiz::load_path(path)?.0);
-    }
-    if let Some(text) = builtin::find(spec) {
-        return quiz::load(&format!("{spec} (built-in)"), text)
+    match find_quiz(spec)? {
+        Found::File(path) => Ok(quiz::load_path(&path)?.0),
+        Found::Builtin { id, text } => quiz::load(&format!("{id} (built-in)"), text)
             .map(|(quiz, _)| quiz)
-            .map_err(Error::Invalid);
+            .map_err(Error::Invalid),
     }
-    let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
-    if local.is_file() {
-        return Ok(quiz::load_path(&local)?.0);
+}
+
+/// Where `spec` leads, in this order: a path (anything that exists, holds a `/` or
+/// ends in .yaml); a built-in id; the one file in ./quizzes/ that declares the id
+/// (two or more are an error naming them); ./quizzes/SPEC.yaml, by its file name.
+pub fn find_quiz(spec: &str) -> Result<Found, Error> {
+    let path = Path::new(spec);
+    if looks_like_path(spec) {
+        return Ok(Found::File(path.to_path_buf()));
     }
-    let known: Vec<String> = builtin::BUILTIN
+    if let Some((id, text)) = builtin::BUILTIN.iter().find(|(id, _)| *id == spec) {
+        return Ok(Found::Builtin { id, text });
+    }
+    let local = local_quizzes();
+    let mut declaring: Vec<PathBuf> = local
+        .iter()
+        .filter(|(_, id)| id.as_deref() == Some(spec))
+        .map(|(path, _)| path.clone())
+        .collect();
+    match declaring.len() {
+        0 => {}
+        1 => return Ok(Found::File(declaring.remove(0))),
+        _ => {
+            return Err(Error::DuplicateQuizId {
+                id: spec.to_string(),
+                files: declaring,
+            });
+        }
+    }
+    let named = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
+    if named.is_file() {
+        return Ok(Found::File(named));
+    }
+    let mut known: Vec<String> = builtin::BUILTIN
         .iter()
         .map(|(id, _)| id.to_string())
-        .chain(
-            local_quiz_files()
-                .iter()
-                .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from)),
-        )
         .collect();
+    for (path, id) in &local {
+        known.extend(id.clone());
+        known.extend(path.file_stem().and_then(|s| s.to_str()).map(String::from));
+    }
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     Err(Error::UnknownQuiz {
         spec: spec.to_string(),
@@ -43,13 +75,46 @@ pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
     })
 }
 
-/// A file in ./quizzes/ named like a built-in quiz, whose text differs from it: a
-/// quiz id finds the built-in one, so the file is taken only by its path.
+/// Whether a spec is taken as a path rather than an id.
+pub fn looks_like_path(spec: &str) -> bool {
+    Path::new(spec).exists()
+        || spec.contains(std::path::MAIN_SEPARATOR)
+        || spec.contains('/')
+        || spec.ends_with(".yaml")
+        || spec.ends_with(".yml")
+}
+
+/// A file in ./quizzes/ with a built-in quiz's id (declared, or as its file name),
+/// whose text differs from it: the id finds the built-in one, so the file is taken
+/// only by its path.
 pub fn shadowed_by_builtin(spec: &str) -> Option<PathBuf> {
     let builtin = builtin::find(spec)?;
-    let local = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
-    let text = std::fs::read_to_string(&local).ok()?;
-    (text != builtin).then_some(local)
+    local_quizzes()
+        .into_iter()
+        .filter(|(path, id)| {
+            id.as_deref() == Some(spec) || path.file_stem().is_some_and(|s| s == spec)
+        })
+        .map(|(path, _)| path)
+        .find(|path| std::fs::read_to_string(path).ok().as_deref() != Some(builtin))
+}
+
+/// Each file of ./quizzes/ with the id it declares, if one can be read.
+fn local_quizzes() -> Vec<(PathBuf, Option<String>)> {
+    local_quiz_files()
+        .into_iter()
+        .map(|path| {
+            let id = declared_id(&path);
+            (path, id)
+        })
+        .collect()
+}
+
+/// The `id:` a quiz file declares, read without checking the rest of it: an invalid
+/// file is still found by its id, so that `validate ID` can say what is wrong.
+pub fn declared_id(path: &Path) -> Option<String> {
+    let text = quiz::read_text(path).ok()?;
+    let document: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+    document.get("id")?.as_str().map(String::from)
 }
 
 /// `./quizzes/*.yaml`, sorted by name; none when the folder does not exist.

@@ -3,8 +3,12 @@
 
 use super::table::table;
 use super::{Style, shorten, wrap};
-use crate::analysis::{Analysis, FLAG_LEGEND};
-use comfy_table::{Cell, CellAlignment};
+use crate::analysis::{Analysis, FLAG_LEGEND, threshold};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, Table, Width};
+
+/// The flag every figure carries when the whole class is below the threshold: said
+/// once above the tables instead, and left out of their rows.
+const TOO_FEW: &str = "too_few_to_trust";
 
 /// How many flagged respondents the tables name; `--json` lists every one.
 const RESPONDENTS_SHOWN: usize = 20;
@@ -37,6 +41,29 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
         "",
     );
     out.push('\n');
+    // Below the threshold in all, every trait and question is below it too.
+    let too_few = analysis.respondents < threshold::MIN_RESPONDENTS;
+    if too_few {
+        out.push_str(&wrap(
+            &format!(
+                "Too few respondents to trust these figures: {} here, and alpha and the \
+                 item figures need at least {} complete ones (Terwee et al. 2007). Read \
+                 them as a first look.",
+                analysis.respondents,
+                threshold::MIN_RESPONDENTS
+            ),
+            width,
+            "",
+        ));
+        out.push('\n');
+    }
+    let shown = |flags: &[&'static str]| -> Vec<&'static str> {
+        flags
+            .iter()
+            .copied()
+            .filter(|f| !(too_few && *f == TOO_FEW))
+            .collect()
+    };
 
     out.push_str("Traits: alpha over the respondents who answered all their questions\n");
     let mut traits = table(
@@ -53,9 +80,21 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
             right(t.complete.to_string()),
             right(decimal(t.alpha, "-")),
             Cell::new(ci),
-            Cell::new(t.flags.join(", ")),
+            // One flag a line: a flag is one word, never broken.
+            Cell::new(shown(&t.flags).join("\n")),
         ]);
     }
+    // Counts, alpha and flags as wide as they are; the names and intervals share the
+    // rest, a name never narrower than its longest word.
+    for column in [1, 2, 3, 5] {
+        if let Some(column) = traits.column_mut(column) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    let names: Vec<&str> = std::iter::once("Trait")
+        .chain(analysis.traits.iter().map(|t| t.name.as_str()))
+        .collect();
+    keep_words(&mut traits, 0, &names, width);
     out.push_str(&format!("{traits}\n"));
 
     for t in &analysis.traits {
@@ -79,12 +118,15 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
             ]);
         }
         out.push_str(&format!("{items}\n"));
-        for item in t.items.iter().filter(|i| !i.flags.is_empty()) {
-            out.push_str(&wrap(
-                &format!("{}: {}", item.question, item.flags.join(", ")),
-                width,
-                "  ",
-            ));
+        for item in &t.items {
+            let flags = shown(&item.flags);
+            if !flags.is_empty() {
+                out.push_str(&wrap(
+                    &format!("{}: {}", item.question, flags.join(", ")),
+                    width,
+                    "  ",
+                ));
+            }
         }
     }
 
@@ -117,7 +159,8 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
         }
     }
 
-    let used = used_flags(analysis);
+    let mut used = used_flags(analysis);
+    used.retain(|f| !(too_few && *f == TOO_FEW));
     if !used.is_empty() {
         out.push_str("\nWhat the flags mean, and where each threshold comes from:\n");
         for (flag, meaning) in FLAG_LEGEND.iter().filter(|(f, _)| used.contains(f)) {
@@ -125,6 +168,22 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
         }
     }
     out
+}
+
+/// Keep a column at least as wide as the longest word of its cells (up to a third
+/// of the width), so that the table narrows other columns rather than break a word.
+/// (comfy-table's widths include the cell's padding, a space each side.)
+fn keep_words(table: &mut Table, column: usize, cells: &[&str], width: usize) {
+    let longest = cells
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .map(|w| w.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    if let (Some(column), Ok(longest)) = (table.column_mut(column), u16::try_from(longest)) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
+    }
 }
 
 /// Every flag that occurs anywhere in the analysis.

@@ -11,9 +11,12 @@ pub type Listed = [String; 4];
 /// and how to take one.
 pub fn list(rows: Vec<Listed>, notes: &[String], style: Style) -> String {
     let mut table = super::table::table(style, ["Id", "Title", "Questions", "From"]);
-    // A path is not broken over lines; the title wraps instead.
-    if let Some(from) = table.column_mut(3) {
-        from.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    // An id (what `take ID` takes, copied from here) and a path are not broken over
+    // lines; the title wraps instead.
+    for column in [0, 3] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
     }
     for row in rows {
         table.add_row(row);

@@ -18,8 +18,14 @@ fn signed(x: Option<f64>) -> Cell {
         .set_alignment(CellAlignment::Right)
 }
 
-fn rank(r: Option<usize>) -> Cell {
-    Cell::new(r.map_or("-".to_string(), |r| r.to_string())).set_alignment(CellAlignment::Right)
+/// `85 (#1)`: a fit and its rank; `n/a` for a pathway with no fit.
+fn fit_and_rank(fit: Option<f64>, rank: Option<usize>) -> Cell {
+    let text = match (fit, rank) {
+        (Some(fit), Some(rank)) => format!("{} (#{rank})", crate::text::fixed(fit, 0)),
+        (Some(fit), None) => crate::text::fixed(fit, 0),
+        (None, _) => "n/a".to_string(),
+    };
+    Cell::new(text).set_alignment(CellAlignment::Right)
 }
 
 /// The comparison as two tables, then the warnings.
@@ -35,21 +41,27 @@ pub fn render(c: &Comparison, style: Style) -> String {
         "",
     );
     out.push_str("\nPathways\n");
-    let mut pathways = table(style, ["Pathway", "Rank", "Fit", "Rank", "Fit", "Change"]);
+    let [old, new] = labels(c).map(|label| safe(&label));
+    // One column per result, headed by when it was taken: its fit, then its rank.
+    let mut pathways = table(
+        style,
+        [
+            "Pathway",
+            &format!("{old}\nfit (rank)"),
+            &format!("{new}\nfit (rank)"),
+            "Change",
+        ],
+    );
     for p in &c.pathways {
         pathways.add_row(vec![
             Cell::new(safe(&p.title)),
-            rank(p.old_rank),
-            number(p.old_fit),
-            rank(p.new_rank),
-            number(p.new_fit),
+            fit_and_rank(p.old_fit, p.old_rank),
+            fit_and_rank(p.new_fit, p.new_rank),
             signed(p.change),
         ]);
     }
-    out.push_str(&format!(
-        "{pathways}\n(old rank and fit, then new)\n\nTraits\n"
-    ));
-    let mut traits = table(style, ["Trait", "Old", "New", "Change"]);
+    out.push_str(&format!("{pathways}\n\nTraits\n"));
+    let mut traits = table(style, ["Trait", &old, &new, "Change"]);
     for t in &c.traits {
         traits.add_row(vec![
             Cell::new(safe(&t.name)),
@@ -67,6 +79,34 @@ pub fn render(c: &Comparison, style: Style) -> String {
         ));
     }
     out
+}
+
+/// What heads each result's columns: the day it was taken (`2026-02-01`); its time
+/// (`10:00`, or `10:00:30`) when both were taken the same day; `Old` and `New` when
+/// they were taken at the same moment or a time cannot be read.
+fn labels(c: &Comparison) -> [String; 2] {
+    let parts = |at: &str| -> Option<(String, String)> {
+        let (date, time) = at.split_once('T')?;
+        let is_date = date.len() == 10
+            && date.chars().enumerate().all(|(i, ch)| {
+                if i == 4 || i == 7 {
+                    ch == '-'
+                } else {
+                    ch.is_ascii_digit()
+                }
+            });
+        let time: String = time.chars().take(8).collect();
+        let is_time = time.len() == 8 && time.chars().all(|ch| ch.is_ascii_digit() || ch == ':');
+        (is_date && is_time).then(|| (date.to_string(), time))
+    };
+    match (parts(&c.old_completed_at), parts(&c.new_completed_at)) {
+        (Some((old_day, _)), Some((new_day, _))) if old_day != new_day => [old_day, new_day],
+        (Some((_, old)), Some((_, new))) if old[..5] != new[..5] => {
+            [old[..5].to_string(), new[..5].to_string()]
+        }
+        (Some((_, old)), Some((_, new))) if old != new => [old, new],
+        _ => ["Old".to_string(), "New".to_string()],
+    }
 }
 
 fn either(x: Option<f64>, decimals: usize) -> String {

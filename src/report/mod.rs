@@ -7,6 +7,7 @@ pub mod class;
 pub mod class_html;
 pub mod compare;
 pub mod explain;
+pub mod form;
 pub mod html;
 pub mod json;
 pub mod markdown;
