@@ -212,19 +212,19 @@ fn ask(
         }
     };
     let mut prompter = TerminalPrompter::new(settings.stderr.color);
-    let answers = prompt::run_quiz(quiz, &order, start, &mut prompter, &mut save)
-    .map_err(|e| match e {
-        PromptError::Interrupted => {
-            if progress_path.as_ref().is_some_and(|p| p.exists()) {
-                note!(
-                    "\nYour answers so far are kept; to go on with them: {}.",
-                    resume_command(args)
-                );
+    let answers =
+        prompt::run_quiz(quiz, &order, start, &mut prompter, &mut save).map_err(|e| match e {
+            PromptError::Interrupted => {
+                if progress_path.as_ref().is_some_and(|p| p.exists()) {
+                    note!(
+                        "\nYour answers so far are kept; to go on with them: {}.",
+                        resume_command(args)
+                    );
+                }
+                Error::Interrupted
             }
-            Error::Interrupted
-        }
-        PromptError::Io(message) => Error::Terminal(message),
-    })?;
+            PromptError::Io(message) => Error::Terminal(message),
+        })?;
     note!();
     Ok((answers, prompter.pace.warning().into_iter().collect()))
 }
