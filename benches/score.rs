@@ -166,7 +166,7 @@ fn main() {
                     if stage == 3 {
                         continue;
                     }
-                    writer.scored(&scores, &findings, &mut out);
+                    writer.scored(&quiz, &scores, &findings, &mut out);
                     out.clear();
                 }
                 let name = [

@@ -485,4 +485,98 @@ mod tests {
             }
         }
     }
+
+    /// tests/fixtures/forced.yaml with `crate::fixtures::forced_answers`.
+    mod forced {
+        use super::close;
+        use crate::answers::Answer::*;
+        use crate::fixtures::{forced, forced_answers};
+        use crate::scoring::{score, tied, value_for};
+
+        #[test]
+        fn a_forced_choice_counts_toward_each_trait_its_options_name() {
+            let quiz = forced();
+            let rather = &quiz.questions[quiz.question_index("rather").unwrap()];
+            let ticks = &quiz.questions[quiz.question_index("ticks").unwrap()];
+            // Traits in order of first mention: coding, then leading.
+            assert_eq!(rather.traits, [0, 1]);
+            assert_eq!(ticks.traits, [0, 1]);
+            // `teach` is worth 0.5 to each; `code` 1 to coding and 0 to leading.
+            assert_eq!(value_for(rather, &Choice(2), 0), 0.5);
+            assert_eq!(value_for(rather, &Choice(2), 1), 0.5);
+            assert_eq!(value_for(rather, &Choice(0), 1), 0.0);
+            // An option naming no trait is worth 0 to every trait.
+            assert_eq!(value_for(rather, &Choice(3), 0), 0.0);
+            // Ticked options add up per trait, at most 1.
+            assert_eq!(value_for(ticks, &Multi(vec![0, 2]), 0), 1.0);
+            assert_eq!(value_for(ticks, &Multi(vec![0, 1]), 1), 0.75);
+        }
+
+        #[test]
+        fn trait_scores_and_fits_are_worked_out_by_hand() {
+            let quiz = forced();
+            let scores = score(&quiz, &forced_answers());
+            // coding: 100 × (0.75 + 0.75 + 2×0.5 + 0.5) / (1 + 1 + 2 + 1) = 60
+            close(scores.traits[0].score, 60.0);
+            // leading: 100 × (0.5 + 0.25 + 2×0.5 + 0.75) / 5 = 50
+            close(scores.traits[1].score, 50.0);
+            // care: 100 × (2×0.75 + 0.75) / 3 = 75; ready: 100 × 3.5 / 4 = 87.5
+            close(scores.traits[2].score, 75.0);
+            close(scores.traits[3].score, 87.5);
+            assert_eq!(
+                (scores.traits[0].answered, scores.traits[0].questions),
+                (4, 4)
+            );
+            // coder: (3×60 + 75) / 4 = 63.75; lead: (3×50 + 75 + 87.5) / 5 = 62.5
+            close(scores.profiles[0].fit, 63.75);
+            close(scores.profiles[1].fit, 62.5);
+            // 1.25 apart, within the default margin of 5: tied.
+            assert_eq!(tied(&quiz, &scores.profiles), 2);
+            // The forced values, each trait in turn: rather, then ticks.
+            assert_eq!(scores.forced, [Some(0.5), Some(0.5), Some(0.5), Some(0.75)]);
+            assert_eq!(scores.value_of(&quiz, 7, 1), Some(0.75));
+            assert_eq!(scores.value_of(&quiz, 7, 2), None);
+        }
+
+        #[test]
+        fn choosing_neither_gives_the_forced_traits_nothing() {
+            let quiz = forced();
+            let mut answers = forced_answers();
+            answers[6] = Some(Choice(3));
+            answers[7] = Some(Multi(vec![]));
+            let scores = score(&quiz, &answers);
+            // coding: 100 × (0.75 + 0.75) / 5 = 30; leading: 100 × 0.75 / 5 = 15
+            close(scores.traits[0].score, 30.0);
+            close(scores.traits[1].score, 15.0);
+            // Skipped, it counts nowhere: coding 100 × 1.5 / 2 = 75.
+            answers[6] = None;
+            answers[7] = None;
+            let scores = score(&quiz, &answers);
+            close(scores.traits[0].score, 75.0);
+            assert_eq!(scores.traits[0].answered, 2);
+        }
+
+        #[test]
+        fn a_need_answered_otherwise_puts_the_pathway_out_of_reach() {
+            let quiz = forced();
+            let mut answers = forced_answers();
+            // Lead 3×100 would lead, but a short course is not a degree.
+            answers[2] = Some(Scale(5));
+            answers[3] = Some(Scale(1));
+            answers[6] = Some(Choice(1));
+            answers[8] = Some(Choice(1));
+            let scores = score(&quiz, &answers);
+            let order: Vec<usize> = scores.profiles.iter().map(|p| p.profile).collect();
+            assert_eq!(order, [0, 1]);
+            assert_eq!(scores.profiles[1].unmet_needs, [0]);
+            assert!(scores.profiles[1].fit.unwrap() > scores.profiles[0].fit.unwrap());
+            // Out of reach, it is never tied with the best.
+            assert_eq!(tied(&quiz, &scores.profiles), 1);
+            // A degree meets it.
+            answers[8] = Some(Choice(2));
+            let scores = score(&quiz, &answers);
+            assert_eq!(scores.profiles[0].profile, 1);
+            assert!(scores.profiles[0].within_reach());
+        }
+    }
 }

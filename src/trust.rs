@@ -726,4 +726,73 @@ mod tests {
             "{said:#?}"
         );
     }
+
+    mod careless {
+        use super::messages;
+        use crate::answers::Answer::*;
+        use crate::fixtures::{forced, forced_answers};
+        use crate::scoring;
+        use crate::trust::{Confidence, confidence, warnings};
+
+        fn codes(answers: &crate::answers::Answers) -> Vec<String> {
+            let quiz = forced();
+            let scores = scoring::score(&quiz, answers);
+            warnings(&quiz, answers, &scores)
+                .into_iter()
+                .map(|w| w.code)
+                .collect()
+        }
+
+        #[test]
+        fn agreeing_with_both_of_three_opposite_pairs_is_inconsistent() {
+            // c1/c2, l1/l2 and p1/p2 are opposites: Agree to both of each.
+            let mut answers = forced_answers();
+            for answer in &mut answers[..6] {
+                *answer = Some(Scale(4));
+            }
+            let quiz = forced();
+            let scores = scoring::score(&quiz, &answers);
+            let said = warnings(&quiz, &answers, &scores);
+            assert!(
+                messages(said.clone()).contains(
+                    &"In 3 of 5 pairs of statements that say the same thing, or opposite things, \
+                      your two answers contradict each other. Read this result with care."
+                        .to_string()
+                ),
+                "{said:?}"
+            );
+            assert_eq!(confidence(&said), Confidence::Low);
+            // Two contradicted pairs are not enough; Agree beside Not sure never counts.
+            answers[4] = Some(Scale(3));
+            assert!(!codes(&answers).contains(&"inconsistent".to_string()));
+        }
+
+        #[test]
+        fn mostly_the_middle_of_the_scale_says_little() {
+            // Seven of the nine scale answers at "Not sure".
+            let mut answers = forced_answers();
+            for q in [0, 1, 2, 3, 4, 9, 10] {
+                answers[q] = Some(Scale(3));
+            }
+            assert!(codes(&answers).contains(&"mostly_neutral".to_string()));
+            // Four of nine is not most.
+            let mut answers = forced_answers();
+            for q in [0, 1, 2, 3] {
+                answers[q] = Some(Scale(3));
+            }
+            assert!(!codes(&answers).contains(&"mostly_neutral".to_string()));
+        }
+
+        #[test]
+        fn disagreeing_with_statements_and_their_opposites_is_nay_saying() {
+            // Every statement disagreed with, plain and reversed alike.
+            let mut answers = forced_answers();
+            for q in [0, 1, 2, 3, 4, 5, 9, 10, 11] {
+                answers[q] = Some(Scale(2));
+            }
+            let found = codes(&answers);
+            assert!(found.contains(&"nay_saying".to_string()), "{found:?}");
+            assert!(!found.contains(&"acquiescence".to_string()), "{found:?}");
+        }
+    }
 }

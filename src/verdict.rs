@@ -237,3 +237,92 @@ pub fn verdict(quiz: &Quiz, scores: &Scores, low: bool) -> Option<Verdict> {
         reasons,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answer::{Choice, Scale};
+    use crate::fixtures::{forced, forced_answers};
+    use crate::scoring::score;
+
+    fn codes(v: &Verdict) -> Vec<&str> {
+        v.reasons.iter().map(|r| r.code.as_str()).collect()
+    }
+
+    #[test]
+    fn the_field_wide_fit_decides_yes_maybe_and_probably_not() {
+        let quiz = forced();
+        // care 75, coding 60, leading 50: (2×75 + 60 + 50) / 4 = 65, from 60 yes.
+        let v = verdict(&quiz, &score(&quiz, &forced_answers()), false).unwrap();
+        assert_eq!(v.answer, Answer::Yes);
+        assert!((v.fit.unwrap() - 65.0).abs() < 1e-9);
+        assert_eq!(codes(&v), ["field_fit"]);
+        assert_eq!(
+            v.reasons[0].message,
+            "Your answers match much of what this field asks: a field-wide fit of 65 of 100 \
+             (60 or more says yes, 45 or more maybe)."
+        );
+        // rather `neither`: coding 100 × 2 / 5 = 40 (c1, c2 and ticks' rules), leading
+        // 100 × 1.5 / 5 = 30 (l1, l2, club): (150 + 40 + 30) / 4 = 55, a maybe.
+        let mut answers = forced_answers();
+        answers[6] = Some(Choice(3));
+        let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
+        assert_eq!(v.answer, Answer::Maybe);
+        assert!((v.fit.unwrap() - 55.0).abs() < 1e-9);
+        // c1 and l1 at the bottom too: coding 100 × 1.25 / 5 = 25, leading 1 / 5 = 20:
+        // (150 + 25 + 20) / 4 = 48.75, still a maybe; c2 at the top: coding 10, 45 even.
+        answers[0] = Some(Scale(1));
+        answers[2] = Some(Scale(1));
+        answers[1] = Some(Scale(5));
+        let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
+        assert!((v.fit.unwrap() - 45.0).abs() < 1e-9, "{:?}", v.fit);
+        assert_eq!(v.answer, Answer::Maybe, "45 is where maybe starts");
+        answers[3] = Some(Scale(5));
+        let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
+        assert_eq!(v.answer, Answer::ProbablyNot);
+        assert_eq!(codes(&v), ["field_fit", "elsewhere", "still_offers"]);
+        assert_eq!(
+            v.reasons[1].message,
+            "Your answers point to work that matches your strongest interests better instead."
+        );
+    }
+
+    #[test]
+    fn a_dealbreaker_says_probably_not_whatever_the_fit() {
+        let quiz = forced();
+        let mut answers = forced_answers();
+        // p1 Strongly disagree, p2 Strongly agree (reversed): care 0 < 35.
+        answers[4] = Some(Scale(1));
+        answers[5] = Some(Scale(5));
+        let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
+        assert_eq!(v.answer, Answer::ProbablyNot);
+        assert_eq!(codes(&v), ["dealbreaker", "elsewhere", "still_offers"]);
+        assert_eq!(
+            v.reasons[0].message,
+            "You want hands-on patient care, and this work is at a desk."
+        );
+        assert_eq!(
+            v.reasons[1].message,
+            "Your answers point to work with patients face to face instead."
+        );
+    }
+
+    #[test]
+    fn low_confidence_or_nothing_to_go_on_is_unclear() {
+        let quiz = forced();
+        let v = verdict(&quiz, &score(&quiz, &forced_answers()), true).unwrap();
+        assert_eq!(v.answer, Answer::Unclear);
+        assert_eq!(codes(&v), ["low_confidence"]);
+        let v = verdict(
+            &quiz,
+            &score(&quiz, &vec![None; quiz.questions.len()]),
+            false,
+        )
+        .unwrap();
+        assert_eq!((v.answer, v.fit), (Answer::Unclear, None));
+        assert_eq!(codes(&v), ["nothing_assessed"]);
+        // A quiz without a verdict gives none.
+        let small = crate::fixtures::small();
+        assert!(verdict(&small, &score(&small, &vec![None; 7]), false).is_none());
+    }
+}

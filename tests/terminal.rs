@@ -761,3 +761,32 @@ fn enter_on_back_in_a_tick_any_list_goes_back() {
     assert_eq!(answer_of("q-choice"), serde_json::json!("b"));
     assert_eq!(answer_of("q-multi"), serde_json::json!(["y"]));
 }
+
+/// Clicking through as fast as the keys go: every answer comes in well under the
+/// second a question takes to read, so the result carries `too_fast`, its confidence
+/// is low and the quiz will not answer its question.
+#[test]
+fn answers_faster_than_reading_are_called_out_and_the_verdict_is_unclear() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = fixture("forced.yaml");
+    let mut session = spawn(&["take", quiz.to_str().unwrap(), "--plain"], dir.path());
+    for n in 1..=12 {
+        answer(&mut session, &format!("Question {n} of 12"), &[ENTER]);
+    }
+    finish_review(&mut session);
+    let screen = everything(&mut session);
+    let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        screen.contains("Is desk work for me? Unclear: these answers cannot tell."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("most answers came faster than the questions can be read"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("12 of your 12 answers came faster than the question can be read"),
+        "{screen}"
+    );
+    assert_eq!(exit_code(&session), 0);
+}
