@@ -313,3 +313,42 @@ fn a_forced_choice_written_wrong_is_refused_with_its_place() {
         assert!(stderr.contains(&format!("error: {rest}")), "{to}: {stderr}");
     }
 }
+
+#[test]
+fn analyze_says_it_leaves_forced_choices_out_of_alpha() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = r#"{"id": "a", "answers": {"c1": 4, "c2": 2, "rather": "teach", "ticks": ["club"]}}"#;
+    let rows = write(dir.path(), "rows.jsonl", &format!("{row}\n{row}\n"));
+    let output = careerfit()
+        .args(["analyze", fixture("forced.yaml").to_str().unwrap()])
+        .arg(&rows)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let shown = text(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains(
+            "Left out of alpha and the item figures: rather, ticks (each scores several traits"
+        ),
+        "{shown}"
+    );
+    let json = careerfit()
+        .args(["analyze", fixture("forced.yaml").to_str().unwrap()])
+        .arg(&rows)
+        .arg("--json")
+        .output()
+        .unwrap();
+    let analysis: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(analysis["left_out"], serde_json::json!(["rather", "ticks"]));
+    // Coding's alpha rests on c1 and c2 alone.
+    let coding = analysis["traits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "coding")
+        .unwrap();
+    assert_eq!(coding["questions"], 2);
+}

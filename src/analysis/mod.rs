@@ -100,6 +100,10 @@ pub struct Analysis {
     pub rows_failed: usize,
     pub traits: Vec<TraitAnalysis>,
     pub respondent_flags: Vec<RespondentFlags>,
+    /// Questions that score several traits (forced choices): left out of every
+    /// trait's alpha and item figures, since their values for the traits trade off
+    /// by design (choosing one option gives the others nothing).
+    pub left_out: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,6 +293,13 @@ impl<'q> Analyzer<'q> {
             rows_failed: self.rows_failed,
             traits,
             respondent_flags: self.respondent_flags,
+            left_out: self
+                .quiz
+                .questions
+                .iter()
+                .filter(|q| q.is_forced_choice())
+                .map(|q| q.id.clone())
+                .collect(),
         }
     }
 }

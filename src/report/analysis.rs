@@ -57,6 +57,10 @@ pub fn render(analysis: &Analysis, style: Style) -> String {
         ));
         out.push('\n');
     }
+    if let Some(line) = left_out(analysis) {
+        out.push_str(&wrap(&line, width, ""));
+        out.push('\n');
+    }
     let shown = |flags: &[&'static str]| -> Vec<&'static str> {
         flags
             .iter()
@@ -187,6 +191,19 @@ fn keep_words(table: &mut Table, column: usize, cells: &[&str], width: usize) {
 }
 
 /// Every flag that occurs anywhere in the analysis.
+/// "Left out of alpha and the item figures: rather-morning, rather-day (they score
+/// several traits, whose values trade off by design)."
+pub fn left_out(analysis: &Analysis) -> Option<String> {
+    (!analysis.left_out.is_empty()).then(|| {
+        format!(
+            "Left out of alpha and the item figures: {} (each scores several traits, and \
+             choosing one option gives the others nothing, so their values trade off by \
+             design).",
+            analysis.left_out.join(", ")
+        )
+    })
+}
+
 pub fn used_flags(analysis: &Analysis) -> Vec<&'static str> {
     let mut used: Vec<&'static str> = analysis
         .traits

@@ -130,6 +130,7 @@ pub fn render(analysis: &Analysis) -> String {
         p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". "
             (analysis.respondents) " respondents, " (analysis.rows_failed)
             " rows failed." }
+        @if let Some(line) = super::analysis::left_out(analysis) { p { (line) } }
         @for t in &analysis.traits { (trait_section(t)) }
         section {
             h2 { "Respondents who may not have been really answering" }
