@@ -179,6 +179,11 @@ pub fn meaning(code: &str) -> &str {
         .map_or(code, |(_, meaning)| meaning)
 }
 
+/// Whether a warning of this code makes confidence low.
+pub fn lowers_confidence(code: &str) -> bool {
+    LOWERS_CONFIDENCE.iter().any(|(c, _)| *c == code)
+}
+
 /// Low when any warning is of a kind that lowers confidence.
 pub fn confidence(warnings: &[impl Coded]) -> Confidence {
     if warnings

@@ -33,19 +33,37 @@ fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
     );
     // Self-contained: no scripts, no external files, no network.
     assert!(select(&document, "script, link, img, iframe, object").is_empty());
-    // Addresses appear as text for a person to read (the sources, where to check
-    // today's figures), never in an attribute or a style that a browser would fetch.
+    // Addresses are links that show themselves (the sources, where to check today's
+    // figures), so the printed page still says them; never in an attribute or a
+    // style that a browser would fetch.
     for element in select(&document, "*") {
         for (name, value) in element.value().attrs() {
+            let shown_link = element.value().name() == "a"
+                && name == "href"
+                && value.starts_with("https://")
+                && text_of(&element) == value;
             assert!(
                 !value.contains("http")
+                    || shown_link
                     || (name == "xmlns" && value == "http://www.w3.org/2000/svg"),
                 "an address to fetch: {name}={value}"
             );
         }
     }
     assert!(!html.contains("url("), "no address to fetch anything from");
-    assert!(select(&document, "[src], [href]").is_empty());
+    assert!(select(&document, "[src]").is_empty());
+    let links: Vec<String> = select(&document, "a[href]")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(links.contains(&"https://www.onetonline.org/link/summary/29-2072.00".to_string()));
+    assert!(links.contains(&"https://www.cahiim.org".to_string()));
+    // The date as a person writes it, the ISO form kept in the markup.
+    let taken = &select(&document, "p.meta time")[0];
+    assert!(taken.value().attr("datetime").unwrap().ends_with('Z'));
+    assert!(text_of(taken).ends_with(" UTC"), "{}", text_of(taken));
+    // No table is set smaller than the body text.
+    assert!(!html.contains("8.5pt"));
     // One bar per trait in the inline SVG chart.
     assert_eq!(select(&document, "svg rect.bar").len(), 18);
     // The ranked pathways, the best pathway's job titles and numbered next steps, the
@@ -59,7 +77,7 @@ fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
     assert!(select(&document, "ol li").len() >= 3);
     assert!(body.contains("Why Health information clerk fits you 100 out of 100"));
     assert!(body.contains("O*NET OnLine: 29-2072.00 Medical Records Specialists"));
-    assert!(body.contains("Taken 20"));
+    assert!(body.contains(" UTC."), "the date as a person writes it");
     // Mode 0600, and not replaced without --force.
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(

@@ -504,7 +504,19 @@ fn an_interrupted_quiz_resumes_where_it_stopped() {
     session
         .expect("Resuming quiz `small`: 4 of 7 questions answered, going on from question 6.")
         .unwrap();
-    answer(&mut session, "Question 6 of 7", &[" ", DOWN, " ", ENTER]); // x and y
+    // The banner stays the first thing on screen: the introduction is not said again.
+    let between = session.expect("Question 6 of 7").unwrap();
+    let between = String::from_utf8_lossy(between.before()).to_string();
+    assert!(!between.contains("A small quiz"), "{between}");
+    assert!(
+        !between.contains("Answer for yourself as you are now"),
+        "{between}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    for key in [" ", DOWN, " ", ENTER] {
+        session.send(key).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    } // x and y
     answer(&mut session, "Question 7 of 7", &[DOWN, DOWN, DOWN, ENTER]); // Agree
     finish_review(&mut session);
     everything(&mut session);

@@ -380,6 +380,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
     // One row's scores at a time, in the same space.
     let mut scores = Scores::default();
     for row in scoring.reader.check(rows) {
+        part.summary.saw(&row.id, row.line);
         match row.answers {
             Ok(answers) => {
                 scoring::score_into(quiz, &answers, &mut scores);
@@ -390,7 +391,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                 scoring
                     .writer
                     .scored(quiz, &row.id, &answers, &scores, &findings, output);
-                part.summary.add(quiz, &scores, &findings);
+                part.summary.add(quiz, &row.id, &scores, &findings);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

@@ -56,7 +56,20 @@ pub struct Summary {
     /// How many got each verdict, in the order of `verdict::Answer::ALL`; all zero
     /// when the quiz defines no verdict.
     pub verdicts: [usize; 4],
+    /// The first `MAX_NAMED` low-confidence respondents, in input order: their id and
+    /// the codes of the warnings that lowered it.
+    pub low_named: Vec<(String, Vec<String>)>,
+    /// Ids of this chunk's rows (text ids, and numbers that are not the line), with
+    /// their lines: checked for repeats when chunks are merged, then dropped.
+    ids: Vec<(String, usize)>,
+    /// Every id seen so far, with its first line, in the merged summary.
+    seen: std::collections::HashMap<String, usize>,
+    /// Ids that appear more than once, in the order first repeated, with every line.
+    pub repeated: Vec<(String, Vec<usize>)>,
 }
+
+/// How many low-confidence respondents a summary names; the count says the rest.
+pub const MAX_NAMED: usize = 100;
 
 /// One pathway's line of the group view.
 pub struct PathwayFigures<'q> {
@@ -91,7 +104,21 @@ impl Summary {
             traits: vec![Moments::default(); quiz.traits.len()],
             warnings: Vec::new(),
             verdicts: [0; 4],
+            low_named: Vec::new(),
+            ids: Vec::new(),
+            seen: std::collections::HashMap::new(),
+            repeated: Vec::new(),
         }
+    }
+
+    /// Note a row's id (scored or not) for the check of repeated ids.
+    pub fn saw(&mut self, id: &serde_json::Value, line: usize) {
+        let text = match id {
+            serde_json::Value::String(text) => text.clone(),
+            serde_json::Value::Number(n) if n.as_u64() != Some(line as u64) => n.to_string(),
+            _ => return,
+        };
+        self.ids.push((text, line));
     }
 
     /// Each verdict and how many got it, when the quiz defines a verdict.
@@ -144,6 +171,22 @@ impl Summary {
     /// Add the figures of the respondents that come after these (a later chunk):
     /// counts add up, and a kind of warning first met there comes after those met here.
     pub fn merge(&mut self, later: &Summary) {
+        for (id, line) in &later.ids {
+            match self.seen.get(id) {
+                None => {
+                    self.seen.insert(id.clone(), *line);
+                }
+                Some(first) => match self.repeated.iter_mut().find(|(r, _)| r == id) {
+                    Some((_, lines)) => lines.push(*line),
+                    None => self.repeated.push((id.clone(), vec![*first, *line])),
+                },
+            }
+        }
+        for named in &later.low_named {
+            if self.low_named.len() < MAX_NAMED {
+                self.low_named.push(named.clone());
+            }
+        }
         self.scored += later.scored;
         self.failed += later.failed;
         self.low_confidence += later.low_confidence;
@@ -169,11 +212,30 @@ impl Summary {
 
     /// Count one scored respondent. Their best fit is the first of the ranking (ties go
     /// to the pathway listed first in the quiz, as in the summary a person sees).
-    pub fn add(&mut self, quiz: &Quiz, scores: &Scores, warnings: &[impl Coded]) {
+    pub fn add(
+        &mut self,
+        quiz: &Quiz,
+        id: &serde_json::Value,
+        scores: &Scores,
+        warnings: &[impl Coded],
+    ) {
         self.scored += 1;
         let low = trust::confidence(warnings) == trust::Confidence::Low;
         if low {
             self.low_confidence += 1;
+            if self.low_named.len() < MAX_NAMED {
+                let name = match id {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                let mut codes: Vec<String> = Vec::new();
+                for w in warnings {
+                    if trust::lowers_confidence(w.code()) && !codes.iter().any(|c| c == w.code()) {
+                        codes.push(w.code().to_string());
+                    }
+                }
+                self.low_named.push((name, codes));
+            }
         }
         if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
             let slot = Answer::ALL
@@ -237,15 +299,15 @@ mod tests {
             .collect();
         let mut whole = Summary::new(&quiz);
         for (scores, warnings) in &people {
-            whole.add(&quiz, scores, warnings);
+            whole.add(&quiz, &serde_json::json!("r"), scores, warnings);
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
         for (scores, warnings) in &people[..2] {
-            first.add(&quiz, scores, warnings);
+            first.add(&quiz, &serde_json::json!("r"), scores, warnings);
         }
         for (scores, warnings) in &people[2..] {
-            second.add(&quiz, scores, warnings);
+            second.add(&quiz, &serde_json::json!("r"), scores, warnings);
         }
         second.failed = 1;
         first.merge(&second);

@@ -105,9 +105,37 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             batch::run(&quiz, &name, input, &mut out, &mut err, &options)?
         }
     };
+    // A respondent id given twice is said once, with its lines; both rows are kept.
+    if !outcome.summary.repeated.is_empty() {
+        let listed: Vec<String> = outcome
+            .summary
+            .repeated
+            .iter()
+            .map(|(id, lines)| {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                format!(
+                    "`{}` on lines {}",
+                    crate::text::escape_controls(id),
+                    lines.join(", ")
+                )
+            })
+            .collect();
+        writeln!(
+            err,
+            "{name}: warning: {} respondent id(s) appear more than once, and every row is \
+             kept: {}",
+            listed.len(),
+            listed.join("; ")
+        )
+        .map_err(Error::output)?;
+    }
     // --strict stopped at a bad row: nothing is saved.
     if let (Some(file), false) = (result_file, outcome.stopped) {
         file.commit()?;
+        if let Some(path) = &args.output {
+            let rows = outcome.summary.scored + outcome.summary.failed;
+            writeln!(err, "Wrote {rows} rows to {}", path.display()).map_err(Error::output)?;
+        }
     }
     if let (Some(mut file), Some(path), false) = (report_file, &args.report, outcome.stopped) {
         let page = report::class_html::render(&quiz, &outcome.summary, &name, &settings.now);

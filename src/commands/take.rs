@@ -165,6 +165,7 @@ fn ask(
             total,
             again: quiz_named(args),
         })?;
+    let resuming = matches!(plan.note, Some(plan::Note::Resuming { .. }));
     match plan.note {
         Some(plan::Note::Resuming {
             answered,
@@ -185,17 +186,26 @@ fn ask(
     }
     let order = plan.order;
     let start = (plan.answers, plan.position);
-    note!("{}\n", quiz.title);
-    if let Some(description) = &quiz.description {
-        note!("{}", report::wrap(description, 80, ""));
+    // Resuming, the banner above stays the first thing on screen: the introduction
+    // was read the first time, and would push it off a 24-row terminal.
+    if resuming {
+        note!(
+            "Esc skips a question; Ctrl-C stops at once; to go on later: {}.\n",
+            resume_command(args)
+        );
+    } else {
+        note!("{}\n", quiz.title);
+        if let Some(description) = &quiz.description {
+            note!("{}", report::wrap(description, 80, ""));
+        }
+        note!(
+            "{total} questions. Answer for yourself as you are now.\n\
+             Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
+             you can review and change every answer before the result.\n\
+             Ctrl-C stops at once; to go on later: {}.\n",
+            resume_command(args)
+        );
     }
-    note!(
-        "{total} questions. Answer for yourself as you are now.\n\
-         Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
-         you can review and change every answer before the result.\n\
-         Ctrl-C stops at once; to go on later: {}.\n",
-        resume_command(args)
-    );
     // Saved after every answer; if it cannot be saved, say so once and go on.
     let mut warned = false;
     let mut save = |answers: &Answers, position: usize| {

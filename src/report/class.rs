@@ -46,6 +46,31 @@ fn by_best_fit<'q>(
     pathways
 }
 
+/// The low-confidence respondents by id, each with why: "ana@example.org: gave the
+/// same answer to every scale statement", and a last line for those not named.
+pub fn low_named(summary: &Summary) -> Vec<String> {
+    let mut lines: Vec<String> = summary
+        .low_named
+        .iter()
+        .map(|(id, codes)| {
+            let why: Vec<&str> = codes
+                .iter()
+                .map(|c| crate::trust::meaning(c).trim_end_matches(" (lowers confidence)"))
+                .collect();
+            format!("{}: {}", crate::text::escape_controls(id), why.join("; "))
+        })
+        .collect();
+    let more = summary
+        .low_confidence
+        .saturating_sub(summary.low_named.len());
+    if more > 0 {
+        lines.push(format!(
+            "and {more} more (the rows' `confidence` says which)"
+        ));
+    }
+    lines
+}
+
 /// "The quiz's answer to its question: yes 12, maybe 5, probably not 3, unclear 5."
 pub fn verdict_line(summary: &Summary, quiz: &Quiz) -> Option<String> {
     let counts = summary.verdict_counts(quiz)?;
@@ -68,6 +93,14 @@ pub fn json(summary: &Summary, quiz: &Quiz) -> Json {
         "scored": summary.scored,
         "failed": summary.failed,
         "low_confidence": summary.low_confidence,
+        "low_confidence_respondents": summary.low_named.iter().map(|(id, codes)| json!({
+            "id": id,
+            "warnings": codes,
+        })).collect::<Vec<_>>(),
+        "repeated_ids": summary.repeated.iter().map(|(id, lines)| json!({
+            "id": id,
+            "lines": lines,
+        })).collect::<Vec<_>>(),
         "verdicts": summary.verdict_counts(quiz).map(|counts| {
             counts
                 .iter()
@@ -125,6 +158,17 @@ pub fn tables(summary: &Summary, quiz: &Quiz, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{traits}\n"));
+    let named = low_named(summary);
+    if !named.is_empty() {
+        out.push_str("\nLow confidence: talk these results through with the person\n");
+        for line in named {
+            out.push_str(&crate::text::wrap(
+                &format!("- {line}"),
+                usize::from(style.width),
+                "",
+            ));
+        }
+    }
     out
 }
 
@@ -159,6 +203,12 @@ pub fn plain(summary: &Summary, quiz: &Quiz, width: usize) -> String {
             figure(t.spread),
             t.assessed
         ));
+    }
+    let named = low_named(summary);
+    if !named.is_empty() {
+        lines.push(String::new());
+        lines.push("Low confidence: talk these results through with the person:".to_string());
+        lines.extend(named.into_iter().map(|l| format!("- {l}")));
     }
     let warnings = summary.warnings();
     if !warnings.is_empty() {
@@ -236,6 +286,13 @@ pub fn markdown(summary: &Summary, quiz: &Quiz) -> String {
                 cell(crate::trust::meaning(code)),
                 share(summary, n)
             ));
+        }
+    }
+    let named = low_named(summary);
+    if !named.is_empty() {
+        out.push_str("\n## Low confidence: talk these results through\n\n");
+        for line in named {
+            out.push_str(&format!("- {}\n", cell(&line)));
         }
     }
     out

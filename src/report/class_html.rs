@@ -150,6 +150,18 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
                     }
                 }
             }
+            @if !summary.low_named.is_empty() {
+                table #low-confidence-respondents {
+                    caption { "Low confidence, by respondent: talk these through first" }
+                    thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
+                    tbody {
+                        @for line in super::class::low_named(summary) {
+                            @let (who, why) = line.split_once(": ").unwrap_or((line.as_str(), ""));
+                            tr { td { (who) } td { (why) } }
+                        }
+                    }
+                }
+            }
             @if summary.low_confidence > 0 {
                 p.caution { "A result with low confidence may not describe the person: talk it \
                     through with them before relying on it. The warnings below say why." }

@@ -25,7 +25,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 h2 { break-after: avoid; page-break-after: avoid; }
 tr, li, svg, p.caution { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
-table.compact { font-size: 8.5pt; margin-top: 2mm; }
+table.compact { margin-top: 2mm; }
 table.compact td, table.compact th { padding: 0.3mm 2mm; }
 table.compact caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
@@ -36,6 +36,48 @@ div.verdict { border-left: 1.2mm solid #1f4e79; padding: 1mm 3mm; margin: 3mm 0;
 p.caution { border-left: 1.2mm solid #8a5a00; padding: 1mm 3mm; background: #fff6e0; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 ";
+
+/// An address as a link that shows itself, so that the printed page still says it;
+/// only http(s) addresses become links.
+pub(crate) fn link(url: &str) -> Markup {
+    html! {
+        @if url.starts_with("https://") || url.starts_with("http://") {
+            a href=(url) { (url) }
+        } @else {
+            (url)
+        }
+    }
+}
+
+/// "2026-12-03T22:28:05Z" as a person writes it: "3 December 2026, 22:28 UTC". Text
+/// of another shape is shown as it is.
+pub(crate) fn human_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parsed = (|| {
+        let (date, time) = iso.strip_suffix('Z')?.split_once('T')?;
+        let mut parts = date.split('-');
+        let year: u32 = parts.next()?.parse().ok()?;
+        let month: usize = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let month = MONTHS.get(month.checked_sub(1)?)?;
+        let hm = time.get(..5)?;
+        Some(format!("{day} {month} {year}, {hm} UTC"))
+    })();
+    parsed.unwrap_or_else(|| iso.to_string())
+}
 
 fn score(x: Option<f64>) -> String {
     x.map_or("n/a".to_string(), |x| fixed(x, 0))
@@ -164,7 +206,7 @@ pub fn render(v: &View) -> String {
     let body = html! {
         h1 { (v.title) }
         p.meta { "Quiz " (v.quiz_id) ", version " (v.version) ". Taken "
-            (result.completed_at) "." }
+            time datetime=(result.completed_at) { (human_date(&result.completed_at)) } "." }
         @if let Some((answer, reasons)) = &v.verdict {
             div.verdict {
                 p.answer { strong { (answer) } }
@@ -207,7 +249,8 @@ pub fn render(v: &View) -> String {
                     p { strong { "Occupations" } }
                     ul {
                         @for o in &best.occupations {
-                            li { (super::occupation_line(o)) }
+                            li { (super::occupation_facts(o)) " Today's figures: "
+                                (link(&o.check_at)) }
                         }
                     }
                 }
@@ -242,7 +285,7 @@ pub fn render(v: &View) -> String {
                         li {
                             (s.title)
                             @if let Some(as_of) = &s.as_of { ", as of " (as_of) }
-                            @if let Some(url) = &s.url { " (" (url) ")" }
+                            @if let Some(url) = &s.url { " (" (link(url)) ")" }
                             @if let Some(note) = &s.note { ". " (note) }
                         }
                     }
