@@ -25,6 +25,7 @@ pub mod explain;
 mod fixtures;
 pub(crate) mod input;
 pub mod interrupt;
+pub mod json;
 pub(crate) mod private_file;
 pub(crate) mod progress;
 pub(crate) mod prompt;

@@ -211,7 +211,7 @@ pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), Progres
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(failed)?;
-    serde_json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(e.into()))?;
+    crate::json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(e.into()))?;
     temp.write_all(b"\n").map_err(failed)?;
     temp.as_file().sync_all().map_err(failed)?;
     temp.persist(path).map_err(|e| failed(e.error))?;

@@ -166,7 +166,7 @@ pub struct CertificationEntry {
 /// The JSON Schema of result files, pretty-printed (`careerfit schema result`).
 pub fn schema() -> String {
     let schema = schemars::schema_for!(QuizResult);
-    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+    crate::json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
 impl QuizResult {

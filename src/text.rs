@@ -28,9 +28,10 @@ pub fn clip(value: &str) -> String {
     shorten(value, MAX_QUOTED_CHARS)
 }
 
-/// A control character other than newline and tab.
+/// A control character other than newline and tab, or a bidirectional control
+/// (U+202A–U+202E, U+2066–U+2069), which can make one text look like another.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || crate::json::needs_escape(c)
 }
 
 /// `x` to `decimals` places, halves rounded away from zero; never "-0".

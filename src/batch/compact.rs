@@ -171,7 +171,7 @@ pub struct RowProfile {
 /// The JSON Schema of `score` rows, pretty-printed (`careerfit schema score-row`).
 pub fn schema() -> String {
     let schema = schemars::schema_for!(ScoreRow);
-    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+    crate::json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
 /// Builds compact rows from pieces serialised once per quiz.
@@ -275,7 +275,7 @@ impl CompactWriter {
                 out.extend_from_slice(code.as_bytes());
                 out.push(b'"');
             } else {
-                serde_json::to_writer(&mut *out, code).expect("a code serialises");
+                crate::json::to_writer(&mut *out, code).expect("a code serialises");
             }
         }
         out.extend_from_slice(b"]}");
@@ -286,7 +286,7 @@ impl CompactWriter {
         out.extend_from_slice(b",\"schema\":\"");
         out.extend_from_slice(SCHEMA.as_bytes());
         out.extend_from_slice(b"\",\"error\":");
-        serde_json::to_writer(&mut *out, error).expect("text serialises");
+        crate::json::to_writer(&mut *out, error).expect("text serialises");
         out.push(b'}');
     }
 }

@@ -165,7 +165,7 @@ impl RowWriter {
             RowWriter::Full(_) => {
                 json_id(id, out);
                 out.extend_from_slice(b",\"error\":");
-                serde_json::to_writer(&mut *out, error).expect("text serialises");
+                crate::json::to_writer(&mut *out, error).expect("text serialises");
                 out.push(b'}');
             }
         }
@@ -176,7 +176,7 @@ impl RowWriter {
 /// `{"id":ID`, the start of every JSON row.
 fn json_id(id: &Json, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"id\":");
-    serde_json::to_writer(&mut *out, id).expect("an id serialises");
+    crate::json::to_writer(&mut *out, id).expect("an id serialises");
 }
 
 /// Up to `CHUNK` rows read together.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 /// A value as JSON bytes: quiz text, serialised once.
 pub fn json(value: &(impl Serialize + ?Sized)) -> Vec<u8> {
-    serde_json::to_vec(value).expect("quiz text serialises")
+    crate::json::to_vec(value).expect("quiz text serialises")
 }
 
 /// `[A,B]`: the pieces of `which`, in order (trait ids, say).

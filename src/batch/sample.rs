@@ -63,7 +63,7 @@ pub fn json_lines(
     let mut rng = Rng::new(seed);
     for i in 1..=n {
         let row = json!({"id": format!("r-{i}"), "answers": answers(quiz, &mut rng)});
-        serde_json::to_writer(&mut *out, &row)?;
+        crate::json::to_writer(&mut *out, &row)?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -100,7 +100,7 @@ impl Class<'_> {
                 self.careful_answers(quiz, &mut rng)
             };
             let row = json!({"id": format!("s-{i}"), "answers": answers});
-            serde_json::to_writer(&mut *out, &row)?;
+            crate::json::to_writer(&mut *out, &row)?;
             out.write_all(b"\n")?;
         }
         Ok(())

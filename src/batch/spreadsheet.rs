@@ -17,10 +17,12 @@ use serde_json::Value as Json;
 
 /// The text a spreadsheet reads as it is: `'` before a cell that would start a formula.
 pub fn defuse(text: &str) -> std::borrow::Cow<'_, str> {
+    // Control and bidirectional characters are shown as `\u{..}`, as on a terminal.
+    let text = crate::text::escape_controls(text);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}").into()
     } else {
-        text.into()
+        text
     }
 }
 
@@ -145,7 +147,9 @@ mod tests {
             ("+3", "'+3"),
             ("-4", "'-4"),
             ("\tx", "'\tx"),
-            ("\rx", "'\rx"),
+            // A carriage return is a control character: shown, not sent.
+            ("\rx", "\\u{d}x"),
+            ("\u{202e}x", "\\u{202e}x"),
             ("r-17", "r-17"),
             ("a=b", "a=b"),
             ("", ""),

@@ -50,13 +50,13 @@ fn field(key: &str, value: &(impl Serialize + ?Sized)) -> Vec<u8> {
 
 fn number(out: &mut Vec<u8>, x: Option<f64>) {
     match x {
-        Some(x) => serde_json::to_writer(&mut *out, &x).expect("a number serialises"),
+        Some(x) => crate::json::to_writer(&mut *out, &x).expect("a number serialises"),
         None => out.extend_from_slice(b"null"),
     }
 }
 
 fn count(out: &mut Vec<u8>, n: usize) {
-    serde_json::to_writer(&mut *out, &n).expect("a count serialises");
+    crate::json::to_writer(&mut *out, &n).expect("a count serialises");
 }
 
 impl ResultWriter {
@@ -268,7 +268,7 @@ impl ResultWriter {
         let confidence = trust::confidence(warnings);
         if let Some(verdict) = verdict::verdict(quiz, scores, confidence == Confidence::Low) {
             out.extend_from_slice(b",\"verdict\":");
-            serde_json::to_writer(&mut *out, &verdict).expect("a verdict serialises");
+            crate::json::to_writer(&mut *out, &verdict).expect("a verdict serialises");
         }
         out.extend_from_slice(b",\"best\":[");
         let tied = scoring::tied(quiz, &scores.profiles);
@@ -303,7 +303,7 @@ impl ResultWriter {
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"warnings\":");
-        serde_json::to_writer(&mut *out, warnings).expect("warnings serialise");
+        crate::json::to_writer(&mut *out, warnings).expect("warnings serialise");
         out.push(b'}');
     }
 }

@@ -51,7 +51,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     }
     let analysis = analyzer.finish();
     let json = || {
-        let mut text = serde_json::to_string_pretty(&analysis).expect("an analysis serialises");
+        let mut text = crate::json::to_string_pretty(&analysis).expect("an analysis serialises");
         text.push('\n');
         text
     };

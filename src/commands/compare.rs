@@ -14,7 +14,7 @@ pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) ->
     let out = match format {
         OutputFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&comparison).expect("a comparison serialises")
+            crate::json::to_string_pretty(&comparison).expect("a comparison serialises")
         ),
         OutputFormat::Plain => {
             report::compare::render_plain(&comparison, usize::from(settings.stdout.width))

@@ -77,7 +77,7 @@ pub fn run(
     let out = match format {
         OutputFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&explanation).expect("an explanation serialises")
+            crate::json::to_string_pretty(&explanation).expect("an explanation serialises")
         ),
         OutputFormat::Plain => report::explain::render_plain(&view, width),
         OutputFormat::Markdown => report::explain::render_markdown(&view),

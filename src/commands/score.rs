@@ -174,7 +174,11 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
                 report::class::plain(summary, &quiz, usize::from(style.width))
             }
             GroupFormat::Markdown => report::class::markdown(summary, &quiz),
-            GroupFormat::Json => format!("{:#}\n", report::class::json(summary, &quiz)),
+            GroupFormat::Json => format!(
+                "{}\n",
+                crate::json::to_string_pretty(&report::class::json(summary, &quiz))
+                    .expect("a summary serialises")
+            ),
             GroupFormat::Html => report::class_html::render(&quiz, summary, &name, &settings.now),
         };
         if to_stdout {

@@ -195,7 +195,7 @@ pub const DEFAULT_SCALE: [&str; 5] = [
 /// derived from the types the loader reads, so it cannot drift from them.
 pub fn schema() -> String {
     let schema = schemars::schema_for!(file::QuizFile);
-    serde_json::to_string_pretty(&schema).expect("a schema serialises")
+    crate::json::to_string_pretty(&schema).expect("a schema serialises")
 }
 
 pub fn default_bands() -> Vec<Band> {

@@ -56,5 +56,5 @@ pub fn invalid(name: &str, problems: &[Problem]) -> String {
 
 /// `validate --json`: every problem of every file, in one array.
 pub fn problems_json(problems: &[Problem]) -> String {
-    serde_json::to_string_pretty(problems).expect("problems serialise")
+    crate::json::to_string_pretty(problems).expect("problems serialise")
 }

@@ -3,7 +3,7 @@
 use crate::result::QuizResult;
 
 pub fn render(result: &QuizResult) -> String {
-    let mut text = serde_json::to_string_pretty(result).expect("a result always serialises");
+    let mut text = crate::json::to_string_pretty(result).expect("a result always serialises");
     text.push('\n');
     text
 }
