@@ -2,8 +2,6 @@
 //! exports (their own columns, their way of joining ticked boxes), the delimiter of a
 //! spreadsheet's CSV, and Microsoft's .xlsx download.
 
-use std::io::Read;
-
 /// The delimiters a header line is searched for, in the order ties are settled.
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
@@ -92,46 +90,6 @@ pub fn split_ticks<'c>(cell: &'c str, known: &[String]) -> Vec<&'c str> {
         ticks.push(rest[..end].trim());
         rest = &rest[end..];
     }
-}
-
-/// The first sheet of an .xlsx workbook as rows of text, each with its row number in
-/// the sheet (1-based), the header first. Numbers are written as a person reads them
-/// (1, not 1.0); rows with no text at all are left out.
-pub fn read_xlsx(name: &str, mut input: impl Read) -> Result<Vec<(usize, Vec<String>)>, String> {
-    use calamine::{Reader, Xlsx};
-    let mut bytes = Vec::new();
-    input
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: cannot read the workbook: {e}"))?;
-    let not_a_workbook = |e: calamine::XlsxError| {
-        format!(
-            "{name}: not an Excel workbook careerfit can read ({e}); save it as .xlsx, or \
-             export the responses as CSV"
-        )
-    };
-    let mut book: Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(not_a_workbook)?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| format!("{name}: the workbook has no sheet"))?
-        .map_err(not_a_workbook)?;
-    let first_row = sheet.start().map_or(0, |(row, _)| row as usize);
-    let first_column = sheet.start().map_or(0, |(_, column)| column as usize);
-    Ok(sheet
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            // Cells left of the used range are empty columns of the sheet: keep them,
-            // so that a column's number is the one a spreadsheet shows.
-            let mut row = vec![String::new(); first_column];
-            row.extend(cells.iter().map(|cell| match cell {
-                calamine::Data::Empty => String::new(),
-                other => other.to_string(),
-            }));
-            (first_row + i + 1, row)
-        })
-        .filter(|(_, row)| row.iter().any(|cell| !cell.trim().is_empty()))
-        .collect())
 }
 
 #[cfg(test)]

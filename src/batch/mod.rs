@@ -19,6 +19,7 @@ pub mod rows;
 pub mod sample;
 pub mod spreadsheet;
 pub mod summary;
+mod workbook;
 mod write;
 
 use crate::error::Error;

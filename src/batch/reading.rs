@@ -3,9 +3,9 @@
 //! (an unclosed quote told as such), and Microsoft's .xlsx; a bad row is told as
 //! `INPUT:LINE: error: ...` the same way by both commands.
 
-use super::forms;
-use super::rows::{Columns, RawData, RawRow, Rows};
+use super::rows::{Columns, RawData, Rows};
 use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
+use super::{forms, workbook};
 use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::quiz::Quiz;
@@ -23,9 +23,15 @@ pub enum ReadError {
     },
     #[error("{name}: cannot read the CSV header: {source}")]
     Header { name: String, source: csv::Error },
-    /// The file is not a workbook careerfit can read (said by `forms::read_xlsx`).
+    /// The file is not a workbook careerfit can read, or one past a limit (said by
+    /// `workbook`).
     #[error("{0}")]
     Workbook(String),
+    #[error("{name}: cannot start a thread to read it: {source}")]
+    Thread {
+        name: String,
+        source: std::io::Error,
+    },
     #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
     EmptySheet { name: String },
     /// The header's columns cannot be used: every problem, with its place.
@@ -37,7 +43,7 @@ impl ReadError {
     /// 1 when reading failed; 2 when what was read cannot be used.
     pub fn code(&self) -> u8 {
         match self {
-            ReadError::Input { .. } => 1,
+            ReadError::Input { .. } | ReadError::Thread { .. } => 1,
             _ => 2,
         }
     }
@@ -114,37 +120,9 @@ pub fn read(
             )
         }
         Format::Xlsx => {
-            let mut rows = forms::read_xlsx(name, input)
-                .map_err(ReadError::Workbook)?
-                .into_iter();
-            let Some((_, header)) = rows.next() else {
-                return Err(ReadError::EmptySheet {
-                    name: name.to_string(),
-                }
-                .into());
-            };
+            let (header, chunks) = workbook::read(name, input)?;
             let header = csv::StringRecord::from(header);
-            let columns = header_columns(&header, err)?;
-            let width = header.len();
-            let records = rows.map(move |(line, mut cells)| {
-                // A sheet's rows end at their last cell with text: pad them to the header.
-                cells.resize(width.max(cells.len()), String::new());
-                let data = if cells.len() > width {
-                    RawData::Bad(format!(
-                        "the row has {} cells but the header has {width}",
-                        cells.len()
-                    ))
-                } else {
-                    RawData::Csv(csv::StringRecord::from(cells))
-                };
-                RawRow { line, data }
-            });
-            let mut records = records.peekable();
-            let chunks = std::iter::from_fn(move || {
-                records.peek()?;
-                Some(Ok(records.by_ref().take(CHUNK).collect()))
-            });
-            (Box::new(chunks), Some(columns))
+            (chunks, Some(header_columns(&header, err)?))
         }
     };
     Ok(read)
