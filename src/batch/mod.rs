@@ -205,6 +205,17 @@ pub fn run(
         input
     };
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
+    let unanswered = columns
+        .as_ref()
+        .map(|columns| columns.unanswered.clone())
+        .unwrap_or_default();
+    if options.strict && !unanswered.is_empty() {
+        return Err(ReadError::Unanswered {
+            name: name.to_string(),
+            questions: unanswered,
+        }
+        .into());
+    }
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
     out.write_all(&writer.header(quiz)).map_err(Error::output)?;
@@ -233,6 +244,20 @@ pub fn run(
     } else {
         score_in_parallel(&scoring, chunks, options.jobs, &mut sink, &stop)?
     };
+    // Said again at the end, where it is seen after any rows' messages.
+    if !unanswered.is_empty() {
+        writeln!(
+            sink.err,
+            "{name}: every row skipped {} no column answers: {}",
+            if unanswered.len() == 1 {
+                "the question"
+            } else {
+                "the questions"
+            },
+            unanswered.join(", ")
+        )
+        .map_err(Error::messages)?;
+    }
     Ok(Outcome {
         summary: sink.summary,
         stopped,

@@ -32,6 +32,17 @@ pub enum ReadError {
         name: String,
         source: std::io::Error,
     },
+    /// `--strict`, and questions no column answers.
+    #[error(
+        "{name}: no column answers {}: {}; with --strict every question needs a column \
+         (name it by the question's id or text)",
+        if .questions.len() == 1 { "this question" } else { "these questions" },
+        .questions.join(", ")
+    )]
+    Unanswered {
+        name: String,
+        questions: Vec<String>,
+    },
     #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
     EmptySheet { name: String },
     /// The header's columns cannot be used: every problem, with its place.

@@ -11,7 +11,7 @@ use std::sync::mpsc;
 
 /// The largest workbook file read: the compressed file is held whole (a zip is read
 /// from its end).
-pub const MAX_WORKBOOK_BYTES: u64 = 16 << 20;
+pub const MAX_WORKBOOK_BYTES: u64 = 32 << 20;
 /// The most a worksheet's XML may hold, uncompressed: it is read as a stream, so this
 /// bounds time, not memory.
 pub const MAX_SHEET_XML_BYTES: u64 = 256 << 20;
@@ -21,6 +21,9 @@ pub const MAX_PART_XML_BYTES: u64 = 8 << 20;
 /// The longest text between two tags, or tag, in a sheet: the XML reader holds one
 /// whole. Excel's own cell holds at most 32,767 characters.
 const MAX_XML_RUN: usize = 1 << 20;
+/// The most parts a workbook may have (Excel writes a dozen or two): the zip reader
+/// holds a record of each.
+const MAX_PARTS: usize = 10_000;
 /// Excel's last row and column (XFD).
 pub const MAX_ROWS: u64 = 1_048_576;
 pub const MAX_COLUMNS: u64 = 16_384;
@@ -102,6 +105,12 @@ fn not_a_workbook(name: &str, e: impl std::fmt::Display) -> String {
 /// the bytes it really holds, and every cell and row reference of every sheet
 /// within Excel's last row and column.
 pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
+    if parts_declared(bytes).is_some_and(|parts| parts > MAX_PARTS) {
+        return Err(format!(
+            "{name}: the workbook has more than {MAX_PARTS} parts; careerfit reads no such \
+             workbook: export the responses as CSV"
+        ));
+    }
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(name, e))?;
     for i in 0..zip.len() {
         let part = zip.by_index(i).map_err(|e| not_a_workbook(name, e))?;
@@ -145,6 +154,17 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// How many parts the zip's end record says it holds (the zip reader makes room for
+/// that many); 65,535 says "more, see the Zip64 record", itself too many.
+fn parts_declared(bytes: &[u8]) -> Option<usize> {
+    const END: &[u8] = b"PK\x05\x06";
+    // The end record is 22 bytes and a comment of at most 65,535.
+    let tail = &bytes[bytes.len().saturating_sub(22 + 65_535)..];
+    let at = memchr::memmem::rfind(tail, END)?;
+    let count = tail.get(at + 10..at + 12)?;
+    Some(usize::from(u16::from_le_bytes([count[0], count[1]])))
 }
 
 /// The first sheet read on this thread, a cell at a time, and handed on.
@@ -479,6 +499,20 @@ mod tests {
         assert!(check_tag(b"x:row r=\"1048577\"").is_err());
         assert!(check_tag(b"dimension ref=\"A1:A99999999999\"").is_err());
         assert!(check_tag(b"col min=\"1\" r=\"99999999\"").is_ok());
+    }
+
+    #[test]
+    fn a_zip_of_too_many_parts_is_refused_by_its_end_record() {
+        let mut end = b"PK\x03\x04 data".to_vec();
+        end.extend_from_slice(b"PK\x05\x06\0\0\0\0\x10\x27\x11\x27");
+        end.extend_from_slice(&[0; 10]);
+        assert_eq!(parts_declared(&end), Some(10_001));
+        assert!(
+            check("book.xlsx", &end)
+                .unwrap_err()
+                .contains("more than 10000 parts")
+        );
+        assert_eq!(parts_declared(b"no end record"), None);
     }
 
     #[test]
