@@ -126,6 +126,7 @@ pub fn read(
                     fields,
                     line_offset,
                     name: name.to_string(),
+                    ahead: None,
                 }),
                 Some(columns),
             )
@@ -272,6 +273,34 @@ struct CsvChunks<R> {
     /// Added to the csv crate's line of a record (see `read`).
     line_offset: usize,
     name: String,
+    /// A record read ahead, to learn whether the one before it was the last.
+    ahead: Option<(csv::StringRecord, csv::Result<bool>)>,
+}
+
+impl<R: Read> CsvChunks<R> {
+    fn read_record(&mut self, record: &mut csv::StringRecord) -> csv::Result<bool> {
+        match self.ahead.take() {
+            Some((ahead, result)) => {
+                *record = ahead;
+                result
+            }
+            None => self.csv.read_record(record),
+        }
+    }
+
+    /// Whether `record` is the input's last. Asked only of a record with a cell over
+    /// several lines (a quote never closed runs to the end of the input), so that
+    /// others are not held back waiting for the next.
+    fn is_last(&mut self, record: &csv::StringRecord) -> bool {
+        if !record.iter().any(|cell| cell.contains('\n')) {
+            return false;
+        }
+        let mut ahead = csv::StringRecord::new();
+        let result = self.csv.read_record(&mut ahead);
+        let last = matches!(result, Ok(false));
+        self.ahead = Some((ahead, result));
+        last
+    }
 }
 
 impl<R: Read> Iterator for CsvChunks<R> {
@@ -281,11 +310,12 @@ impl<R: Read> Iterator for CsvChunks<R> {
         let mut rows = Rows::with_capacity(CHUNK, 0);
         let mut record = csv::StringRecord::new();
         while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
-            let data = match self.csv.read_record(&mut record) {
+            let data = match self.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true)
-                    if let Some(problem) =
-                        swallowed_rows(&record, self.fields, self.line_offset) =>
+                    if self.is_last(&record)
+                        && let Some(problem) =
+                            swallowed_rows(&record, self.fields, self.line_offset) =>
                 {
                     RawData::Bad(problem)
                 }
@@ -310,15 +340,11 @@ impl<R: Read> Iterator for CsvChunks<R> {
 }
 
 /// A quote that is opened and never closed makes its cell run on through the next
-/// lines, each of which would have been a row. Said with the line where the quote
+/// lines to the end of the input (`record` is the last), each of which would have
+/// been a row: in any column, the last too. Said with the line where the quote
 /// opened and the rows it took in, named by their first cell, rather than as a row
-/// of too few cells while those rows silently vanish.
+/// of too few cells, or an odd answer, while those rows silently vanish.
 fn swallowed_rows(record: &csv::StringRecord, fields: usize, line_offset: usize) -> Option<String> {
-    // An unclosed quote runs to the end of the input, so its row ends short of cells;
-    // a quoted cell that is closed keeps the row's count.
-    if record.len() >= fields {
-        return None;
-    }
     let start = record.position()?.line() as usize + line_offset;
     let (cell, text) = record
         .iter()
