@@ -32,6 +32,9 @@ pub enum ReadError {
         name: String,
         source: std::io::Error,
     },
+    /// A scorer thread could not be started.
+    #[error("cannot start a thread to score rows: {source}; try fewer --jobs")]
+    Scorers { source: std::io::Error },
     /// `--strict`, and questions no column answers.
     #[error(
         "{name}: no column answers {}: {}; with --strict every question needs a column \
@@ -54,7 +57,7 @@ impl ReadError {
     /// 1 when reading failed; 2 when what was read cannot be used.
     pub fn code(&self) -> u8 {
         match self {
-            ReadError::Input { .. } | ReadError::Thread { .. } => 1,
+            ReadError::Input { .. } | ReadError::Thread { .. } | ReadError::Scorers { .. } => 1,
             _ => 2,
         }
     }
