@@ -167,11 +167,19 @@ fn parts_declared(bytes: &[u8]) -> Option<usize> {
     Some(usize::from(u16::from_le_bytes([count[0], count[1]])))
 }
 
-/// The first sheet read on this thread, a cell at a time, and handed on.
+/// The first sheet read on this thread, a cell at a time, and handed on. Should the
+/// workbook reader panic on what it was given, the run is told so, rather than
+/// seeing the rows end early.
 fn stream(name: &str, bytes: Vec<u8>, out: &mpsc::SyncSender<FromSheet>) {
-    if let Err(why) = stream_rows(name, bytes, out) {
-        let _ = out.send(FromSheet::Failed(why));
-    }
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stream_rows(name, bytes, out)
+    }));
+    let failed = match read {
+        Ok(Ok(())) => return,
+        Ok(Err(why)) => why,
+        Err(_) => not_a_workbook(name, "the workbook reader stopped"),
+    };
+    let _ = out.send(FromSheet::Failed(failed));
 }
 
 fn stream_rows(
