@@ -99,6 +99,8 @@ enum Edit {
     Put(prop::sample::Index, u8),
     Insert(prop::sample::Index, Vec<u8>),
     Remove(prop::sample::Index, usize),
+    /// Digits put into the row of one of the XML's `r="..."` references.
+    Row(prop::sample::Index, Vec<u8>),
 }
 
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
@@ -110,6 +112,9 @@ fn edits() -> impl Strategy<Value = Vec<Edit>> {
         )
             .prop_map(|(at, bytes)| Edit::Insert(at, bytes)),
         (any::<prop::sample::Index>(), 1..40_usize).prop_map(|(at, n)| Edit::Remove(at, n)),
+        // A reference's row made long: past Excel's last, or past 32 bits.
+        (any::<prop::sample::Index>(), "[0-9]{6,12}")
+            .prop_map(|(at, digits)| Edit::Row(at, digits.into_bytes())),
     ];
     prop::collection::vec(edit, 1..6)
 }
@@ -127,6 +132,21 @@ fn mutated(text: &[u8], edits: &[Edit]) -> Vec<u8> {
             Edit::Insert(at, new) => {
                 let at = at.index(len + 1).min(bytes.len());
                 bytes.splice(at..at, new.iter().copied());
+            }
+            Edit::Row(which, digits) => {
+                let references: Vec<usize> = bytes
+                    .windows(3)
+                    .enumerate()
+                    .filter(|(_, w)| w == b"r=\"")
+                    .map(|(at, _)| at + 3)
+                    .collect();
+                if !references.is_empty() {
+                    let mut at = references[which.index(references.len())];
+                    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                        at += 1;
+                    }
+                    bytes.splice(at..at, digits.iter().copied());
+                }
             }
             Edit::Remove(at, n) => {
                 let at = at.index(len).min(bytes.len());
