@@ -72,9 +72,19 @@ pub fn names_someone(email: &str) -> bool {
 /// no full stop, question mark or other punctuation at the end.
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut folded = String::with_capacity(text.len());
+    // ASCII is its own NFC: the usual cell is folded without the normaliser.
+    if text.is_ascii() {
+        fold_chars(text.chars(), text.len())
+    } else {
+        fold_chars(text.nfc(), text.len())
+    }
+}
+
+/// `fold` of text already in NFC.
+fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut folded = String::with_capacity(len);
     let mut space = false;
-    for c in text.nfc() {
+    for c in chars {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '`' => {
                 '\''
@@ -106,10 +116,12 @@ pub fn fold(text: &str) -> String {
 /// ASCII case aside (a straight quote may stand for a curly one): worth folding only
 /// then.
 pub fn may_fold(text: &str) -> bool {
-    !text.is_ascii()
-        || text.contains("  ")
-        || text.contains(['\t', '`', '\'', '"', '-'])
-        || text.ends_with(['.', '?', '!', ':', ';', ','])
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .any(|&b| b >= 0x80 || matches!(b, b'\t' | b'`' | b'\'' | b'"' | b'-'))
+        || memchr::memmem::find(bytes, b"  ").is_some()
+        || matches!(bytes.last(), Some(b'.' | b'?' | b'!' | b':' | b';' | b','))
 }
 
 /// The values a tick-any cell may name (its option ids and labels), folded (see
@@ -117,6 +129,9 @@ pub fn may_fold(text: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct Ticks {
     folded: std::collections::HashMap<String, String>,
+    /// The values as the quiz writes them, longest first: a cell that `fold` would
+    /// not change is matched against these directly, ASCII case aside.
+    values: Vec<String>,
     /// The longest value's length, in bytes: how far a match may reach.
     longest: usize,
 }
@@ -130,8 +145,31 @@ impl Ticks {
                 .folded
                 .entry(fold(value))
                 .or_insert_with(|| value.to_string());
+            ticks.values.push(value.to_string());
         }
         ticks
+            .values
+            .sort_by_key(|value| std::cmp::Reverse(value.len()));
+        ticks
+    }
+
+    /// The longest value written at the start of `rest`, ASCII case aside, up to a
+    /// separator or the end: its length there, and the value as the quiz writes it.
+    fn at_start(&self, rest: &str, separators: &[char]) -> Option<(usize, &str)> {
+        self.values.iter().find_map(|value| {
+            let head = rest.get(..value.len())?;
+            let tail = rest[value.len()..].trim_start();
+            (head.eq_ignore_ascii_case(value) && (tail.is_empty() || tail.starts_with(separators)))
+                .then_some((value.len(), value.as_str()))
+        })
+    }
+
+    /// Whether `text` is one of the values as the quiz writes it, ASCII case aside:
+    /// the usual cell, which needs no folding.
+    pub fn is_written(&self, text: &str) -> bool {
+        self.values
+            .iter()
+            .any(|value| value.len() == text.len() && value.eq_ignore_ascii_case(text))
     }
 
     /// The value `text` names, as the quiz writes it.
@@ -152,6 +190,7 @@ pub fn split_ticks<'c>(cell: &'c str, known: &'c Ticks) -> Vec<&'c str> {
     // Where a box could end is looked for no further than the longest value could
     // reach, with room for spaces that fold to one.
     let reach = known.longest.saturating_mul(2).saturating_add(16);
+    let folds = may_fold(cell);
     let mut ticks = Vec::new();
     let mut rest = cell;
     loop {
@@ -160,17 +199,21 @@ pub fn split_ticks<'c>(cell: &'c str, known: &'c Ticks) -> Vec<&'c str> {
             return ticks;
         }
         // A box ends before a separator or at the end of the cell: the furthest end
-        // that gives a known value is the box.
-        let ends: Vec<usize> = rest
-            .match_indices(SEPARATORS)
-            .map(|(at, _)| at)
-            .take_while(|&at| at <= reach)
-            .chain((rest.len() <= reach).then_some(rest.len()))
-            .collect();
-        let matched = ends
-            .iter()
-            .rev()
-            .find_map(|&end| known.known(&rest[..end]).map(|value| (end, value)));
+        // that gives a known value is the box. A cell that folding would not change
+        // is matched as written, without folding every candidate.
+        let matched = if folds {
+            let ends: Vec<usize> = rest
+                .match_indices(SEPARATORS)
+                .map(|(at, _)| at)
+                .take_while(|&at| at <= reach)
+                .chain((rest.len() <= reach).then_some(rest.len()))
+                .collect();
+            ends.iter()
+                .rev()
+                .find_map(|&end| known.known(&rest[..end]).map(|value| (end, value)))
+        } else {
+            known.at_start(rest, &SEPARATORS)
+        };
         let end = match matched {
             Some((end, value)) => {
                 ticks.push(value);

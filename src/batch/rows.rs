@@ -259,9 +259,13 @@ impl<'q> RowReader<'q> {
                             ),
                             // A label written with other quotes, dashes or spaces, or
                             // in decomposed Unicode, is the label.
-                            (_, cell) if forms::may_fold(cell) => Given::Text(Cow::Borrowed(
-                                self.labels[q].known(cell).unwrap_or(cell),
-                            )),
+                            (_, cell)
+                                if !self.labels[q].is_written(cell) && forms::may_fold(cell) =>
+                            {
+                                Given::Text(Cow::Borrowed(
+                                    self.labels[q].known(cell).unwrap_or(cell),
+                                ))
+                            }
                             (_, cell) => Given::Text(Cow::Borrowed(cell)),
                         };
                         Some((question.id.as_str(), value))
