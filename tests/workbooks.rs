@@ -281,10 +281,10 @@ fn a_zip_bomb_of_blank_space_is_refused_in_little_memory() {
 fn a_full_height_sheet_is_read_a_row_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     // Every one of Excel's rows holds a cell; the last one holds answers. The cells
-    // of the rows between are blank text, so that the run stays short.
+    // of the rows between are empty, so that the run stays short.
     let book = workbook(dir.path(), "tall.xlsx", |xml| {
         xml.write_all(header().as_bytes()).unwrap();
-        let blank = r#"<row><c t="inlineStr"><is><t></t></is></c></row>"#;
+        let blank = "<row><c/></row>";
         for _ in 2..1_048_576 {
             xml.write_all(blank.as_bytes()).unwrap();
         }

@@ -134,7 +134,9 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
             return Err(too_large());
         }
         // The declared size may lie: count what is really there, and stop past it.
-        let mut scan = SheetScan::new(sheet);
+        // Every XML part is looked through: calamine holds a text run or tag of any
+        // of them whole, and the first sheet may sit outside xl/worksheets/.
+        let mut scan = SheetScan::new(part_name.ends_with(".xml"));
         let mut held = 0_u64;
         let mut bounded = part.take(limit + 1);
         let mut buffer = vec![0; 64 * 1024];
@@ -149,8 +151,13 @@ pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
             if held > limit {
                 return Err(too_large());
             }
-            scan.feed(&buffer[..n])
-                .map_err(|why| format!("{name}: sheet `{part_name}`: {why}"))?;
+            scan.feed(&buffer[..n]).map_err(|why| {
+                format!(
+                    "{name}: {} `{}`: {why}",
+                    if sheet { "sheet" } else { "part" },
+                    crate::text::clip(&part_name)
+                )
+            })?;
         }
     }
     Ok(())
@@ -295,12 +302,12 @@ impl Sheet {
     }
 }
 
-/// A worksheet's XML looked through as it streams by, without building anything: no
-/// text run or tag longer than `MAX_XML_RUN`, and every `r` of a cell or row, and the
+/// A part's XML looked through as it streams by, without building anything: no text
+/// run or tag longer than `MAX_XML_RUN`, and every `r` of a cell or row, and a
 /// sheet's declared dimension, within Excel's last row and column. Parts that are not
-/// sheets are only counted.
+/// XML are only counted.
 struct SheetScan {
-    sheet: bool,
+    xml: bool,
     /// Inside a tag, its bytes so far (after the `<`).
     tag: Option<Vec<u8>>,
     /// Inside a tag, the quote of the attribute value being read.
@@ -310,9 +317,9 @@ struct SheetScan {
 }
 
 impl SheetScan {
-    fn new(sheet: bool) -> Self {
+    fn new(xml: bool) -> Self {
         SheetScan {
-            sheet,
+            xml,
             tag: None,
             quote: None,
             run: 0,
@@ -320,7 +327,7 @@ impl SheetScan {
     }
 
     fn feed(&mut self, mut bytes: &[u8]) -> Result<(), String> {
-        if !self.sheet {
+        if !self.xml {
             return Ok(());
         }
         while !bytes.is_empty() {
