@@ -530,6 +530,40 @@ mod tests {
         assert_eq!(parts_declared(b"no end record"), None);
     }
 
+    /// A zip whose part `name` holds `bytes` but declares `declared` bytes.
+    fn lying_zip(name: &str, bytes: &[u8], declared: u32) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+        let mut book = zip.finish().unwrap().into_inner();
+        let size = (bytes.len() as u32).to_le_bytes();
+        // The size is in the part's local header (at 22) and in the central
+        // directory (at 24).
+        for (signature, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let start = memchr::memmem::find(&book, signature).unwrap();
+            assert_eq!(book[start + at..start + at + 4], size);
+            book[start + at..start + at + 4].copy_from_slice(&declared.to_le_bytes());
+        }
+        book
+    }
+
+    #[test]
+    fn a_part_larger_than_it_declares_is_refused_by_what_it_holds() {
+        let styles = vec![b' '; (MAX_PART_XML_BYTES + 1) as usize];
+        let refused = check("book.xlsx", &lying_zip("xl/styles.bin", &styles, 100)).unwrap_err();
+        // The zip reader itself stops at the declared size (said as an unreadable
+        // workbook); the count here is the guard should it not.
+        assert!(
+            refused.contains("larger than its declared uncompressed size")
+                || refused.contains("larger than 8 MiB"),
+            "{refused}"
+        );
+        let honest = check("book.xlsx", &lying_zip("xl/styles.bin", b"tiny", 4));
+        assert_eq!(honest, Ok(()));
+    }
+
     #[test]
     fn a_long_run_of_blank_space_is_refused_as_it_streams() {
         let mut scan = SheetScan::new(true);
