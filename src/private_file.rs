@@ -99,6 +99,14 @@ pub fn remove_temporary_files() {
     }
 }
 
+/// Whether `path` is on the list a signal's handler removes.
+#[cfg(test)]
+pub fn is_listed(path: &Path) -> bool {
+    TEMPORARY
+        .lock()
+        .is_ok_and(|files| files.iter().any(|f| f == path))
+}
+
 impl PrivateFile {
     /// Check the target and open the temporary file.
     pub fn create(path: &Path, force: bool) -> Result<PrivateFile, FileError> {

@@ -1,13 +1,15 @@
 //! The progress of an unfinished quiz, saved after every answer so that an interrupted
 //! person can go on with `take --resume`. One file per quiz in the user's data folder
 //! (`~/.local/share/careerfit/progress/QUIZ.json` on Linux), written atomically with
-//! mode 0600: the answers are personal.
+//! mode 0600 by the same writer as results (`private_file`, whose temporary files a
+//! signal removes): the answers are personal. Read back with `input`'s limits.
 
 use crate::answers::{self, Answers, Given};
+use crate::input::{LoadError, Unreadable};
+use crate::private_file::{FileError, PrivateFile};
 use crate::quiz::Quiz;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const SCHEMA: &str = "careerfit/progress/v1";
@@ -43,6 +45,9 @@ pub enum ProgressError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The progress file could not be written in place (said by `private_file`).
+    #[error("cannot save your progress: {0}")]
+    SaveFile(FileError),
     #[error("cannot remove the saved progress {}: {source}", .path.display())]
     Remove {
         path: PathBuf,
@@ -56,6 +61,7 @@ impl ProgressError {
     pub fn code(&self) -> u8 {
         match self {
             ProgressError::Unusable { .. } | ProgressError::OtherVersion { .. } => 2,
+            ProgressError::SaveFile(err) => err.code(),
             _ => 1,
         }
     }
@@ -101,33 +107,32 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, ProgressError>
         why,
     };
     // A pipe or a device would make reading hang or never end: only a regular file
-    // of at most 1 MiB is read, and never more than that.
+    // is read, with the limits of every file a person gives (`input`: at most 1 MiB,
+    // UTF-8, a byte-order mark skipped).
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Ok(meta) if !meta.is_file() => {
             return Err(corrupt("it is not a regular file".to_string()));
         }
-        Ok(meta) if meta.len() > crate::input::MAX_FILE_BYTES => {
-            return Err(corrupt("it is larger than 1 MiB".to_string()));
-        }
         _ => {}
     }
-    let read = || -> std::io::Result<String> {
-        use std::io::Read;
-        let mut text = String::new();
-        std::fs::File::open(path)?
-            .take(crate::input::MAX_FILE_BYTES)
-            .read_to_string(&mut text)?;
-        Ok(text)
-    };
-    let text = match read() {
+    let text = match crate::input::read_text(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
+        Err(LoadError::Read(e)) => {
+            let source = match e.why {
+                Unreadable::Missing => return Ok(None),
+                Unreadable::Denied => std::io::ErrorKind::PermissionDenied.into(),
+                Unreadable::Folder => std::io::ErrorKind::IsADirectory.into(),
+                Unreadable::Other(source) => source,
+            };
             return Err(ProgressError::Read {
                 path: path.to_path_buf(),
                 source,
             });
+        }
+        Err(LoadError::Invalid(problems)) => {
+            let why: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+            return Err(corrupt(why.join("; ")));
         }
     };
     let file: ProgressFile = serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))?;
@@ -187,12 +192,19 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, ProgressError>
 
 /// Save progress atomically (a temporary file beside it, then a rename), mode 0600.
 pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), ProgressError> {
-    let failed = |source: std::io::Error| ProgressError::Save {
+    written(path, quiz, progress)?
+        .commit()
+        .map_err(ProgressError::SaveFile)
+}
+
+/// Progress written into a temporary file beside `path`, not yet in place: while it
+/// is, a signal's handler removes it (see `private_file`).
+fn written(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<PrivateFile, ProgressError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| ProgressError::Save {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(failed)?;
+    })?;
     let file = ProgressFile {
         schema: SCHEMA.to_string(),
         quiz: quiz.id.clone(),
@@ -206,16 +218,15 @@ pub fn save(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<(), Progres
             .filter_map(|(q, a)| Some((q.id.clone(), a.as_ref()?.to_json(q))))
             .collect(),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".progress-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    crate::json::to_writer_pretty(&mut temp, &file).map_err(|e| failed(e.into()))?;
-    temp.write_all(b"\n").map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    let mut text = crate::json::to_string_pretty(&file).map(String::into_bytes).map_err(|e| ProgressError::Save {
+        path: path.to_path_buf(),
+        source: e.into(),
+    })?;
+    text.push(b'\n');
+    // The progress file replaces itself: always forced.
+    let mut temp = PrivateFile::create(path, true).map_err(ProgressError::SaveFile)?;
+    temp.write_all(&text).map_err(ProgressError::SaveFile)?;
+    Ok(temp)
 }
 
 /// Remove saved progress (on finishing, or --fresh); none is fine.
@@ -397,6 +408,42 @@ mod tests {
         let huge = dir.path().join("huge.json");
         std::fs::write(&huge, vec![b' '; 2 * 1024 * 1024]).unwrap();
         let err = load(&huge, &quiz).unwrap_err();
-        assert!(err.to_string().contains("it is larger than 1 MiB"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("the file is more than 1048576 bytes (1 MiB), the most careerfit reads"),
+            "{err}"
+        );
+        assert_eq!(err.code(), 2);
+    }
+
+    /// A save under way is on the signal handler's list: a signal then (which ends
+    /// the process without running destructors) leaves no temporary file behind.
+    #[test]
+    fn a_save_under_way_is_removed_by_a_signal() {
+        let dir = tempfile::tempdir().unwrap();
+        let quiz = small();
+        let path = dir.path().join("progress").join("small.json");
+        save(&path, &quiz, &some_progress()).unwrap();
+        let under_way = written(&path, &quiz, &some_progress()).unwrap();
+        let names = |dir: &Path| -> Vec<String> {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let folder = path.parent().unwrap();
+        let names_now = names(folder);
+        assert_eq!(names_now.len(), 2, "the saved file and the one under way");
+        let temporary = folder.join(names_now.iter().find(|n| *n != "small.json").unwrap());
+        // The signal handler removes what is on its list before it ends the process
+        // (not called here: other tests' files are on the list too).
+        assert!(crate::private_file::is_listed(&temporary), "{temporary:?}");
+        // A signal ends the process without running destructors.
+        std::mem::forget(under_way);
+        std::fs::remove_file(&temporary).unwrap();
+        assert_eq!(names(folder), ["small.json"]);
+        assert_eq!(load(&path, &quiz).unwrap(), Some(some_progress()));
     }
 }

@@ -505,3 +505,147 @@ fn lines_are_counted_alike_whatever_ends_them() {
         );
     }
 }
+
+/// small.yaml with some of its texts and labels changed (`from`, `to` pairs of
+/// whole YAML lines' text), written into `dir`.
+fn small_quiz_with(dir: &std::path::Path, changes: &[(&str, &str)]) -> PathBuf {
+    let mut yaml = std::fs::read_to_string(fixture("small.yaml")).unwrap();
+    for (from, to) in changes {
+        assert!(yaml.contains(from), "{from}");
+        yaml = yaml.replace(from, to);
+    }
+    write(dir, "quiz.yaml", &yaml)
+}
+
+/// `careerfit score QUIZ INPUT --full ARGS`, its rows' answers by question id.
+fn answers_of(output: &std::process::Output) -> Vec<serde_json::Map<String, Value>> {
+    json_lines(output)
+        .iter()
+        .map(|row| {
+            row["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| {
+                    (
+                        a["question"].as_str().unwrap().to_string(),
+                        a["answer"].clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_header_is_matched_to_its_question_as_people_see_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = small_quiz_with(
+        dir.path(),
+        &[
+            (
+                "text: How careful are you?",
+                "text: 'I\u{2019}d like an \u{201C}open plan\u{201D} caf\u{e9} \u{2013} would you?'",
+            ),
+            ("label: A laptop", "label: A \u{2018}laptop\u{2019}"),
+        ],
+    );
+    // As Google writes them: straight quotes, a decomposed accent, an em dash and a
+    // non-breaking space, the question mark and a full stop lost; a label with
+    // straight quotes.
+    let csv = "Timestamp,\"I'd like an \"\"open plan\"\" cafe\u{301}\u{a0}\u{2014} would you\",\
+               How careless are you?,Do you like parties?,Do you avoid people?,Which tool?,\
+               Which have you used?,I check my work\n\
+               2026/11/01 10:00:00,3,1,Yes,No,A 'laptop',A database,Agree\n";
+    let input = write(dir.path(), "google.csv", csv);
+    let output = careerfit()
+        .args(["score", "--full", "--strict"])
+        .arg(&quiz)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stderr), "", "every question has its column");
+    let answers = &answers_of(&output)[0];
+    assert_eq!(answers["q-scale"], json!(3));
+    assert_eq!(answers["q-choice"], json!("a"));
+    assert_eq!(answers["q-required"], json!(4));
+}
+
+#[test]
+fn a_header_that_names_no_question_gets_the_nearest_and_strict_refuses_the_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "google.csv",
+        "Timestamp,How carefull are you,I check my work.\n2026/11/01,3,Agree\n",
+    );
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:1:1: warning: column 2 `How carefull are you` is not a question of quiz \
+             `small`; it is ignored\n  hint: did you mean `How careful are you?`?",
+            input.display()
+        )),
+        "{stderr}"
+    );
+    // The run's last line names what every row skipped.
+    assert_eq!(
+        stderr.lines().last().unwrap(),
+        format!(
+            "{}: every row skipped the questions no column answers: q-scale, q-reverse, \
+             q-yes, q-no-rev, q-choice, q-multi",
+            input.display()
+        )
+    );
+    let strict = careerfit()
+        .args(["score", "--strict"])
+        .arg(fixture("small.yaml"))
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", text(&strict.stderr));
+    assert!(strict.stdout.is_empty(), "nothing is scored");
+    assert!(
+        text(&strict.stderr).contains(&format!(
+            "{}: no column answers these questions: q-scale, q-reverse, q-yes, q-no-rev, \
+             q-choice, q-multi; with --strict every question needs a column",
+            input.display()
+        )),
+        "{}",
+        text(&strict.stderr)
+    );
+}
+
+#[test]
+fn a_ticked_label_that_holds_a_semicolon_is_one_box_in_a_google_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = small_quiz_with(
+        dir.path(),
+        &[("label: A database", "label: A database; SQL")],
+    );
+    let input = write(
+        dir.path(),
+        "google.csv",
+        "Timestamp,Which have you used?,I check my work.\n\
+         2026/11/01,\"A database; SQL, A spreadsheet\",Agree\n\
+         2026/11/02,\"A spreadsheet;A database; SQL;\",Agree\n",
+    );
+    let output = careerfit()
+        .args(["score", "--full"])
+        .arg(&quiz)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let answers = answers_of(&output);
+    assert_eq!(answers[0]["q-multi"], json!(["x", "y"]));
+    assert_eq!(answers[1]["q-multi"], json!(["x", "y"]));
+}

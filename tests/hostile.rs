@@ -634,6 +634,36 @@ fn an_unclosed_quote_is_reported_with_the_rows_it_swallowed() {
         .stderr(predicates::str::contains("never closed").not());
 }
 
+/// A quote left open in the last column takes in the rows after it as well; it is
+/// told the same way, not passed on as an odd answer while those rows vanish.
+#[test]
+fn an_unclosed_quote_in_the_last_column_is_reported_with_the_rows_it_swallowed() {
+    let output = careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin("id,q-required,q-scale\nann,4,\"2\nbob,3,1\ncid,2,2\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains(
+            "<stdin>:2: error: a quote opened in cell 3 on line 2 is never closed, so the 2 \
+             lines after it (rows `bob`, `cid`) became part of that cell"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    // A closed quote over two lines at the very end is a cell like any other.
+    careerfit()
+        .arg("score")
+        .arg(fixture("small.yaml"))
+        .args(["-", "--input-format", "csv"])
+        .write_stdin("id,q-required,q-scale\na,4,\"Lo\nw\"\nb,4,\"Hi\ngh\"")
+        .assert()
+        .stderr(predicates::str::contains("never closed").not());
+}
+
 /// On a scale labelled "0" to "10", JSON's 10 and a CSV cell "10" are the same
 /// answer, the label "10"; validate warns that the labels are not their positions.
 #[test]

@@ -404,7 +404,9 @@ fn a_csv_row_with_the_wrong_number_of_cells_is_a_bad_row() {
         format!(
             "{0}:1:1: warning: no column answers 6 of the 7 questions, so every row skips them: \
              q-scale, q-reverse, q-yes, q-no-rev, q-choice, q-multi\n\
-             {0}:3: error: the row has 3 cells but the header has 2\n",
+             {0}:3: error: the row has 3 cells but the header has 2\n\
+             {0}: every row skipped the questions no column answers: \
+             q-scale, q-reverse, q-yes, q-no-rev, q-choice, q-multi\n",
             input.display()
         )
     );

@@ -15,6 +15,8 @@ pub struct Columns {
     pub(super) id: IdSource,
     /// (column, question position)
     pub(super) questions: Vec<(usize, usize)>,
+    /// The ids of the questions no column answers: every row skips them.
+    pub unanswered: Vec<String>,
 }
 
 /// Where a row's id comes from.
@@ -81,25 +83,27 @@ impl Columns {
         let mut columns = Columns {
             id,
             questions: Vec::new(),
+            unanswered: Vec::new(),
         };
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
         let mut unknown: Vec<(usize, &str)> = Vec::new();
-        let known: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
-        let folded = |s: &str| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
+        // A question's id or text as people see it (`forms::fold`): curly quotes,
+        // decomposed accents, a lost full stop still name it. Ids first.
+        let mut by_name = std::collections::HashMap::new();
+        for (q, question) in quiz.questions.iter().enumerate() {
+            by_name.entry(forms::fold(&question.id)).or_insert(q);
+        }
+        for (q, question) in quiz.questions.iter().enumerate() {
+            by_name.entry(forms::fold(&question.text)).or_insert(q);
+        }
         for (column, &name) in names.iter().enumerate() {
             if matches!(id, IdSource::Column(c) | IdSource::Email(c) if c == column) {
                 continue;
             }
-            let question = quiz.question_index(name).or_else(|| {
-                let name = folded(name);
-                quiz.questions.iter().position(|q| folded(&q.text) == name)
-            });
+            let question = quiz
+                .question_index(name)
+                .or_else(|| by_name.get(&forms::fold(name)).copied());
             match question {
                 Some(q) => {
                     if let Some(&(other, _)) = columns.questions.iter().find(|(_, p)| *p == q) {
@@ -134,7 +138,7 @@ impl Columns {
                         quiz.id
                     ),
                 );
-                warning.hint = suggest(name, &known);
+                warning.hint = nearest_question(quiz, name);
                 warnings.push(warning);
             }
         } else {
@@ -167,12 +171,12 @@ impl Columns {
                 .with_hint("name each column by a question id or the question's text"),
             );
         }
-        let unanswered: Vec<&str> = quiz
+        let unanswered: Vec<String> = quiz
             .questions
             .iter()
             .enumerate()
             .filter(|(q, _)| !columns.questions.iter().any(|(_, p)| p == q))
-            .map(|(_, question)| question.id.as_str())
+            .map(|(_, question)| question.id.clone())
             .collect();
         if !unanswered.is_empty() && errors.is_empty() {
             warnings.push(Problem::warning(
@@ -186,6 +190,7 @@ impl Columns {
                 ),
             ));
         }
+        columns.unanswered = unanswered;
         if errors.is_empty() {
             Ok((columns, warnings))
         } else {
@@ -193,4 +198,27 @@ impl Columns {
             Err(errors)
         }
     }
+}
+
+/// "did you mean" for a header that names no question: the question whose id or
+/// text is nearest, both compared as people see them (`forms::fold`), and named as
+/// the quiz writes it.
+fn nearest_question(quiz: &Quiz, header: &str) -> Option<String> {
+    // A header far longer than any question is no near miss (and not worth the time).
+    let longest = quiz.questions.iter().map(|q| q.text.len()).max()?;
+    if header.len() > 2 * longest + 16 {
+        return None;
+    }
+    let header = forms::fold(header);
+    quiz.questions
+        .iter()
+        .flat_map(|q| [q.id.as_str(), q.text.as_str()])
+        .map(|name| {
+            let folded = forms::fold(name);
+            let distance = strsim::levenshtein(&header, &folded);
+            (distance, folded.chars().count(), name)
+        })
+        .filter(|&(distance, length, _)| distance <= 2.max(length / 4))
+        .min_by_key(|&(distance, _, _)| distance)
+        .map(|(_, _, name)| format!("did you mean `{}`?", crate::text::clip(name)))
 }

@@ -19,6 +19,7 @@ pub mod rows;
 pub mod sample;
 pub mod spreadsheet;
 pub mod summary;
+mod workbook;
 mod write;
 
 use crate::error::Error;
@@ -38,6 +39,8 @@ use write::ResultWriter;
 
 /// Rows read and scored together.
 const CHUNK: usize = 128;
+/// The most scorer threads (`--jobs`): beyond the cores they only cost memory.
+pub const MAX_JOBS: usize = 64;
 /// The longest JSON Lines row read; a longer one is a bad row, never held whole.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
@@ -198,12 +201,28 @@ pub fn run(
     // Set when the run stops early. Several scorers read a stream through a thread
     // of its own (see `pump`), which gives up waiting for input then.
     let stop = Arc::new(AtomicBool::new(false));
-    let input: Box<dyn Read + Send> = if options.input.stream && options.jobs > 1 {
-        Box::new(pump::pump(input, Arc::clone(&stop)))
+    let jobs = options.jobs.clamp(1, MAX_JOBS);
+    let input: Box<dyn Read + Send> = if options.input.stream && jobs > 1 {
+        let pumped = pump::pump(input, Arc::clone(&stop)).map_err(|source| ReadError::Thread {
+            name: name.to_string(),
+            source,
+        })?;
+        Box::new(pumped)
     } else {
         input
     };
     let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
+    let unanswered = columns
+        .as_ref()
+        .map(|columns| columns.unanswered.clone())
+        .unwrap_or_default();
+    if options.strict && !unanswered.is_empty() {
+        return Err(ReadError::Unanswered {
+            name: name.to_string(),
+            questions: unanswered,
+        }
+        .into());
+    }
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
     out.write_all(&writer.header(quiz)).map_err(Error::output)?;
@@ -220,7 +239,7 @@ pub fn run(
         writer: &writer,
         strict: options.strict,
     };
-    let stopped = if options.jobs <= 1 {
+    let stopped = if jobs <= 1 {
         let mut stopped = false;
         for chunk in chunks {
             if sink.take(score_part(&scoring, chunk?))? {
@@ -230,8 +249,22 @@ pub fn run(
         }
         stopped
     } else {
-        score_in_parallel(&scoring, chunks, options.jobs, &mut sink, &stop)?
+        score_in_parallel(&scoring, chunks, jobs, &mut sink, &stop)?
     };
+    // Said again at the end, where it is seen after any rows' messages.
+    if !unanswered.is_empty() {
+        writeln!(
+            sink.err,
+            "{name}: every row skipped {} no column answers: {}",
+            if unanswered.len() == 1 {
+                "the question"
+            } else {
+                "the questions"
+            },
+            unanswered.join(", ")
+        )
+        .map_err(Error::messages)?;
+    }
     Ok(Outcome {
         summary: sink.summary,
         stopped,
@@ -306,34 +339,45 @@ fn score_in_parallel(
     let ahead = 4 * jobs;
     std::thread::scope(|scope| {
         let (part_sender, part_receiver) = mpsc::sync_channel(jobs);
+        let mut unstarted = None;
         for _ in 0..jobs {
             let part_sender = part_sender.clone();
             let (chunks, written) = (&chunks, &written);
             let named = std::thread::Builder::new().name("careerfit-scorer".into());
-            named
-                .spawn_scoped(scope, move || {
-                    while !stop.load(Ordering::Relaxed) {
-                        let next = chunks.lock().expect("a scorer does not panic").next();
-                        let Some((n, chunk)) = next else { return };
-                        let (count, wake) = written;
-                        let mut count = count.lock().expect("a writer does not panic");
-                        while n >= *count + ahead {
-                            if stop.load(Ordering::Relaxed) {
-                                return;
-                            }
-                            let wait = std::time::Duration::from_millis(50);
-                            count = wake.wait_timeout(count, wait).expect("no panic").0;
-                        }
-                        drop(count);
-                        let part = chunk.map(|rows| score_part(scoring, rows));
-                        if part_sender.send((n, part)).is_err() {
+            let started = named.spawn_scoped(scope, move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let next = chunks.lock().expect("a scorer does not panic").next();
+                    let Some((n, chunk)) = next else { return };
+                    let (count, wake) = written;
+                    let mut count = count.lock().expect("a writer does not panic");
+                    while n >= *count + ahead {
+                        if stop.load(Ordering::Relaxed) {
                             return;
                         }
+                        let wait = std::time::Duration::from_millis(50);
+                        count = wake.wait_timeout(count, wait).expect("no panic").0;
                     }
-                })
-                .expect("a thread can be started");
+                    drop(count);
+                    let part = chunk.map(|rows| score_part(scoring, rows));
+                    if part_sender.send((n, part)).is_err() {
+                        return;
+                    }
+                }
+            });
+            if let Err(source) = started {
+                unstarted = Some(source);
+                break;
+            }
         }
         drop(part_sender);
+        // A scorer that cannot start (no memory for its stack, too many threads)
+        // ends the run: the others are stopped, and it is said why.
+        if let Some(source) = unstarted {
+            stop.store(true, Ordering::Relaxed);
+            written.1.notify_all();
+            drop(part_receiver);
+            return Err(ReadError::Scorers { source }.into());
+        }
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 0;
         let result = (|| {

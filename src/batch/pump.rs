@@ -28,8 +28,9 @@ pub struct Pumped {
 }
 
 /// Start reading `input` on a thread of its own. Once `stopped` is set, every read
-/// of `Pumped` that would wait sees the end of the input instead.
-pub fn pump(mut input: Box<dyn Read + Send>, stopped: Arc<AtomicBool>) -> Pumped {
+/// of `Pumped` that would wait sees the end of the input instead. Fails when the
+/// thread cannot be started.
+pub fn pump(mut input: Box<dyn Read + Send>, stopped: Arc<AtomicBool>) -> io::Result<Pumped> {
     let (sender, blocks) = sync_channel(BLOCKS_WAITING);
     std::thread::Builder::new()
         .name("careerfit-stream".into())
@@ -50,14 +51,13 @@ pub fn pump(mut input: Box<dyn Read + Send>, stopped: Arc<AtomicBool>) -> Pumped
                     return;
                 }
             }
-        })
-        .expect("a thread can be started");
-    Pumped {
+        })?;
+    Ok(Pumped {
         blocks,
         block: Vec::new(),
         at: 0,
         stopped,
-    }
+    })
 }
 
 impl Read for Pumped {
@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn a_pumped_stream_reads_as_the_stream_does() {
         let text: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        let mut pumped = pump(Box::new(io::Cursor::new(text.clone())), Arc::default());
+        let mut pumped = pump(Box::new(io::Cursor::new(text.clone())), Arc::default()).unwrap();
         let mut read = Vec::new();
         pumped.read_to_end(&mut read).unwrap();
         assert_eq!(read, text);
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn a_stream_ends_instead_of_waiting_once_the_run_has_stopped() {
         let stopped = Arc::new(AtomicBool::new(false));
-        let mut pumped = pump(Box::new(Quiet(false)), Arc::clone(&stopped));
+        let mut pumped = pump(Box::new(Quiet(false)), Arc::clone(&stopped)).unwrap();
         let mut buf = [0; 8];
         assert_eq!(pumped.read(&mut buf).unwrap(), 3);
         stopped.store(true, Ordering::Relaxed);
@@ -126,7 +126,7 @@ mod tests {
                 Err(io::Error::other("the disk is gone"))
             }
         }
-        let mut pumped = pump(Box::new(Failing), Arc::default());
+        let mut pumped = pump(Box::new(Failing), Arc::default()).unwrap();
         let error = pumped.read(&mut [0; 8]).unwrap_err();
         assert_eq!(error.to_string(), "the disk is gone");
     }

@@ -3,9 +3,9 @@
 //! (an unclosed quote told as such), and Microsoft's .xlsx; a bad row is told as
 //! `INPUT:LINE: error: ...` the same way by both commands.
 
-use super::forms;
-use super::rows::{Columns, RawData, RawRow, Rows};
+use super::rows::{Columns, RawData, Rows};
 use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
+use super::{forms, workbook};
 use crate::diagnostic::Problem;
 use crate::error::Error;
 use crate::quiz::Quiz;
@@ -23,9 +23,29 @@ pub enum ReadError {
     },
     #[error("{name}: cannot read the CSV header: {source}")]
     Header { name: String, source: csv::Error },
-    /// The file is not a workbook careerfit can read (said by `forms::read_xlsx`).
+    /// The file is not a workbook careerfit can read, or one past a limit (said by
+    /// `workbook`).
     #[error("{0}")]
     Workbook(String),
+    #[error("{name}: cannot start a thread to read it: {source}")]
+    Thread {
+        name: String,
+        source: std::io::Error,
+    },
+    /// A scorer thread could not be started.
+    #[error("cannot start a thread to score rows: {source}; try fewer --jobs")]
+    Scorers { source: std::io::Error },
+    /// `--strict`, and questions no column answers.
+    #[error(
+        "{name}: no column answers {}: {}; with --strict every question needs a column \
+         (name it by the question's id or text)",
+        if .questions.len() == 1 { "this question" } else { "these questions" },
+        .questions.join(", ")
+    )]
+    Unanswered {
+        name: String,
+        questions: Vec<String>,
+    },
     #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
     EmptySheet { name: String },
     /// The header's columns cannot be used: every problem, with its place.
@@ -37,7 +57,7 @@ impl ReadError {
     /// 1 when reading failed; 2 when what was read cannot be used.
     pub fn code(&self) -> u8 {
         match self {
-            ReadError::Input { .. } => 1,
+            ReadError::Input { .. } | ReadError::Thread { .. } | ReadError::Scorers { .. } => 1,
             _ => 2,
         }
     }
@@ -109,42 +129,15 @@ pub fn read(
                     fields,
                     line_offset,
                     name: name.to_string(),
+                    ahead: None,
                 }),
                 Some(columns),
             )
         }
         Format::Xlsx => {
-            let mut rows = forms::read_xlsx(name, input)
-                .map_err(ReadError::Workbook)?
-                .into_iter();
-            let Some((_, header)) = rows.next() else {
-                return Err(ReadError::EmptySheet {
-                    name: name.to_string(),
-                }
-                .into());
-            };
+            let (header, chunks) = workbook::read(name, input)?;
             let header = csv::StringRecord::from(header);
-            let columns = header_columns(&header, err)?;
-            let width = header.len();
-            let records = rows.map(move |(line, mut cells)| {
-                // A sheet's rows end at their last cell with text: pad them to the header.
-                cells.resize(width.max(cells.len()), String::new());
-                let data = if cells.len() > width {
-                    RawData::Bad(format!(
-                        "the row has {} cells but the header has {width}",
-                        cells.len()
-                    ))
-                } else {
-                    RawData::Csv(csv::StringRecord::from(cells))
-                };
-                RawRow { line, data }
-            });
-            let mut records = records.peekable();
-            let chunks = std::iter::from_fn(move || {
-                records.peek()?;
-                Some(Ok(records.by_ref().take(CHUNK).collect()))
-            });
-            (Box::new(chunks), Some(columns))
+            (chunks, Some(header_columns(&header, err)?))
         }
     };
     Ok(read)
@@ -283,6 +276,34 @@ struct CsvChunks<R> {
     /// Added to the csv crate's line of a record (see `read`).
     line_offset: usize,
     name: String,
+    /// A record read ahead, to learn whether the one before it was the last.
+    ahead: Option<(csv::StringRecord, csv::Result<bool>)>,
+}
+
+impl<R: Read> CsvChunks<R> {
+    fn read_record(&mut self, record: &mut csv::StringRecord) -> csv::Result<bool> {
+        match self.ahead.take() {
+            Some((ahead, result)) => {
+                *record = ahead;
+                result
+            }
+            None => self.csv.read_record(record),
+        }
+    }
+
+    /// Whether `record` is the input's last. Asked only of a record with a cell over
+    /// several lines (a quote never closed runs to the end of the input), so that
+    /// others are not held back waiting for the next.
+    fn is_last(&mut self, record: &csv::StringRecord) -> bool {
+        if !record.iter().any(|cell| cell.contains('\n')) {
+            return false;
+        }
+        let mut ahead = csv::StringRecord::new();
+        let result = self.csv.read_record(&mut ahead);
+        let last = matches!(result, Ok(false));
+        self.ahead = Some((ahead, result));
+        last
+    }
 }
 
 impl<R: Read> Iterator for CsvChunks<R> {
@@ -292,11 +313,12 @@ impl<R: Read> Iterator for CsvChunks<R> {
         let mut rows = Rows::with_capacity(CHUNK, 0);
         let mut record = csv::StringRecord::new();
         while rows.len() < CHUNK && (rows.is_empty() || !self.csv.get_ref().buffer().is_empty()) {
-            let data = match self.csv.read_record(&mut record) {
+            let data = match self.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true)
-                    if let Some(problem) =
-                        swallowed_rows(&record, self.fields, self.line_offset) =>
+                    if self.is_last(&record)
+                        && let Some(problem) =
+                            swallowed_rows(&record, self.fields, self.line_offset) =>
                 {
                     RawData::Bad(problem)
                 }
@@ -321,15 +343,11 @@ impl<R: Read> Iterator for CsvChunks<R> {
 }
 
 /// A quote that is opened and never closed makes its cell run on through the next
-/// lines, each of which would have been a row. Said with the line where the quote
+/// lines to the end of the input (`record` is the last), each of which would have
+/// been a row: in any column, the last too. Said with the line where the quote
 /// opened and the rows it took in, named by their first cell, rather than as a row
-/// of too few cells while those rows silently vanish.
+/// of too few cells, or an odd answer, while those rows silently vanish.
 fn swallowed_rows(record: &csv::StringRecord, fields: usize, line_offset: usize) -> Option<String> {
-    // An unclosed quote runs to the end of the input, so its row ends short of cells;
-    // a quoted cell that is closed keeps the row's count.
-    if record.len() >= fields {
-        return None;
-    }
     let start = record.position()?.line() as usize + line_offset;
     let (cell, text) = record
         .iter()

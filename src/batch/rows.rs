@@ -90,9 +90,9 @@ pub struct RowReader<'q> {
     /// Question id -> position, resolved once per quiz, not per row.
     index: HashMap<&'q str, usize>,
     columns: Option<Columns>,
-    /// Per question: for tick-any questions, the option ids and labels a cell may
-    /// name, longest first (see `forms::split_ticks`).
-    ticks: Vec<Vec<String>>,
+    /// Per question: the option ids and labels (a scale's labels) a CSV cell may
+    /// name, folded as people see them (see `forms::fold`, `forms::split_ticks`).
+    labels: Vec<forms::Ticks>,
     /// Per question: how an answer written exactly is matched quickly.
     exact: Vec<super::exact::Exact>,
 }
@@ -159,26 +159,28 @@ impl<'q> RowReader<'q> {
             .enumerate()
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
-        let ticks = quiz
+        let labels = quiz
             .questions
             .iter()
             .map(|q| match &q.kind {
-                QuestionKind::Multi { options } => {
-                    let mut known: Vec<String> = options
-                        .iter()
-                        .flat_map(|o| [o.id.clone(), o.label.clone()])
-                        .collect();
-                    known.sort_by_key(|v| std::cmp::Reverse(v.len()));
-                    known
+                QuestionKind::Multi { options } | QuestionKind::Choice { options } => {
+                    forms::Ticks::new(
+                        options
+                            .iter()
+                            .flat_map(|o| [o.id.as_str(), o.label.as_str()]),
+                    )
                 }
-                _ => Vec::new(),
+                QuestionKind::Scale { labels, .. } => {
+                    forms::Ticks::new(labels.iter().map(String::as_str))
+                }
+                QuestionKind::YesNo { .. } => forms::Ticks::default(),
             })
             .collect();
         RowReader {
             quiz,
             index,
             columns,
-            ticks,
+            labels,
             exact: quiz
                 .questions
                 .iter()
@@ -250,11 +252,20 @@ impl<'q> RowReader<'q> {
                         let value = match (&question.kind, cell) {
                             (_, "") => return None,
                             (QuestionKind::Multi { .. }, cell) => Given::List(
-                                forms::split_ticks(cell, &self.ticks[q])
+                                forms::split_ticks(cell, &self.labels[q])
                                     .into_iter()
                                     .map(|s| Given::Text(Cow::Borrowed(s)))
                                     .collect(),
                             ),
+                            // A label written with other quotes, dashes or spaces, or
+                            // in decomposed Unicode, is the label.
+                            (_, cell)
+                                if !self.labels[q].is_written(cell) && forms::may_fold(cell) =>
+                            {
+                                Given::Text(Cow::Borrowed(
+                                    self.labels[q].known(cell).unwrap_or(cell),
+                                ))
+                            }
                             (_, cell) => Given::Text(Cow::Borrowed(cell)),
                         };
                         Some((question.id.as_str(), value))

@@ -55,8 +55,12 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Threads that score rows [default: the number of cores]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Threads that score rows, 1 to 64 [default: the number of cores, at most 64]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..=crate::batch::MAX_JOBS as i64)
+    )]
     pub jobs: Option<u16>,
 }
 
