@@ -6,7 +6,7 @@
 //! the other modes to compare the real binary with the floor and with jq:
 //!
 //!   cargo bench --bench score -- generate N [SEED]   N respondents as JSON Lines
-//!   cargo bench --bench score -- floor FILE           parse-only floor over FILE
+//!   cargo bench --bench score -- floor FILE           parse-only floor over FILE (`-`: stdin)
 //!   cargo bench --bench score -- score FILE           careerfit's scoring of FILE, in memory
 //!   cargo bench --bench score -- quiz-json            the HIM quiz as JSON, for jq
 //!   cargo bench --bench score -- class N QUESTION     a made-up class for `analyze`:
@@ -109,10 +109,12 @@ fn main() {
         }
         ["floor", file] => {
             let start = Instant::now();
-            let reader = std::io::BufReader::with_capacity(
-                1 << 16,
-                std::fs::File::open(file).expect("FILE"),
-            );
+            // `-` is stdin, as `careerfit score QUIZ -` reads it.
+            let input: Box<dyn std::io::Read> = match *file {
+                "-" => Box::new(std::io::stdin().lock()),
+                file => Box::new(std::fs::File::open(file).expect("FILE")),
+            };
+            let reader = std::io::BufReader::with_capacity(1 << 16, input);
             let rows = floor(reader.lines().map(|l| l.expect("a line")));
             let elapsed = start.elapsed();
             println!("{rows} {:.6}", elapsed.as_secs_f64());

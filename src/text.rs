@@ -63,23 +63,20 @@ pub fn shorten(text: &str, chars: usize) -> String {
     }
 }
 
-/// Word-wrap prose to `width` columns with an indent on every line.
+/// Word-wrap prose to `width` columns with an indent on every line. Columns are
+/// counted as a terminal shows them (display width: a CJK character takes two);
+/// space between words becomes one space, a line ends only between words (not at a
+/// hyphen), and a word wider than a line is broken.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    for word in text.split_whitespace() {
-        let line_len = line.chars().count();
-        if line_len > indent.len() && line_len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(indent);
-        }
-        if line.chars().count() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(line.trim_end());
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        // Never at a hyphen: `him-career-fit` is an id to type.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    let mut out = textwrap::fill(&words, options);
     out.push('\n');
     out
 }
@@ -97,6 +94,30 @@ mod tests {
             "  one two three\n  four five six\n  seven eight\n  nine ten\n"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() <= 16));
+    }
+
+    #[test]
+    fn wide_characters_wrap_within_80_display_columns() {
+        // 102 CJK characters, two columns each: 204 columns, no space to break at.
+        let line = "職業適性診断".repeat(17);
+        let wrapped = wrap(&line, 80, "  ");
+        let widths: Vec<usize> = wrapped.lines().map(textwrap::core::display_width).collect();
+        assert!(widths.iter().all(|&w| w <= 80), "{widths:?}");
+        assert_eq!(widths.len(), 3, "{wrapped}");
+        assert_eq!(wrapped.replace(['\n', ' '], ""), line, "nothing lost");
+        // With words, a line ends between them, as it does for ASCII.
+        let words = "情報管理 医療記録 ".repeat(12);
+        let wrapped = wrap(&words, 40, "");
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.split(' ').all(|w| w.chars().count() == 4))
+        );
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| textwrap::core::display_width(l) <= 40)
+        );
     }
 
     #[test]

@@ -62,28 +62,9 @@ fn round_half_away(x: f64) -> Option<i64> {
     (rounded.unsigned_abs() < 1_000_000_000_000_000).then_some(rounded)
 }
 
-/// A whole number, appended as decimal digits.
-pub fn write_count(out: &mut Vec<u8>, mut n: u64) {
-    // Most are one or two digits (an answer count, a score): pushed as they are.
-    if n < 10 {
-        out.push(b'0' + n as u8);
-        return;
-    }
-    if n < 100 {
-        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
-        return;
-    }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+/// A whole number, appended as decimal digits (by `itoa`, which needs no formatter).
+pub fn write_count(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// One row of `careerfit score`: a respondent's result, or why the row was refused.

@@ -1,6 +1,6 @@
 //! How the quick reader (`fast.rs`) matches an answer written exactly as careerfit
 //! writes answers: each question's known texts, compared in place with the row's
-//! text, a word at a time.
+//! text.
 
 use crate::quiz::{Question, QuestionKind};
 
@@ -91,7 +91,7 @@ impl Exact {
     /// written without space or escape.
     pub(super) fn key_at(&self, text: &[u8]) -> Option<usize> {
         let n = self.key.len();
-        (text.len() > n && same(&text[..n], &self.key)).then_some(n)
+        (text.len() > n && text[..n] == *self.key).then_some(n)
     }
 
     /// What the JSON string at the start of `text` means when it is one of the texts,
@@ -107,57 +107,8 @@ impl Exact {
             .iter()
             .find(|(t, _)| {
                 let n = t.len();
-                text.get(n + 1) == Some(&b'"') && same(&text[1..=n], t.as_bytes())
+                text.get(n + 1) == Some(&b'"') && text[1..=n] == *t.as_bytes()
             })
             .map(|(t, v)| (*v, t.len() + 2))
-    }
-}
-
-/// Two texts of the same length are the same. Short ones, as ids and labels are, are
-/// compared a word or two at a time in place: a call to `memcmp` for each took a
-/// tenth of `score`'s time, most of it in choosing how to compare.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8"));
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4"));
-    match n {
-        0..4 => a.iter().zip(b).all(|(x, y)| x == y),
-        // Two reads that overlap cover the whole text.
-        4..=8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-        _ => {
-            let mut at = 0;
-            while at + 8 < n {
-                if word(a, at) != word(b, at) {
-                    return false;
-                }
-                at += 8;
-            }
-            word(a, n - 8) == word(b, n - 8)
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same;
-
-    #[test]
-    fn texts_are_the_same_only_when_every_byte_is() {
-        let text = b"health-care-without-patients, and more";
-        let copy = text.to_vec();
-        for n in 0..text.len() {
-            let a = &text[..n];
-            assert!(same(a, &copy[..n]), "{n}");
-            assert!(!same(a, &text[..n + 1]), "{n}: lengths differ");
-            for at in 0..n {
-                let mut b = a.to_vec();
-                b[at] ^= 0x20;
-                assert!(!same(a, &b), "{n}: byte {at} differs");
-            }
-        }
     }
 }

@@ -351,6 +351,9 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
+mod agrees;
+
+#[cfg(test)]
 mod tests {
     use super::string_end;
 
