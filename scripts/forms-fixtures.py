@@ -62,6 +62,9 @@ for n, name in enumerate(NAMES):
         value = answer(q, leaning)
         if value is not None:
             answers[q["id"]] = value
+        elif q.get("type") == "multi":
+            # No box ticked: the export's cell is empty, and that means none ticked.
+            answers[q["id"]] = []
     # Make sure the awkward cases occur: a label holding a comma, ticked with others.
     if n in (1, 4, 7):
         answers["subjects"] = ["Biology", "Art, music or drama", "Chemistry"]
@@ -77,7 +80,7 @@ def cells(person, join):
     row = []
     for q in quiz["questions"]:
         value = person["answers"].get(q["id"])
-        if value is None:
+        if value is None or value == []:
             row.append("")
         elif isinstance(value, list):
             row.append(join(value))

@@ -36,6 +36,12 @@ fn as_json(quiz: &Value, picks: &[Option<u32>]) -> serde_json::Value {
     let mut out = serde_json::Map::new();
     for (q, pick) in quiz["questions"].as_sequence().unwrap().iter().zip(picks) {
         let id = q["id"].as_str().unwrap().to_string();
+        // A CSV cell cannot tell a skipped tick-any question from one with nothing
+        // ticked (an empty cell is "none ticked"): such a question is always answered.
+        let pick = match (pick, q["type"].as_str()) {
+            (None, Some("multi")) => &Some(0),
+            (pick, _) => pick,
+        };
         let Some(pick) = pick else { continue };
         let value = match q["type"].as_str().unwrap_or("scale") {
             "scale" => serde_json::json!(1 + pick % 5),
@@ -55,10 +61,6 @@ fn as_json(quiz: &Value, picks: &[Option<u32>]) -> serde_json::Value {
                     .filter(|(i, _)| pick & (1 << i) != 0)
                     .map(|(_, o)| o["id"].as_str().unwrap())
                     .collect();
-                // An empty CSV cell is a skip, not "none ticked": leave both out.
-                if ticked.is_empty() {
-                    continue;
-                }
                 serde_json::json!(ticked)
             }
             other => panic!("no {other} question in the fixture"),

@@ -194,7 +194,8 @@ fn csv_columns_may_be_question_ids_or_question_texts() {
         Value::Null,
         "empty cell = skipped"
     );
-    assert_eq!(bob["answers"][5]["answer"], Value::Null);
+    // An empty tick-any cell is "none ticked", an answer worth 0.
+    assert_eq!(bob["answers"][5]["answer"], serde_json::json!([]));
     assert_eq!(bob["answers"][4]["answer"], "a", "an option by its label");
     // careful: q-scale High (1) x2, q-required Strongly agree (1): 100.
     assert_close(&bob["traits"][0]["score"], 100.0);

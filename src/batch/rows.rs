@@ -250,6 +250,9 @@ impl<'q> RowReader<'q> {
                         let cell = record.get(column)?.trim();
                         let question = &self.quiz.questions[q];
                         let value = match (&question.kind, cell) {
+                            // A tick-any question left unticked: the respondent saw it
+                            // and ticked none, an answer worth 0, as in the terminal.
+                            (QuestionKind::Multi { .. }, "") => Given::List(Vec::new()),
                             (_, "") => return None,
                             (QuestionKind::Multi { .. }, cell) => Given::List(
                                 forms::split_ticks(cell, &self.labels[q])
