@@ -218,10 +218,12 @@ fn written(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<PrivateFile,
             .filter_map(|(q, a)| Some((q.id.clone(), a.as_ref()?.to_json(q))))
             .collect(),
     };
-    let mut text = crate::json::to_string_pretty(&file).map(String::into_bytes).map_err(|e| ProgressError::Save {
-        path: path.to_path_buf(),
-        source: e.into(),
-    })?;
+    let mut text = crate::json::to_string_pretty(&file)
+        .map(String::into_bytes)
+        .map_err(|e| ProgressError::Save {
+            path: path.to_path_buf(),
+            source: e.into(),
+        })?;
     text.push(b'\n');
     // The progress file replaces itself: always forced.
     let mut temp = PrivateFile::create(path, true).map_err(ProgressError::SaveFile)?;

@@ -354,3 +354,39 @@ fn analyze_says_it_leaves_forced_choices_out_of_alpha() {
         .unwrap();
     assert_eq!(coding["questions"], 2);
 }
+
+#[test]
+fn probably_not_shows_the_closest_pathway_not_a_best_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    // p1 Strongly disagree and p2 Strongly agree: wanting hands-on care, a dealbreaker.
+    let answers = write(
+        dir.path(),
+        "a.yaml",
+        "answers: {c1: 4, c2: 2, l1: 3, l2: 4, p1: 1, p2: 5, rather: teach, ticks: [rules], \
+         study: degree, s1: 4, s2: 2, s3: 5}\n",
+    );
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("forced.yaml").to_str().unwrap(),
+            "--answers",
+        ])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let shown = text(&output.stdout);
+    let verdict = shown
+        .find("Is desk work for me? Probably not, by your answers.")
+        .unwrap();
+    let pathways = shown.find("Your pathways, best fit first").unwrap();
+    assert!(verdict < pathways, "the answer comes first");
+    assert!(shown.contains("- Your answers point to work with patients face to face instead."));
+    assert!(shown.contains("The closest pathway: "), "{shown}");
+    assert!(!shown.contains("Your best fit: "), "{shown}");
+    // The forced choices' traits are named under the traits.
+    assert!(
+        shown.contains("Coding and Leading count your \"which would you rather\""),
+        "{shown}"
+    );
+}

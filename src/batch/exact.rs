@@ -78,7 +78,13 @@ impl Exact {
         let unescaped = |t: &str| !t.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20);
         Exact {
             positions,
-            key: format!("\"{}\":", question.id).into_bytes().into(),
+            // As JSON writes the id, escapes and all: an id holding a quote must not
+            // match a key whose backslash is missing, which is not JSON.
+            key: {
+                let mut key = serde_json::to_vec(&question.id).expect("an id serialises");
+                key.push(b':');
+                key.into()
+            },
             texts: texts
                 .into_iter()
                 .filter(|(t, _)| unescaped(t))

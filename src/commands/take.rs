@@ -171,9 +171,16 @@ fn ask(
             answered,
             from_question,
         }) => note!(
-            "Resuming quiz `{}`: {answered} of {total} questions answered, going on from \
-             question {from_question}.\n",
-            quiz.id
+            "{}",
+            report::wrap(
+                &format!(
+                    "Resuming quiz `{}`: {answered} of {total} questions answered, going on \
+                     from question {from_question}.",
+                    quiz.id
+                ),
+                80,
+                ""
+            )
         ),
         Some(plan::Note::NothingToResume) => note!(
             "There is no unfinished quiz `{}` to resume; starting it.\n",

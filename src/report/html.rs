@@ -237,10 +237,11 @@ pub fn render(v: &View) -> String {
         section {
             h2 { "Your traits (0 to 100)" }
             (chart(result))
+            @if let Some(note) = &v.forced_note { p { (note) } }
         }
         @if let Some(best) = best {
             section {
-                h2 { "Your best fit: " (best.title) }
+                h2 { (v.best_heading) ": " (best.title) }
                 @if let Some(education) = &best.education { p { strong { "Education: " } (education) } }
                 @if !best.job_titles.is_empty() {
                     p { strong { "Job titles: " } (best.job_titles.join(", ")) }

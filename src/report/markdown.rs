@@ -103,12 +103,16 @@ pub fn render(v: &View) -> String {
             t.questions
         ));
     }
+    if let Some(note) = &v.forced_note {
+        out.push_str(&format!("\n{}\n", text(note)));
+    }
     match &v.best {
         None => out.push_str("\nNo pathway could be scored: answer at least one question.\n"),
         Some(view) => {
             let best = view.entry;
             out.push_str(&format!(
-                "\n## Your best fit: {} ({}, {} of 100)\n\n",
+                "\n## {}: {} ({}, {} of 100)\n\n",
+                v.best_heading,
                 text(&best.title),
                 text(best.band.as_deref().unwrap_or("no band")),
                 score(best.fit)

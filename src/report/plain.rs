@@ -65,13 +65,17 @@ pub fn render(v: &View, width: usize) -> String {
             t.questions
         ));
     }
+    if let Some(note) = &v.forced_note {
+        line(note);
+    }
     line("");
     match &v.best {
         None => line("No pathway could be scored: answer at least one question."),
         Some(view) => {
             let best = view.entry;
             line(&format!(
-                "Your best fit: {}, {}, {}.",
+                "{}: {}, {}, {}.",
+                v.best_heading,
                 best.title,
                 best.band.as_deref().unwrap_or("no band"),
                 score_words(best.fit)

@@ -93,13 +93,18 @@ pub fn render(v: &View, style: Style) -> String {
             Cell::new(format!("{} of {}", t.answered, t.questions)),
         ]);
     }
-    out.push_str(&format!("{traits}\n\n"));
+    out.push_str(&format!("{traits}\n"));
+    if let Some(note) = &v.forced_note {
+        out.push_str(&wrap(note, width, ""));
+    }
+    out.push('\n');
 
     if let Some(view) = &v.best {
         let best = view.entry;
         out.push_str(&wrap(
             &format!(
-                "Your best fit: {} ({}, {} of 100)",
+                "{}: {} ({}, {} of 100)",
+                v.best_heading,
                 best.title,
                 best.band.as_deref().unwrap_or("no band"),
                 score_text(best.fit)

@@ -27,6 +27,12 @@ pub struct View<'a> {
     /// When two or more pathways are effectively tied for best: which, and what
     /// separates them (see `tie`).
     pub tie: Option<String>,
+    /// Under the traits, when the quiz has "which would you rather" questions: which
+    /// traits they count for, and that a low score there may mean another activity
+    /// was preferred.
+    pub forced_note: Option<String>,
+    /// "Your best fit", or, when the verdict is probably not, "The closest pathway".
+    pub best_heading: &'static str,
     /// The caution every summary leads with when confidence is low.
     pub caution: Option<String>,
     pub sources: &'a [Source],
@@ -90,6 +96,11 @@ impl<'a> View<'a> {
                 )
             }),
             tie: tie(quiz, result),
+            forced_note: forced_note(quiz),
+            best_heading: match result.verdict.as_ref().map(|v| v.answer) {
+                Some(crate::verdict::Answer::ProbablyNot) => "The closest pathway",
+                _ => "Your best fit",
+            },
             caution: super::caution(result),
             sources: &quiz.sources,
             explained: explanation.map(|e| Explained::new(quiz, e)),
@@ -130,6 +141,38 @@ fn out_of_reach(quiz: &Quiz, result: &QuizResult) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The traits that "which would you rather" questions count for, in a sentence.
+fn forced_note(quiz: &Quiz) -> Option<String> {
+    let mut traits: Vec<usize> = Vec::new();
+    // Pick-one questions only: a tick-any one takes every activity ticked.
+    let pick_one = |q: &&crate::quiz::Question| {
+        q.is_forced_choice() && matches!(q.kind, crate::quiz::QuestionKind::Choice { .. })
+    };
+    for q in quiz.questions.iter().filter(pick_one) {
+        for &t in &q.traits {
+            if !traits.contains(&t) {
+                traits.push(t);
+            }
+        }
+    }
+    traits.sort_unstable();
+    let names: Vec<&str> = traits
+        .iter()
+        .map(|&t| quiz.traits[t].name.as_str())
+        .collect();
+    let (last, rest) = names.split_last()?;
+    let listed = if rest.is_empty() {
+        last.to_string()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    Some(format!(
+        "{listed} count your \"which would you rather\" choices, where only the \
+         activity you picked scores: a low score there can mean you preferred another \
+         activity, not that you dislike this one."
+    ))
 }
 
 /// "Effectively tied for best (within 5 points, too close to tell apart): Medical

@@ -437,9 +437,16 @@ fn the_quick_reader_agrees_with_serde_json_on_generated_rows() {
     // Rows all usual but for one or two odd things, rows with a few, rows with many.
     let case = (0..QUIZZES.len(), select(vec![2000, 2000, 100, 6]))
         .prop_flat_map(|(q, plain)| (Just(q), row(&QUIZZES[q], plain), spaces(plain), mutation()));
+    // New rows every run here; a fixed seed in CI, whose verdict must not depend on
+    // the draw (a failing draw is reported with its smallest case either way).
+    let rng_seed = match std::env::var_os("CI") {
+        Some(_) => proptest::test_runner::RngSeed::Fixed(2026),
+        None => proptest::test_runner::RngSeed::Random,
+    };
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
+        rng_seed,
         ..Config::default()
     });
     let outcome = runner.run(&case, |(q, row, spaces, mutation)| {
