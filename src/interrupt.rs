@@ -24,6 +24,7 @@ pub fn install() {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+                let (saved, unsaved) = crate::private_file::saved_and_unsaved();
                 crate::private_file::remove_temporary_files();
                 restore_terminal();
                 let name = match signal {
@@ -31,7 +32,10 @@ pub fn install() {
                     SIGHUP => "SIGHUP",
                     _ => "SIGINT",
                 };
-                note!("\nStopped by {name}; no result was saved.");
+                note!(
+                    "\nStopped by {name}; {}.",
+                    crate::private_file::what_was_saved(&saved, &unsaved)
+                );
                 std::process::exit(128 + signal);
             }
         });

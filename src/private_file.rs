@@ -59,23 +59,29 @@ fn reason(err: &std::io::Error) -> String {
 pub struct PrivateFile {
     path: PathBuf,
     force: bool,
+    /// Said among the files saved if the run is stopped later (not saved progress).
+    announced: bool,
     temp: tempfile::NamedTempFile,
     /// Listed while it exists, so that a signal can remove it before the process ends.
     _listed: Listed,
 }
 
-/// Temporary files being written. A signal ends the process without running
-/// destructors, so the signal handler removes these itself.
-static TEMPORARY: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Temporary files being written, with the file each is for. A signal ends the
+/// process without running destructors, so the signal handler removes these itself.
+static TEMPORARY: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+
+/// The files this run has written into place (but saved progress), in order: what a
+/// signal's message says was saved.
+static SAVED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
 /// A temporary file's place in `TEMPORARY`, given up when it is dropped (written
 /// into place, or removed by `tempfile`).
 struct Listed(PathBuf);
 
 impl Listed {
-    fn new(path: &Path) -> Listed {
+    fn new(path: &Path, target: &Path) -> Listed {
         if let Ok(mut files) = TEMPORARY.lock() {
-            files.push(path.to_path_buf());
+            files.push((path.to_path_buf(), target.to_path_buf()));
         }
         Listed(path.to_path_buf())
     }
@@ -84,7 +90,7 @@ impl Listed {
 impl Drop for Listed {
     fn drop(&mut self) {
         if let Ok(mut files) = TEMPORARY.lock() {
-            files.retain(|f| f != &self.0);
+            files.retain(|(f, _)| f != &self.0);
         }
     }
 }
@@ -93,9 +99,37 @@ impl Drop for Listed {
 /// before the process ends.
 pub fn remove_temporary_files() {
     if let Ok(files) = TEMPORARY.lock() {
-        for file in files.iter() {
+        for (file, _) in files.iter() {
             let _ = std::fs::remove_file(file);
         }
+    }
+}
+
+/// What a run stopped now leaves behind, for the signal's message: the files written
+/// into place and those still being written (which are removed).
+pub fn saved_and_unsaved() -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let saved = SAVED.lock().map(|s| s.clone()).unwrap_or_default();
+    let unsaved = TEMPORARY
+        .lock()
+        .map(|files| files.iter().map(|(_, target)| target.clone()).collect())
+        .unwrap_or_default();
+    (saved, unsaved)
+}
+
+/// "no result was saved", or which files were saved and which were not: "results.csv
+/// was saved; class.html was not".
+pub fn what_was_saved(saved: &[PathBuf], unsaved: &[PathBuf]) -> String {
+    let names = |paths: &[PathBuf]| {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| crate::text::escape_controls(&p.display().to_string()).into_owned())
+            .collect();
+        names.join(", ")
+    };
+    match (saved.is_empty(), unsaved.is_empty()) {
+        (true, _) => "no result was saved".to_string(),
+        (false, true) => format!("{} was saved", names(saved)),
+        (false, false) => format!("{} was saved; {} was not", names(saved), names(unsaved)),
     }
 }
 
@@ -104,7 +138,7 @@ pub fn remove_temporary_files() {
 pub fn is_listed(path: &Path) -> bool {
     TEMPORARY
         .lock()
-        .is_ok_and(|files| files.iter().any(|f| f == path))
+        .is_ok_and(|files| files.iter().any(|(f, _)| f == path))
 }
 
 impl PrivateFile {
@@ -147,9 +181,17 @@ impl PrivateFile {
         Ok(PrivateFile {
             path: path.to_path_buf(),
             force,
-            _listed: Listed::new(temp.path()),
+            announced: true,
+            _listed: Listed::new(temp.path(), path),
             temp,
         })
+    }
+
+    /// A file a signal's message does not name (saved progress, written after every
+    /// answer).
+    pub fn unannounced(mut self) -> Self {
+        self.announced = false;
+        self
     }
 
     /// Where streamed output goes until `commit`.
@@ -171,6 +213,7 @@ impl PrivateFile {
     /// meanwhile unless `force` was given.
     pub fn commit(mut self) -> Result<(), FileError> {
         let path = self.path;
+        let announced = self.announced;
         self.temp
             .as_file_mut()
             .flush()
@@ -194,6 +237,9 @@ impl PrivateFile {
                 }
             }
         })?;
+        if let (true, Ok(mut saved)) = (announced, SAVED.lock()) {
+            saved.push(path);
+        }
         Ok(())
     }
 }
@@ -320,5 +366,25 @@ mod tests {
         assert!(matches!(file.commit(), Err(FileError::Exists { .. })));
         assert_eq!(std::fs::read(&path).unwrap(), b"someone else's");
         assert_eq!(files_in(dir.path()), ["result.json"]);
+    }
+}
+
+#[cfg(test)]
+mod saved_tests {
+    use super::what_was_saved;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_stopped_run_says_what_was_saved_and_what_was_not() {
+        let (rows, report) = (PathBuf::from("results.csv"), PathBuf::from("class.html"));
+        assert_eq!(
+            what_was_saved(&[], &[report.clone()]),
+            "no result was saved"
+        );
+        assert_eq!(
+            what_was_saved(&[rows.clone()], &[report.clone()]),
+            "results.csv was saved; class.html was not"
+        );
+        assert_eq!(what_was_saved(&[rows], &[]), "results.csv was saved");
     }
 }

@@ -226,7 +226,9 @@ fn written(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<PrivateFile,
         })?;
     text.push(b'\n');
     // The progress file replaces itself: always forced.
-    let mut temp = PrivateFile::create(path, true).map_err(ProgressError::SaveFile)?;
+    let mut temp = PrivateFile::create(path, true)
+        .map_err(ProgressError::SaveFile)?
+        .unannounced();
     temp.write_all(&text).map_err(ProgressError::SaveFile)?;
     Ok(temp)
 }
