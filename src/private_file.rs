@@ -385,6 +385,6 @@ mod saved_tests {
             what_was_saved(&[rows.clone()], &[report.clone()]),
             "results.csv was saved; class.html was not"
         );
-        assert_eq!(what_was_saved(&[rows], &[]), "results.csv was saved");
+        assert_eq!(what_was_saved(rows, &[]), "results.csv was saved");
     }
 }
