@@ -376,15 +376,13 @@ mod saved_tests {
 
     #[test]
     fn a_stopped_run_says_what_was_saved_and_what_was_not() {
-        let (rows, report) = (PathBuf::from("results.csv"), PathBuf::from("class.html"));
+        let rows = [PathBuf::from("results.csv")];
+        let report = [PathBuf::from("class.html")];
+        assert_eq!(what_was_saved(&[], &report), "no result was saved");
         assert_eq!(
-            what_was_saved(&[], &[report.clone()]),
-            "no result was saved"
-        );
-        assert_eq!(
-            what_was_saved(&[rows.clone()], &[report.clone()]),
+            what_was_saved(&rows, &report),
             "results.csv was saved; class.html was not"
         );
-        assert_eq!(what_was_saved(rows, &[]), "results.csv was saved");
+        assert_eq!(what_was_saved(&rows, &[]), "results.csv was saved");
     }
 }
