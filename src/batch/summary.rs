@@ -66,10 +66,17 @@ pub struct Summary {
     seen: std::collections::HashMap<String, usize>,
     /// Ids that appear more than once, in the order first repeated, with every line.
     pub repeated: Vec<(String, Vec<usize>)>,
+    /// Rows whose id was not checked for repeats, past `MAX_CHECKED_IDS`.
+    pub ids_unchecked: usize,
 }
 
 /// How many low-confidence respondents a summary names; the count says the rest.
 pub const MAX_NAMED: usize = 100;
+
+/// How many distinct ids are checked for repeats: memory stays bounded whatever the
+/// input (about 10 MB for these); the ids after them are not checked, and `score`
+/// says so.
+pub const MAX_CHECKED_IDS: usize = 100_000;
 
 /// One pathway's line of the group view.
 pub struct PathwayFigures<'q> {
@@ -108,6 +115,7 @@ impl Summary {
             ids: Vec::new(),
             seen: std::collections::HashMap::new(),
             repeated: Vec::new(),
+            ids_unchecked: 0,
         }
     }
 
@@ -173,6 +181,7 @@ impl Summary {
     pub fn merge(&mut self, later: &Summary) {
         for (id, line) in &later.ids {
             match self.seen.get(id) {
+                None if self.seen.len() >= MAX_CHECKED_IDS => self.ids_unchecked += 1,
                 None => {
                     self.seen.insert(id.clone(), *line);
                 }

@@ -129,6 +129,15 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         )
         .map_err(Error::output)?;
     }
+    if outcome.summary.ids_unchecked > 0 {
+        writeln!(
+            err,
+            "{name}: note: ids after the first {} were not checked for repeats ({} rows)",
+            batch::summary::MAX_CHECKED_IDS,
+            outcome.summary.ids_unchecked
+        )
+        .map_err(Error::output)?;
+    }
     // --strict stopped at a bad row: nothing is saved.
     if let (Some(file), false) = (result_file, outcome.stopped) {
         file.commit()?;
