@@ -190,7 +190,7 @@ mod tests {
 
     use crate::fixtures::small;
 
-    /// The answers worked out in src/scoring.rs: careful 68.75, social 25, techy 83.33.
+    /// The answers worked out in src/scoring/tests.rs: careful 68.75, social 25, techy 83.33.
     fn answers() -> crate::answers::Answers {
         vec![
             Some(Scale(2)),

@@ -2,7 +2,7 @@
 
 use crate::quiz::{self, Quiz};
 
-/// tests/fixtures/small.yaml, loaded; its scores are worked out in src/scoring.rs.
+/// tests/fixtures/small.yaml, loaded; its scores are worked out in src/scoring/tests.rs.
 pub fn small() -> Quiz {
     quiz::load("small.yaml", include_str!("../tests/fixtures/small.yaml"))
         .expect("the fixture is valid")
@@ -10,7 +10,7 @@ pub fn small() -> Quiz {
 }
 
 /// tests/fixtures/forced.yaml, loaded: forced choices, pairs, a verdict and a need,
-/// with figures worked out in src/scoring.rs and src/verdict.rs.
+/// with figures worked out in src/scoring/tests.rs and src/verdict.rs.
 pub fn forced() -> Quiz {
     quiz::load("forced.yaml", include_str!("../tests/fixtures/forced.yaml"))
         .expect("the fixture is valid")

@@ -183,7 +183,7 @@ fn csv_columns_may_be_question_ids_or_question_texts() {
     };
     assert_eq!(without_time(&results[0]), without_time(&results[1]));
     let ann = &results[0][0];
-    // The hand-computed figures of tests/fixtures/small.yaml (see src/scoring.rs).
+    // The hand-computed figures of tests/fixtures/small.yaml (see src/scoring/tests.rs).
     assert_eq!(ann["id"], "ann");
     assert_close(&ann["traits"][0]["score"], 68.75);
     assert_close(&ann["traits"][1]["score"], 25.0);

@@ -819,7 +819,7 @@ fn low_confidence_leads_every_summary_format() {
 /// Halves round away from zero everywhere: a trait of 12.5 shows as 13, not 12.
 #[test]
 fn halves_round_away_from_zero_in_every_summary() {
-    // Careful = 100 × (2 × 0 + 1 × 0 + 1 × 0.5) / 4 = 12.5 (src/scoring.rs's rules).
+    // Careful = 100 × (2 × 0 + 1 × 0 + 1 × 0.5) / 4 = 12.5 (src/scoring/'s rules).
     let dir = tempfile::tempdir().unwrap();
     let answers = write(
         dir.path(),

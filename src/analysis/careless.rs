@@ -22,7 +22,7 @@ pub struct RespondentFlags {
 }
 
 /// The answered scale questions' positions as (position, labels), in quiz order.
-fn positions<'a>(
+pub(crate) fn positions<'a>(
     quiz: &'a Quiz,
     answers: &'a Answers,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
