@@ -38,8 +38,8 @@ fn low_confidence_respondents_are_named_with_why_and_repeated_ids_said_once() {
     assert_eq!(
         summary["low_confidence_respondents"],
         serde_json::json!([
-            {"id": "ben", "warnings": ["many_skipped"]},
-            {"id": "cal", "warnings": ["straight_lining"]}
+            {"id": "ben", "line": 2, "warnings": ["many_skipped"]},
+            {"id": "cal", "line": 4, "warnings": ["straight_lining"]}
         ])
     );
     assert_eq!(
@@ -82,10 +82,16 @@ fn the_class_report_names_the_low_confidence_respondents() {
     assert_eq!(
         cells,
         [
-            "ben",
+            "ben (line 2)",
             "skipped more than a quarter of the questions",
-            "cal",
+            "cal (line 4)",
             "gave the same answer to every scale statement"
         ]
     );
+    // The repeated id, with its lines.
+    let repeated: Vec<String> = document
+        .select(&scraper::Selector::parse("#repeated-ids td").unwrap())
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert_eq!(repeated, ["ana", "1, 3"]);
 }

@@ -51,9 +51,9 @@ fn the_resume_hint_names_the_quiz_and_both_ways_to_run_careerfit() {
     let intro = String::from_utf8_lossy(intro.before()).replace("\r\n", "\n");
     assert!(
         intro.contains(
-            "Ctrl-C stops at once; to go on later: `careerfit take small.yaml --resume`\n\
-             (or `cargo run --release -- take small.yaml --resume` where careerfit is not \
-             installed).\n"
+            "Ctrl-C stops at once; to go on later:\n  `careerfit take small.yaml --resume`\n  \
+             or, where careerfit is not installed,\n  \
+             `cargo run --release -- take small.yaml --resume`\n"
         ),
         "{intro}"
     );
@@ -65,9 +65,9 @@ fn the_resume_hint_names_the_quiz_and_both_ways_to_run_careerfit() {
     let rest = everything(&mut session);
     assert!(
         rest.contains(
-            "Your answers so far are kept; to go on with them: `careerfit take small.yaml \
-             --resume`\n(or `cargo run --release -- take small.yaml --resume` where \
-             careerfit is not installed)."
+            "Your answers so far are kept; to go on with them:\n  `careerfit take small.yaml \
+             --resume`\n  or, where careerfit is not installed,\n  \
+             `cargo run --release -- take small.yaml --resume`"
         ),
         "{rest}"
     );

@@ -435,7 +435,8 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                 scoring
                     .writer
                     .scored(quiz, &row.id, &answers, &scores, &findings, output);
-                part.summary.add(quiz, &row.id, &scores, &findings);
+                part.summary
+                    .add(quiz, (&row.id, row.line), &scores, &findings);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

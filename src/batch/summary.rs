@@ -56,9 +56,9 @@ pub struct Summary {
     /// How many got each verdict, in the order of `verdict::Answer::ALL`; all zero
     /// when the quiz defines no verdict.
     pub verdicts: [usize; 4],
-    /// The first `MAX_NAMED` low-confidence respondents, in input order: their id and
-    /// the codes of the warnings that lowered it.
-    pub low_named: Vec<(String, Vec<String>)>,
+    /// The first `MAX_NAMED` low-confidence respondents, in input order: their id,
+    /// their line, and the codes of the warnings that lowered it.
+    pub low_named: Vec<(String, usize, Vec<String>)>,
     /// Ids of this chunk's rows (text ids, and numbers that are not the line), with
     /// their lines: checked for repeats when chunks are merged, then dropped.
     ids: Vec<(String, usize)>,
@@ -224,7 +224,7 @@ impl Summary {
     pub fn add(
         &mut self,
         quiz: &Quiz,
-        id: &serde_json::Value,
+        (id, line): (&serde_json::Value, usize),
         scores: &Scores,
         warnings: &[impl Coded],
     ) {
@@ -243,7 +243,7 @@ impl Summary {
                         codes.push(w.code().to_string());
                     }
                 }
-                self.low_named.push((name, codes));
+                self.low_named.push((name, line, codes));
             }
         }
         if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
@@ -308,15 +308,15 @@ mod tests {
             .collect();
         let mut whole = Summary::new(&quiz);
         for (scores, warnings) in &people {
-            whole.add(&quiz, &serde_json::json!("r"), scores, warnings);
+            whole.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
         for (scores, warnings) in &people[..2] {
-            first.add(&quiz, &serde_json::json!("r"), scores, warnings);
+            first.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
         }
         for (scores, warnings) in &people[2..] {
-            second.add(&quiz, &serde_json::json!("r"), scores, warnings);
+            second.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
         }
         second.failed = 1;
         first.merge(&second);

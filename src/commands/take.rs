@@ -197,7 +197,7 @@ fn ask(
     // was read the first time, and would push it off a 24-row terminal.
     if resuming {
         note!(
-            "Esc skips a question; Ctrl-C stops at once; to go on later: {}.\n",
+            "Esc skips a question; Ctrl-C stops at once; to go on later:{}\n",
             resume_command(args)
         );
     } else {
@@ -209,7 +209,7 @@ fn ask(
             "{total} questions. Answer for yourself as you are now.\n\
              Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
              you can review and change every answer before the result.\n\
-             Ctrl-C stops at once; to go on later: {}.\n",
+             Ctrl-C stops at once; to go on later:{}\n",
             resume_command(args)
         );
     }
@@ -234,7 +234,7 @@ fn ask(
             PromptError::Interrupted => {
                 if progress_path.as_ref().is_some_and(|p| p.exists()) {
                     note!(
-                        "\nYour answers so far are kept; to go on with them: {}.",
+                        "\nYour answers so far are kept; to go on with them:{}",
                         resume_command(args)
                     );
                 }
@@ -246,14 +246,15 @@ fn ask(
     Ok((answers, prompter.pace.warning().into_iter().collect()))
 }
 
-/// How to go on later, installed or not: `careerfit take --resume` (or `cargo run
+/// How to go on later, installed or not, a command a line: `careerfit take --resume` (or `cargo run
 /// --release -- take --resume` where careerfit is not installed), naming the quiz
 /// unless it is the default one.
 fn resume_command(args: &TakeArgs) -> String {
     let again = quiz_named(args);
+    // Each command on a line of its own, so that no terminal breaks one in two.
     format!(
-        "`careerfit take{again} --resume`\n(or `cargo run --release -- take{again} --resume` \
-         where careerfit is not installed)"
+        "\n  `careerfit take{again} --resume`\n  or, where careerfit is not installed,\n  \
+         `cargo run --release -- take{again} --resume`"
     )
 }
 

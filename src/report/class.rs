@@ -52,12 +52,16 @@ pub fn low_named(summary: &Summary) -> Vec<String> {
     let mut lines: Vec<String> = summary
         .low_named
         .iter()
-        .map(|(id, codes)| {
+        .map(|(id, line, codes)| {
             let why: Vec<&str> = codes
                 .iter()
                 .map(|c| crate::trust::meaning(c).trim_end_matches(" (lowers confidence)"))
                 .collect();
-            format!("{}: {}", crate::text::escape_controls(id), why.join("; "))
+            format!(
+                "{} (line {line}): {}",
+                crate::text::escape_controls(id),
+                why.join("; ")
+            )
         })
         .collect();
     let more = summary
@@ -93,8 +97,9 @@ pub fn json(summary: &Summary, quiz: &Quiz) -> Json {
         "scored": summary.scored,
         "failed": summary.failed,
         "low_confidence": summary.low_confidence,
-        "low_confidence_respondents": summary.low_named.iter().map(|(id, codes)| json!({
+        "low_confidence_respondents": summary.low_named.iter().map(|(id, line, codes)| json!({
             "id": id,
+            "line": line,
             "warnings": codes,
         })).collect::<Vec<_>>(),
         "repeated_ids": summary.repeated.iter().map(|(id, lines)| json!({
@@ -162,11 +167,13 @@ pub fn tables(summary: &Summary, quiz: &Quiz, style: Style) -> String {
     if !named.is_empty() {
         out.push_str("\nLow confidence: talk these results through with the person\n");
         for line in named {
-            out.push_str(&crate::text::wrap(
-                &format!("- {line}"),
-                usize::from(style.width),
-                "",
-            ));
+            // A list item's later lines line up under its text.
+            let width = usize::from(style.width).saturating_sub(2);
+            for (i, part) in crate::text::wrap(&line, width, "").lines().enumerate() {
+                out.push_str(if i == 0 { "- " } else { "  " });
+                out.push_str(part);
+                out.push('\n');
+            }
         }
     }
     out

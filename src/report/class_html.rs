@@ -156,8 +156,22 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
                     thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
                     tbody {
                         @for line in super::class::low_named(summary) {
-                            @let (who, why) = line.split_once(": ").unwrap_or((line.as_str(), ""));
-                            tr { td { (who) } td { (why) } }
+                            @let (who, why) = line.split_once("): ").map_or((line.as_str(), ""), |(w, y)| (w, y));
+                            tr { td { (who) @if !why.is_empty() { ")" } } td { (why) } }
+                        }
+                    }
+                }
+            }
+            @if !summary.repeated.is_empty() {
+                table #repeated-ids {
+                    caption { "Respondents who appear more than once (every row is counted)" }
+                    thead { tr { th scope="col" { "Respondent" } th scope="col" { "Lines" } } }
+                    tbody {
+                        @for (id, lines) in &summary.repeated {
+                            tr {
+                                td { (crate::text::escape_controls(id)) }
+                                td { (lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")) }
+                            }
                         }
                     }
                 }
