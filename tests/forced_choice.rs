@@ -8,19 +8,6 @@ use common::*;
 use proptest::prelude::*;
 use serde_yaml::Value;
 
-/// `take QUIZ --json --answers FILE`, parsed.
-fn take_json(quiz: &std::path::Path, answers: &std::path::Path) -> serde_json::Value {
-    let output = careerfit()
-        .arg("take")
-        .arg(quiz)
-        .args(["--json", "--answers"])
-        .arg(answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap()
-}
-
 fn forced_yaml() -> Value {
     serde_yaml::from_str(&std::fs::read_to_string(fixture("forced.yaml")).unwrap()).unwrap()
 }

@@ -4,19 +4,6 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
-/// `careerfit take QUIZ --json --answers FILE`, which must succeed; its JSON result.
-fn take_json(quiz: &std::path::Path, answers: &std::path::Path) -> serde_json::Value {
-    let output = careerfit()
-        .arg("take")
-        .arg(quiz)
-        .args(["--json", "--answers"])
-        .arg(answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    stdout_json(&output)
-}
-
 #[test]
 fn answers_file_gives_the_hand_computed_result_as_json() {
     let dir = tempfile::tempdir().unwrap();

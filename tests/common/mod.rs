@@ -160,3 +160,16 @@ pub fn comparable(mut result: serde_json::Value) -> serde_json::Value {
     object.remove("id");
     result
 }
+
+/// `take QUIZ --json --answers FILE`, exit 0, parsed.
+pub fn take_json(quiz: &Path, answers: &Path) -> serde_json::Value {
+    let output = careerfit()
+        .arg("take")
+        .arg(quiz)
+        .args(["--json", "--answers"])
+        .arg(answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("the result is JSON")
+}
