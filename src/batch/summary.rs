@@ -62,8 +62,9 @@ pub struct Summary {
     /// Ids of this chunk's rows (text ids, and numbers that are not the line), with
     /// their lines: checked for repeats when chunks are merged, then dropped.
     ids: Vec<(String, usize)>,
-    /// Every id seen so far, with its first line, in the merged summary.
-    seen: std::collections::HashMap<String, usize>,
+    /// A hash of every id seen so far, with its first line, in the merged summary
+    /// (12 bytes an id, not the text: a repeat is told with the later row's text).
+    seen: std::collections::HashMap<u64, u32>,
     /// Ids that appear more than once, in the order first repeated, with every line.
     pub repeated: Vec<(String, Vec<usize>)>,
     /// Rows whose id was not checked for repeats, past `MAX_CHECKED_IDS`.
@@ -73,10 +74,16 @@ pub struct Summary {
 /// How many low-confidence respondents a summary names; the count says the rest.
 pub const MAX_NAMED: usize = 100;
 
-/// How many distinct ids are checked for repeats: memory stays bounded whatever the
-/// input (about 10 MB for these); the ids after them are not checked, and `score`
-/// says so.
-pub const MAX_CHECKED_IDS: usize = 100_000;
+/// How many distinct ids are checked for repeats, far more than a class: memory stays
+/// bounded whatever the input (well under 1 MB for these); the ids after them are
+/// not checked, and `score` says so.
+pub const MAX_CHECKED_IDS: usize = 20_000;
+
+/// An id's hash for the check of repeats (64 bits: a false repeat is vanishingly rare).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(id)
+}
 
 /// One pathway's line of the group view.
 pub struct PathwayFigures<'q> {
@@ -180,14 +187,17 @@ impl Summary {
     /// counts add up, and a kind of warning first met there comes after those met here.
     pub fn merge(&mut self, later: &Summary) {
         for (id, line) in &later.ids {
-            match self.seen.get(id) {
+            let hash = id_hash(id);
+            match self.seen.get(&hash) {
                 None if self.seen.len() >= MAX_CHECKED_IDS => self.ids_unchecked += 1,
                 None => {
-                    self.seen.insert(id.clone(), *line);
+                    self.seen.insert(hash, *line as u32);
                 }
-                Some(first) => match self.repeated.iter_mut().find(|(r, _)| r == id) {
+                Some(&first) => match self.repeated.iter_mut().find(|(r, _)| r == id) {
                     Some((_, lines)) => lines.push(*line),
-                    None => self.repeated.push((id.clone(), vec![*first, *line])),
+                    None => self
+                        .repeated
+                        .push((id.clone(), vec![first as usize, *line])),
                 },
             }
         }

@@ -24,7 +24,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod patterns;
-use patterns::{agreement, alternating, inconsistent, mostly_neutral, straight_lining};
+use patterns::{inconsistent, scale_patterns, straight_lining};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -430,12 +430,12 @@ pub fn findings<'q>(quiz: &'q Quiz, answers: &Answers, scores: &Scores) -> Vec<F
     let straight = straight_lining(quiz, answers);
     let lined = straight.is_some();
     found.extend(straight);
-    let [yea, nay] = agreement(quiz, answers);
+    let [yea, nay, alternating, neutral] = scale_patterns(quiz, answers);
     found.extend(yea);
     found.extend(nay);
-    found.extend(alternating(quiz, answers));
+    found.extend(alternating);
     // Straight-lining at the middle says it already.
-    found.extend(mostly_neutral(quiz, answers).filter(|_| !lined));
+    found.extend(neutral.filter(|_| !lined));
     found.extend(inconsistent(quiz, answers));
     let unassessed: Vec<&str> = quiz
         .traits

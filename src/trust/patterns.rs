@@ -33,28 +33,58 @@ pub(super) fn straight_lining<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<F
     })
 }
 
-/// Acquiescence, agreeing whatever a statement says, and nay-saying, its mirror. In
-/// a trait with both plain and reversed scale questions answered, the person agrees
-/// with a statement when they answer above the middle of its scale, and disagrees
-/// below it. The trait contradicts itself when, on average, they agree (or disagree)
-/// with its plain statements and with its reversed ones too. Said when at least half
-/// of such traits contradict themselves the same way, and two at least.
-pub(super) fn agreement<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<Finding<'q>>; 2] {
-    // Per trait: (sum, count) of agreement shares for plain and for reversed questions.
-    let mut sums = vec![[(0.0_f64, 0_usize); 2]; quiz.traits.len()];
+/// The patterns of the scale answers, in one pass over them (every row of `score`
+/// runs this): acquiescence, nay-saying, alternating extremes and mostly neutral.
+///
+/// - Acquiescence, agreeing whatever a statement says, and nay-saying, its mirror: in
+///   a trait with both plain and reversed scale questions answered, the person agrees
+///   with a statement when they answer above the middle of its scale, and disagrees
+///   below it. The trait contradicts itself when, on average, they agree (or
+///   disagree) with its plain statements and with its reversed ones too. Said when
+///   at least half of such traits contradict themselves the same way, two at least.
+/// - Alternating extremes: at least 8 scale answers, four in five of them at an end
+///   of the scale, the end switching in at least 7 of 10 steps between them, and not
+///   just where the statements switch direction: after turning reversed statements
+///   round, the end still switches in at least 3 of 10 steps. (Someone who strongly
+///   agrees with every plain statement and strongly disagrees with every reversed
+///   one switches ends only where the statements do, and is consistent.)
+/// - Mostly neutral: the middle of an odd scale ("Not sure") for at least three in
+///   five scale answers, at least 5 of them.
+pub(super) fn scale_patterns<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<Finding<'q>>; 4] {
+    // Per trait: (sum, count) of agreement shares for plain and for reversed questions,
+    // on the stack when the quiz has 32 traits or fewer.
+    let empty = [(0.0_f64, 0_usize); 2];
+    let (mut stack, mut heap) = ([empty; 32], Vec::new());
+    let sums = crate::scratch::places(&mut stack, &mut heap, quiz.traits.len(), empty);
+    let (mut count, mut neutral) = (0_usize, 0_usize);
+    // The extreme answers: how many, and how often the end (as given, and as turned
+    // round) changes from one to the next.
+    let (mut extreme, mut switches, mut keyed) = (0_usize, 0_usize, 0_usize);
+    let mut last: Option<(bool, bool)> = None;
     for (question, answer) in quiz.questions.iter().zip(answers) {
         let (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) =
             (&question.kind, answer)
         else {
             continue;
         };
-        let share = crate::scoring::share(*k, labels.len());
+        let (k, n) = (*k, labels.len());
         let slot = &mut sums[question.traits[0]][usize::from(*reverse)];
-        slot.0 += share;
+        slot.0 += crate::scoring::share(k, n);
         slot.1 += 1;
+        count += 1;
+        neutral += usize::from(n % 2 == 1 && k == n.div_ceil(2));
+        if k == 1 || k == n {
+            let end = (k == n, (k == n) != *reverse);
+            if let Some(previous) = last {
+                switches += usize::from(previous.0 != end.0);
+                keyed += usize::from(previous.1 != end.1);
+            }
+            last = Some(end);
+            extreme += 1;
+        }
     }
     let (mut eligible, mut agreeing, mut disagreeing) = (0, 0, 0);
-    for [plain, reversed] in &sums {
+    for [plain, reversed] in sums.iter() {
         if plain.1 > 0 && reversed.1 > 0 {
             eligible += 1;
             let (p, r) = (plain.0 / plain.1 as f64, reversed.0 / reversed.1 as f64);
@@ -63,6 +93,11 @@ pub(super) fn agreement<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<Findin
         }
     }
     let said = |n: usize| n >= 2 && n * 2 >= eligible;
+    let steps = extreme.saturating_sub(1);
+    let alternating = count >= 8
+        && extreme * 5 >= count * 4
+        && switches * 10 >= steps * 7
+        && keyed * 10 >= steps * 3;
     [
         said(agreeing).then_some(Finding::Acquiescence {
             contradicting: agreeing,
@@ -72,50 +107,10 @@ pub(super) fn agreement<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<Findin
             contradicting: disagreeing,
             eligible,
         }),
+        alternating.then_some(Finding::Alternating { count, switches }),
+        (neutral >= 5 && neutral * 5 >= count * 3)
+            .then_some(Finding::MostlyNeutral { neutral, count }),
     ]
-}
-
-/// Alternating extremes: at least 8 scale answers, four in five of them at an end of
-/// the scale, the end switching in at least 7 of 10 steps between them, and not just
-/// where the statements switch direction: after turning reversed statements round,
-/// the end still switches in at least 3 of 10 steps. (Someone who strongly agrees
-/// with every plain statement and strongly disagrees with every reversed one switches
-/// ends only where the statements do, and is consistent, not careless.)
-pub(super) fn alternating<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
-    // Per extreme scale answer: (at the top end, at the top once turned round).
-    let mut ends = Vec::new();
-    let mut count = 0;
-    for (question, answer) in quiz.questions.iter().zip(answers) {
-        let (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) =
-            (&question.kind, answer)
-        else {
-            continue;
-        };
-        count += 1;
-        if *k == 1 || *k == labels.len() {
-            let top = *k == labels.len();
-            ends.push((top, top != *reverse));
-        }
-    }
-    let steps = ends.len().saturating_sub(1);
-    let switches = ends.windows(2).filter(|w| w[0].0 != w[1].0).count();
-    let keyed = ends.windows(2).filter(|w| w[0].1 != w[1].1).count();
-    (count >= 8
-        && ends.len() * 5 >= count * 4
-        && switches * 10 >= steps * 7
-        && keyed * 10 >= steps * 3)
-        .then_some(Finding::Alternating { count, switches })
-}
-
-/// The middle of an odd scale ("Not sure") for at least three in five scale answers,
-/// at least 5 of them.
-pub(super) fn mostly_neutral<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
-    let (mut neutral, mut count) = (0, 0);
-    for (k, n) in crate::analysis::careless::positions(quiz, answers) {
-        count += 1;
-        neutral += usize::from(n % 2 == 1 && k == n.div_ceil(2));
-    }
-    (neutral >= 5 && neutral * 5 >= count * 3).then_some(Finding::MostlyNeutral { neutral, count })
 }
 
 /// An answer's agreement from -1 (disagree fully) to 1 (agree fully), before any
