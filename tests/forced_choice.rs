@@ -8,6 +8,23 @@ use common::*;
 use proptest::prelude::*;
 use serde_yaml::Value;
 
+/// `take` of the forced quiz with these answers (YAML) and arguments; exit 0.
+fn take_forced(dir: &std::path::Path, answers: &str, args: &[&str]) -> std::process::Output {
+    let answers = write(dir, "a.yaml", answers);
+    let output = careerfit()
+        .args([
+            "take",
+            fixture("forced.yaml").to_str().unwrap(),
+            "--answers",
+        ])
+        .arg(&answers)
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    output
+}
+
 fn forced_yaml() -> Value {
     serde_yaml::from_str(&std::fs::read_to_string(fixture("forced.yaml")).unwrap()).unwrap()
 }
@@ -189,23 +206,12 @@ proptest! {
 #[test]
 fn explain_shows_a_forced_choice_in_each_trait_it_counts_for() {
     let dir = tempfile::tempdir().unwrap();
-    let answers = write(
+    let output = take_forced(
         dir.path(),
-        "a.yaml",
         "answers: {c1: 4, c2: 2, l1: 3, l2: 4, p1: 4, p2: 2, rather: teach, ticks: [rules, club], \
          study: degree, s1: 4, s2: 2, s3: 5}\n",
+        &["--explain", "--pathway", "lead", "--json"],
     );
-    let output = careerfit()
-        .args([
-            "take",
-            fixture("forced.yaml").to_str().unwrap(),
-            "--answers",
-        ])
-        .arg(&answers)
-        .args(["--explain", "--pathway", "lead", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let parts: Vec<(&str, &str, f64)> = result["explanation"]["contributions"]
         .as_array()
@@ -346,22 +352,12 @@ fn analyze_says_it_leaves_forced_choices_out_of_alpha() {
 fn probably_not_shows_the_closest_pathway_not_a_best_fit() {
     let dir = tempfile::tempdir().unwrap();
     // p1 Strongly disagree and p2 Strongly agree: wanting hands-on care, a dealbreaker.
-    let answers = write(
+    let output = take_forced(
         dir.path(),
-        "a.yaml",
         "answers: {c1: 4, c2: 2, l1: 3, l2: 4, p1: 1, p2: 5, rather: teach, ticks: [rules], \
          study: degree, s1: 4, s2: 2, s3: 5}\n",
+        &[],
     );
-    let output = careerfit()
-        .args([
-            "take",
-            fixture("forced.yaml").to_str().unwrap(),
-            "--answers",
-        ])
-        .arg(&answers)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let shown = text(&output.stdout);
     let verdict = shown
         .find("Is desk work for me? Probably not, by your answers.")
