@@ -77,6 +77,12 @@ pub enum Error {
     /// The person pressed Ctrl-C.
     #[error("interrupted; no result was saved")]
     Interrupted,
+    /// `serve` could not start, or stopped on a failure.
+    #[error(transparent)]
+    Serve(crate::serve::ServeError),
+    /// No --db, and the system names no home folder to keep the answers in.
+    #[error("there is no home folder to keep the answers in; give --db FILE")]
+    NoDataFolder,
     /// Already reported on stderr; only the exit code is left to give.
     #[error("")]
     Reported(u8),
@@ -163,6 +169,9 @@ impl Error {
             Error::DuplicateQuizId { .. } | Error::RowsFromTerminal { .. } => 2,
             Error::Rows(err) => err.code(),
             Error::Progress(err) => err.code(),
+            Error::Serve(err) if err.is_usage() => 2,
+            Error::Serve(_) => 1,
+            Error::NoDataFolder => 2,
         }
     }
 

@@ -36,6 +36,7 @@ pub mod rng;
 pub(crate) mod saved;
 pub mod scoring;
 pub(crate) mod scratch;
+pub mod serve;
 pub(crate) mod text;
 pub mod trust;
 pub mod verdict;

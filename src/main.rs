@@ -22,7 +22,10 @@ fn main() -> ExitCode {
     };
     let matches = Cli::command().color(color).get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    careerfit::interrupt::install();
+    // `serve` stops on its own signals: it finishes the requests in flight first.
+    if !matches!(cli.command, Some(careerfit::cli::Command::Serve(_))) {
+        careerfit::interrupt::install();
+    }
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

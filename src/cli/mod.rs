@@ -200,6 +200,22 @@ Examples:
         #[arg(long, value_name = "QUIZ")]
         quiz: Option<String>,
     },
+    /// Serve the quiz to a class's browsers, with a live class view for the advisor
+    #[command(
+        after_help = "Prints two addresses on stdout: the students' page and the \
+advisor's (with a new secret token at every start). Answers are kept in SQLite \
+(--db, mode 0600); every page a student sends is saved before the reply. Ctrl-C or \
+SIGTERM finishes the requests in flight and exits 0.
+
+Beyond a classroom network, serve over HTTPS (--tls-cert and --tls-key) or behind a \
+reverse proxy that does.
+
+Examples:
+  careerfit serve                               on this computer only, port 8080
+  careerfit serve --bind 0.0.0.0 --port 8000    to the classroom network
+  careerfit serve --db class-3b.sqlite3         a class of its own"
+    )]
+    Serve(ServeArgs),
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
     List,
     /// Print a shell completion script: bash, zsh, fish or powershell
@@ -315,6 +331,33 @@ pub enum SchemaKind {
     Result,
     /// The rows `score` writes by default (one JSON object a line)
     ScoreRow,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A quiz file, or a quiz's id as `careerfit list` shows it
+    #[arg(default_value = "him-career-fit", value_name = "QUIZ")]
+    pub quiz: String,
+
+    /// The address to listen on: 127.0.0.1 is this computer only, 0.0.0.0 every network
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+
+    /// The port to listen on; 0 picks a free one
+    #[arg(long, default_value_t = 8080, value_name = "N")]
+    pub port: u16,
+
+    /// The SQLite file that keeps the answers [default: careerfit.sqlite3 in the data folder]
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// The private key of --tls-cert (PEM)
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

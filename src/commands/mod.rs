@@ -12,6 +12,7 @@ pub mod man;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod serve;
 pub mod take;
 pub mod validate;
 
@@ -175,6 +176,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             force,
             quiz,
         }) => report::run(&result, &output, force, quiz.as_deref()),
+        Some(Command::Serve(args)) => serve::run(args),
         Some(Command::List) => list::run(settings),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man { dir }) => man::run(dir.as_deref()),

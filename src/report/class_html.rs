@@ -9,7 +9,7 @@ use crate::quiz::Quiz;
 use crate::text::fixed;
 use maud::{Markup, html};
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 @page { margin: 15mm; }
 * { box-sizing: border-box; }
 body { font-family: Georgia, 'Times New Roman', serif; color: #1a1a1a; max-width: 178mm;
@@ -117,13 +117,19 @@ fn trait_chart(summary: &Summary, quiz: &Quiz) -> Markup {
 
 /// The whole page. `input` names where the rows came from; `made` is when.
 pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String {
+    let body = body(quiz, summary, input, made);
+    super::html::page(&format!("{} — class report", quiz.title), STYLE, body)
+}
+
+/// The page's content, for pages that frame it (`serve`'s advisor page).
+pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
     let pathways = {
         let mut p = summary.pathways(quiz);
         p.sort_by_key(|p| std::cmp::Reverse(p.best_fit));
         p
     };
     let warnings = summary.warnings();
-    let body = html! {
+    html! {
         h1 { "Class report: " (quiz.title) }
         p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Rows from " (input)
             ", scored " (made) "." }
@@ -252,6 +258,5 @@ pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String
                 }
             }
         }
-    };
-    super::html::page(&format!("{} — class report", quiz.title), STYLE, body)
+    }
 }

@@ -201,9 +201,14 @@ const TOP_ANSWERS: usize = 10;
 
 /// The whole page. `explanation` is of the best pathway.
 pub fn render(v: &View) -> String {
+    page(&format!("{} — your result", v.title), STYLE, body(v))
+}
+
+/// The page's content, for pages that frame it (`serve`'s result page).
+pub fn body(v: &View) -> Markup {
     let result = v.result;
     let best = v.best.as_ref().map(|b| b.entry);
-    let body = html! {
+    html! {
         h1 { (v.title) }
         p.meta { "Quiz " (v.quiz_id) ", version " (v.version) ". Taken "
             time datetime=(result.completed_at) { (human_date(&result.completed_at)) } "." }
@@ -293,6 +298,5 @@ pub fn render(v: &View) -> String {
                 }
             }
         }
-    };
-    page(&format!("{} — your result", v.title), STYLE, body)
+    }
 }

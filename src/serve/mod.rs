@@ -1,0 +1,814 @@
+//! `careerfit serve`: the quiz in a class's browsers, and the class view live for the
+//! advisor. axum on tokio; every page a student sends is committed to SQLite
+//! (`store`) before the reply. Pages are maud templates (`pages`), the posted
+//! answers are read by `form` (pure), and `security` holds the tokens, the origin
+//! check, the headers and the limits. Logs (tracing, on stderr) name requests by
+//! their route, never an answer, a name, a token or a result's address.
+
+mod advisor;
+pub mod form;
+mod pages;
+mod security;
+pub mod store;
+
+use crate::answers::{Answer, Answers};
+use crate::quiz::Quiz;
+use axum::Router;
+use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use store::{Store, StoreError, Student};
+
+/// How `serve` was asked to run.
+pub struct Options {
+    pub bind: IpAddr,
+    pub port: u16,
+    pub db: PathBuf,
+    /// (certificate chain, private key), both PEM: serve HTTPS.
+    pub tls: Option<(PathBuf, PathBuf)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot use the TLS certificate and key: {0}")]
+    Tls(std::io::Error),
+    #[error("the server failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl ServeError {
+    /// 2 for what the person can fix on the command line (a file in use or of
+    /// another quiz, a bad certificate), 1 for the rest.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            ServeError::Store(
+                StoreError::InUse(_) | StoreError::OtherQuiz { .. } | StoreError::Newer { .. }
+            ) | ServeError::Tls(_)
+        )
+    }
+}
+
+/// Questions to a page.
+pub const PER_PAGE: usize = 10;
+/// The largest request body taken: a page of answers is a few KiB.
+const MAX_BODY: usize = 64 * 1024;
+/// The longest name kept, in characters.
+const MAX_NAME: usize = 100;
+
+const STUDENT_COOKIE: &str = "careerfit_student";
+const START_COOKIE: &str = "careerfit_start";
+
+pub(crate) struct App {
+    quiz: Quiz,
+    store: Arc<Mutex<Store>>,
+    advisor_token: String,
+    /// Advisor sessions: session cookie → form token. Few, and gone at a restart
+    /// (the advisor's token changes then too).
+    advisors: Mutex<Vec<(String, String)>>,
+    limits: security::Limits,
+    tls: bool,
+}
+
+type Shared = Arc<App>;
+
+/// Start the server and run it until SIGINT or SIGTERM; then finish the requests in
+/// flight, close the database and return. The two addresses go to `out` as soon as
+/// the server listens.
+pub fn run(quiz: Quiz, options: Options, out: &mut dyn std::io::Write) -> Result<(), ServeError> {
+    let store = Store::open(&options.db, &quiz.id)?;
+    log_to_stderr();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(serve(quiz, store, options, out))
+}
+
+/// Requests logged on stderr, a line each; colour only on a terminal, and never
+/// under NO_COLOR.
+fn log_to_stderr() {
+    use std::io::IsTerminal;
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(colour)
+        .with_target(false)
+        .try_init();
+}
+
+async fn serve(
+    quiz: Quiz,
+    store: Store,
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> Result<(), ServeError> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener =
+        std::net::TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
+    listener.set_nonblocking(true)?;
+    let local = listener.local_addr()?;
+    let tls = match &options.tls {
+        Some((cert, key)) => {
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            Some(
+                axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+                    .await
+                    .map_err(ServeError::Tls)?,
+            )
+        }
+        None => None,
+    };
+    let app = Arc::new(App {
+        quiz,
+        store: Arc::new(Mutex::new(store)),
+        advisor_token: security::token(),
+        advisors: Mutex::new(Vec::new()),
+        limits: security::Limits::new(),
+        tls: tls.is_some(),
+    });
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    writeln!(out, "students: {scheme}://{local}/")?;
+    writeln!(
+        out,
+        "advisor: {scheme}://{local}/advisor/login?token={}",
+        app.advisor_token
+    )?;
+    out.flush()?;
+    if !local.ip().is_loopback() && tls.is_none() {
+        note!(
+            "warning: serving plain HTTP on {local}: anyone on the network can read the \
+             answers and the advisor's token as they pass; beyond a classroom network, use \
+             --tls-cert and --tls-key, or a reverse proxy that serves HTTPS"
+        );
+    }
+    let handle = axum_server::Handle::new();
+    tokio::spawn(stop_on_signal(handle.clone()));
+    let tidy = Arc::clone(&app);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            tidy.limits.tidy();
+        }
+    });
+    let service = router(Arc::clone(&app)).into_make_service_with_connect_info::<SocketAddr>();
+    match tls {
+        Some(config) => {
+            axum_server::from_tcp_rustls(listener, config)?
+                .handle(handle)
+                .serve(service)
+                .await?
+        }
+        None => {
+            axum_server::from_tcp(listener)?
+                .handle(handle)
+                .serve(service)
+                .await?
+        }
+    }
+    // The last request is answered; the database closes as the store drops.
+    let app = Arc::into_inner(app);
+    drop(app);
+    note!("Stopped; every answer sent is saved.");
+    Ok(())
+}
+
+/// On SIGINT or SIGTERM, stop taking connections and give those open ten seconds.
+async fn stop_on_signal(handle: axum_server::Handle<SocketAddr>) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        return;
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = int.recv() => {}
+    }
+    tracing::info!("stopping: finishing the requests in flight");
+    handle.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+}
+
+fn router(app: Shared) -> Router {
+    Router::new()
+        .route("/", get(start_page))
+        .route("/start", post(start))
+        .route("/resume", post(resume))
+        .route("/quiz/{page}", get(questions_page).post(answer_page))
+        .route("/review", get(review_page).post(finish))
+        .route("/result/{key}", get(result_page))
+        .route("/style.css", get(student_css))
+        .route("/advisor.css", get(advisor_css))
+        .merge(advisor::routes())
+        .route_layer(axum::middleware::from_fn(tag_route))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(log_and_secure))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .with_state(app)
+}
+
+/// The route a request matched, carried out on its response for the log.
+#[derive(Clone)]
+struct Route(String);
+
+/// Put the matched route (`/result/{key}`, never the key) on the response.
+async fn tag_route(
+    path: axum::extract::MatchedPath,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let route = Route(path.as_str().to_string());
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(route);
+    response
+}
+
+/// Every response gets the security headers; every request a log line by route.
+async fn log_and_secure(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let method = request.method().clone();
+    let started = std::time::Instant::now();
+    let mut response = next.run(request).await;
+    security::add_headers(response.headers_mut());
+    let route = response
+        .extensions()
+        .get::<Route>()
+        .map_or("(no route)", |r| r.0.as_str());
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    response
+}
+
+/// What a handler could not do, as the page that says so.
+pub(crate) enum Failure {
+    Store(StoreError),
+    /// A POST without its form token, or from another site.
+    Forbidden,
+    TooMany,
+    NotFound,
+    /// An advisor page without the advisor's session.
+    NotAdvisor,
+    Internal(String),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        let (status, title, text, link) = match self {
+            Failure::Store(e) => {
+                tracing::error!("storage failed: {e}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Not saved",
+                    "The server could not save or read the answers just now, so nothing \
+                     from this page was saved. Go back and send it again; if it keeps \
+                     happening, tell your advisor.",
+                    None,
+                )
+            }
+            Failure::Internal(e) => {
+                tracing::error!("{e}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "The server could not make this page. Tell your advisor.",
+                    None,
+                )
+            }
+            Failure::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Form not accepted",
+                "This form is out of date, or it came from another site, so nothing was \
+                 saved. Open the quiz again from its start page and send the page again.",
+                Some(("/", "The start page")),
+            ),
+            Failure::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many pages at once",
+                "This browser sent pages faster than anyone answers them, so the last one \
+                 was not saved. Wait a minute, then go back and send it again.",
+                None,
+            ),
+            Failure::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Page not found",
+                "There is no page at this address. Results have long addresses: check that \
+                 the whole address was copied.",
+                Some(("/", "The start page")),
+            ),
+            Failure::NotAdvisor => (
+                StatusCode::UNAUTHORIZED,
+                "For the advisor only",
+                "This page is for the class's advisor. Open the advisor address that \
+                 `careerfit serve` printed when it started; its token changes at every start.",
+                None,
+            ),
+        };
+        let css = "/style.css";
+        (status, Html(pages::message(title, css, text, link))).into_response()
+    }
+}
+
+/// Run `f` on the store, off the async threads: SQLite waits for the disk.
+async fn db<T: Send + 'static>(
+    app: &Shared,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, Failure> {
+    let store = Arc::clone(&app.store);
+    tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut store)
+    })
+    .await
+    .map_err(|e| Failure::Internal(format!("a storage task failed: {e}")))?
+    .map_err(Failure::Store)
+}
+
+/// A cookie's value from the request.
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A cookie the page's scripts cannot read (there are none), sent back only to this
+/// server; Secure under TLS.
+fn set_cookie(name: &str, value: &str, same_site: &str, path: &str, tls: bool) -> HeaderValue {
+    let secure = if tls { "; Secure" } else { "" };
+    let value = format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{secure}");
+    HeaderValue::from_str(&value).expect("cookie values are hex")
+}
+
+/// A token made by this server: 32 hex digits. Anything else is not looked up.
+fn is_token(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn field<'f>(fields: &'f [(String, String)], name: &str) -> Option<&'f str> {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The student this browser is, if any.
+async fn student_of(app: &Shared, headers: &HeaderMap) -> Result<Option<Student>, Failure> {
+    let Some(session) = cookie(headers, STUDENT_COOKIE).filter(|s| is_token(s)) else {
+        return Ok(None);
+    };
+    let session = session.to_string();
+    db(app, move |s| s.by_session(&session)).await
+}
+
+/// A POST of a student's: from this site, with their form token, within their limit.
+fn check_post(
+    app: &App,
+    headers: &HeaderMap,
+    fields: &[(String, String)],
+    expected: &str,
+    limit_key: Option<&str>,
+    address: IpAddr,
+) -> Result<(), Failure> {
+    if !security::same_origin(headers, app.tls) {
+        return Err(Failure::Forbidden);
+    }
+    if !field(fields, form::TOKEN).is_some_and(|t| security::same_token(t, expected)) {
+        return Err(Failure::Forbidden);
+    }
+    if !app.limits.allow(limit_key, address) {
+        return Err(Failure::TooMany);
+    }
+    Ok(())
+}
+
+/// Where a student goes on from: their result, the review, or their page.
+fn place_of(student: &Student, pages: usize) -> String {
+    match &student.result_key {
+        Some(key) => format!("/result/{key}"),
+        None if student.page > pages => "/review".to_string(),
+        None => format!("/quiz/{}", student.page),
+    }
+}
+
+fn pages_of(quiz: &Quiz) -> usize {
+    quiz.questions.len().div_ceil(PER_PAGE).max(1)
+}
+
+async fn start_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
+    let student = student_of(&app, &headers).await?;
+    let open = db(&app, |s| s.is_open()).await?;
+    let token = match cookie(&headers, START_COOKIE).filter(|t| is_token(t)) {
+        Some(token) => token.to_string(),
+        None => security::token(),
+    };
+    let pages = pages_of(&app.quiz);
+    let page = pages::start(&pages::Start {
+        quiz: &app.quiz,
+        token: &token,
+        open,
+        returning: student.map(|s| (place_of(&s, pages), s.result_key.is_some())),
+        problem: None,
+    });
+    let cookie = set_cookie(START_COOKIE, &token, "Strict", "/", app.tls);
+    Ok(([(header::SET_COOKIE, cookie)], Html(page)).into_response())
+}
+
+/// The start and resume forms carry the token of the start cookie: a page of
+/// another site cannot know it.
+fn start_token_ok(headers: &HeaderMap, fields: &[(String, String)]) -> bool {
+    match (cookie(headers, START_COOKIE), field(fields, form::TOKEN)) {
+        (Some(expected), Some(given)) => {
+            is_token(expected) && security::same_token(given, expected)
+        }
+        _ => false,
+    }
+}
+
+async fn start(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    if !security::same_origin(&headers, app.tls) || !start_token_ok(&headers, &fields) {
+        return Err(Failure::Forbidden);
+    }
+    if !app.limits.allow(None, peer.ip()) {
+        return Err(Failure::TooMany);
+    }
+    if !db(&app, |s| s.is_open()).await? {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let name = clean_name(field(&fields, "name").unwrap_or(""));
+    let session = security::token();
+    let (code, form_token) = (security::personal_code(), security::token());
+    let now = now();
+    let stored = session.clone();
+    db(&app, move |s| {
+        s.start(&stored, &code, &form_token, &name, &now)
+    })
+    .await?;
+    let cookie = set_cookie(STUDENT_COOKIE, &session, "Lax", "/", app.tls);
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/quiz/1")).into_response())
+}
+
+/// A name as it is kept: one line, no control characters, at most 100 characters.
+fn clean_name(typed: &str) -> String {
+    let one_line: String = typed
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !crate::json::needs_escape(*c))
+        .collect();
+    one_line
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_NAME)
+        .collect()
+}
+
+async fn resume(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    if !security::same_origin(&headers, app.tls) || !start_token_ok(&headers, &fields) {
+        return Err(Failure::Forbidden);
+    }
+    if !app.limits.allow(None, peer.ip()) {
+        return Err(Failure::TooMany);
+    }
+    let typed = field(&fields, "code").unwrap_or("");
+    let found = match security::normalise_code(typed) {
+        Some(code) => {
+            let session = security::token();
+            let stored = session.clone();
+            db(&app, move |s| s.resume(&code, &stored))
+                .await?
+                .map(|student| (student, session))
+        }
+        None => None,
+    };
+    let Some((student, session)) = found else {
+        let open = db(&app, |s| s.is_open()).await?;
+        let token = field(&fields, form::TOKEN).unwrap_or_default();
+        let page = pages::start(&pages::Start {
+            quiz: &app.quiz,
+            token,
+            open,
+            returning: None,
+            problem: Some(
+                "No one in this class has that personal code. Check it letter by letter: \
+                 it is ten letters and digits, like ABCDE-12345.",
+            ),
+        });
+        return Ok((StatusCode::BAD_REQUEST, Html(page)).into_response());
+    };
+    let cookie = set_cookie(STUDENT_COOKIE, &session, "Lax", "/", app.tls);
+    let place = place_of(&student, pages_of(&app.quiz));
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&place)).into_response())
+}
+
+/// A student's stored answers, one per question of the quiz.
+async fn answers_of(app: &Shared, student: i64) -> Result<Answers, Failure> {
+    let stored = db(app, move |s| s.answers(student)).await?;
+    Ok(decode(&app.quiz, &stored))
+}
+
+/// Stored answers (question id, JSON) as answers; a value the quiz no longer takes
+/// is dropped, as a skip.
+fn decode(quiz: &Quiz, stored: &[(String, String)]) -> Answers {
+    let mut answers: Answers = vec![None; quiz.questions.len()];
+    for (question, value) in stored {
+        let Some(i) = quiz.question_index(question) else {
+            continue;
+        };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(value) else {
+            continue;
+        };
+        answers[i] = crate::answers::from_value(&quiz.questions[i], &json)
+            .ok()
+            .flatten();
+    }
+    answers
+}
+
+fn page_range(quiz: &Quiz, page: usize) -> Option<std::ops::Range<usize>> {
+    let total = quiz.questions.len();
+    let start = page.checked_sub(1)?.checked_mul(PER_PAGE)?;
+    (start < total).then(|| start..(start + PER_PAGE).min(total))
+}
+
+async fn questions_page(
+    State(app): State<Shared>,
+    Path(page): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let Some(student) = student_of(&app, &headers).await? else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    if let Some(key) = &student.result_key {
+        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
+    }
+    let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
+    let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
+    let answers = answers_of(&app, student.id).await?;
+    Ok(Html(pages::questions(&pages::QuestionsPage {
+        quiz: &app.quiz,
+        code: &student.code,
+        token: &student.form_token,
+        page,
+        pages: pages_of(&app.quiz),
+        range,
+        answers: &answers,
+        problems: &[],
+    }))
+    .into_response())
+}
+
+async fn answer_page(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(page): Path<String>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    let Some(student) = student_of(&app, &headers).await? else {
+        return Err(Failure::Forbidden);
+    };
+    let session = cookie(&headers, STUDENT_COOKIE);
+    check_post(
+        &app,
+        &headers,
+        &fields,
+        &student.form_token,
+        session,
+        peer.ip(),
+    )?;
+    if let Some(key) = &student.result_key {
+        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
+    }
+    let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
+    let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
+    let pages = pages_of(&app.quiz);
+    let read = form::read_page(&app.quiz, range.clone(), &fields);
+    if !read.problems.is_empty() {
+        // The page again, with what was sent chosen where it could be read.
+        let mut answers = answers_of(&app, student.id).await?;
+        for (i, answer) in range.clone().zip(read.answers) {
+            if answer.is_some() {
+                answers[i] = answer;
+            }
+        }
+        let html = pages::questions(&pages::QuestionsPage {
+            quiz: &app.quiz,
+            code: &student.code,
+            token: &student.form_token,
+            page,
+            pages,
+            range,
+            answers: &answers,
+            problems: &read.problems,
+        });
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    }
+    let back = field(&fields, form::ACTION) == Some("back");
+    let next = if back {
+        page.saturating_sub(1)
+    } else {
+        page + 1
+    };
+    let values: Vec<(String, Option<String>)> = range
+        .zip(&read.answers)
+        .map(|(i, answer)| {
+            let json = answer
+                .as_ref()
+                .map(|a| form::to_json(&app.quiz, i, a).to_string());
+            (app.quiz.questions[i].id.clone(), json)
+        })
+        .collect();
+    let id = student.id;
+    let resume_at = next.clamp(1, pages + 1);
+    db(&app, move |s| {
+        let values: Vec<(&str, Option<String>)> = values
+            .iter()
+            .map(|(q, v)| (q.as_str(), v.clone()))
+            .collect();
+        s.save_page(id, &values, resume_at)
+    })
+    .await?;
+    let to = match next {
+        0 => "/".to_string(),
+        n if n > pages => "/review".to_string(),
+        n => format!("/quiz/{n}"),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
+async fn review_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
+    let Some(student) = student_of(&app, &headers).await? else {
+        return Ok(Redirect::to("/").into_response());
+    };
+    if let Some(key) = &student.result_key {
+        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
+    }
+    let answers = answers_of(&app, student.id).await?;
+    Ok(Html(pages::review(&pages::Review {
+        quiz: &app.quiz,
+        code: &student.code,
+        token: &student.form_token,
+        answers: &answers,
+        per_page: PER_PAGE,
+    }))
+    .into_response())
+}
+
+async fn finish(
+    State(app): State<Shared>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    let Some(student) = student_of(&app, &headers).await? else {
+        return Err(Failure::Forbidden);
+    };
+    let session = cookie(&headers, STUDENT_COOKIE);
+    check_post(
+        &app,
+        &headers,
+        &fields,
+        &student.form_token,
+        session,
+        peer.ip(),
+    )?;
+    if let Some(key) = &student.result_key {
+        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
+    }
+    if field(&fields, form::ACTION) != Some("finish") {
+        let last = pages_of(&app.quiz);
+        return Ok(Redirect::to(&format!("/quiz/{last}")).into_response());
+    }
+    let answers = answers_of(&app, student.id).await?;
+    let json = result_json(&app.quiz, &answers, now());
+    let key = security::token();
+    let (stored, id, at) = (key.clone(), student.id, now());
+    db(&app, move |s| s.finish(id, &stored, &json, &at)).await?;
+    Ok(Redirect::to(&format!("/result/{key}")).into_response())
+}
+
+/// The result, as `take --format json` prints it for the same answers.
+fn result_json(quiz: &Quiz, answers: &Answers, completed_at: String) -> String {
+    let scores = crate::scoring::score(quiz, answers);
+    let mut result = crate::result::QuizResult::new(quiz, answers, &scores, completed_at);
+    result.add_notes(quiz, &scores, Vec::new());
+    crate::report::json::render(&result)
+}
+
+async fn result_page(
+    State(app): State<Shared>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let (key, json) = match key.strip_suffix(".json") {
+        Some(key) => (key.to_string(), true),
+        None => (key, false),
+    };
+    if !is_token(&key) {
+        return Err(Failure::NotFound);
+    }
+    let looked_up = key.clone();
+    let (id, text) = db(&app, move |s| s.result(&looked_up))
+        .await?
+        .ok_or(Failure::NotFound)?;
+    if json {
+        let content = HeaderValue::from_static("application/json; charset=utf-8");
+        return Ok(([(header::CONTENT_TYPE, content)], text).into_response());
+    }
+    let result: crate::result::QuizResult = serde_json::from_str(&text)
+        .map_err(|e| Failure::Internal(format!("a stored result does not read: {e}")))?;
+    let answers = answers_of(&app, id).await?;
+    let scores = crate::scoring::score(&app.quiz, &answers);
+    let best = crate::explain::explain(&app.quiz, &scores, None);
+    let view = crate::report::View::new(&app.quiz, &result, best.as_ref());
+    // The code is shown to the student whose browser this is, not to whoever has
+    // the address.
+    let viewer = student_of(&app, &headers).await?;
+    let code = viewer.filter(|s| s.id == id).map(|s| s.code);
+    let body = crate::report::html::body(&view);
+    Ok(Html(pages::result(&app.quiz, code.as_deref(), body, &key)).into_response())
+}
+
+async fn student_css() -> Response {
+    css(pages::student_css())
+}
+
+async fn advisor_css() -> Response {
+    css(pages::advisor_css())
+}
+
+fn css(text: String) -> Response {
+    let content = HeaderValue::from_static("text/css; charset=utf-8");
+    ([(header::CONTENT_TYPE, content)], text).into_response()
+}
+
+async fn not_found() -> Failure {
+    Failure::NotFound
+}
+
+/// Now, in UTC, to the second, as RFC 3339: a result's `completed_at`.
+fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A finished student's answers as `score` reads them: one JSON line.
+fn export_line(quiz: &Quiz, id: &str, answers: &[Option<Answer>]) -> Vec<u8> {
+    let mut line = b"{\"id\":".to_vec();
+    crate::json::to_writer(&mut line, id).expect("an id serialises");
+    line.extend_from_slice(b",\"answers\":{");
+    let mut first = true;
+    for (i, answer) in answers.iter().enumerate() {
+        let Some(answer) = answer else { continue };
+        if !std::mem::take(&mut first) {
+            line.push(b',');
+        }
+        crate::json::to_writer(&mut line, &quiz.questions[i].id).expect("an id serialises");
+        line.push(b':');
+        let value = form::to_json(quiz, i, answer);
+        crate::json::to_writer(&mut line, &value).expect("an answer serialises");
+    }
+    line.extend_from_slice(b"}}\n");
+    line
+}

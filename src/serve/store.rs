@@ -1,0 +1,476 @@
+//! Where `serve` keeps the class: one SQLite file (WAL, `synchronous=FULL`, mode
+//! 0600), held by one server at a time, its schema versioned and migrated on start.
+//! Every change is one transaction, committed before the server answers.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::{Path, PathBuf};
+
+/// The schema this build writes; older files are migrated up to it on start.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Each migration takes the file from the version before it (index + 1).
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE class (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        quiz TEXT NOT NULL,
+        open INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE students (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL UNIQUE,
+        code TEXT NOT NULL UNIQUE,
+        form_token TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        page INTEGER NOT NULL DEFAULT 1,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        result_key TEXT UNIQUE,
+        result TEXT
+    );
+    CREATE TABLE answers (
+        student INTEGER NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (student, question)
+    ) WITHOUT ROWID;
+"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{}: another `careerfit serve` is using this file; stop it first, or give \
+         --db another file",
+        .0.display()
+    )]
+    InUse(PathBuf),
+    #[error(
+        "{}: this file keeps answers to quiz `{found}`, not `{wanted}`; give --db \
+         another file for this quiz",
+        .path.display()
+    )]
+    OtherQuiz {
+        path: PathBuf,
+        found: String,
+        wanted: String,
+    },
+    #[error(
+        "{}: this file was written by a newer careerfit (schema {found}, this one \
+         reads up to {SCHEMA_VERSION}); use that version",
+        .path.display()
+    )]
+    Newer { path: PathBuf, found: i64 },
+    #[error("{}: {source}", .path.display())]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A student as the pages need them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Student {
+    pub id: i64,
+    pub code: String,
+    pub form_token: String,
+    pub name: String,
+    /// The page they were last on (1-based).
+    pub page: usize,
+    pub result_key: Option<String>,
+}
+
+/// A row of the advisor's list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub id: i64,
+    pub name: String,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub answered: usize,
+    pub result: Option<String>,
+    pub result_key: Option<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Open (or create) the file for quiz `quiz`: mode 0600, WAL, synchronous=FULL,
+    /// locked for this process alone, migrated to this build's schema.
+    pub fn open(path: &Path, quiz: &str) -> Result<Store, StoreError> {
+        let sqlite = |source| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        };
+        create_private(path)?;
+        let conn = Connection::open(path).map_err(sqlite)?;
+        // Held from the first write until the connection closes: a second server on
+        // the same file is refused, not interleaved. (In exclusive mode WAL needs no
+        // shared memory, so the lock is the file's own.)
+        conn.busy_timeout(std::time::Duration::ZERO)
+            .map_err(sqlite)?;
+        let in_use = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::InUse(path.to_path_buf())
+            }
+            _ => sqlite(e),
+        };
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .map_err(in_use)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(in_use)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(in_use)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(in_use)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate(quiz).map_err(|e| match e {
+            StoreError::Sqlite { source, .. } => in_use(source),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    fn sqlite(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn migrate(&mut self, quiz: &str) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)
+            .map_err(|e| self_sqlite(&self.path, e))?;
+        let version: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| self_sqlite(&self.path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: self.path.clone(),
+                found: version,
+            });
+        }
+        for migration in &MIGRATIONS[version as usize..] {
+            tx.execute_batch(migration)
+                .map_err(|e| self_sqlite(&self.path, e))?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|e| self_sqlite(&self.path, e))?;
+        tx.execute(
+            "INSERT INTO class (id, quiz) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING",
+            [quiz],
+        )
+        .map_err(|e| self_sqlite(&self.path, e))?;
+        let found: String = tx
+            .query_row("SELECT quiz FROM class WHERE id = 1", [], |r| r.get(0))
+            .map_err(|e| self_sqlite(&self.path, e))?;
+        if found != quiz {
+            return Err(StoreError::OtherQuiz {
+                path: self.path.clone(),
+                found,
+                wanted: quiz.to_string(),
+            });
+        }
+        tx.commit().map_err(|e| self_sqlite(&self.path, e))
+    }
+
+    pub fn is_open(&self) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT open FROM class WHERE id = 1", [], |r| r.get(0))
+            .map_err(|e| self.sqlite(e))
+    }
+
+    pub fn set_open(&self, open: bool) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE class SET open = ?1 WHERE id = 1", [open])
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// A new student, with their secrets made by the caller.
+    pub fn start(
+        &self,
+        session: &str,
+        code: &str,
+        form_token: &str,
+        name: &str,
+        now: &str,
+    ) -> Result<Student, StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO students (session, code, form_token, name, started_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![session, code, form_token, name, now],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        Ok(Student {
+            id: self.conn.last_insert_rowid(),
+            code: code.to_string(),
+            form_token: form_token.to_string(),
+            name: name.to_string(),
+            page: 1,
+            result_key: None,
+        })
+    }
+
+    fn student_where(&self, column: &str, value: &str) -> Result<Option<Student>, StoreError> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT id, code, form_token, name, page, result_key FROM students \
+                     WHERE {column} = ?1"
+                ),
+                [value],
+                |r| {
+                    Ok(Student {
+                        id: r.get(0)?,
+                        code: r.get(1)?,
+                        form_token: r.get(2)?,
+                        name: r.get(3)?,
+                        page: r.get::<_, i64>(4)?.max(1) as usize,
+                        result_key: r.get(5)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// The student whose browser holds this session cookie.
+    pub fn by_session(&self, session: &str) -> Result<Option<Student>, StoreError> {
+        self.student_where("session", session)
+    }
+
+    /// The student with this personal code; their browser gets `session` from now on.
+    pub fn resume(&self, code: &str, session: &str) -> Result<Option<Student>, StoreError> {
+        let Some(student) = self.student_where("code", code)? else {
+            return Ok(None);
+        };
+        self.conn
+            .execute(
+                "UPDATE students SET session = ?1 WHERE id = ?2",
+                params![session, student.id],
+            )
+            .map_err(|e| self.sqlite(e))?;
+        Ok(Some(student))
+    }
+
+    /// Every answer a student has given, as (question id, JSON value).
+    pub fn answers(&self, student: i64) -> Result<Vec<(String, String)>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT question, value FROM answers WHERE student = ?1")
+            .map_err(|e| self.sqlite(e))?;
+        let rows = statement
+            .query_map([student], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
+    }
+
+    /// A page's answers replace what the student gave on it before, in one
+    /// transaction; `page` is where they go next.
+    pub fn save_page(
+        &mut self,
+        student: i64,
+        answers: &[(&str, Option<String>)],
+        page: usize,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let e = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut delete = tx
+                .prepare_cached("DELETE FROM answers WHERE student = ?1 AND question = ?2")
+                .map_err(e)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO answers (student, question, value) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(e)?;
+            for (question, value) in answers {
+                delete.execute(params![student, question]).map_err(e)?;
+                if let Some(value) = value {
+                    insert
+                        .execute(params![student, question, value])
+                        .map_err(e)?;
+                }
+            }
+            tx.execute(
+                "UPDATE students SET page = ?1 WHERE id = ?2",
+                params![page as i64, student],
+            )
+            .map_err(e)?;
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// The student's result, kept as it was at the end.
+    pub fn finish(
+        &self,
+        student: i64,
+        key: &str,
+        result: &str,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE students SET finished_at = ?1, result_key = ?2, result = ?3 \
+                 WHERE id = ?4 AND result_key IS NULL",
+                params![now, key, result, student],
+            )
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// A finished result by its key: (student id, the result's JSON).
+    pub fn result(&self, key: &str) -> Result<Option<(i64, String)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, result FROM students WHERE result_key = ?1 AND result IS NOT NULL",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Every student, first started first, with how many questions they answered.
+    pub fn students(&self) -> Result<Vec<Listed>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.name, s.started_at, s.finished_at, \
+                 (SELECT count(*) FROM answers a WHERE a.student = s.id), s.result, s.result_key \
+                 FROM students s ORDER BY s.id",
+            )
+            .map_err(|e| self.sqlite(e))?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok(Listed {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    started_at: r.get(2)?,
+                    finished_at: r.get(3)?,
+                    answered: r.get::<_, i64>(4)? as usize,
+                    result: r.get(5)?,
+                    result_key: r.get(6)?,
+                })
+            })
+            .map_err(|e| self.sqlite(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
+    }
+
+    /// Forget a student: their answers and result go with them.
+    pub fn delete(&self, student: i64) -> Result<bool, StoreError> {
+        self.conn
+            .execute("DELETE FROM students WHERE id = ?1", [student])
+            .map(|n| n > 0)
+            .map_err(|e| self.sqlite(e))
+    }
+}
+
+fn self_sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The file (and its folder) made before SQLite opens it, mode 0600: SQLite would
+/// create it with the umask's mode. The WAL and its index take the file's mode.
+fn create_private(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder).map_err(io)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io)?;
+    // An existing file keeps its mode unless told: personal data is 0600 always.
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_store_on_the_same_file_is_refused_and_the_first_keeps_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("class.sqlite3");
+        let first = Store::open(&path, "q").unwrap();
+        let second = Store::open(&path, "q");
+        assert!(
+            matches!(second, Err(StoreError::InUse(_))),
+            "{:?}",
+            second.err()
+        );
+        let student = first.start("s", "c", "f", "Ana", "now").unwrap();
+        assert_eq!(first.by_session("s").unwrap(), Some(student));
+    }
+
+    #[test]
+    fn answers_survive_a_reopen_and_a_page_replaces_its_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("class.sqlite3");
+        let id = {
+            let mut store = Store::open(&path, "q").unwrap();
+            let s = store.start("s", "c", "f", "", "now").unwrap();
+            store
+                .save_page(
+                    s.id,
+                    &[("a", Some("1".into())), ("b", Some("true".into()))],
+                    2,
+                )
+                .unwrap();
+            store
+                .save_page(s.id, &[("a", Some("5".into())), ("b", None)], 2)
+                .unwrap();
+            s.id
+        };
+        let store = Store::open(&path, "q").unwrap();
+        assert_eq!(store.answers(id).unwrap(), vec![("a".into(), "5".into())]);
+        assert_eq!(store.by_session("s").unwrap().unwrap().page, 2);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn a_file_of_another_quiz_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("class.sqlite3");
+        drop(Store::open(&path, "one").unwrap());
+        let err = Store::open(&path, "two").err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: this file keeps answers to quiz `one`, not `two`; give --db another \
+                 file for this quiz",
+                path.display()
+            )
+        );
+    }
+}
