@@ -41,8 +41,16 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("cannot use the TLS certificate and key: {0}")]
-    Tls(std::io::Error),
+    #[error(
+        "cannot use the TLS certificate {} with the key {}: {source}",
+        .cert.display(),
+        .key.display()
+    )]
+    Tls {
+        cert: PathBuf,
+        key: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the server failed: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -55,7 +63,7 @@ impl ServeError {
             self,
             ServeError::Store(
                 StoreError::InUse(_) | StoreError::OtherQuiz { .. } | StoreError::Newer { .. }
-            ) | ServeError::Tls(_)
+            ) | ServeError::Tls { .. }
         )
     }
 }
@@ -124,7 +132,11 @@ async fn serve(
             Some(
                 axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
                     .await
-                    .map_err(ServeError::Tls)?,
+                    .map_err(|source| ServeError::Tls {
+                        cert: cert.clone(),
+                        key: key.clone(),
+                        source,
+                    })?,
             )
         }
         None => None,
@@ -137,6 +149,15 @@ async fn serve(
         limits: security::Limits::new(),
         tls: tls.is_some(),
     });
+    // Listened for before the addresses are printed: a signal that comes as soon as
+    // they are seen finds the server ready to stop cleanly.
+    let stop = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::terminate())?,
+            signal(SignalKind::interrupt())?,
+        )
+    };
     let scheme = if tls.is_some() { "https" } else { "http" };
     writeln!(out, "students: {scheme}://{local}/")?;
     writeln!(
@@ -153,7 +174,7 @@ async fn serve(
         );
     }
     let handle = axum_server::Handle::new();
-    tokio::spawn(stop_on_signal(handle.clone()));
+    tokio::spawn(stop_on_signal(handle.clone(), stop));
     let tidy = Arc::clone(&app);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -185,14 +206,10 @@ async fn serve(
 }
 
 /// On SIGINT or SIGTERM, stop taking connections and give those open ten seconds.
-async fn stop_on_signal(handle: axum_server::Handle<SocketAddr>) {
-    use tokio::signal::unix::{SignalKind, signal};
-    let (Ok(mut term), Ok(mut int)) = (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-    ) else {
-        return;
-    };
+async fn stop_on_signal(
+    handle: axum_server::Handle<SocketAddr>,
+    (mut term, mut int): (tokio::signal::unix::Signal, tokio::signal::unix::Signal),
+) {
     tokio::select! {
         _ = term.recv() => {}
         _ = int.recv() => {}
