@@ -10,9 +10,19 @@ fn yaml_block_after(heading: &str) -> String {
 
 /// The first block fenced as ```LANG after `heading` in the README.
 fn block_after(heading: &str, lang: &str) -> String {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let section = &readme[readme.find(heading).expect("the heading")..];
+    block_in("README.md", heading, lang)
+}
+
+/// The quiz authors' guide, `quizzes/README.md`, whose examples must work too.
+fn authors_block(heading: &str, lang: &str) -> String {
+    block_in("quizzes/README.md", heading, lang)
+}
+
+/// The first block fenced as ```LANG after `heading` in the Markdown file `file`.
+fn block_in(file: &str, heading: &str, lang: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let text = std::fs::read_to_string(path).unwrap();
+    let section = &text[text.find(heading).expect("the heading")..];
     let fence = format!("```{lang}\n");
     let start = section.find(&fence).expect("a block") + fence.len();
     let end = section[start..].find("```").unwrap();
@@ -21,7 +31,7 @@ fn block_after(heading: &str, lang: &str) -> String {
 
 #[test]
 fn the_validate_example_is_what_validate_prints() {
-    let example = block_after("### `careerfit validate`", "text");
+    let example = authors_block("## `careerfit validate`", "text");
     let (command, printed) = example.split_once('\n').unwrap();
     assert_eq!(command, "$ careerfit validate several-errors.yaml");
     let output = careerfit()
@@ -35,7 +45,7 @@ fn the_validate_example_is_what_validate_prints() {
 #[test]
 fn the_validate_json_example_is_one_of_the_problems_printed() {
     let example: serde_json::Value =
-        serde_json::from_str(&block_after("### `careerfit validate`", "json")).unwrap();
+        serde_json::from_str(&authors_block("## `careerfit validate`", "json")).unwrap();
     let output = careerfit()
         .current_dir(fixture(""))
         .args(["validate", "--json", "several-errors.yaml"])
@@ -71,7 +81,7 @@ fn the_answers_example_is_valid_for_the_him_quiz() {
 #[test]
 fn the_quiz_format_example_is_a_valid_quiz() {
     let dir = tempfile::tempdir().unwrap();
-    let example = yaml_block_after("## For quiz authors");
+    let example = authors_block("# Writing a quiz", "yaml");
     let quiz = write(dir.path(), "example.yaml", &example);
     careerfit().arg("validate").arg(&quiz).assert().code(0);
 }
