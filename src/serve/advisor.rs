@@ -4,7 +4,7 @@
 //! class and deleting a student. Every address under /advisor without the advisor's
 //! session answers 401 and shows nothing.
 
-use super::{App, Failure, Shared, db, field, form, pages, security};
+use super::{App, Failure, Shared, db, field, form, pages, security, write};
 use axum::Router;
 use axum::extract::{ConnectInfo, Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -172,7 +172,7 @@ async fn open_or_close(
         Some("close") => false,
         _ => return Ok(Redirect::to("/advisor").into_response()),
     };
-    db(&app, move |s| s.set_open(open)).await?;
+    write(&app, move |s| s.set_open(open)).await?;
     Ok(Redirect::to("/advisor").into_response())
 }
 
@@ -184,7 +184,7 @@ async fn delete(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
     check_post(&app, &headers, &fields, peer)?;
-    db(&app, move |s| s.delete(id)).await?;
+    write(&app, move |s| s.delete(id)).await?;
     Ok(Redirect::to("/advisor").into_response())
 }
 

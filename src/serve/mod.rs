@@ -6,6 +6,7 @@
 //! their route, never an answer, a name, a token or a result's address.
 
 mod advisor;
+mod commit;
 pub mod form;
 mod pages;
 mod security;
@@ -80,12 +81,15 @@ const START_COOKIE: &str = "careerfit_start";
 
 pub(crate) struct App {
     quiz: Quiz,
+    /// Read by the request threads between commits.
     store: Arc<Mutex<Store>>,
+    /// Every change goes through here: committed before its reply, with others.
+    committer: commit::Committer,
     advisor_token: String,
     /// Advisor sessions: session cookie → form token. Few, and gone at a restart
     /// (the advisor's token changes then too).
     advisors: Mutex<Vec<(String, String)>>,
-    limits: security::Limits,
+    limits: Arc<security::Limits>,
     tls: bool,
 }
 
@@ -141,12 +145,15 @@ async fn serve(
         }
         None => None,
     };
+    let store = Arc::new(Mutex::new(store));
+    let (committer, committing) = commit::Committer::start(Arc::clone(&store))?;
     let app = Arc::new(App {
         quiz,
-        store: Arc::new(Mutex::new(store)),
+        store,
+        committer,
         advisor_token: security::token(),
         advisors: Mutex::new(Vec::new()),
-        limits: security::Limits::new(),
+        limits: Arc::new(security::Limits::new()),
         tls: tls.is_some(),
     });
     // Listened for before the addresses are printed: a signal that comes as soon as
@@ -175,12 +182,12 @@ async fn serve(
     }
     let handle = axum_server::Handle::new();
     tokio::spawn(stop_on_signal(handle.clone(), stop));
-    let tidy = Arc::clone(&app);
+    let limits = Arc::clone(&app.limits);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             every.tick().await;
-            tidy.limits.tidy();
+            limits.tidy();
         }
     });
     let service = router(Arc::clone(&app)).into_make_service_with_connect_info::<SocketAddr>();
@@ -198,9 +205,14 @@ async fn serve(
                 .await?
         }
     }
-    // The last request is answered; the database closes as the store drops.
-    let app = Arc::into_inner(app);
+    // The last request is answered: with the last sender of changes gone, the
+    // committing thread ends and the database closes (its WAL checkpointed).
     drop(app);
+    let closing = tokio::task::spawn_blocking(move || committing.join().is_ok());
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(5), closing).await;
+    if !matches!(closed, Ok(Ok(true))) {
+        note!("warning: the database was not closed cleanly; its answers are kept all the same");
+    }
     note!("Stopped; every answer sent is saved.");
     Ok(())
 }
@@ -347,7 +359,15 @@ impl IntoResponse for Failure {
     }
 }
 
-/// Run `f` on the store, off the async threads: SQLite waits for the disk.
+/// Make a change, and wait until it is on the disk (see `commit`).
+async fn write<T: Send + 'static>(
+    app: &Shared,
+    change: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, Failure> {
+    app.committer.write(change).await.map_err(Failure::Store)
+}
+
+/// Read from the store, off the async threads.
 async fn db<T: Send + 'static>(
     app: &Shared,
     f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
@@ -377,10 +397,17 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 }
 
 /// A cookie the page's scripts cannot read (there are none), sent back only to this
-/// server; Secure under TLS.
+/// server; Secure under TLS. A student's is kept 30 days, so that a closed browser
+/// still goes on; the others last as long as the browser's session.
 fn set_cookie(name: &str, value: &str, same_site: &str, path: &str, tls: bool) -> HeaderValue {
     let secure = if tls { "; Secure" } else { "" };
-    let value = format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{secure}");
+    let kept = if name == STUDENT_COOKIE {
+        "; Max-Age=2592000"
+    } else {
+        ""
+    };
+    let value =
+        format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{kept}{secure}");
     HeaderValue::from_str(&value).expect("cookie values are hex")
 }
 
@@ -489,7 +516,7 @@ async fn start(
     let (code, form_token) = (security::personal_code(), security::token());
     let now = now();
     let stored = session.clone();
-    db(&app, move |s| {
+    write(&app, move |s| {
         s.start(&stored, &code, &form_token, &name, &now)
     })
     .await?;
@@ -530,7 +557,7 @@ async fn resume(
         Some(code) => {
             let session = security::token();
             let stored = session.clone();
-            db(&app, move |s| s.resume(&code, &stored))
+            write(&app, move |s| s.resume(&code, &stored))
                 .await?
                 .map(|student| (student, session))
         }
@@ -676,7 +703,7 @@ async fn answer_page(
         .collect();
     let id = student.id;
     let resume_at = next.clamp(1, pages + 1);
-    db(&app, move |s| {
+    write(&app, move |s| {
         let values: Vec<(&str, Option<String>)> = values
             .iter()
             .map(|(q, v)| (q.as_str(), v.clone()))
@@ -739,7 +766,7 @@ async fn finish(
     let json = result_json(&app.quiz, &answers, now());
     let key = security::token();
     let (stored, id, at) = (key.clone(), student.id, now());
-    db(&app, move |s| s.finish(id, &stored, &json, &at)).await?;
+    write(&app, move |s| s.finish(id, &stored, &json, &at)).await?;
     Ok(Redirect::to(&format!("/result/{key}")).into_response())
 }
 

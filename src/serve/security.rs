@@ -58,11 +58,18 @@ pub fn same_token(given: &str, expected: &str) -> bool {
     given.len() == expected.len() && bool::from(given.as_bytes().ct_eq(expected.as_bytes()))
 }
 
-/// A POST's Origin must be this server as the browser reached it. A browser always
-/// sends Origin with a form's POST; a request without one (a script, an old
-/// browser) is left to the form token. "null" (a sandboxed or privacy-stripped
-/// page) is refused.
+/// A POST must come from this site. Where the browser says where a request came
+/// from (`Sec-Fetch-Site`, sent over HTTPS and to localhost), it must be this site
+/// or the person's own typing; its Origin must be this server as the browser
+/// reached it. Browsers do not send `Sec-Fetch-*` to plain-HTTP addresses on a
+/// network, so the Origin check is what holds there. A request with neither (a
+/// script, an old browser) is left to the form token; Origin "null" (a sandboxed
+/// or privacy-stripped page) is refused.
 pub fn same_origin(headers: &HeaderMap, tls: bool) -> bool {
+    let fetched_from = headers.get("sec-fetch-site").map(|v| v.as_bytes());
+    if fetched_from.is_some_and(|site| site != b"same-origin" && site != b"none") {
+        return false;
+    }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
     };
@@ -200,6 +207,17 @@ mod tests {
         );
         assert!(!same_origin(&headers, false));
         headers.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        assert!(!same_origin(&headers, false));
+        // Where the browser says the request came from, only this site will do.
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://10.0.0.5:8080"),
+        );
+        headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        assert!(same_origin(&headers, false));
+        headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&headers, false));
+        headers.insert("sec-fetch-site", HeaderValue::from_static("same-site"));
         assert!(!same_origin(&headers, false));
     }
 

@@ -64,6 +64,8 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("the answers could not be saved: {0}")]
+    Commit(String),
     #[error("{}: {source}", .path.display())]
     Io {
         path: PathBuf,
@@ -278,25 +280,22 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
     }
 
-    /// A page's answers replace what the student gave on it before, in one
-    /// transaction; `page` is where they go next.
+    /// A page's answers replace what the student gave on it before, all or none;
+    /// `page` is where they go next.
     pub fn save_page(
         &mut self,
         student: i64,
         answers: &[(&str, Option<String>)],
         page: usize,
     ) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let e = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self.conn.transaction().map_err(e)?;
-        {
-            let mut delete = tx
+        self.atomically(|store| {
+            let e = |source| store.sqlite(source);
+            let mut delete = store
+                .conn
                 .prepare_cached("DELETE FROM answers WHERE student = ?1 AND question = ?2")
                 .map_err(e)?;
-            let mut insert = tx
+            let mut insert = store
+                .conn
                 .prepare_cached(
                     "INSERT INTO answers (student, question, value) VALUES (?1, ?2, ?3)",
                 )
@@ -309,13 +308,49 @@ impl Store {
                         .map_err(e)?;
                 }
             }
-            tx.execute(
-                "UPDATE students SET page = ?1 WHERE id = ?2",
-                params![page as i64, student],
-            )
-            .map_err(e)?;
-        }
-        tx.commit().map_err(e)
+            store
+                .conn
+                .execute(
+                    "UPDATE students SET page = ?1 WHERE id = ?2",
+                    params![page as i64, student],
+                )
+                .map_err(e)?;
+            Ok(())
+        })
+    }
+
+    /// Run `f` all or nothing: in a savepoint, which nests inside a transaction the
+    /// caller holds (see `commit`), or is a transaction of its own when there is none.
+    pub fn atomically<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.conn
+            .execute_batch("SAVEPOINT atomically")
+            .map_err(|e| self.sqlite(e))?;
+        let outcome = f(self);
+        let end = match outcome {
+            Ok(_) => "RELEASE atomically",
+            Err(_) => "ROLLBACK TO atomically; RELEASE atomically",
+        };
+        self.conn.execute_batch(end).map_err(|e| self.sqlite(e))?;
+        outcome
+    }
+
+    /// Begin a transaction that several changes share, committed together by
+    /// `end_shared` with one write to the disk.
+    pub fn begin_shared(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// Commit what `begin_shared` began; on failure nothing of it is kept.
+    pub fn end_shared(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("COMMIT").map_err(|e| {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            self.sqlite(e)
+        })
     }
 
     /// The student's result, kept as it was at the end.
