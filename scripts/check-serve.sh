@@ -33,6 +33,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+: >"$work/out"
 target/release/careerfit serve --port 0 --db "$work/class.sqlite3" >"$work/out" 2>"$work/log" &
 server=$!
 for _ in $(seq 100); do
