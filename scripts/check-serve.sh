@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Check `careerfit serve` in headless Chromium: two students (a desktop window and a
+# phone, 390x844) click through the whole quiz with JavaScript off, the advisor opens
+# the class page, and axe-core checks every page type (start, questions, questions
+# with a problem, review, result, advisor, 401, 404) against WCAG 2.1 A and AA and
+# that nothing is wider than the window. Screenshots of the phone's questions and
+# result pages (and the desktop's) go to target/serve-shots/.
+#
+#   scripts/check-serve.sh          exits non-zero on any violation or failed step
+#
+# Installs Debian's chromium with apt-get, and axe-core and puppeteer-core with npm
+# into target/a11y-tools, if they are missing (as scripts/check-a11y.sh does). CI
+# does not run this; run it after changing a served page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null; then
+    echo "installing chromium with apt-get" >&2
+    apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null
+fi
+tools=target/a11y-tools
+if [ ! -d "$tools/node_modules/axe-core" ] || [ ! -d "$tools/node_modules/puppeteer-core" ]; then
+    echo "installing axe-core and puppeteer-core with npm into $tools" >&2
+    mkdir -p "$tools"
+    (cd "$tools" && npm init -y >/dev/null && npm install --silent axe-core puppeteer-core >/dev/null)
+fi
+
+cargo build --release --quiet
+work=$(mktemp -d)
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+: >"$work/out"
+target/release/careerfit serve --port 0 --db "$work/class.sqlite3" >"$work/out" 2>"$work/log" &
+server=$!
+for _ in $(seq 100); do
+    [ "$(wc -l <"$work/out")" -ge 2 ] && break
+    kill -0 "$server" 2>/dev/null || { cat "$work/log" >&2; exit 1; }
+    sleep 0.1
+done
+students=$(sed -n 's/^students: //p' "$work/out")
+advisor=$(sed -n 's/^advisor: //p' "$work/out")
+[ -n "$students" ] && [ -n "$advisor" ] || { echo "serve printed no addresses" >&2; exit 1; }
+
+shots=target/serve-shots
+node scripts/check-serve.mjs "$tools" "$students" "$advisor" "$shots"
