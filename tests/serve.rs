@@ -638,7 +638,7 @@ fn every_response_carries_the_security_headers() {
         assert!(!csp.contains("script-src"), "{path}: {csp}");
         assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
-        assert_eq!(headers[header::REFERRER_POLICY], "no-referrer", "{path}");
+        assert_eq!(headers[header::REFERRER_POLICY], "same-origin", "{path}");
         assert_eq!(headers[header::CACHE_CONTROL], "no-store", "{path}");
     }
     // A body larger than any page of answers is refused before it is read.

@@ -255,8 +255,10 @@ async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
             @if students.is_empty() {
                 p { "No one has started yet. Share the students' address." }
             } @else {
+                // Wider than a phone: it scrolls sideways, by keyboard too.
+                div.wide tabindex="0" role="region" aria-labelledby="students-caption" {
                 table #students {
-                    caption { "Every student, first started first" }
+                    caption #students-caption { "Every student, first started first" }
                     thead { tr {
                         th scope="col" { "Student" } th scope="col" { "Answered" }
                         th scope="col" { "Answer" } th scope="col" { "Best fit" }
@@ -287,6 +289,7 @@ async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
                             }
                         }
                     }
+                }
                 }
             }
         }

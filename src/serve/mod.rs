@@ -126,9 +126,7 @@ async fn serve(
     out: &mut dyn std::io::Write,
 ) -> Result<(), ServeError> {
     let addr = SocketAddr::new(options.bind, options.port);
-    let listener =
-        std::net::TcpListener::bind(addr).map_err(|source| ServeError::Bind { addr, source })?;
-    listener.set_nonblocking(true)?;
+    let listener = listen(addr).map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
     let tls = match &options.tls {
         Some((cert, key)) => {
@@ -215,6 +213,21 @@ async fn serve(
     }
     note!("Stopped; every answer sent is saved.");
     Ok(())
+}
+
+/// Connections waiting to be accepted. The standard library's 128 is less than a
+/// class opening the page at once: the rest would wait a second to try again.
+const BACKLOG: u32 = 1024;
+
+/// A listening socket on `addr`, non-blocking, with room for a class's connections.
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)?.into_std()
 }
 
 /// On SIGINT or SIGTERM, stop taking connections and give those open ten seconds.

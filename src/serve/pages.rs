@@ -13,6 +13,7 @@ use std::ops::Range;
 /// The screen's additions to the report's style: room to tap, visible focus, and
 /// the form's parts.
 const SCREEN: &str = "
+a { overflow-wrap: anywhere; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
                    clip: rect(0 0 0 0); white-space: nowrap; }
 @media screen {
@@ -33,6 +34,7 @@ const SCREEN: &str = "
   .actions { margin: 1rem 0 2rem; }
   table.review td:first-child { width: 60%; }
   form.inline { display: inline; }
+  div.wide { overflow-x: auto; position: relative; }
   form.inline button { padding: 0.2rem 0.6rem; margin: 0; font-size: 0.9rem; }
 }
 ";

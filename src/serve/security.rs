@@ -96,7 +96,11 @@ pub fn add_headers(headers: &mut HeaderMap) {
     set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(headers, header::REFERRER_POLICY, "no-referrer");
+    // Not `no-referrer`: under it a browser sends `Origin: null` with every POST,
+    // and the origin check could not tell this site's forms from another's.
+    // `same-origin` keeps the address (a result's key, the advisor's token) from
+    // every other site.
+    set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::CACHE_CONTROL, "no-store");
     set(
         headers,
