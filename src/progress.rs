@@ -55,18 +55,6 @@ pub enum ProgressError {
     },
 }
 
-impl ProgressError {
-    /// 2 when the file cannot be used as it is (the person must choose); 1 when the
-    /// system failed.
-    pub fn code(&self) -> u8 {
-        match self {
-            ProgressError::Unusable { .. } | ProgressError::OtherVersion { .. } => 2,
-            ProgressError::SaveFile(err) => err.code(),
-            _ => 1,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct ProgressFile {
     schema: String,
@@ -417,7 +405,7 @@ mod tests {
                 .contains("the file is more than 1048576 bytes (1 MiB), the most careerfit reads"),
             "{err}"
         );
-        assert_eq!(err.code(), 2);
+        assert!(matches!(err, ProgressError::Unusable { .. }), "{err:?}");
     }
 
     /// A save under way is on the signal handler's list: a signal then (which ends

@@ -22,7 +22,6 @@ pub mod summary;
 mod workbook;
 mod write;
 
-use crate::error::Error;
 use crate::quiz::Quiz;
 use crate::scoring::{self, Scores};
 use crate::trust;
@@ -36,6 +35,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, mpsc};
 use summary::Summary;
 use write::ResultWriter;
+
+/// Why a run of `score` stopped: its rows could not be read, or its results or
+/// messages could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScoreError {
+    #[error(transparent)]
+    Rows(#[from] ReadError),
+    /// Writing the rows failed.
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+    /// Writing a bad row's message to stderr failed.
+    #[error("cannot write messages to stderr: {0}")]
+    Messages(std::io::Error),
+}
 
 /// Rows read and scored together.
 const CHUNK: usize = 128;
@@ -183,7 +196,7 @@ fn json_id(id: &Json, out: &mut Vec<u8>) {
 }
 
 /// Up to `CHUNK` rows read together.
-pub type Chunk = Result<Rows, Error>;
+pub type Chunk = Result<Rows, ReadError>;
 
 /// The chunks of an input as they are read.
 pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
@@ -197,7 +210,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
     options: &Options,
-) -> Result<Outcome, Error> {
+) -> Result<Outcome, ScoreError> {
     // Set when the run stops early. Several scorers read a stream through a thread
     // of its own (see `pump`), which gives up waiting for input then.
     let stop = Arc::new(AtomicBool::new(false));
@@ -225,7 +238,8 @@ pub fn run(
     }
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
-    out.write_all(&writer.header(quiz)).map_err(Error::output)?;
+    out.write_all(&writer.header(quiz))
+        .map_err(ScoreError::Output)?;
     let mut sink = Sink {
         out,
         err,
@@ -263,7 +277,7 @@ pub fn run(
             },
             unanswered.join(", ")
         )
-        .map_err(Error::messages)?;
+        .map_err(ScoreError::Messages)?;
     }
     Ok(Outcome {
         summary: sink.summary,
@@ -284,27 +298,27 @@ struct Sink<'a> {
 impl Sink<'_> {
     /// Write a part; true when `--strict` stops the run at one of its rows (written,
     /// and nothing after it).
-    fn take(&mut self, part: Part) -> Result<bool, Error> {
+    fn take(&mut self, part: Part) -> Result<bool, ScoreError> {
         self.summary.merge(&part.summary);
         let mut start = 0;
         for refused in part.refused {
             self.out
                 .write_all(&part.buffer[start..refused.end])
-                .map_err(Error::output)?;
+                .map_err(ScoreError::Output)?;
             start = refused.end;
             report_row(self.err, self.name, refused.line, &refused.error)
-                .map_err(Error::messages)?;
+                .map_err(ScoreError::Messages)?;
             if self.strict {
-                self.out.flush().map_err(Error::output)?;
+                self.out.flush().map_err(ScoreError::Output)?;
                 return Ok(true);
             }
         }
         let buffer = part.buffer;
         self.out
             .write_all(&buffer[start..])
-            .map_err(Error::output)?;
+            .map_err(ScoreError::Output)?;
         // Written as soon as scored: output starts before the input ends.
-        self.out.flush().map_err(Error::output)?;
+        self.out.flush().map_err(ScoreError::Output)?;
         Ok(false)
     }
 }
@@ -325,7 +339,7 @@ fn score_in_parallel(
     jobs: usize,
     sink: &mut Sink,
     stop: &AtomicBool,
-) -> Result<bool, Error> {
+) -> Result<bool, ScoreError> {
     let chunks = Mutex::new(chunks.enumerate());
     // How many chunks have been written. A scorer does not start a chunk more than
     // `ahead` past it: were one scorer slow, the others would otherwise run on and
@@ -495,7 +509,7 @@ mod tests {
             let input = Box::new(std::io::Cursor::new(rows.as_bytes().to_vec()));
             let result = run(&quiz, "rows", input, &mut out, &mut Full, &options(jobs));
             assert!(
-                matches!(result, Err(Error::Messages(_))),
+                matches!(result, Err(ScoreError::Messages(_))),
                 "jobs {jobs}: {:?}",
                 result.err()
             );
@@ -516,7 +530,7 @@ mod tests {
             &options(1),
         );
         assert!(
-            matches!(result, Err(Error::Output(_))),
+            matches!(result, Err(ScoreError::Output(_))),
             "{:?}",
             result.err()
         );

@@ -7,11 +7,9 @@ use super::rows::{Columns, RawData, Rows};
 use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
 use super::{forms, workbook};
 use crate::diagnostic::Problem;
-use crate::error::Error;
 use crate::quiz::Quiz;
 use std::io::{BufRead, BufReader, Read, Write};
 
-/// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
 /// Why a class's rows could not be read (a bad row is not this: it is told and
 /// skipped). Each says which input it is about.
 #[derive(Debug, thiserror::Error)]
@@ -49,18 +47,11 @@ pub enum ReadError {
     #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
     EmptySheet { name: String },
     /// The header's columns cannot be used: every problem, with its place.
-    #[error("{}", crate::error::render_problems(.0))]
+    #[error("{}", crate::diagnostic::render_problems(.0))]
     Columns(Vec<Problem>),
-}
-
-impl ReadError {
-    /// 1 when reading failed; 2 when what was read cannot be used.
-    pub fn code(&self) -> u8 {
-        match self {
-            ReadError::Input { .. } | ReadError::Thread { .. } | ReadError::Scorers { .. } => 1,
-            _ => 2,
-        }
-    }
+    /// The header's warnings could not be written to stderr.
+    #[error("cannot write messages to stderr: {0}")]
+    Messages(std::io::Error),
 }
 
 /// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
@@ -71,7 +62,7 @@ pub fn read(
     input: Box<dyn Read + Send>,
     how: &Input,
     err: &mut dyn Write,
-) -> Result<(Chunks, Option<Columns>), Error> {
+) -> Result<(Chunks, Option<Columns>), ReadError> {
     // Large enough that a chunk of the usual rows (128 of 1.5 KB) is in it whole: a
     // chunk ends early when the buffer runs dry (more input might have to be waited
     // for). Small enough to stay in a core's cache between the kernel's copy into it
@@ -82,9 +73,9 @@ pub fn read(
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
                 .map_err(ReadError::Columns)?;
         for warning in warnings {
-            writeln!(err, "{warning}").map_err(Error::messages)?;
+            writeln!(err, "{warning}").map_err(ReadError::Messages)?;
         }
-        Ok::<_, Error>(columns)
+        Ok::<_, ReadError>(columns)
     };
     let read: (Chunks, _) = match how.format {
         Format::Jsonl => (
@@ -159,8 +150,7 @@ fn failed(name: &str, source: std::io::Error) -> Option<Chunk> {
     Some(Err(ReadError::Input {
         name: name.to_string(),
         source,
-    }
-    .into()))
+    }))
 }
 
 impl<R: Read> Iterator for JsonChunks<R> {

@@ -85,7 +85,7 @@ pub fn read(name: &str, input: impl Read) -> Result<(Vec<String>, Chunks), ReadE
     let chunks = receiver.into_iter().filter_map(|read| match read {
         FromSheet::Rows(rows) => Some(Ok(rows)),
         FromSheet::Header(_) => None,
-        FromSheet::Failed(why) => Some(Err(ReadError::Workbook(why).into())),
+        FromSheet::Failed(why) => Some(Err(ReadError::Workbook(why))),
     });
     Ok((
         header,

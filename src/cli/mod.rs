@@ -16,7 +16,7 @@ pub use rows::{AnalyzeArgs, GroupFormat, InputFormat, RowsArgs, RowsFormat, Scor
 #[command(name = "careerfit", version, max_term_width = 80)]
 #[command(
     after_help = "Exit codes: 0 success, 1 I/O failure, 2 bad input or usage, \
-130 interrupted with Ctrl-C."
+130 interrupted with Ctrl-C, 143 stopped by SIGTERM, 129 stopped by SIGHUP."
 )]
 pub struct Cli {
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always, never

@@ -72,6 +72,6 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     super::print(&text)?;
     match analysis.rows_failed {
         0 => Ok(()),
-        _ => Err(Error::Reported(2)),
+        count => Err(Error::RowsRefused { count }),
     }
 }

@@ -98,7 +98,7 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
             file.display()
         );
     }
-    catalog::resolve_quiz(spec)
+    Ok(catalog::resolve_quiz(spec)?)
 }
 
 /// Below this many columns a table breaks its numbers over lines ("10" over "0"):

@@ -92,8 +92,12 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             }
             let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
                 |e| match e {
-                    Error::Output(source) => to_file(source),
-                    other => other,
+                    batch::ScoreError::Output(source)
+                        if source.kind() != std::io::ErrorKind::BrokenPipe =>
+                    {
+                        to_file(source)
+                    }
+                    other => other.into(),
                 },
             )?;
             out.flush().map_err(to_file)?;
@@ -198,6 +202,6 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     }
     match outcome.summary.failed {
         0 => Ok(()),
-        _ => Err(Error::Reported(2)),
+        count => Err(Error::RowsRefused { count }),
     }
 }
