@@ -122,10 +122,10 @@ pub enum Error {
     NotAResult(crate::saved::SavedError),
     /// A class's rows could not be read.
     #[error(transparent)]
-    Rows(crate::batch::ReadError),
+    Rows(crate::rows::ReadError),
     /// Saved progress could not be read, used, saved or removed.
     #[error(transparent)]
-    Progress(#[from] crate::progress::ProgressError),
+    Progress(#[from] crate::resume_state::ProgressError),
 }
 
 impl Error {
@@ -135,8 +135,8 @@ impl Error {
     /// 0 for a reader that went away. (Signals' own codes, 129 and 143, are given by
     /// `interrupt`'s handler as the shell would give them.)
     pub fn code(&self) -> u8 {
-        use crate::batch::ReadError;
-        use crate::progress::ProgressError;
+        use crate::resume_state::ProgressError;
+        use crate::rows::ReadError;
         match self {
             Error::SameFile
             | Error::NoTerminal
@@ -197,7 +197,7 @@ impl Error {
     pub fn message(&self) -> Option<String> {
         match self {
             Error::BrokenPipe | Error::RowsRefused { .. } | Error::QuizzesRefused { .. } => None,
-            Error::Invalid(_) | Error::Rows(crate::batch::ReadError::Columns(_)) => {
+            Error::Invalid(_) | Error::Rows(crate::rows::ReadError::Columns(_)) => {
                 Some(self.to_string())
             }
             Error::Interrupted => Some("\nInterrupted; no result was saved.".to_string()),
@@ -263,10 +263,10 @@ impl From<crate::saved::SavedError> for Error {
     }
 }
 
-impl From<crate::batch::ReadError> for Error {
-    fn from(err: crate::batch::ReadError) -> Self {
+impl From<crate::rows::ReadError> for Error {
+    fn from(err: crate::rows::ReadError) -> Self {
         match err {
-            crate::batch::ReadError::Messages(err) => Error::messages(err),
+            crate::rows::ReadError::Messages(err) => Error::messages(err),
             err => Error::Rows(err),
         }
     }
@@ -296,12 +296,12 @@ mod tests {
         let folder = PathBuf::from("nowhere");
         let missing = FileError::NoFolder { path, folder };
         assert_eq!(Error::from(missing).code(), 1, "an I/O error");
-        let unusable = crate::progress::ProgressError::Unusable {
+        let unusable = crate::resume_state::ProgressError::Unusable {
             path: PathBuf::from("p.json"),
             why: "damaged".to_string(),
         };
         assert_eq!(Error::Progress(unusable).code(), 2);
-        let unreadable = crate::batch::ReadError::Input {
+        let unreadable = crate::rows::ReadError::Input {
             name: "rows".to_string(),
             source: std::io::ErrorKind::Other.into(),
         };

@@ -1,33 +1,26 @@
-//! `careerfit score`: a whole class's responses scored row by row, in input order.
+//! `careerfit score`'s scoring pool and its writers: a whole class's responses, read
+//! by `rows`, scored row by row and written in input order (`compact.rs`, the default
+//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group).
 //!
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
 //! so output starts before the input ends. With several jobs, each scorer reads the
 //! next chunk itself and sends its part back, and the parts are written in input
-//! order; a stream (a pipe) is read through `pump.rs`, so that a run that stops early
+//! order; a stream (a pipe) is read through `rows/pump.rs`, so that a run that stops early
 //! never waits for input.
 
-mod columns;
 pub mod compact;
-mod exact;
-mod fast;
-mod forms;
 mod pieces;
-mod pump;
-mod reading;
-pub mod rows;
-pub mod sample;
 pub mod spreadsheet;
 pub mod summary;
-mod workbook;
 mod write;
 
 use crate::quiz::Quiz;
+use crate::rows::row::{RowReader, Rows};
+use crate::rows::{self, Chunks, ReadError, pump, report_row};
 use crate::scoring::{self, Scores};
 use crate::trust;
 use compact::CompactWriter;
-pub use reading::{ReadError, read, report_row};
-use rows::{RowReader, Rows};
 use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
 use std::io::{Read, Write};
@@ -50,32 +43,8 @@ pub enum ScoreError {
     Messages(std::io::Error),
 }
 
-/// Rows read and scored together.
-const CHUNK: usize = 128;
 /// The most scorer threads (`--jobs`): beyond the cores they only cost memory.
 pub const MAX_JOBS: usize = 64;
-/// The longest JSON Lines row read; a longer one is a bad row, never held whole.
-pub const MAX_ROW_BYTES: usize = 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Jsonl,
-    Csv,
-    Xlsx,
-}
-
-/// How the rows are read: their format and, for CSV and sheets, the delimiter and
-/// the id column when they are given.
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub format: Format,
-    /// Found from the header line when not given.
-    pub delimiter: Option<u8>,
-    pub id_column: Option<String>,
-    /// The rows come from a stream (a pipe, a terminal), not a file: a read may wait
-    /// for input that never comes.
-    pub stream: bool,
-}
 
 /// How the rows are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +58,7 @@ pub enum Output {
 }
 
 pub struct Options {
-    pub input: Input,
+    pub input: rows::Input,
     pub output: Output,
     /// Stop at the first bad row.
     pub strict: bool,
@@ -195,12 +164,6 @@ fn json_id(id: &Json, out: &mut Vec<u8>) {
     crate::json::to_writer(&mut *out, id).expect("an id serialises");
 }
 
-/// Up to `CHUNK` rows read together.
-pub type Chunk = Result<Rows, ReadError>;
-
-/// The chunks of an input as they are read.
-pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
-
 /// Score every row of `input` (named `name` in messages) and write one JSON line per
 /// row to `out`; bad rows are reported on `err` as `INPUT:LINE: error: ...`.
 pub fn run(
@@ -224,7 +187,7 @@ pub fn run(
     } else {
         input
     };
-    let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
+    let (chunks, columns) = rows::read(quiz, name, input, &options.input, err)?;
     let unanswered = columns
         .as_ref()
         .map(|columns| columns.unanswered.clone())
@@ -487,8 +450,8 @@ mod tests {
 
     fn options(jobs: usize) -> Options {
         Options {
-            input: Input {
-                format: Format::Jsonl,
+            input: rows::Input {
+                format: rows::Format::Jsonl,
                 delimiter: None,
                 id_column: None,
                 stream: false,

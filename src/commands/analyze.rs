@@ -3,11 +3,11 @@
 
 use super::Settings;
 use crate::analysis::Analyzer;
-use crate::batch::{self, rows::RowReader};
 use crate::cli::AnalyzeArgs;
 use crate::error::Error;
 use crate::private_file::PrivateFile;
 use crate::report;
+use crate::rows::{self, row::RowReader};
 
 /// What `-o` writes, from the file's extension.
 enum Saved {
@@ -35,7 +35,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
 
     // Not locked for the run: a signal's handler must be able to say why it stops.
     let mut err = std::io::stderr();
-    let (chunks, columns) = batch::read(&quiz, &name, input, &how, &mut err)?;
+    let (chunks, columns) = rows::read(&quiz, &name, input, &how, &mut err)?;
     let reader = RowReader::new(&quiz, columns);
     let mut analyzer = Analyzer::new(&quiz);
     for chunk in chunks {
@@ -44,7 +44,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
                     analyzer.add_failed();
-                    batch::report_row(&mut err, &name, row.line, problem).map_err(Error::output)?;
+                    rows::report_row(&mut err, &name, row.line, problem).map_err(Error::output)?;
                 }
             }
         }

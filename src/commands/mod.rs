@@ -24,9 +24,9 @@ use crate::report::Style;
 /// none or `-`; their format as given, or CSV for a `.csv` file and JSON Lines else.
 pub(crate) fn open_rows(
     args: &crate::cli::RowsArgs,
-) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Input), Error> {
-    use crate::batch::Format;
+) -> Result<(String, Box<dyn std::io::Read + Send>, crate::rows::Input), Error> {
     use crate::cli::InputFormat;
+    use crate::rows::Format;
     // Stdin is taken as a file (a duplicate of its descriptor) to see what it is.
     let stdin = || {
         use std::os::fd::AsFd;
@@ -66,7 +66,7 @@ pub(crate) fn open_rows(
         (None, Some("tsv")) => Some(b'\t'),
         (given, _) => given,
     };
-    let how = crate::batch::Input {
+    let how = crate::rows::Input {
         format,
         delimiter,
         id_column: args.id_column.clone(),

@@ -6,11 +6,11 @@ use crate::answers::{self, Answers};
 use crate::cli::{SummaryFormat, TakeArgs};
 use crate::error::Error;
 use crate::private_file;
-use crate::progress;
 use crate::prompt::{self, PromptError, TerminalPrompter, plan};
-use crate::quiz::{self, Quiz};
+use crate::quiz::Quiz;
 use crate::report;
 use crate::result::QuizResult;
+use crate::resume_state;
 use crate::scoring;
 use crate::trust::Warning;
 use std::io::Write;
@@ -128,9 +128,9 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     }
     // Finished: the saved progress of this quiz has served its purpose.
     if args.answers.is_none()
-        && let Some(path) = progress::path_for(&quiz)
+        && let Some(path) = resume_state::path_for(&quiz)
     {
-        progress::remove(&path)?;
+        resume_state::remove(&path)?;
     }
     Ok(())
 }
@@ -145,12 +145,12 @@ fn ask(
         return Err(Error::NoTerminal);
     }
     let total = quiz.questions.len();
-    let progress_path = progress::path_for(quiz);
+    let progress_path = resume_state::path_for(quiz);
     if let (Some(path), true) = (&progress_path, args.fresh) {
-        progress::remove(path)?;
+        resume_state::remove(path)?;
     }
     let saved = match &progress_path {
-        Some(path) => progress::load(path, quiz)?,
+        Some(path) => resume_state::load(path, quiz)?,
         None => None,
     };
     let choices = plan::Choices {
@@ -217,12 +217,12 @@ fn ask(
     let mut warned = false;
     let mut save = |answers: &Answers, position: usize| {
         let Some(path) = &progress_path else { return };
-        let progress = progress::Progress {
+        let progress = resume_state::Progress {
             order: order.clone(),
             position,
             answers: answers.clone(),
         };
-        if let Err(e) = progress::save(path, quiz, &progress)
+        if let Err(e) = resume_state::save(path, quiz, &progress)
             && !std::mem::replace(&mut warned, true)
         {
             note!("warning: {e}; you will not be able to resume this run.");
@@ -279,10 +279,10 @@ fn fresh_seed() -> u64 {
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Checked, Error> {
     let (name, text) = if path.as_os_str() == "-" {
         let name = "<stdin>".to_string();
-        let text = quiz::read_stream(&name, std::io::stdin().lock())?;
+        let text = crate::input::read_stream(&name, std::io::stdin().lock())?;
         (name, text)
     } else {
-        (path.display().to_string(), quiz::read_text(path)?)
+        (path.display().to_string(), crate::input::read_text(path)?)
     };
     crate::saved::answers_of(quiz, &name, &text).map_err(Error::Invalid)
 }

@@ -3,8 +3,9 @@
 use crate::diagnostic::render_problems;
 use crate::diagnostic::{Place, Problem};
 use crate::error::Error;
+use crate::input::LoadError;
+use crate::quiz;
 use crate::quiz::catalog::{self as quizzes, CatalogError, Found};
-use crate::quiz::{self, LoadError};
 use crate::report::catalog;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -106,7 +106,7 @@ pub fn find_quiz(spec: &str) -> Result<Found, CatalogError> {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     Err(CatalogError::UnknownQuiz {
         spec: spec.to_string(),
-        suggestion: quiz::suggest(spec, &known),
+        suggestion: crate::diagnostic::suggest(spec, &known),
     })
 }
 

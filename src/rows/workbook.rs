@@ -3,8 +3,8 @@
 //! calamine opens it, and the first sheet is then read a cell at a time on a thread
 //! of its own, rows handed on a chunk at a time, never as a whole rectangle.
 
-use super::reading::ReadError;
-use super::rows::{RawData, Rows};
+use super::ReadError;
+use super::row::{RawData, Rows};
 use super::{CHUNK, Chunk, Chunks};
 use std::io::{Cursor, Read};
 use std::sync::mpsc;

@@ -1,14 +1,55 @@
-//! Reading a class's rows a chunk at a time, for `score` and `analyze` alike: JSON
+//! Respondents' rows read for `score` and `analyze` alike, a chunk at a time: JSON
 //! Lines (one row a line, at most `MAX_ROW_BYTES`), CSV in any of the delimiters
-//! (an unclosed quote told as such), and Microsoft's .xlsx; a bad row is told as
-//! `INPUT:LINE: error: ...` the same way by both commands.
+//! (an unclosed quote told as such), the Google and Microsoft form exports
+//! (`forms.rs`), and Microsoft's .xlsx (`workbook.rs`); a row becomes checked answers
+//! in `row.rs` (the usual JSON row through the quick reader, `fast.rs`). A bad row is
+//! told as `INPUT:LINE: error: ...` the same way by both commands.
 
-use super::rows::{Columns, RawData, Rows};
-use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
-use super::{forms, workbook};
+pub mod columns;
+mod exact;
+mod fast;
+mod forms;
+pub(crate) mod pump;
+pub mod row;
+mod workbook;
+
 use crate::diagnostic::Problem;
 use crate::quiz::Quiz;
+use columns::Columns;
+use row::{RawData, Rows};
 use std::io::{BufRead, BufReader, Read, Write};
+
+/// Rows read and scored together.
+const CHUNK: usize = 128;
+/// The longest JSON Lines row read; a longer one is a bad row, never held whole.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+/// What the rows are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Xlsx,
+}
+
+/// How the rows are read: their format and, for CSV and sheets, the delimiter and
+/// the id column when they are given.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub format: Format,
+    /// Found from the header line when not given.
+    pub delimiter: Option<u8>,
+    pub id_column: Option<String>,
+    /// The rows come from a stream (a pipe, a terminal), not a file: a read may wait
+    /// for input that never comes.
+    pub stream: bool,
+}
+
+/// Up to `CHUNK` rows read together.
+pub type Chunk = Result<Rows, ReadError>;
+
+/// The chunks of an input as they are read.
+pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
 
 /// Why a class's rows could not be read (a bad row is not this: it is told and
 /// skipped). Each says which input it is about.

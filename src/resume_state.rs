@@ -1,4 +1,4 @@
-//! The progress of an unfinished quiz, saved after every answer so that an interrupted
+//! The resume state: the progress of an unfinished quiz, saved after every answer so that an interrupted
 //! person can go on with `take --resume`. One file per quiz in the user's data folder
 //! (`~/.local/share/careerfit/progress/QUIZ.json` on Linux), written atomically with
 //! mode 0600 by the same writer as results (`private_file`, whose temporary files a
