@@ -9,12 +9,6 @@ use crate::private_file::PrivateFile;
 use crate::report;
 use crate::rows::{self, row::RowReader};
 
-/// What `-o` writes, from the file's extension.
-enum Saved {
-    Json,
-    Html,
-}
-
 pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     super::refuse_terminal_rows(&args.rows, "analyze", settings)?;
     let quiz = super::load_quiz(&args.rows.quiz)?;
@@ -22,8 +16,8 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
         None => None,
         Some(path) => {
             let kind = match path.extension().and_then(|e| e.to_str()) {
-                Some(e) if e.eq_ignore_ascii_case("json") => Saved::Json,
-                Some(e) if e.eq_ignore_ascii_case("html") => Saved::Html,
+                Some(e) if e.eq_ignore_ascii_case("json") => report::Format::Json,
+                Some(e) if e.eq_ignore_ascii_case("html") => report::Format::Html,
                 _ => {
                     return Err(Error::AnalysisFile(path.clone()));
                 }
@@ -50,25 +44,21 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     let analysis = analyzer.finish();
-    let json = || {
-        let mut text = crate::json::to_string_pretty(&analysis).expect("an analysis serialises");
-        text.push('\n');
-        text
+    let draw = |format| {
+        super::renderer(format, settings.stdout)
+            .analysis(&analysis)
+            .expect("tables, JSON and web pages draw an analysis")
     };
-
-    if let Some((kind, mut file)) = saved {
-        let contents = match kind {
-            Saved::Json => json(),
-            Saved::Html => report::analysis_html::render(&analysis),
-        };
-        file.write_all(contents.as_bytes())?;
+    // What -o writes, from the file's extension.
+    if let Some((format, mut file)) = saved {
+        file.write_all(draw(format).as_bytes())?;
         file.commit()?;
     }
-    let text = if args.json {
-        json()
+    let text = draw(if args.json {
+        report::Format::Json
     } else {
-        report::analysis::render(&analysis, settings.stdout)
-    };
+        report::Format::Table
+    });
     super::print(&text)?;
     match analysis.rows_failed {
         0 => Ok(()),

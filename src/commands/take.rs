@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::private_file;
 use crate::prompt::{self, PromptError, TerminalPrompter, plan};
 use crate::quiz::Quiz;
-use crate::report;
+use crate::report::{self, Renderer};
 use crate::result::QuizResult;
 use crate::resume_state;
 use crate::scoring;
@@ -52,13 +52,14 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
             (pathway, _) => super::explain::explanation(&quiz, &scores, pathway)?,
         });
     }
-    let json = report::json::render(&result);
+    // A summary shows the explanation --explain asked for; a page, the best one's.
+    let view = report::View::new(&quiz, &result, result.explanation.as_ref(), best.as_ref());
     if let Some(mut file) = result_file.take() {
-        file.write_all(json.as_bytes())?;
+        file.write_all(report::json::Json.result(&view).as_bytes())?;
         file.commit()?;
     }
     if let Some(mut file) = report_file.take() {
-        let page = report::html::render(&report::View::new(&quiz, &result, best.as_ref()));
+        let page = report::html::Html.result(&view);
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         // Two files: say which one was saved when the second fails.
         match (written, &args.output) {
@@ -73,7 +74,6 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     let stdout_style = settings.stdout;
-    let width = usize::from(stdout_style.width);
     // --json and --plain are the short spellings of --format json and plain.
     let format = match (args.format, args.json, args.plain) {
         (Some(format), _, _) => format,
@@ -81,39 +81,9 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         (None, _, true) => SummaryFormat::Plain,
         (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => SummaryFormat::Plain,
         (None, false, false) => SummaryFormat::Table,
-    };
-    // The summary explains the pathway asked for (--explain); the page, the best.
-    let view = report::View::new(&quiz, &result, result.explanation.as_ref());
-    let text = match format {
-        SummaryFormat::Json => json,
-        SummaryFormat::Html => {
-            report::html::render(&report::View::new(&quiz, &result, best.as_ref()))
-        }
-        SummaryFormat::Markdown => {
-            let mut text = report::markdown::render(&view);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render_markdown(e));
-            }
-            text
-        }
-        SummaryFormat::Plain => {
-            let mut text = report::plain::render(&view, width);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render_plain(e, width));
-            }
-            text
-        }
-        SummaryFormat::Table => {
-            let mut text = report::table::render(&view, stdout_style);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render(e, stdout_style));
-            }
-            text
-        }
-    };
+    }
+    .into();
+    let text = super::renderer(format, stdout_style).result(&view);
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;

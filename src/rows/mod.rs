@@ -24,11 +24,14 @@ const CHUNK: usize = 128;
 /// The longest JSON Lines row read; a longer one is a bad row, never held whole.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
 
-/// What the rows are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the rows are written in (`--input-format`: its `///` lines are the help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// JSON Lines: one {"id": ..., "answers": {...}} per line
     Jsonl,
+    /// Comma-separated values with a header row (or ; or tab separated)
     Csv,
+    /// An Excel workbook, as Microsoft Forms downloads it: the first sheet is read
     Xlsx,
 }
 
