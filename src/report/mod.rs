@@ -1,10 +1,10 @@
 //! Everything careerfit draws, one file per format: `table.rs`, `plain.rs`,
 //! `markdown.rs`, `json.rs` and `html/` each implement `Renderer`, which draws every
-//! view (a result, an explanation, a comparison, a class's summary, an analysis).
-//! The views' shared words are beside them (`view.rs`, `explain.rs`, `compare.rs`,
-//! `class.rs`, `analysis.rs`); what `list`, `validate` and `form` print is in
-//! `catalog.rs` and `form.rs`. Adding a format is adding a file and a line to
-//! `renderer`.
+//! view (a result, an explanation, a comparison, a class's summary, an analysis,
+//! the catalog of quizzes). The views' shared words are beside them (`view.rs`,
+//! `explain.rs`, `compare.rs`, `class.rs`, `analysis.rs`, `catalog.rs`, which also
+//! has `validate`'s lines); a quiz as a form is `form.rs`. Adding a format is adding
+//! a file and a line to `renderer`.
 
 pub mod analysis;
 pub mod catalog;
@@ -19,6 +19,7 @@ pub mod plain;
 pub mod table;
 mod view;
 
+pub use catalog::Catalog;
 pub use explain::Explained;
 pub use view::View;
 
@@ -64,6 +65,10 @@ pub trait Renderer {
     /// `analyze`'s evidence, for a quiz's author: drawn as tables, JSON and a web
     /// page only.
     fn analysis(&self, _analysis: &Analysis) -> Option<String> {
+        None
+    }
+    /// The quizzes there are (`list`): drawn as a table only.
+    fn catalog(&self, _catalog: &Catalog) -> Option<String> {
         None
     }
 }

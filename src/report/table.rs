@@ -2,11 +2,11 @@
 //! pathways, traits, the best pathway), an explanation, a comparison, a class's
 //! summary and an analysis (`--format table`, the default).
 
-use super::View;
 use super::analysis::{RESPONDENTS_SHOWN, TOO_FEW, decimal, left_out, percent, used_flags};
 use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
 use super::compare::labels;
 use super::explain::{Explained, mover};
+use super::{Catalog, View};
 use super::{Style, wrap};
 use super::{fixed, shorten};
 use crate::analysis::{Analysis, FLAG_LEGEND, threshold};
@@ -41,6 +41,9 @@ impl super::Renderer for Tables {
     }
     fn analysis(&self, analysis: &Analysis) -> Option<String> {
         Some(self::analysis(analysis, self.0))
+    }
+    fn catalog(&self, c: &super::Catalog) -> Option<String> {
+        Some(catalog(c, self.0))
     }
 }
 
@@ -589,6 +592,30 @@ fn keep_words(table: &mut Table, column: usize, cells: &[&str], width: usize) {
     if let (Some(column), Ok(longest)) = (table.column_mut(column), u16::try_from(longest)) {
         column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
     }
+}
+
+// The quizzes there are.
+
+/// `list`: a table of the quizzes, the notes on files that a built-in quiz shadows,
+/// and how to take one.
+fn catalog(catalog: &Catalog, style: Style) -> String {
+    let mut table = table(style, ["Id", "Title", "Questions", "From"]);
+    // An id (what `take ID` takes, copied from here) and a path are not broken over
+    // lines; the title wraps instead.
+    for column in [0, 3] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    for row in &catalog.quizzes {
+        table.add_row(row);
+    }
+    let mut out = format!("{table}\n");
+    for note in &catalog.notes {
+        out.push_str(&wrap(note, usize::from(style.width), ""));
+    }
+    out.push_str("Take one with: careerfit take ID (or a path to a quiz file)\n");
+    out
 }
 
 #[cfg(test)]
