@@ -16,12 +16,7 @@ pub struct Markdown;
 
 impl super::Renderer for Markdown {
     fn result(&self, v: &View) -> String {
-        let mut text = render(v);
-        if let Some(e) = &v.explained {
-            text.push('\n');
-            text.push_str(&explanation(e));
-        }
-        text
+        super::then_explained(render(v), v, explanation)
     }
     fn explanation(&self, v: &Explained) -> String {
         explanation(v)

@@ -73,6 +73,15 @@ pub trait Renderer {
     }
 }
 
+/// A result's summary, then the explanation `--explain` asked for, if it did.
+fn then_explained(mut text: String, view: &View, draw: impl Fn(&Explained) -> String) -> String {
+    if let Some(e) = &view.explained {
+        text.push('\n');
+        text.push_str(&draw(e));
+    }
+    text
+}
+
 /// The renderer of a format, for drawing to `style`; none for the rows `score`
 /// writes a row at a time (`batch`).
 pub fn renderer(format: Format, style: Style) -> Option<Box<dyn Renderer>> {

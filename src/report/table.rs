@@ -23,12 +23,7 @@ pub struct Tables(pub Style);
 
 impl super::Renderer for Tables {
     fn result(&self, v: &View) -> String {
-        let mut text = render(v, self.0);
-        if let Some(e) = &v.explained {
-            text.push('\n');
-            text.push_str(&explanation(e, self.0));
-        }
-        text
+        super::then_explained(render(v, self.0), v, |e| explanation(e, self.0))
     }
     fn explanation(&self, v: &Explained) -> String {
         explanation(v, self.0)
