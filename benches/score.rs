@@ -13,8 +13,9 @@
 //!                                                     every 25th straight-lines,
 //!                                                     QUESTION is answered at random
 
-use careerfit::batch::{self, sample};
+use careerfit::batch;
 use careerfit::quiz::{self, builtin, file::QuizFile};
+use careerfit::sample;
 use std::io::{BufRead, Write};
 use std::time::{Duration, Instant};
 
@@ -37,8 +38,8 @@ fn floor(lines: impl Iterator<Item = String>) -> usize {
 
 fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
     let options = batch::Options {
-        input: batch::Input {
-            format: batch::Format::Jsonl,
+        input: careerfit::rows::Input {
+            format: careerfit::rows::Format::Jsonl,
             delimiter: None,
             id_column: None,
             stream: false,
@@ -63,8 +64,12 @@ fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
 }
 
 /// One line checked as `score` checks the rows of a chunk.
-fn check(reader: &batch::rows::RowReader, line: usize, text: &str) -> batch::rows::Row {
-    let mut rows = batch::rows::Rows::with_capacity(1, text.len());
+fn check(
+    reader: &careerfit::rows::row::RowReader,
+    line: usize,
+    text: &str,
+) -> careerfit::rows::row::Row {
+    let mut rows = careerfit::rows::row::Rows::with_capacity(1, text.len());
     rows.push_json(line, text.as_bytes());
     reader.check(rows).next().expect("one row")
 }
@@ -127,7 +132,7 @@ fn main() {
         }
         ["check", file] => {
             let text = std::fs::read_to_string(file).expect("FILE");
-            let reader = batch::rows::RowReader::new(&quiz, None);
+            let reader = careerfit::rows::row::RowReader::new(&quiz, None);
             let start = Instant::now();
             let mut ok = 0;
             for (i, line) in text.lines().enumerate() {
@@ -143,7 +148,7 @@ fn main() {
             // Where the time of a row goes, one stage added at a time (one thread).
             let text = std::fs::read_to_string(file).expect("FILE");
             let lines: Vec<&str> = text.lines().collect();
-            let reader = batch::rows::RowReader::new(&quiz, None);
+            let reader = careerfit::rows::row::RowReader::new(&quiz, None);
             let writer = batch::compact::CompactWriter::new(&quiz);
             for stage in 0..5 {
                 let start = Instant::now();

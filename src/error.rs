@@ -1,6 +1,6 @@
 //! The one error type of the program, and the exit code each kind maps to.
 
-use crate::diagnostic::Problem;
+use crate::diagnostic::{Problem, render_problems};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -74,6 +74,9 @@ pub enum Error {
     /// The terminal failed under the quiz's prompts.
     #[error("the terminal failed: {0}")]
     Terminal(String),
+    /// SIGTERM, SIGHUP or SIGINT ended the run (said by `interrupt`'s handler).
+    #[error("stopped by signal {signal}")]
+    Stopped { signal: i32 },
     /// The person pressed Ctrl-C.
     #[error("interrupted; no result was saved")]
     Interrupted,
@@ -83,9 +86,13 @@ pub enum Error {
     /// No --db, and the system names no home folder to keep the answers in.
     #[error("there is no home folder to keep the answers in; give --db FILE")]
     NoDataFolder,
-    /// Already reported on stderr; only the exit code is left to give.
-    #[error("")]
-    Reported(u8),
+    /// `score` or `analyze` refused rows, each already told on stderr as it was read.
+    #[error("{count} rows were refused")]
+    RowsRefused { count: usize },
+    /// `validate` found files that are not quizzes (invalid, or no quiz by that id) or
+    /// that could not be read, each already told.
+    #[error("{invalid} invalid and {unreadable} unreadable quiz files")]
+    QuizzesRefused { invalid: usize, unreadable: usize },
     /// A file could not be written where it was asked for.
     #[error(transparent)]
     File(#[from] crate::private_file::FileError),
@@ -105,26 +112,10 @@ pub enum Error {
     /// results went elsewhere (see `Error::messages`).
     #[error("cannot write messages to stderr: {0}")]
     Messages(std::io::Error),
-    /// A quiz id that names no quiz, with the nearest one there is.
-    #[error(
-        "there is no quiz `{spec}`{}; `careerfit list` shows the quizzes, or give the path to \
-         a quiz file",
-        .suggestion.as_ref().map_or(String::new(), |s| format!(" ({s})"))
-    )]
-    UnknownQuiz {
-        spec: String,
-        suggestion: Option<String>,
-    },
-    /// Two or more files in ./quizzes/ declare the id a command was given.
-    #[error(
-        "{} {} the id `{id}`; give the path of the quiz you mean, or give each file its own id",
-        list_files(.files),
-        if .files.len() == 2 { "both have" } else { "all have" }
-    )]
-    DuplicateQuizId {
-        id: String,
-        files: Vec<std::path::PathBuf>,
-    },
+    /// The quiz named on the command line could not be found (not found, or found
+    /// twice); one that is found but cannot be loaded is `ReadFile` or `Invalid`.
+    #[error(transparent)]
+    Quiz(crate::quiz::catalog::CatalogError),
     /// `score` or `analyze` with no INPUT while stdin is a terminal: nothing would come.
     #[error(
         "no INPUT given, and stdin is a terminal; give the rows' file as INPUT \
@@ -132,22 +123,27 @@ pub enum Error {
          (`careerfit {command} QUIZ - < FILE`)"
     )]
     RowsFromTerminal { command: &'static str },
-    /// A file given as a saved result is not one: why, as the JSON reader says it.
-    #[error("{}: not a careerfit result: {reason}", .path.display())]
-    NotAResult {
-        path: std::path::PathBuf,
-        reason: String,
-    },
+    /// A file given as a saved result is not one (said by `saved`).
+    #[error(transparent)]
+    NotAResult(crate::saved::SavedError),
     /// A class's rows could not be read.
     #[error(transparent)]
-    Rows(#[from] crate::batch::ReadError),
+    Rows(crate::rows::ReadError),
     /// Saved progress could not be read, used, saved or removed.
     #[error(transparent)]
-    Progress(#[from] crate::progress::ProgressError),
+    Progress(#[from] crate::resume_state::ProgressError),
 }
 
 impl Error {
+    /// The exit status of a run that ends with this error, decided here and nowhere
+    /// else: 2 when the person asked for something that cannot be (a usage error, a
+    /// file that is not what it should be), 1 when the system failed, 130 for Ctrl-C,
+    /// 0 for a reader that went away. (Signals' own codes, 129 and 143, are given by
+    /// `interrupt`'s handler as the shell would give them.)
     pub fn code(&self) -> u8 {
+        use crate::resume_state::ProgressError;
+        use crate::rows::ReadError;
+        use crate::serve::{ServeError, store::StoreError};
         match self {
             Error::SameFile
             | Error::NoTerminal
@@ -158,19 +154,60 @@ impl Error {
             | Error::AnalysisFile(_)
             | Error::ClassReportFile(_)
             | Error::FullSpreadsheet
-            | Error::Invalid(_) => 2,
+            | Error::Invalid(_)
+            | Error::Quiz(_)
+            | Error::RowsFromTerminal { .. }
+            | Error::NotAResult(_)
+            | Error::RowsRefused { .. } => 2,
+            Error::QuizzesRefused { invalid, .. } => {
+                if *invalid > 0 {
+                    2
+                } else {
+                    1
+                }
+            }
             Error::ReadFile(_) | Error::ManualPages { .. } | Error::Terminal(_) => 1,
             Error::Interrupted => 130,
+            // As a shell gives it: 128 + the signal (143 for SIGTERM, 129 for SIGHUP).
+            Error::Stopped { signal } => u8::try_from(128 + signal).unwrap_or(1),
             Error::BrokenPipe => 0,
-            Error::Reported(code) => *code,
-            Error::File(err) | Error::ReportNotWritten { source: err, .. } => err.code(),
+            Error::File(err) | Error::ReportNotWritten { source: err, .. } => file_code(err),
             Error::Output(_) | Error::Messages(_) => 1,
-            Error::UnknownQuiz { .. } | Error::NotAResult { .. } => 2,
-            Error::DuplicateQuizId { .. } | Error::RowsFromTerminal { .. } => 2,
-            Error::Rows(err) => err.code(),
-            Error::Progress(err) => err.code(),
-            Error::Serve(err) if err.is_usage() => 2,
-            Error::Serve(_) => 1,
+            Error::Rows(
+                ReadError::Input { .. }
+                | ReadError::Thread { .. }
+                | ReadError::Scorers { .. }
+                | ReadError::Messages(_),
+            ) => 1,
+            Error::Rows(
+                ReadError::Header { .. }
+                | ReadError::Workbook(_)
+                | ReadError::Unanswered { .. }
+                | ReadError::EmptySheet { .. }
+                | ReadError::Columns(_),
+            ) => 2,
+            Error::Progress(
+                ProgressError::Unusable { .. } | ProgressError::OtherVersion { .. },
+            ) => 2,
+            Error::Progress(ProgressError::SaveFile(err)) => file_code(err),
+            Error::Progress(
+                ProgressError::Read { .. }
+                | ProgressError::Save { .. }
+                | ProgressError::Remove { .. },
+            ) => 1,
+            Error::Serve(
+                ServeError::Store(
+                    StoreError::InUse(_) | StoreError::OtherQuiz { .. } | StoreError::Newer { .. },
+                )
+                | ServeError::Tls { .. },
+            ) => 2,
+            Error::Serve(
+                ServeError::Store(
+                    StoreError::Sqlite { .. } | StoreError::Io { .. } | StoreError::Commit(_),
+                )
+                | ServeError::Bind { .. }
+                | ServeError::Io(_),
+            ) => 1,
             Error::NoDataFolder => 2,
         }
     }
@@ -180,8 +217,8 @@ impl Error {
     /// else after `error: `; nothing for what was already said or needs no word.
     pub fn message(&self) -> Option<String> {
         match self {
-            Error::BrokenPipe | Error::Reported(_) => None,
-            Error::Invalid(_) | Error::Rows(crate::batch::ReadError::Columns(_)) => {
+            Error::BrokenPipe | Error::RowsRefused { .. } | Error::QuizzesRefused { .. } => None,
+            Error::Invalid(_) | Error::Rows(crate::rows::ReadError::Columns(_)) => {
                 Some(self.to_string())
             }
             Error::Interrupted => Some("\nInterrupted; no result was saved.".to_string()),
@@ -211,29 +248,87 @@ impl Error {
     }
 }
 
-/// `a, b and c`: files named in a sentence.
-fn list_files(files: &[std::path::PathBuf]) -> String {
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
+/// A file that could not be written: 2 when the name asked for cannot be written as
+/// asked, 1 when the system failed.
+fn file_code(err: &crate::private_file::FileError) -> u8 {
+    if err.is_refusal() { 2 } else { 1 }
+}
+
+impl From<crate::input::LoadError> for Error {
+    fn from(err: crate::input::LoadError) -> Self {
+        match err {
+            crate::input::LoadError::Read(err) => Error::ReadFile(err),
+            crate::input::LoadError::Invalid(problems) => Error::Invalid(problems),
+        }
     }
 }
 
-pub fn render_problems(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+impl From<crate::quiz::catalog::CatalogError> for Error {
+    fn from(err: crate::quiz::catalog::CatalogError) -> Self {
+        match err {
+            crate::quiz::catalog::CatalogError::Load(err) => err.into(),
+            err => Error::Quiz(err),
+        }
+    }
 }
 
-impl From<crate::quiz::LoadError> for Error {
-    fn from(err: crate::quiz::LoadError) -> Self {
+impl From<crate::saved::SavedError> for Error {
+    fn from(err: crate::saved::SavedError) -> Self {
+        use crate::saved::SavedError;
         match err {
-            crate::quiz::LoadError::Read(err) => Error::ReadFile(err),
-            crate::quiz::LoadError::Invalid(problems) => Error::Invalid(problems),
+            SavedError::Read(err) => err.into(),
+            SavedError::Quiz(err) => err.into(),
+            SavedError::Invalid(problems) => Error::Invalid(problems),
+            err @ SavedError::NotAResult { .. } => Error::NotAResult(err),
         }
+    }
+}
+
+impl From<crate::rows::ReadError> for Error {
+    fn from(err: crate::rows::ReadError) -> Self {
+        match err {
+            crate::rows::ReadError::Messages(err) => Error::messages(err),
+            err => Error::Rows(err),
+        }
+    }
+}
+
+impl From<crate::batch::ScoreError> for Error {
+    fn from(err: crate::batch::ScoreError) -> Self {
+        match err {
+            crate::batch::ScoreError::Rows(err) => err.into(),
+            crate::batch::ScoreError::Output(err) => Error::output(err),
+            crate::batch::ScoreError::Messages(err) => Error::messages(err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::private_file::FileError;
+    use std::path::PathBuf;
+
+    #[test]
+    fn each_layer_s_error_gets_its_exit_code_here() {
+        let path = PathBuf::from("out.json");
+        let exists = FileError::Exists { path: path.clone() };
+        assert_eq!(Error::from(exists).code(), 2, "a usage error");
+        let folder = PathBuf::from("nowhere");
+        let missing = FileError::NoFolder { path, folder };
+        assert_eq!(Error::from(missing).code(), 1, "an I/O error");
+        let unusable = crate::resume_state::ProgressError::Unusable {
+            path: PathBuf::from("p.json"),
+            why: "damaged".to_string(),
+        };
+        assert_eq!(Error::Progress(unusable).code(), 2);
+        let unreadable = crate::rows::ReadError::Input {
+            name: "rows".to_string(),
+            source: std::io::ErrorKind::Other.into(),
+        };
+        assert_eq!(Error::from(unreadable).code(), 1);
+        assert_eq!(Error::RowsRefused { count: 3 }.code(), 2);
+        assert_eq!(Error::Stopped { signal: 15 }.code(), 143, "SIGTERM");
+        assert_eq!(Error::Stopped { signal: 1 }.code(), 129, "SIGHUP");
     }
 }

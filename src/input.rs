@@ -9,11 +9,13 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Why a file a person wrote (a quiz or answers) could not be read or loaded.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read (missing, a folder, no permission).
+    #[error(transparent)]
     Read(ReadFileError),
     /// The file was read but is not valid: all problems found, warnings included.
+    #[error("{}", crate::diagnostic::render_problems(.0))]
     Invalid(Vec<Problem>),
 }
 

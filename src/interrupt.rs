@@ -36,7 +36,8 @@ pub fn install() {
                     "\nStopped by {name}; {}.",
                     crate::private_file::what_was_saved(&saved, &unsaved)
                 );
-                std::process::exit(128 + signal);
+                let code = crate::error::Error::Stopped { signal }.code();
+                std::process::exit(i32::from(code));
             }
         });
     drop(started);

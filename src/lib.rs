@@ -27,12 +27,16 @@ pub(crate) mod input;
 pub mod interrupt;
 pub mod json;
 pub(crate) mod private_file;
-pub(crate) mod progress;
 pub(crate) mod prompt;
 pub mod quiz;
 pub(crate) mod report;
 pub(crate) mod result;
+pub(crate) mod resume_state;
 pub mod rng;
+pub mod rows;
+/// Made-up respondents, for tests and benchmarks: not in the shipped binary.
+#[cfg(any(test, feature = "sample"))]
+pub mod sample;
 pub(crate) mod saved;
 pub mod scoring;
 pub(crate) mod scratch;

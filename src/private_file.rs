@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be written where it was asked for. All the wording is here;
-/// `code` says whether the person asked for something that cannot be (2) or the
-/// system failed (1).
+/// `is_refusal` says whether the person asked for something that cannot be, or the
+/// system failed.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("{} is a folder; give a file name", .path.display())]
@@ -31,13 +31,15 @@ pub enum FileError {
 }
 
 impl FileError {
-    pub fn code(&self) -> u8 {
+    /// The name asked for cannot be written as asked (a folder, a file there without
+    /// --force), rather than the system failing to write it.
+    pub fn is_refusal(&self) -> bool {
         match self {
             FileError::Folder { .. }
             | FileError::DanglingLink { .. }
             | FileError::NotRegular { .. }
-            | FileError::Exists { .. } => 2,
-            FileError::NoFolder { .. } | FileError::Write { .. } => 1,
+            | FileError::Exists { .. } => true,
+            FileError::NoFolder { .. } | FileError::Write { .. } => false,
         }
     }
 }
@@ -303,7 +305,7 @@ mod tests {
         }
         let refused = write(&path, b"second", false).unwrap_err();
         assert!(matches!(refused, FileError::Exists { .. }), "{refused:?}");
-        assert_eq!(refused.code(), 2, "a usage error: exit code 2");
+        assert!(refused.is_refusal(), "a usage error (exit code 2)");
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         write(&path, b"third", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"third");
@@ -320,7 +322,7 @@ mod tests {
         let path = dir.path().join("no-such-folder").join("result.json");
         let missing = PrivateFile::create(&path, false).err().expect("refused");
         assert!(matches!(missing, FileError::NoFolder { .. }), "{missing:?}");
-        assert_eq!(missing.code(), 1, "an I/O error: exit code 1");
+        assert!(!missing.is_refusal(), "an I/O error (exit code 1)");
         assert!(matches!(
             write(&path, b"x", false),
             Err(FileError::NoFolder { .. })

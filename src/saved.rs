@@ -3,8 +3,9 @@
 
 use crate::answers::{self, Checked, Given, check};
 use crate::diagnostic::{Place, Problem, field, locate};
-use crate::error::Error;
-use crate::quiz::{self, Quiz, catalog::resolve_quiz};
+use crate::input::{LoadError, read_text};
+use crate::quiz::Quiz;
+use crate::quiz::catalog::{CatalogError, resolve_quiz};
 use crate::result::QuizResult;
 use crate::result::{SCHEMA, SCHEMA_V1};
 use crate::scoring;
@@ -20,22 +21,66 @@ pub struct Retaken {
     pub completed_at: String,
 }
 
+/// Why a saved result could not be used; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum SavedError {
+    /// The file could not be read, or is past `input`'s limits.
+    #[error(transparent)]
+    Read(LoadError),
+    /// A file given as a saved result is not one: why, as the JSON reader says it.
+    #[error("{}: not a careerfit result: {reason}", .path.display())]
+    NotAResult {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+    /// The quiz the result names (or `--quiz`) could not be had.
+    #[error(transparent)]
+    Quiz(#[from] CatalogError),
+    /// The result's answers do not fit its quiz.
+    #[error("{}", crate::diagnostic::render_problems(.0))]
+    Invalid(Vec<Problem>),
+}
+
+/// What every saved result starts with: read first, by every reader, so that a file
+/// that is not a result gets the same words from `explain`, `report` and `compare`.
+#[derive(serde::Deserialize)]
+struct Header {
+    quiz: crate::result::QuizRef,
+    completed_at: String,
+}
+
+/// The schema a result names, asked of the file before anything else.
+#[derive(serde::Deserialize)]
+struct Schema {
+    schema: String,
+}
+
+/// The text of a saved result and its header; a file that is not a result is
+/// refused here, and only here.
+fn read_saved(path: &Path) -> Result<(String, Header), SavedError> {
+    let text = read_text(path).map_err(SavedError::Read)?;
+    let not_a_result = |reason: String| SavedError::NotAResult {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let Schema { schema } = serde_json::from_str(&text).map_err(|e| not_a_result(e.to_string()))?;
+    if schema != SCHEMA && schema != SCHEMA_V1 {
+        return Err(not_a_result(format!(
+            "its schema is `{}`, not `{SCHEMA}`",
+            crate::text::escape_controls(&schema)
+        )));
+    }
+    let header: Header = serde_json::from_str(&text).map_err(|e| not_a_result(e.to_string()))?;
+    Ok((text, header))
+}
+
 /// Read a saved result once: which quiz it names (unless `--quiz` says), its date,
 /// and its answers, scored again.
-pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        quiz: crate::result::QuizRef,
-        completed_at: String,
-    }
+pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, SavedError> {
     let name = path.display().to_string();
-    let text = quiz::read_text(path)?;
-    let header: Header = serde_json::from_str(&text).map_err(|e| Error::NotAResult {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+    let (text, header) = read_saved(path)?;
     let quiz = resolve_quiz(quiz.unwrap_or(&header.quiz.id))?;
-    let read = answers_of(&quiz, &name, &text).map_err(Error::Invalid)?;
+    let read = answers_of(&quiz, &name, &text).map_err(SavedError::Invalid)?;
     let scores = scoring::score(&quiz, &read.answers);
     Ok(Retaken {
         quiz,
@@ -46,9 +91,9 @@ pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, Error> {
 }
 
 /// A result file, read whole: a file that is not one is a usage error naming it.
-pub fn read_result(path: &Path) -> Result<QuizResult, Error> {
-    let text = quiz::read_text(path)?;
-    serde_json::from_str(&text).map_err(|e| Error::NotAResult {
+pub fn read_result(path: &Path) -> Result<QuizResult, SavedError> {
+    let (text, _) = read_saved(path)?;
+    serde_json::from_str(&text).map_err(|e| SavedError::NotAResult {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 fn analyze_him(people: usize) -> String {
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
     let mut rows = Vec::new();
-    careerfit::batch::sample::json_lines(&quiz, people, 7, &mut rows).unwrap();
+    careerfit::sample::json_lines(&quiz, people, 7, &mut rows).unwrap();
     let output = careerfit()
         .arg("analyze")
         .arg(him_quiz())

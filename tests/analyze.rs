@@ -409,7 +409,7 @@ fn him_class() -> (Vec<u8>, Vec<String>, String) {
                 .flatten()
         })
         .expect("a trait with three questions, one of them a scale");
-    let class = careerfit::batch::sample::Class {
+    let class = careerfit::sample::Class {
         size: 300,
         seed: 7,
         careless_every: 25,

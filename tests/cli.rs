@@ -14,7 +14,9 @@ fn help_lists_the_commands_and_exit_codes() {
         .stdout(predicate::str::contains("take"))
         .stdout(predicate::str::contains("list"))
         .stdout(predicate::str::contains("validate"))
-        .stdout(predicate::str::contains("130 interrupted"));
+        .stdout(predicate::str::contains("130 interrupted"))
+        .stdout(predicate::str::contains("143 stopped by SIGTERM"))
+        .stdout(predicate::str::contains("129 stopped by SIGHUP"));
     careerfit()
         .args(["take", "--help"])
         .assert()
@@ -118,6 +120,13 @@ fn the_manual_page_renders_and_names_every_command() {
     assert_eq!(output.status.code(), Some(0));
     let page = text(&output.stdout);
     assert!(page.contains(".TH careerfit 1"), "{page}");
+    for code in [
+        "130 interrupted",
+        "143 stopped by SIGTERM",
+        "129 stopped by SIGHUP",
+    ] {
+        assert!(page.contains(code), "exit code {code} is not in the page");
+    }
     for command in [
         "careerfit\\-take",
         "careerfit\\-score",

@@ -189,3 +189,43 @@ fn compare_writes_every_format_it_names() {
     );
     assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
 }
+
+/// One reader of saved results: a file that is not one is told in the same words by
+/// `explain`, `report` and `compare`, whichever way it is not one.
+#[test]
+fn a_file_that_is_not_a_result_gets_one_message_from_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(
+        dir.path(),
+        "answers.json",
+        "{\"answers\": {\"q-scale\": 2}}\n",
+    );
+    let other = write(
+        dir.path(),
+        "other.json",
+        "{\"schema\": \"careerfit/answers/v1\"}\n",
+    );
+    for (file, why) in [
+        (&answers, "missing field `schema` at line 1 column 27"),
+        (
+            &other,
+            "its schema is `careerfit/answers/v1`, not `careerfit/result/v2`",
+        ),
+    ] {
+        let expected = format!("error: {}: not a careerfit result: {why}\n", file.display());
+        let file = file.to_str().unwrap();
+        for args in [
+            vec!["explain", file],
+            vec!["report", file, "-o", "out.html"],
+            vec!["compare", file, file],
+        ] {
+            careerfit()
+                .current_dir(dir.path())
+                .args(&args)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(expected.clone());
+        }
+    }
+}

@@ -187,8 +187,8 @@ fn a_file_that_is_not_a_result_is_refused_by_explain_and_report() {
 /// Answers to the HIM quiz made up from `seed`, as an answers file.
 fn him_sample_answers(dir: &std::path::Path, seed: u64) -> std::path::PathBuf {
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
-    let mut rng = careerfit::batch::sample::Rng::new(seed);
-    let answers = careerfit::batch::sample::answers(&quiz, &mut rng);
+    let mut rng = careerfit::sample::Rng::new(seed);
+    let answers = careerfit::sample::answers(&quiz, &mut rng);
     write(
         dir,
         &format!("sample-{seed}.json"),

@@ -335,10 +335,10 @@ fn the_class_report_counts_what_the_summary_counts() {
     )
     .unwrap()
     .0;
-    let mut rng = careerfit::batch::sample::Rng::new(9);
+    let mut rng = careerfit::sample::Rng::new(9);
     let mut lines: Vec<String> = (0..40)
         .map(|i| {
-            let answers = careerfit::batch::sample::answers(&him, &mut rng);
+            let answers = careerfit::sample::answers(&him, &mut rng);
             json!({"id": format!("s-{i}"), "answers": answers}).to_string()
         })
         .collect();

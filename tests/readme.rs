@@ -115,7 +115,7 @@ fn the_score_examples_are_scored() {
 fn the_analyze_examples_run_as_written() {
     let dir = tempfile::tempdir().unwrap();
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
-    let class = careerfit::batch::sample::Class {
+    let class = careerfit::sample::Class {
         size: 40,
         seed: 3,
         careless_every: 10,
@@ -163,7 +163,7 @@ fn the_score_commands_run_as_written() {
     .unwrap();
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
     let mut rows = Vec::new();
-    careerfit::batch::sample::json_lines(&quiz, 20, 4, &mut rows).unwrap();
+    careerfit::sample::json_lines(&quiz, 20, 4, &mut rows).unwrap();
     std::fs::write(dir.path().join("responses.jsonl"), &rows).unwrap();
 
     let ran = run_sh_block("## Scoring a class", dir.path());

@@ -1,8 +1,8 @@
 //! `careerfit score`: batch scoring of JSON Lines and CSV, as an advisor runs it.
 
 mod common;
-use careerfit::batch::sample::{self, Rng};
 use careerfit::quiz;
+use careerfit::sample::{self, Rng};
 use common::*;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};

@@ -246,7 +246,7 @@ fn unknown_option(id: &str, text: &str, options: &[AnswerOption]) -> String {
 
 /// "; did you mean `Agree`?" when a known value is close to what was written.
 fn guess(text: &str, known: &[&str]) -> String {
-    crate::quiz::suggest(text, known).map_or(String::new(), |hint| format!("; {hint}"))
+    crate::diagnostic::suggest(text, known).map_or(String::new(), |hint| format!("; {hint}"))
 }
 
 fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {

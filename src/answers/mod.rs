@@ -206,7 +206,7 @@ pub fn check<'a>(
                 path: path(id),
                 at_key: true,
                 message: format!("unknown question `{id}` in quiz `{}`", quiz.id),
-                hint: crate::quiz::suggest(id, &known),
+                hint: crate::diagnostic::suggest(id, &known),
             });
             continue;
         };

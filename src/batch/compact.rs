@@ -323,7 +323,7 @@ pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> Scor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::batch::sample::{self, Rng};
+    use crate::sample::{self, Rng};
     use crate::{quiz, scoring};
 
     #[test]

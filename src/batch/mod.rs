@@ -1,34 +1,26 @@
-//! `careerfit score`: a whole class's responses scored row by row, in input order.
+//! `careerfit score`'s scoring pool and its writers: a whole class's responses, read
+//! by `rows`, scored row by row and written in input order (`compact.rs`, the default
+//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group).
 //!
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
 //! so output starts before the input ends. With several jobs, each scorer reads the
 //! next chunk itself and sends its part back, and the parts are written in input
-//! order; a stream (a pipe) is read through `pump.rs`, so that a run that stops early
+//! order; a stream (a pipe) is read through `rows/pump.rs`, so that a run that stops early
 //! never waits for input.
 
-mod columns;
 pub mod compact;
-mod exact;
-mod fast;
-mod forms;
 mod pieces;
-mod pump;
-mod reading;
-pub mod rows;
-pub mod sample;
 pub mod spreadsheet;
 pub mod summary;
-mod workbook;
 mod write;
 
-use crate::error::Error;
 use crate::quiz::Quiz;
+use crate::rows::row::{RowReader, Rows};
+use crate::rows::{self, Chunks, ReadError, pump, report_row};
 use crate::scoring::{self, Scores};
 use crate::trust;
 use compact::CompactWriter;
-pub use reading::{ReadError, read, report_row};
-use rows::{RowReader, Rows};
 use serde_json::Value as Json;
 use spreadsheet::SpreadsheetWriter;
 use std::io::{Read, Write};
@@ -37,32 +29,22 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 use summary::Summary;
 use write::ResultWriter;
 
-/// Rows read and scored together.
-const CHUNK: usize = 128;
+/// Why a run of `score` stopped: its rows could not be read, or its results or
+/// messages could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScoreError {
+    #[error(transparent)]
+    Rows(#[from] ReadError),
+    /// Writing the rows failed.
+    #[error("cannot write output: {0}")]
+    Output(std::io::Error),
+    /// Writing a bad row's message to stderr failed.
+    #[error("cannot write messages to stderr: {0}")]
+    Messages(std::io::Error),
+}
+
 /// The most scorer threads (`--jobs`): beyond the cores they only cost memory.
 pub const MAX_JOBS: usize = 64;
-/// The longest JSON Lines row read; a longer one is a bad row, never held whole.
-pub const MAX_ROW_BYTES: usize = 1024 * 1024;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Jsonl,
-    Csv,
-    Xlsx,
-}
-
-/// How the rows are read: their format and, for CSV and sheets, the delimiter and
-/// the id column when they are given.
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub format: Format,
-    /// Found from the header line when not given.
-    pub delimiter: Option<u8>,
-    pub id_column: Option<String>,
-    /// The rows come from a stream (a pipe, a terminal), not a file: a read may wait
-    /// for input that never comes.
-    pub stream: bool,
-}
 
 /// How the rows are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +58,7 @@ pub enum Output {
 }
 
 pub struct Options {
-    pub input: Input,
+    pub input: rows::Input,
     pub output: Output,
     /// Stop at the first bad row.
     pub strict: bool,
@@ -182,12 +164,6 @@ fn json_id(id: &Json, out: &mut Vec<u8>) {
     crate::json::to_writer(&mut *out, id).expect("an id serialises");
 }
 
-/// Up to `CHUNK` rows read together.
-pub type Chunk = Result<Rows, Error>;
-
-/// The chunks of an input as they are read.
-pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
-
 /// Score every row of `input` (named `name` in messages) and write one JSON line per
 /// row to `out`; bad rows are reported on `err` as `INPUT:LINE: error: ...`.
 pub fn run(
@@ -197,7 +173,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
     options: &Options,
-) -> Result<Outcome, Error> {
+) -> Result<Outcome, ScoreError> {
     // Set when the run stops early. Several scorers read a stream through a thread
     // of its own (see `pump`), which gives up waiting for input then.
     let stop = Arc::new(AtomicBool::new(false));
@@ -211,7 +187,7 @@ pub fn run(
     } else {
         input
     };
-    let (chunks, columns) = read(quiz, name, input, &options.input, err)?;
+    let (chunks, columns) = rows::read(quiz, name, input, &options.input, err)?;
     let unanswered = columns
         .as_ref()
         .map(|columns| columns.unanswered.clone())
@@ -225,7 +201,8 @@ pub fn run(
     }
     let reader = RowReader::new(quiz, columns);
     let writer = RowWriter::new(quiz, options);
-    out.write_all(&writer.header(quiz)).map_err(Error::output)?;
+    out.write_all(&writer.header(quiz))
+        .map_err(ScoreError::Output)?;
     let mut sink = Sink {
         out,
         err,
@@ -263,7 +240,7 @@ pub fn run(
             },
             unanswered.join(", ")
         )
-        .map_err(Error::messages)?;
+        .map_err(ScoreError::Messages)?;
     }
     Ok(Outcome {
         summary: sink.summary,
@@ -284,27 +261,27 @@ struct Sink<'a> {
 impl Sink<'_> {
     /// Write a part; true when `--strict` stops the run at one of its rows (written,
     /// and nothing after it).
-    fn take(&mut self, part: Part) -> Result<bool, Error> {
+    fn take(&mut self, part: Part) -> Result<bool, ScoreError> {
         self.summary.merge(&part.summary);
         let mut start = 0;
         for refused in part.refused {
             self.out
                 .write_all(&part.buffer[start..refused.end])
-                .map_err(Error::output)?;
+                .map_err(ScoreError::Output)?;
             start = refused.end;
             report_row(self.err, self.name, refused.line, &refused.error)
-                .map_err(Error::messages)?;
+                .map_err(ScoreError::Messages)?;
             if self.strict {
-                self.out.flush().map_err(Error::output)?;
+                self.out.flush().map_err(ScoreError::Output)?;
                 return Ok(true);
             }
         }
         let buffer = part.buffer;
         self.out
             .write_all(&buffer[start..])
-            .map_err(Error::output)?;
+            .map_err(ScoreError::Output)?;
         // Written as soon as scored: output starts before the input ends.
-        self.out.flush().map_err(Error::output)?;
+        self.out.flush().map_err(ScoreError::Output)?;
         Ok(false)
     }
 }
@@ -325,7 +302,7 @@ fn score_in_parallel(
     jobs: usize,
     sink: &mut Sink,
     stop: &AtomicBool,
-) -> Result<bool, Error> {
+) -> Result<bool, ScoreError> {
     let chunks = Mutex::new(chunks.enumerate());
     // How many chunks have been written. A scorer does not start a chunk more than
     // `ahead` past it: were one scorer slow, the others would otherwise run on and
@@ -473,8 +450,8 @@ mod tests {
 
     fn options(jobs: usize) -> Options {
         Options {
-            input: Input {
-                format: Format::Jsonl,
+            input: rows::Input {
+                format: rows::Format::Jsonl,
                 delimiter: None,
                 id_column: None,
                 stream: false,
@@ -495,7 +472,7 @@ mod tests {
             let input = Box::new(std::io::Cursor::new(rows.as_bytes().to_vec()));
             let result = run(&quiz, "rows", input, &mut out, &mut Full, &options(jobs));
             assert!(
-                matches!(result, Err(Error::Messages(_))),
+                matches!(result, Err(ScoreError::Messages(_))),
                 "jobs {jobs}: {:?}",
                 result.err()
             );
@@ -516,7 +493,7 @@ mod tests {
             &options(1),
         );
         assert!(
-            matches!(result, Err(Error::Output(_))),
+            matches!(result, Err(ScoreError::Output(_))),
             "{:?}",
             result.err()
         );

@@ -311,8 +311,8 @@ impl ResultWriter {
 #[cfg(test)]
 mod tests {
     use super::ResultWriter;
-    use crate::batch::sample::{self, Rng};
     use crate::result::QuizResult;
+    use crate::sample::{self, Rng};
     use crate::{quiz, scoring};
 
     /// Every line equals the `QuizResult` of the same answers, field for field.

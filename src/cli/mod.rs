@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 mod rows;
-pub use rows::{AnalyzeArgs, GroupFormat, InputFormat, RowsArgs, RowsFormat, ScoreArgs};
+pub use rows::{AnalyzeArgs, GroupFormat, RowsArgs, RowsFormat, ScoreArgs};
 
 /// Find out whether a career in Health Information Management (HIM) suits you.
 ///
@@ -16,7 +16,7 @@ pub use rows::{AnalyzeArgs, GroupFormat, InputFormat, RowsArgs, RowsFormat, Scor
 #[command(name = "careerfit", version, max_term_width = 80)]
 #[command(
     after_help = "Exit codes: 0 success, 1 I/O failure, 2 bad input or usage, \
-130 interrupted with Ctrl-C."
+130 interrupted with Ctrl-C, 143 stopped by SIGTERM, 129 stopped by SIGHUP."
 )]
 pub struct Cli {
     /// When to use colour: auto (on a terminal, unless NO_COLOR is set), always, never
@@ -292,6 +292,20 @@ impl OutputFormat {
     }
 }
 
+impl From<OutputFormat> for crate::report::Format {
+    fn from(format: OutputFormat) -> Self {
+        use crate::report::Format;
+        match format {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Plain => Format::Plain,
+            OutputFormat::Markdown => Format::Markdown,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Html => Format::Html,
+        }
+    }
+}
+
+/// What `take` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
     /// Tables drawn with box characters (the default)
@@ -304,6 +318,19 @@ pub enum SummaryFormat {
     Json,
     /// The report to print, as one self-contained HTML page
     Html,
+}
+
+impl From<SummaryFormat> for crate::report::Format {
+    fn from(format: SummaryFormat) -> Self {
+        use crate::report::Format;
+        match format {
+            SummaryFormat::Table => Format::Table,
+            SummaryFormat::Plain => Format::Plain,
+            SummaryFormat::Markdown => Format::Markdown,
+            SummaryFormat::Json => Format::Json,
+            SummaryFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// What `form` prints.

@@ -77,7 +77,7 @@ pub struct RowsArgs {
 
     /// How INPUT is written [default: from its extension (.csv, .tsv, .xlsx), else jsonl]
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub input_format: Option<InputFormat>,
+    pub input_format: Option<crate::rows::Format>,
 
     /// The CSV delimiter: , ; or tab [default: found from the header line]
     #[arg(long, value_name = "CHAR", value_parser = delimiter)]
@@ -133,6 +133,19 @@ pub enum GroupFormat {
     Html,
 }
 
+impl From<GroupFormat> for crate::report::Format {
+    fn from(format: GroupFormat) -> Self {
+        use crate::report::Format;
+        match format {
+            GroupFormat::Table => Format::Table,
+            GroupFormat::Plain => Format::Plain,
+            GroupFormat::Markdown => Format::Markdown,
+            GroupFormat::Json => Format::Json,
+            GroupFormat::Html => Format::Html,
+        }
+    }
+}
+
 /// What `score` writes, one row per respondent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RowsFormat {
@@ -142,12 +155,11 @@ pub enum RowsFormat {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// JSON Lines: one {"id": ..., "answers": {...}} per line
-    Jsonl,
-    /// Comma-separated values with a header row (or ; or tab separated)
-    Csv,
-    /// An Excel workbook, as Microsoft Forms downloads it: the first sheet is read
-    Xlsx,
+impl From<RowsFormat> for crate::report::Format {
+    fn from(format: RowsFormat) -> Self {
+        match format {
+            RowsFormat::Jsonl => crate::report::Format::Jsonl,
+            RowsFormat::Csv => crate::report::Format::Csv,
+        }
+    }
 }

@@ -3,17 +3,11 @@
 
 use super::Settings;
 use crate::analysis::Analyzer;
-use crate::batch::{self, rows::RowReader};
 use crate::cli::AnalyzeArgs;
 use crate::error::Error;
 use crate::private_file::PrivateFile;
 use crate::report;
-
-/// What `-o` writes, from the file's extension.
-enum Saved {
-    Json,
-    Html,
-}
+use crate::rows::{self, row::RowReader};
 
 pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
     super::refuse_terminal_rows(&args.rows, "analyze", settings)?;
@@ -22,8 +16,8 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
         None => None,
         Some(path) => {
             let kind = match path.extension().and_then(|e| e.to_str()) {
-                Some(e) if e.eq_ignore_ascii_case("json") => Saved::Json,
-                Some(e) if e.eq_ignore_ascii_case("html") => Saved::Html,
+                Some(e) if e.eq_ignore_ascii_case("json") => report::Format::Json,
+                Some(e) if e.eq_ignore_ascii_case("html") => report::Format::Html,
                 _ => {
                     return Err(Error::AnalysisFile(path.clone()));
                 }
@@ -35,7 +29,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
 
     // Not locked for the run: a signal's handler must be able to say why it stops.
     let mut err = std::io::stderr();
-    let (chunks, columns) = batch::read(&quiz, &name, input, &how, &mut err)?;
+    let (chunks, columns) = rows::read(&quiz, &name, input, &how, &mut err)?;
     let reader = RowReader::new(&quiz, columns);
     let mut analyzer = Analyzer::new(&quiz);
     for chunk in chunks {
@@ -44,34 +38,30 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
                 Ok(answers) => analyzer.add(&row.id, answers),
                 Err(problem) => {
                     analyzer.add_failed();
-                    batch::report_row(&mut err, &name, row.line, problem).map_err(Error::output)?;
+                    rows::report_row(&mut err, &name, row.line, problem).map_err(Error::output)?;
                 }
             }
         }
     }
     let analysis = analyzer.finish();
-    let json = || {
-        let mut text = crate::json::to_string_pretty(&analysis).expect("an analysis serialises");
-        text.push('\n');
-        text
+    let draw = |format| {
+        super::renderer(format, settings.stdout)
+            .analysis(&analysis)
+            .expect("tables, JSON and web pages draw an analysis")
     };
-
-    if let Some((kind, mut file)) = saved {
-        let contents = match kind {
-            Saved::Json => json(),
-            Saved::Html => report::analysis_html::render(&analysis),
-        };
-        file.write_all(contents.as_bytes())?;
+    // What -o writes, from the file's extension.
+    if let Some((format, mut file)) = saved {
+        file.write_all(draw(format).as_bytes())?;
         file.commit()?;
     }
-    let text = if args.json {
-        json()
+    let text = draw(if args.json {
+        report::Format::Json
     } else {
-        report::analysis::render(&analysis, settings.stdout)
-    };
+        report::Format::Table
+    });
     super::print(&text)?;
     match analysis.rows_failed {
         0 => Ok(()),
-        _ => Err(Error::Reported(2)),
+        count => Err(Error::RowsRefused { count }),
     }
 }

@@ -72,18 +72,8 @@ pub fn run(
         note!("warning: {warning}");
     }
     let explanation = explanation(&quiz, &scores, pathway)?;
-    let width = usize::from(settings.stdout.width);
-    let view = report::explain::Explained::new(&quiz, &explanation);
-    let out = match format {
-        OutputFormat::Json => format!(
-            "{}\n",
-            crate::json::to_string_pretty(&explanation).expect("an explanation serialises")
-        ),
-        OutputFormat::Plain => report::explain::render_plain(&view, width),
-        OutputFormat::Markdown => report::explain::render_markdown(&view),
-        OutputFormat::Html => report::html::explanation_page(&view),
-        OutputFormat::Table => report::explain::render(&view, settings.stdout),
-    };
+    let view = report::Explained::new(&quiz, &explanation);
+    let out = super::renderer(format.into(), settings.stdout).explanation(&view);
     super::print(&out)?;
     Ok(())
 }

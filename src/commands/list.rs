@@ -46,6 +46,12 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
             ],
         });
     }
-    let text = report::catalog::list(rows, &notes, settings.stdout);
+    let catalog = report::Catalog {
+        quizzes: rows,
+        notes,
+    };
+    let text = super::renderer(report::Format::Table, settings.stdout)
+        .catalog(&catalog)
+        .expect("tables draw the catalog");
     super::print(&text)
 }

@@ -19,15 +19,14 @@ pub mod validate;
 use crate::cli::{Cli, ColorWhen, Command, OutputFormat, TakeArgs};
 use crate::error::Error;
 use crate::quiz::{Quiz, catalog};
-use crate::report::Style;
+use crate::report::{Format, Renderer, Style};
 
 /// A class's rows, as `score` and `analyze` read them: the file named, or stdin for
 /// none or `-`; their format as given, or CSV for a `.csv` file and JSON Lines else.
 pub(crate) fn open_rows(
     args: &crate::cli::RowsArgs,
-) -> Result<(String, Box<dyn std::io::Read + Send>, crate::batch::Input), Error> {
-    use crate::batch::Format;
-    use crate::cli::InputFormat;
+) -> Result<(String, Box<dyn std::io::Read + Send>, crate::rows::Input), Error> {
+    use crate::rows::Format;
     // Stdin is taken as a file (a duplicate of its descriptor) to see what it is.
     let stdin = || {
         use std::os::fd::AsFd;
@@ -56,9 +55,7 @@ pub(crate) fn open_rows(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let format = match (args.input_format, extension.as_deref()) {
-        (Some(InputFormat::Csv), _) => Format::Csv,
-        (Some(InputFormat::Jsonl), _) => Format::Jsonl,
-        (Some(InputFormat::Xlsx), _) => Format::Xlsx,
+        (Some(given), _) => given,
         (None, Some("csv" | "tsv")) => Format::Csv,
         (None, Some("xlsx")) => Format::Xlsx,
         (None, _) => Format::Jsonl,
@@ -67,7 +64,7 @@ pub(crate) fn open_rows(
         (None, Some("tsv")) => Some(b'\t'),
         (given, _) => given,
     };
-    let how = crate::batch::Input {
+    let how = crate::rows::Input {
         format,
         delimiter,
         id_column: args.id_column.clone(),
@@ -99,7 +96,13 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
             file.display()
         );
     }
-    catalog::resolve_quiz(spec)
+    Ok(catalog::resolve_quiz(spec)?)
+}
+
+/// The renderer of a format a command offers: each command offers only formats
+/// that draw its view (`score`'s rows are written by `batch`, not drawn).
+pub(crate) fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
+    crate::report::renderer(format, style).expect("a command offers only formats that draw views")
 }
 
 /// Below this many columns a table breaks its numbers over lines ("10" over "0"):

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::private_file;
-use crate::report;
+use crate::report::{self, Renderer};
 use crate::result::QuizResult;
 use crate::saved::{Retaken, retake};
 use crate::trust::Warning;
@@ -29,8 +29,8 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
             .collect(),
     );
     let best = crate::explain::explain(&quiz, &scores, None);
-    let view = report::View::new(&quiz, &result, best.as_ref());
-    file.write_all(report::html::render(&view).as_bytes())?;
+    let view = report::View::new(&quiz, &result, None, best.as_ref());
+    file.write_all(report::html::Html.result(&view).as_bytes())?;
     file.commit()?;
     note!(
         "Wrote the report to {} (open it in a browser to print)",

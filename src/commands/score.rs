@@ -3,10 +3,10 @@
 
 use super::Settings;
 use crate::batch;
-use crate::cli::{GroupFormat, RowsFormat, ScoreArgs};
+use crate::cli::{RowsFormat, ScoreArgs};
 use crate::error::Error;
 use crate::private_file::{self, PrivateFile};
-use crate::report;
+use crate::report::{self, Renderer};
 use std::io::Write;
 use std::path::Path;
 
@@ -92,8 +92,12 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             }
             let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
                 |e| match e {
-                    Error::Output(source) => to_file(source),
-                    other => other,
+                    batch::ScoreError::Output(source)
+                        if source.kind() != std::io::ErrorKind::BrokenPipe =>
+                    {
+                        to_file(source)
+                    }
+                    other => other.into(),
                 },
             )?;
             out.flush().map_err(to_file)?;
@@ -147,7 +151,13 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     if let (Some(mut file), Some(path), false) = (report_file, &args.report, outcome.stopped) {
-        let page = report::class_html::render(&quiz, &outcome.summary, &name, &settings.now);
+        let class = report::Class {
+            quiz: &quiz,
+            summary: &outcome.summary,
+            input: &name,
+            made: &settings.now,
+        };
+        let page = report::html::Html.class(&class);
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         match (written, &args.output) {
             (Ok(()), _) => writeln!(
@@ -173,23 +183,23 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         } else {
             settings.stderr
         };
-        let format = if args.json { GroupFormat::Json } else { format };
-        let summary = &outcome.summary;
-        let text = match format {
-            GroupFormat::Table if style.width >= super::MIN_TABLE_WIDTH => {
-                report::class::tables(summary, &quiz, style)
-            }
-            GroupFormat::Table | GroupFormat::Plain => {
-                report::class::plain(summary, &quiz, usize::from(style.width))
-            }
-            GroupFormat::Markdown => report::class::markdown(summary, &quiz),
-            GroupFormat::Json => format!(
-                "{}\n",
-                crate::json::to_string_pretty(&report::class::json(summary, &quiz))
-                    .expect("a summary serialises")
-            ),
-            GroupFormat::Html => report::class_html::render(&quiz, summary, &name, &settings.now),
+        let format = if args.json {
+            report::Format::Json
+        } else {
+            format.into()
         };
+        // Below this width a table breaks its numbers over lines: sentences instead.
+        let format = match format {
+            report::Format::Table if style.width < super::MIN_TABLE_WIDTH => report::Format::Plain,
+            format => format,
+        };
+        let class = report::Class {
+            quiz: &quiz,
+            summary: &outcome.summary,
+            input: &name,
+            made: &settings.now,
+        };
+        let text = super::renderer(format, style).class(&class);
         if to_stdout {
             super::print(&text)?;
         } else {
@@ -198,6 +208,6 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     }
     match outcome.summary.failed {
         0 => Ok(()),
-        _ => Err(Error::Reported(2)),
+        count => Err(Error::RowsRefused { count }),
     }
 }

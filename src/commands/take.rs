@@ -6,11 +6,11 @@ use crate::answers::{self, Answers};
 use crate::cli::{SummaryFormat, TakeArgs};
 use crate::error::Error;
 use crate::private_file;
-use crate::progress;
 use crate::prompt::{self, PromptError, TerminalPrompter, plan};
-use crate::quiz::{self, Quiz};
-use crate::report;
+use crate::quiz::Quiz;
+use crate::report::{self, Renderer};
 use crate::result::QuizResult;
+use crate::resume_state;
 use crate::scoring;
 use crate::trust::Warning;
 use std::io::Write;
@@ -52,13 +52,14 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
             (pathway, _) => super::explain::explanation(&quiz, &scores, pathway)?,
         });
     }
-    let json = report::json::render(&result);
+    // A summary shows the explanation --explain asked for; a page, the best one's.
+    let view = report::View::new(&quiz, &result, result.explanation.as_ref(), best.as_ref());
     if let Some(mut file) = result_file.take() {
-        file.write_all(json.as_bytes())?;
+        file.write_all(report::json::Json.result(&view).as_bytes())?;
         file.commit()?;
     }
     if let Some(mut file) = report_file.take() {
-        let page = report::html::render(&report::View::new(&quiz, &result, best.as_ref()));
+        let page = report::html::Html.result(&view);
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         // Two files: say which one was saved when the second fails.
         match (written, &args.output) {
@@ -73,7 +74,6 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     let stdout_style = settings.stdout;
-    let width = usize::from(stdout_style.width);
     // --json and --plain are the short spellings of --format json and plain.
     let format = match (args.format, args.json, args.plain) {
         (Some(format), _, _) => format,
@@ -81,39 +81,9 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         (None, _, true) => SummaryFormat::Plain,
         (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => SummaryFormat::Plain,
         (None, false, false) => SummaryFormat::Table,
-    };
-    // The summary explains the pathway asked for (--explain); the page, the best.
-    let view = report::View::new(&quiz, &result, result.explanation.as_ref());
-    let text = match format {
-        SummaryFormat::Json => json,
-        SummaryFormat::Html => {
-            report::html::render(&report::View::new(&quiz, &result, best.as_ref()))
-        }
-        SummaryFormat::Markdown => {
-            let mut text = report::markdown::render(&view);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render_markdown(e));
-            }
-            text
-        }
-        SummaryFormat::Plain => {
-            let mut text = report::plain::render(&view, width);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render_plain(e, width));
-            }
-            text
-        }
-        SummaryFormat::Table => {
-            let mut text = report::table::render(&view, stdout_style);
-            if let Some(e) = &view.explained {
-                text.push('\n');
-                text.push_str(&report::explain::render(e, stdout_style));
-            }
-            text
-        }
-    };
+    }
+    .into();
+    let text = super::renderer(format, stdout_style).result(&view);
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;
@@ -128,9 +98,9 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     }
     // Finished: the saved progress of this quiz has served its purpose.
     if args.answers.is_none()
-        && let Some(path) = progress::path_for(&quiz)
+        && let Some(path) = resume_state::path_for(&quiz)
     {
-        progress::remove(&path)?;
+        resume_state::remove(&path)?;
     }
     Ok(())
 }
@@ -145,12 +115,12 @@ fn ask(
         return Err(Error::NoTerminal);
     }
     let total = quiz.questions.len();
-    let progress_path = progress::path_for(quiz);
+    let progress_path = resume_state::path_for(quiz);
     if let (Some(path), true) = (&progress_path, args.fresh) {
-        progress::remove(path)?;
+        resume_state::remove(path)?;
     }
     let saved = match &progress_path {
-        Some(path) => progress::load(path, quiz)?,
+        Some(path) => resume_state::load(path, quiz)?,
         None => None,
     };
     let choices = plan::Choices {
@@ -217,12 +187,12 @@ fn ask(
     let mut warned = false;
     let mut save = |answers: &Answers, position: usize| {
         let Some(path) = &progress_path else { return };
-        let progress = progress::Progress {
+        let progress = resume_state::Progress {
             order: order.clone(),
             position,
             answers: answers.clone(),
         };
-        if let Err(e) = progress::save(path, quiz, &progress)
+        if let Err(e) = resume_state::save(path, quiz, &progress)
             && !std::mem::replace(&mut warned, true)
         {
             note!("warning: {e}; you will not be able to resume this run.");
@@ -279,10 +249,10 @@ fn fresh_seed() -> u64 {
 fn read_answers(quiz: &Quiz, path: &Path) -> Result<answers::Checked, Error> {
     let (name, text) = if path.as_os_str() == "-" {
         let name = "<stdin>".to_string();
-        let text = quiz::read_stream(&name, std::io::stdin().lock())?;
+        let text = crate::input::read_stream(&name, std::io::stdin().lock())?;
         (name, text)
     } else {
-        (path.display().to_string(), quiz::read_text(path)?)
+        (path.display().to_string(), crate::input::read_text(path)?)
     };
     crate::saved::answers_of(quiz, &name, &text).map_err(Error::Invalid)
 }

@@ -1,19 +1,21 @@
 //! `careerfit validate FILE...`: every problem of every quiz file, with its place.
 
+use crate::diagnostic::render_problems;
 use crate::diagnostic::{Place, Problem};
-use crate::error::{Error, render_problems};
-use crate::quiz::catalog::{self as quizzes, Found};
-use crate::quiz::{self, LoadError};
+use crate::error::Error;
+use crate::input::LoadError;
+use crate::quiz;
+use crate::quiz::catalog::{self as quizzes, CatalogError, Found};
 use crate::report::catalog;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A file to check: a path as given, or the quiz a quiz id names (see `list`); a
 /// name that is neither is read as a path, to say the file is missing.
-fn found(given: &Path) -> Result<Found, Error> {
+fn found(given: &Path) -> Result<Found, CatalogError> {
     match given.to_str() {
         Some(spec) if !quizzes::looks_like_path(spec) => match quizzes::find_quiz(spec) {
-            Err(Error::UnknownQuiz { .. }) => Ok(Found::File(given.to_path_buf())),
+            Err(CatalogError::UnknownQuiz { .. }) => Ok(Found::File(given.to_path_buf())),
             other => other,
         },
         _ => Ok(Found::File(given.to_path_buf())),
@@ -21,7 +23,9 @@ fn found(given: &Path) -> Result<Found, Error> {
 }
 
 pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
-    let mut code = 0;
+    // Files that are not quizzes (invalid, or no quiz by that id), and files that
+    // could not be read.
+    let (mut invalid, mut unreadable) = (0, 0);
     let mut stdout = std::io::stdout().lock();
     // With --json every problem, I/O ones included, goes into one array on stdout.
     let mut all = Vec::new();
@@ -34,7 +38,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
             }
             Ok(Found::File(path)) => (path.display().to_string(), quiz::load_path(&path)),
             Err(err) => {
-                code = 2;
+                invalid += 1;
                 if json {
                     let name = path.display().to_string();
                     all.push(Problem::error(&name, Place::File, err.to_string()));
@@ -54,7 +58,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                 writeln!(stdout, "{line}").map_err(Error::output)?;
             }
             Err(LoadError::Invalid(problems)) => {
-                code = 2;
+                invalid += 1;
                 if json {
                     all.extend(problems);
                     continue;
@@ -63,9 +67,7 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
                 note!("{}", catalog::invalid(&name, &problems));
             }
             Err(LoadError::Read(err)) => {
-                if code == 0 {
-                    code = 1;
-                }
+                unreadable += 1;
                 if json {
                     all.push(Problem::error(&err.path, Place::File, err.why.to_string()));
                 } else {
@@ -77,8 +79,11 @@ pub fn run(files: &[PathBuf], json: bool) -> Result<(), Error> {
     if json {
         writeln!(stdout, "{}", catalog::problems_json(&all)).map_err(Error::output)?;
     }
-    match code {
-        0 => Ok(()),
-        code => Err(Error::Reported(code)),
+    match (invalid, unreadable) {
+        (0, 0) => Ok(()),
+        _ => Err(Error::QuizzesRefused {
+            invalid,
+            unreadable,
+        }),
     }
 }

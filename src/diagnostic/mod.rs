@@ -142,6 +142,15 @@ fn nearest(positions: &Positions, mut path: &str) -> Option<positions::Position>
     }
 }
 
+/// Problems as they print: one a line, each naming its file and place.
+pub fn render_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `FILE:LINE:COLUMN: error: FIELD: MESSAGE`; without a position `FILE: FIELD: error:
 /// MESSAGE`; then the hint on its own line.
 /// A problem as one or two lines for a terminal: whatever of the file it quotes is

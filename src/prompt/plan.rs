@@ -2,7 +2,7 @@
 //! Pure: the saved progress and the choices on the command line in, a plan out.
 
 use crate::answers::Answers;
-use crate::progress::Progress;
+use crate::resume_state::Progress;
 
 /// What the command line asks for, as far as the start is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

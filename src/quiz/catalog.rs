@@ -2,9 +2,44 @@
 //! (or its file name), or a path. `take ID`, `score`, `analyze`, `validate`, `list`
 //! and the readers of saved results look quizzes up here.
 
-use crate::error::Error;
+use crate::input::LoadError;
 use crate::quiz::{self, Quiz, builtin};
 use std::path::{Path, PathBuf};
+
+/// Why a quiz named on the command line could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// A quiz id that names no quiz, with the nearest one there is.
+    #[error(
+        "there is no quiz `{spec}`{}; `careerfit list` shows the quizzes, or give the path to \
+         a quiz file",
+        .suggestion.as_ref().map_or(String::new(), |s| format!(" ({s})"))
+    )]
+    UnknownQuiz {
+        spec: String,
+        suggestion: Option<String>,
+    },
+    /// Two or more files in ./quizzes/ declare the id a command was given.
+    #[error(
+        "{} {} the id `{id}`; give the path of the quiz you mean, or give each file its own id",
+        list_files(.files),
+        if .files.len() == 2 { "both have" } else { "all have" }
+    )]
+    DuplicateQuizId { id: String, files: Vec<PathBuf> },
+    /// The quiz was found but could not be read, or is invalid.
+    #[error("{0}")]
+    Load(LoadError),
+}
+
+/// `a, b and c`: files named in a sentence.
+fn list_files(files: &[PathBuf]) -> String {
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// Where `list` and `take ID` look for quiz files besides the built-in ones.
 pub const LOCAL_QUIZ_DIR: &str = "quizzes";
@@ -20,19 +55,19 @@ pub enum Found {
 }
 
 /// A path, a built-in id, or the id of a file in ./quizzes/.
-pub fn resolve_quiz(spec: &str) -> Result<Quiz, Error> {
+pub fn resolve_quiz(spec: &str) -> Result<Quiz, CatalogError> {
     match find_quiz(spec)? {
-        Found::File(path) => Ok(quiz::load_path(&path)?.0),
+        Found::File(path) => Ok(quiz::load_path(&path).map_err(CatalogError::Load)?.0),
         Found::Builtin { id, text } => quiz::load(&format!("{id} (built-in)"), text)
             .map(|(quiz, _)| quiz)
-            .map_err(Error::Invalid),
+            .map_err(|problems| CatalogError::Load(LoadError::Invalid(problems))),
     }
 }
 
 /// Where `spec` leads, in this order: a path (anything that exists, holds a `/` or
 /// ends in .yaml); a built-in id; the one file in ./quizzes/ that declares the id
 /// (two or more are an error naming them); ./quizzes/SPEC.yaml, by its file name.
-pub fn find_quiz(spec: &str) -> Result<Found, Error> {
+pub fn find_quiz(spec: &str) -> Result<Found, CatalogError> {
     let path = Path::new(spec);
     if looks_like_path(spec) {
         return Ok(Found::File(path.to_path_buf()));
@@ -50,7 +85,7 @@ pub fn find_quiz(spec: &str) -> Result<Found, Error> {
         0 => {}
         1 => return Ok(Found::File(declaring.remove(0))),
         _ => {
-            return Err(Error::DuplicateQuizId {
+            return Err(CatalogError::DuplicateQuizId {
                 id: spec.to_string(),
                 files: declaring,
             });
@@ -69,9 +104,9 @@ pub fn find_quiz(spec: &str) -> Result<Found, Error> {
         known.extend(path.file_stem().and_then(|s| s.to_str()).map(String::from));
     }
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
-    Err(Error::UnknownQuiz {
+    Err(CatalogError::UnknownQuiz {
         spec: spec.to_string(),
-        suggestion: quiz::suggest(spec, &known),
+        suggestion: crate::diagnostic::suggest(spec, &known),
     })
 }
 
@@ -112,7 +147,7 @@ fn local_quizzes() -> Vec<(PathBuf, Option<String>)> {
 /// The `id:` a quiz file declares, read without checking the rest of it: an invalid
 /// file is still found by its id, so that `validate ID` can say what is wrong.
 pub fn declared_id(path: &Path) -> Option<String> {
-    let text = quiz::read_text(path).ok()?;
+    let text = crate::input::read_text(path).ok()?;
     let document: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
     document.get("id")?.as_str().map(String::from)
 }

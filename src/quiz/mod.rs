@@ -7,8 +7,6 @@ mod salvage;
 mod sourced;
 mod validate;
 
-pub use crate::diagnostic::suggest;
-pub use crate::input::{LoadError, MAX_FILE_BYTES, open, read_stream, read_text};
 pub use sourced::is_onet_soc_code;
 pub use validate::{MAX_WEIGHT, MIN_WEIGHT, load, load_path};
 

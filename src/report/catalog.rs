@@ -1,32 +1,16 @@
-//! What `list` and `validate` print: the quizzes there are, and a quiz file's verdict.
+//! What `list` and `validate` print: the quizzes there are (drawn as a table by
+//! `table.rs`), and a quiz file's verdict in one line.
 
-use super::{Style, wrap};
 use crate::diagnostic::Problem;
 use crate::quiz::Quiz;
 
 /// One quiz of `list`: id, title, how many questions, and where it is from.
 pub type Listed = [String; 4];
 
-/// `list`: a table of the quizzes, the notes on files that a built-in quiz shadows,
-/// and how to take one.
-pub fn list(rows: Vec<Listed>, notes: &[String], style: Style) -> String {
-    let mut table = super::table::table(style, ["Id", "Title", "Questions", "From"]);
-    // An id (what `take ID` takes, copied from here) and a path are not broken over
-    // lines; the title wraps instead.
-    for column in [0, 3] {
-        if let Some(column) = table.column_mut(column) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
-    for row in rows {
-        table.add_row(row);
-    }
-    let mut out = format!("{table}\n");
-    for note in notes {
-        out.push_str(&wrap(note, usize::from(style.width), ""));
-    }
-    out.push_str("Take one with: careerfit take ID (or a path to a quiz file)\n");
-    out
+/// What `list` shows: the quizzes, and notes on files a built-in quiz shadows.
+pub struct Catalog {
+    pub quizzes: Vec<Listed>,
+    pub notes: Vec<String>,
 }
 
 /// `validate`: a valid file, in one line.

@@ -1,9 +1,83 @@
-//! The result as JSON (`careerfit/result/v1`), pretty-printed, with a final newline.
+//! Every view as one JSON object, pretty-printed, with a final newline: a result
+//! (`careerfit/result/v2`), an explanation, a comparison, a class's summary
+//! (`careerfit/summary/v1`) and an analysis (`careerfit/analysis/v1`). Written by
+//! `crate::json`, which escapes what a terminal would act on.
 
-use crate::result::QuizResult;
+use super::{Class, Explained, View};
+use crate::analysis::Analysis;
+use crate::batch::summary::Summary;
+use crate::compare::Comparison;
+use crate::quiz::Quiz;
+use serde_json::json;
 
-pub fn render(result: &QuizResult) -> String {
-    let mut text = crate::json::to_string_pretty(result).expect("a result always serialises");
+/// JSON objects, one per view.
+pub struct Json;
+
+impl super::Renderer for Json {
+    fn result(&self, v: &View) -> String {
+        pretty(v.result)
+    }
+    fn explanation(&self, v: &Explained) -> String {
+        pretty(v.e)
+    }
+    fn comparison(&self, c: &Comparison) -> String {
+        pretty(c)
+    }
+    fn class(&self, c: &Class) -> String {
+        pretty(&class(c.summary, c.quiz))
+    }
+    fn analysis(&self, analysis: &Analysis) -> Option<String> {
+        Some(pretty(analysis))
+    }
+}
+
+/// A view pretty-printed, with a final newline.
+fn pretty(value: &impl serde::Serialize) -> String {
+    let mut text = crate::json::to_string_pretty(value).expect("a view always serialises");
     text.push('\n');
     text
+}
+
+/// One JSON object, `careerfit/summary/v1`.
+fn class(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
+    json!({
+        "schema": "careerfit/summary/v1",
+        "quiz": {"id": quiz.id, "title": quiz.title, "version": quiz.version},
+        "scored": summary.scored,
+        "failed": summary.failed,
+        "low_confidence": summary.low_confidence,
+        "low_confidence_respondents": summary.low_named.iter().map(|(id, line, codes)| json!({
+            "id": id,
+            "line": line,
+            "warnings": codes,
+        })).collect::<Vec<_>>(),
+        "repeated_ids": summary.repeated.iter().map(|(id, lines)| json!({
+            "id": id,
+            "lines": lines,
+        })).collect::<Vec<_>>(),
+        "verdicts": summary.verdict_counts(quiz).map(|counts| {
+            counts
+                .iter()
+                .map(|(answer, n)| (answer.as_str().to_string(), json!(n)))
+                .collect::<serde_json::Map<_, _>>()
+        }),
+        "pathways": summary.pathways(quiz).iter().map(|p| json!({
+            "id": p.id,
+            "title": p.title,
+            "best_fit": p.best_fit,
+            "mean_fit": p.mean_fit,
+            "scored": p.scored,
+        })).collect::<Vec<_>>(),
+        "traits": summary.traits(quiz).iter().map(|t| json!({
+            "id": t.id,
+            "name": t.name,
+            "mean": t.mean,
+            "spread": t.spread,
+            "assessed": t.assessed,
+        })).collect::<Vec<_>>(),
+        "warnings": summary.warnings().iter().map(|(code, n)| json!({
+            "code": code,
+            "respondents": n,
+        })).collect::<Vec<_>>(),
+    })
 }

@@ -1,7 +1,33 @@
-//! The result as Markdown (`take --format markdown`), for pasting into an email, a
-//! ticket or notes: the same facts as the tables.
+//! Markdown (`--format markdown`), for pasting into an email, a ticket or notes: a
+//! result, an explanation, a comparison and a class's summary, every quiz text
+//! escaped; the same facts as the tables.
 
 use super::View;
+use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::compare::{either, rank_text};
+use super::explain::{Explained, mover};
+use super::fixed;
+use crate::batch::summary::Summary;
+use crate::compare::Comparison;
+use crate::quiz::Quiz;
+
+/// Markdown headings, lists and tables, every quiz text escaped.
+pub struct Markdown;
+
+impl super::Renderer for Markdown {
+    fn result(&self, v: &View) -> String {
+        super::then_explained(render(v), v, explanation)
+    }
+    fn explanation(&self, v: &Explained) -> String {
+        explanation(v)
+    }
+    fn comparison(&self, c: &Comparison) -> String {
+        comparison(c)
+    }
+    fn class(&self, c: &super::Class) -> String {
+        class(c.summary, c.quiz)
+    }
+}
 
 /// Quiz text as Markdown that reads as the text and nothing more: it cannot become
 /// a heading, a list, a link, an image, code, emphasis or raw HTML, end a table cell
@@ -162,6 +188,145 @@ pub fn render(v: &View) -> String {
         out.push_str("\n## Notes\n\n");
         for warning in &result.warnings {
             out.push_str(&format!("- {}\n", item(&warning.message)));
+        }
+    }
+    out
+}
+
+/// As Markdown, every quiz text escaped.
+pub fn explanation(v: &Explained) -> String {
+    let mut out = format!(
+        "## {}\n\n| Question | Trait | Points | Left |\n|---|---|---:|---:|\n",
+        item(&v.headline)
+    );
+    for (text, trait_name, points, left) in &v.answers {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(text),
+            cell(trait_name),
+            fixed(*points, 1),
+            fixed(*left, 1)
+        ));
+    }
+    out.push_str("\nThe points add up to the fit.\n");
+    if !v.e.movers.is_empty() {
+        out.push_str("\n**What would move you most**\n\n");
+        for m in &v.e.movers {
+            out.push_str(&format!("- {}\n", item(mover(m).trim_start_matches("- "))));
+        }
+    }
+    if let Some(gap) = &v.gap {
+        out.push_str(&format!(
+            "\n{}\n\n| Trait | {} | {} | Gap |\n|---|---:|---:|---:|\n",
+            item(&gap.sentence),
+            gap.columns[0],
+            gap.columns[1]
+        ));
+        for (name, lead, other) in &gap.rows {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(name),
+                fixed(*lead, 1),
+                fixed(*other, 1),
+                fixed(lead - other, 1)
+            ));
+        }
+    }
+    out
+}
+
+/// The comparison as Markdown, every text from the results escaped.
+pub fn comparison(c: &Comparison) -> String {
+    let mut out = format!(
+        "# {}\n\nFrom {} (version {}) to {} (version {}).\n\n## Pathways\n\n\
+         | Pathway | Rank | Fit | Rank | Fit | Change |\n|---|---:|---:|---:|---:|---:|\n",
+        item(&c.quiz),
+        item(&c.old_completed_at),
+        item(&c.old_version),
+        item(&c.new_completed_at),
+        item(&c.new_version)
+    );
+    for p in &c.pathways {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell(&p.title),
+            rank_text(p.old_rank),
+            either(p.old_fit, 0),
+            rank_text(p.new_rank),
+            either(p.new_fit, 0),
+            p.change
+                .map_or(String::new(), |x| crate::text::signed(x, 1))
+        ));
+    }
+    out.push_str("\n## Traits\n\n| Trait | Old | New | Change |\n|---|---:|---:|---:|\n");
+    for t in &c.traits {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(&t.name),
+            either(t.old, 0),
+            either(t.new, 0),
+            t.change
+                .map_or(String::new(), |x| crate::text::signed(x, 1))
+        ));
+    }
+    for warning in &c.warnings {
+        out.push_str(&format!("\n{}\n", item(&format!("Note: {warning}"))));
+    }
+    out
+}
+
+/// Markdown: headings and tables, every piece of quiz text escaped.
+pub fn class(summary: &Summary, quiz: &Quiz) -> String {
+    let (_, counts) = heading(quiz, summary);
+    let mut out = format!(
+        "# {} (quiz {}, version {})\n\n{counts}; {} with low confidence.\n\n",
+        cell(&quiz.title),
+        cell(&quiz.id),
+        cell(&quiz.version),
+        summary.low_confidence
+    );
+    if let Some(line) = verdict_line(summary, quiz) {
+        out.push_str(&format!("{}\n\n", cell(&line)));
+    }
+    out.push_str("## Pathways, by how many fit them best\n\n");
+    out.push_str("| Pathway | Best fit for | Mean fit |\n| --- | ---: | ---: |\n");
+    for p in by_best_fit(summary, quiz) {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            cell(p.title),
+            share(summary, p.best_fit),
+            figure(p.mean_fit)
+        ));
+    }
+    out.push_str("\n## Traits (0 to 100)\n\n");
+    out.push_str("| Trait | Mean | Spread (SD) | Assessed |\n| --- | ---: | ---: | ---: |\n");
+    for t in summary.traits(quiz) {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(t.name),
+            figure(t.mean),
+            figure(t.spread),
+            t.assessed
+        ));
+    }
+    let warnings = summary.warnings();
+    if !warnings.is_empty() {
+        out.push_str("\n## Warnings by kind\n\n| Kind | The respondent… | Respondents |\n");
+        out.push_str("| --- | --- | ---: |\n");
+        for (code, n) in warnings {
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                cell(code),
+                cell(crate::trust::meaning(code)),
+                share(summary, n)
+            ));
+        }
+    }
+    let named = low_named(summary);
+    if !named.is_empty() {
+        out.push_str("\n## Low confidence: talk these results through\n\n");
+        for line in named {
+            out.push_str(&format!("- {}\n", cell(&line)));
         }
     }
     out

@@ -1,10 +1,14 @@
-//! Output formats for a result, side by side: one file each.
+//! Everything careerfit draws, one file per format: `table.rs`, `plain.rs`,
+//! `markdown.rs`, `json.rs` and `html/` each implement `Renderer`, which draws every
+//! view (a result, an explanation, a comparison, a class's summary, an analysis,
+//! the catalog of quizzes). The views' shared words are beside them (`view.rs`,
+//! `explain.rs`, `compare.rs`, `class.rs`, `analysis.rs`, `catalog.rs`, which also
+//! has `validate`'s lines); a quiz as a form is `form.rs`. Adding a format is adding
+//! a file and a line to `renderer`.
 
 pub mod analysis;
-pub mod analysis_html;
 pub mod catalog;
 pub mod class;
-pub mod class_html;
 pub mod compare;
 pub mod explain;
 pub mod form;
@@ -15,11 +19,81 @@ pub mod plain;
 pub mod table;
 mod view;
 
+pub use catalog::Catalog;
+pub use explain::Explained;
 pub use view::View;
 
+use crate::analysis::Analysis;
+use crate::batch::summary::Summary;
+use crate::compare::Comparison;
+use crate::quiz::Quiz;
 use crate::result::{OccupationEntry, QuizResult};
 pub use crate::text::{fixed, shorten, wrap};
 use crate::trust::{self, Confidence};
+
+/// Every format careerfit writes. Each command offers its own few (see `cli`): the
+/// views are drawn by a `Renderer`, the rows `score` writes (JSON Lines, CSV) by
+/// `batch`'s writers, a row at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Plain,
+    Markdown,
+    Json,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+/// A class's summary, as `score --summary` and `score --report` draw it: the rows
+/// read from `input`, scored at `made`.
+pub struct Class<'a> {
+    pub quiz: &'a Quiz,
+    pub summary: &'a Summary,
+    pub input: &'a str,
+    pub made: &'a str,
+}
+
+/// One format's drawing of each view careerfit shows.
+pub trait Renderer {
+    /// A result; a summary shows the explanation `--explain` asked for, a page the
+    /// best pathway's (see `View`).
+    fn result(&self, view: &View) -> String;
+    fn explanation(&self, view: &Explained) -> String;
+    fn comparison(&self, comparison: &Comparison) -> String;
+    fn class(&self, class: &Class) -> String;
+    /// `analyze`'s evidence, for a quiz's author: drawn as tables, JSON and a web
+    /// page only.
+    fn analysis(&self, _analysis: &Analysis) -> Option<String> {
+        None
+    }
+    /// The quizzes there are (`list`): drawn as a table only.
+    fn catalog(&self, _catalog: &Catalog) -> Option<String> {
+        None
+    }
+}
+
+/// A result's summary, then the explanation `--explain` asked for, if it did.
+fn then_explained(mut text: String, view: &View, draw: impl Fn(&Explained) -> String) -> String {
+    if let Some(e) = &view.explained {
+        text.push('\n');
+        text.push_str(&draw(e));
+    }
+    text
+}
+
+/// The renderer of a format, for drawing to `style`; none for the rows `score`
+/// writes a row at a time (`batch`).
+pub fn renderer(format: Format, style: Style) -> Option<Box<dyn Renderer>> {
+    match format {
+        Format::Table => Some(Box::new(table::Tables(style))),
+        Format::Plain => Some(Box::new(plain::Plain(usize::from(style.width)))),
+        Format::Markdown => Some(Box::new(markdown::Markdown)),
+        Format::Json => Some(Box::new(json::Json)),
+        Format::Html => Some(Box::new(html::Html)),
+        Format::Jsonl | Format::Csv => None,
+    }
+}
 
 /// The caution every summary leads with, before the pathways, when confidence is low.
 pub fn caution(result: &QuizResult) -> Option<String> {

@@ -1,8 +1,172 @@
-//! The result as plain sentences (`take --plain`): no box drawing, no bars, no colour,
-//! in the order a screen reader should read it. The same facts as the tables.
+//! Plain sentences (`--format plain`, `take --plain`): no box drawing, no bars, no
+//! colour, in the order a screen reader should read them; the same facts as the
+//! tables, for a result, an explanation, a comparison and a class's summary.
 
-use super::View;
+use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::compare::{either, rank_text};
+use super::explain::{Explained, mover};
+use super::{Renderer, View};
 use super::{fixed, wrap};
+use crate::compare::Comparison;
+
+/// Plain sentences wrapped to a width: no boxes, bars or colour.
+pub struct Plain(pub usize);
+
+impl Renderer for Plain {
+    fn result(&self, v: &View) -> String {
+        super::then_explained(render(v, self.0), v, |e| self.explanation(e))
+    }
+
+    /// As plain sentences, for screen readers and plain text.
+    fn explanation(&self, v: &Explained) -> String {
+        let width = self.0;
+        let mut out = wrap(&format!("{}.", v.headline), width, "");
+        for (text, trait_name, points, left) in &v.answers {
+            out.push_str(&wrap(
+                &format!(
+                    "- {text} ({trait_name}): {} points; the top answer would have added {} more.",
+                    fixed(*points, 1),
+                    fixed(*left, 1)
+                ),
+                width,
+                "",
+            ));
+        }
+        out.push_str(&wrap("The points add up to the fit.", width, ""));
+        if !v.e.movers.is_empty() {
+            out.push_str("\nWhat would move you most:\n");
+            for m in &v.e.movers {
+                out.push_str(&wrap(&mover(m), width, ""));
+            }
+        }
+        if let Some(gap) = &v.gap {
+            out.push('\n');
+            out.push_str(&wrap(&gap.sentence, width, ""));
+            for (name, lead, other) in &gap.rows {
+                out.push_str(&wrap(
+                    &format!(
+                        "- {name}: {} against {}, a gap of {}.",
+                        fixed(*lead, 1),
+                        fixed(*other, 1),
+                        fixed(lead - other, 1)
+                    ),
+                    width,
+                    "",
+                ));
+            }
+        }
+        out
+    }
+
+    /// The comparison as plain sentences, for screen readers and plain text.
+    fn comparison(&self, c: &Comparison) -> String {
+        let width = self.0;
+        let safe = |text: &str| crate::text::escape_controls(text).into_owned();
+        let wrap = |text: &str| super::wrap(&safe(text), width, "");
+        let mut out = wrap(&format!(
+            "Quiz {}: from {} (version {}) to {} (version {}).",
+            c.quiz, c.old_completed_at, c.old_version, c.new_completed_at, c.new_version
+        ));
+        out.push_str("\nPathways, old rank and fit, then new:\n");
+        for p in &c.pathways {
+            out.push_str(&wrap(&format!(
+                "- {}: rank {}, fit {}; now rank {}, fit {}; change {}.",
+                p.title,
+                rank_text(p.old_rank),
+                either(p.old_fit, 0),
+                rank_text(p.new_rank),
+                either(p.new_fit, 0),
+                p.change
+                    .map_or("n/a".to_string(), |x| crate::text::signed(x, 1))
+            )));
+        }
+        out.push_str("\nTraits, old and new:\n");
+        for t in &c.traits {
+            out.push_str(&wrap(&format!(
+                "- {}: {} then {}; change {}.",
+                t.name,
+                either(t.old, 0),
+                either(t.new, 0),
+                t.change
+                    .map_or("n/a".to_string(), |x| crate::text::signed(x, 1))
+            )));
+        }
+        for warning in &c.warnings {
+            out.push_str(&wrap(&format!("Note: {warning}")));
+        }
+        out
+    }
+
+    /// Plain sentences, one fact a line, wrapped to `width`: for screen readers, logs
+    /// and email.
+    fn class(&self, c: &super::Class) -> String {
+        let (summary, quiz, width) = (c.summary, c.quiz, self.0);
+        let (title, counts) = heading(quiz, summary);
+        let mut lines = vec![
+            title,
+            format!("{counts}; {} with low confidence.", summary.low_confidence),
+        ];
+        lines.extend(verdict_line(summary, quiz));
+        lines.extend([
+            String::new(),
+            "Pathways, by how many fit them best:".to_string(),
+        ]);
+        for p in by_best_fit(summary, quiz) {
+            lines.push(format!(
+                "- {}: best fit for {}; mean fit {}.",
+                p.title,
+                share(summary, p.best_fit),
+                figure(p.mean_fit)
+            ));
+        }
+        lines.push(String::new());
+        lines.push("Traits, from 0 to 100:".to_string());
+        for t in summary.traits(quiz) {
+            lines.push(format!(
+                "- {}: mean {}, spread {} (standard deviation), over {} assessed.",
+                t.name,
+                figure(t.mean),
+                figure(t.spread),
+                t.assessed
+            ));
+        }
+        let named = low_named(summary);
+        if !named.is_empty() {
+            lines.push(String::new());
+            lines.push("Low confidence: talk these results through with the person:".to_string());
+            lines.extend(named.into_iter().map(|l| format!("- {l}")));
+        }
+        let warnings = summary.warnings();
+        if !warnings.is_empty() {
+            lines.push(String::new());
+            lines.push("Warnings, by how many respondents have them:".to_string());
+            for (code, n) in warnings {
+                lines.push(format!(
+                    "- {code}: {}, the respondent {}.",
+                    share(summary, n),
+                    crate::trust::meaning(code)
+                ));
+            }
+        }
+        let mut out = String::new();
+        for line in lines {
+            match line.strip_prefix("- ") {
+                // A list item's later lines line up under its text.
+                Some(item) => {
+                    let wrapped = crate::text::wrap(item, width.saturating_sub(2).max(20), "");
+                    for (i, part) in wrapped.lines().enumerate() {
+                        out.push_str(if i == 0 { "- " } else { "  " });
+                        out.push_str(part);
+                        out.push('\n');
+                    }
+                }
+                None if line.is_empty() => out.push('\n'),
+                None => out.push_str(&crate::text::wrap(&line, width, "")),
+            }
+        }
+        out
+    }
+}
 
 /// A score as words: "72 out of 100", or "not assessed".
 fn score_words(score: Option<f64>) -> String {
@@ -11,7 +175,8 @@ fn score_words(score: Option<f64>) -> String {
     })
 }
 
-pub fn render(v: &View, width: usize) -> String {
+/// A result, for `take --plain`.
+fn render(v: &View, width: usize) -> String {
     let result = v.result;
     let mut out = String::new();
     // `wrap` ends every paragraph with a newline; an empty line is a blank line.

@@ -1,11 +1,46 @@
-//! The result as tables for a person to read: ranked pathways, traits, the best pathway.
+//! Tables for a person to read in a terminal, fitted to its width: a result (ranked
+//! pathways, traits, the best pathway), an explanation, a comparison, a class's
+//! summary and an analysis (`--format table`, the default).
 
-use super::View;
+use super::analysis::{RESPONDENTS_SHOWN, TOO_FEW, decimal, left_out, percent, used_flags};
+use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::compare::labels;
+use super::explain::{Explained, mover};
+use super::{Catalog, View};
 use super::{Style, wrap};
+use super::{fixed, shorten};
+use crate::analysis::{Analysis, FLAG_LEGEND, threshold};
+use crate::batch::summary::Summary;
+use crate::compare::Comparison;
+use crate::quiz::Quiz;
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
     presets::UTF8_FULL_CONDENSED,
 };
+
+/// Tables drawn with box characters, fitted to the terminal.
+pub struct Tables(pub Style);
+
+impl super::Renderer for Tables {
+    fn result(&self, v: &View) -> String {
+        super::then_explained(render(v, self.0), v, |e| explanation(e, self.0))
+    }
+    fn explanation(&self, v: &Explained) -> String {
+        explanation(v, self.0)
+    }
+    fn comparison(&self, c: &Comparison) -> String {
+        comparison(c, self.0)
+    }
+    fn class(&self, c: &super::Class) -> String {
+        class(c.summary, c.quiz, self.0)
+    }
+    fn analysis(&self, analysis: &Analysis) -> Option<String> {
+        Some(self::analysis(analysis, self.0))
+    }
+    fn catalog(&self, c: &super::Catalog) -> Option<String> {
+        Some(catalog(c, self.0))
+    }
+}
 
 const BAR_CELLS: usize = 20;
 
@@ -211,6 +246,371 @@ fn bar(score: f64) -> String {
         .round()
         .clamp(0.0, BAR_CELLS as f64) as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_CELLS - filled))
+}
+
+// An explanation.
+
+/// As tables, wrapped to the terminal.
+pub fn explanation(v: &Explained, style: Style) -> String {
+    let width = usize::from(style.width);
+    let mut out = wrap(&v.headline, width, "");
+    let mut answers = table(style, ["Question", "Trait", "Points", "Left"]);
+    for (text, trait_name, points_, left) in &v.answers {
+        // Short enough that a row stays on one line in 80 columns.
+        answers.add_row(vec![
+            Cell::new(shorten(text, 34)),
+            Cell::new(shorten(trait_name, 20)),
+            points(*points_),
+            points(*left),
+        ]);
+    }
+    out.push_str(&format!("{answers}\n"));
+    out.push_str(&wrap(
+        "Points: what the answer added to the fit. Left: what the top answer would \
+         have added. The points add up to the fit.",
+        width,
+        "",
+    ));
+    if !v.e.movers.is_empty() {
+        out.push_str("\nWhat would move you most\n");
+        for m in &v.e.movers {
+            out.push_str(&wrap(&mover(m), width, ""));
+        }
+    }
+    if let Some(gap) = &v.gap {
+        out.push('\n');
+        out.push_str(&wrap(&gap.sentence, width, ""));
+        let mut gaps = table(style, ["Trait", gap.columns[0], gap.columns[1], "Gap"]);
+        for (name, lead, other) in &gap.rows {
+            gaps.add_row(vec![
+                Cell::new(shorten(name, 30)),
+                points(*lead),
+                points(*other),
+                points(lead - other),
+            ]);
+        }
+        out.push_str(&format!("{gaps}\n"));
+    }
+    out
+}
+
+fn points(x: f64) -> Cell {
+    Cell::new(fixed(x, 1)).set_alignment(CellAlignment::Right)
+}
+
+// A comparison.
+
+/// The comparison as two tables, then the warnings.
+pub fn comparison(c: &Comparison, style: Style) -> String {
+    // Everything here comes from two result files, which a person may have edited.
+    let safe = |text: &str| crate::text::escape_controls(text).into_owned();
+    let mut out = super::wrap(
+        &safe(&format!(
+            "Quiz {}: from {} (version {}) to {} (version {})",
+            c.quiz, c.old_completed_at, c.old_version, c.new_completed_at, c.new_version
+        )),
+        usize::from(style.width),
+        "",
+    );
+    out.push_str("\nPathways\n");
+    let [old, new] = labels(c).map(|label| safe(&label));
+    // One column per result, headed by when it was taken: its fit, then its rank.
+    let mut pathways = table(
+        style,
+        [
+            "Pathway",
+            &format!("{old}\nfit (rank)"),
+            &format!("{new}\nfit (rank)"),
+            "Change",
+        ],
+    );
+    for p in &c.pathways {
+        pathways.add_row(vec![
+            Cell::new(safe(&p.title)),
+            fit_and_rank(p.old_fit, p.old_rank),
+            fit_and_rank(p.new_fit, p.new_rank),
+            signed(p.change),
+        ]);
+    }
+    out.push_str(&format!("{pathways}\n\nTraits\n"));
+    let mut traits = table(style, ["Trait", &old, &new, "Change"]);
+    for t in &c.traits {
+        traits.add_row(vec![
+            Cell::new(safe(&t.name)),
+            number(t.old),
+            number(t.new),
+            signed(t.change),
+        ]);
+    }
+    out.push_str(&format!("{traits}\n"));
+    for warning in &c.warnings {
+        out.push_str(&super::wrap(
+            &safe(&format!("Note: {warning}")),
+            usize::from(style.width),
+            "",
+        ));
+    }
+    out
+}
+
+fn number(x: Option<f64>) -> Cell {
+    Cell::new(x.map_or("n/a".to_string(), |x| crate::text::fixed(x, 0)))
+        .set_alignment(CellAlignment::Right)
+}
+
+/// A change to one decimal, so that 17.6 to 17.2 reads as -0.4, not as no change.
+fn signed(x: Option<f64>) -> Cell {
+    Cell::new(x.map_or(String::new(), |x| crate::text::signed(x, 1)))
+        .set_alignment(CellAlignment::Right)
+}
+
+/// `85 (#1)`: a fit and its rank; `n/a` for a pathway with no fit.
+fn fit_and_rank(fit: Option<f64>, rank: Option<usize>) -> Cell {
+    let text = match (fit, rank) {
+        (Some(fit), Some(rank)) => format!("{} (#{rank})", crate::text::fixed(fit, 0)),
+        (Some(fit), None) => crate::text::fixed(fit, 0),
+        (None, _) => "n/a".to_string(),
+    };
+    Cell::new(text).set_alignment(CellAlignment::Right)
+}
+
+// A class's summary.
+
+/// Tables, fitted to `style`'s width.
+pub fn class(summary: &Summary, quiz: &Quiz, style: Style) -> String {
+    let (title, counts) = heading(quiz, summary);
+    let mut out = format!("{title}\n{counts}\n\n");
+    if let Some(line) = verdict_line(summary, quiz) {
+        out.push_str(&crate::text::wrap(&line, usize::from(style.width), ""));
+        out.push('\n');
+    }
+    let number = |x: Option<f64>| Cell::new(figure(x)).set_alignment(CellAlignment::Right);
+    out.push_str("Pathways, by how many fit them best\n");
+    let mut pathways = table(style, ["Pathway", "Best fit for", "Mean fit"]);
+    for p in by_best_fit(summary, quiz) {
+        pathways.add_row(vec![
+            Cell::new(p.title),
+            Cell::new(share(summary, p.best_fit)).set_alignment(CellAlignment::Right),
+            number(p.mean_fit),
+        ]);
+    }
+    out.push_str(&format!("{pathways}\n\n"));
+    out.push_str("Traits (0 to 100): mean and spread (standard deviation)\n");
+    let mut traits = table(style, ["Trait", "Mean", "Spread", "Assessed"]);
+    for t in summary.traits(quiz) {
+        traits.add_row(vec![
+            Cell::new(t.name),
+            number(t.mean),
+            number(t.spread),
+            Cell::new(t.assessed).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    out.push_str(&format!("{traits}\n"));
+    let named = low_named(summary);
+    if !named.is_empty() {
+        out.push_str("\nLow confidence: talk these results through with the person\n");
+        for line in named {
+            // A list item's later lines line up under its text.
+            let width = usize::from(style.width).saturating_sub(2);
+            for (i, part) in crate::text::wrap(&line, width, "").lines().enumerate() {
+                out.push_str(if i == 0 { "- " } else { "  " });
+                out.push_str(part);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+// An analysis.
+
+pub fn analysis(analysis: &Analysis, style: Style) -> String {
+    let width = usize::from(style.width);
+    let quiz = &analysis.quiz;
+    let mut out = wrap(
+        &format!(
+            "Evidence for {} (quiz {}, version {}): {} respondents, {} rows failed.",
+            quiz.title, quiz.id, quiz.version, analysis.respondents, analysis.rows_failed
+        ),
+        width,
+        "",
+    );
+    out.push('\n');
+    // Below the threshold in all, every trait and question is below it too.
+    let too_few = analysis.respondents < threshold::MIN_RESPONDENTS;
+    if too_few {
+        out.push_str(&wrap(
+            &format!(
+                "Too few respondents to trust these figures: {} here, and alpha and the \
+                 item figures need at least {} complete ones (Terwee et al. 2007). Read \
+                 them as a first look.",
+                analysis.respondents,
+                threshold::MIN_RESPONDENTS
+            ),
+            width,
+            "",
+        ));
+        out.push('\n');
+    }
+    if let Some(line) = left_out(analysis) {
+        out.push_str(&wrap(&line, width, ""));
+        out.push('\n');
+    }
+    let shown = |flags: &[&'static str]| -> Vec<&'static str> {
+        flags
+            .iter()
+            .copied()
+            .filter(|f| !(too_few && *f == TOO_FEW))
+            .collect()
+    };
+
+    out.push_str("Traits: alpha over the respondents who answered all their questions\n");
+    let mut traits = table(
+        style,
+        ["Trait", "Items", "Complete", "Alpha", "95% CI", "Flags"],
+    );
+    for t in &analysis.traits {
+        let ci = t.alpha_ci95.map_or("-".to_string(), |[low, high]| {
+            format!("{} to {}", super::fixed(low, 2), super::fixed(high, 2))
+        });
+        traits.add_row(vec![
+            Cell::new(&t.name),
+            right(t.questions.to_string()),
+            right(t.complete.to_string()),
+            right(decimal(t.alpha, "-")),
+            Cell::new(ci),
+            // One flag a line: a flag is one word, never broken.
+            Cell::new(shown(&t.flags).join("\n")),
+        ]);
+    }
+    // Counts, alpha and flags as wide as they are; the names and intervals share the
+    // rest, a name never narrower than its longest word.
+    for column in [1, 2, 3, 5] {
+        if let Some(column) = traits.column_mut(column) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    let names: Vec<&str> = std::iter::once("Trait")
+        .chain(analysis.traits.iter().map(|t| t.name.as_str()))
+        .collect();
+    keep_words(&mut traits, 0, &names, width);
+    out.push_str(&format!("{traits}\n"));
+
+    for t in &analysis.traits {
+        out.push_str(&format!("\n{} ({})\n", t.name, t.id));
+        let mut items = table(
+            style,
+            [
+                "Question", "Miss", "Mean", "SD", "Floor", "Ceil", "r.rest", "α−del",
+            ],
+        );
+        for item in &t.items {
+            items.add_row(vec![
+                Cell::new(shorten(&item.question, 20)),
+                right(percent(Some(item.missing), "-")),
+                right(decimal(item.mean, "-")),
+                right(decimal(item.sd, "-")),
+                right(percent(item.floor, "-")),
+                right(percent(item.ceiling, "-")),
+                right(decimal(item.item_rest_r, "-")),
+                right(decimal(item.alpha_if_deleted, "-")),
+            ]);
+        }
+        out.push_str(&format!("{items}\n"));
+        for item in &t.items {
+            let flags = shown(&item.flags);
+            if !flags.is_empty() {
+                out.push_str(&wrap(
+                    &format!("{}: {}", item.question, flags.join(", ")),
+                    width,
+                    "  ",
+                ));
+            }
+        }
+    }
+
+    out.push('\n');
+    let flagged = &analysis.respondent_flags;
+    if flagged.is_empty() {
+        out.push_str("No respondent was flagged as not really answering.\n");
+    } else {
+        out.push_str(&format!(
+            "Respondents who may not have been really answering: {}\n",
+            flagged.len()
+        ));
+        let mut respondents = table(style, ["Respondent", "Flags"]);
+        for r in flagged.iter().take(RESPONDENTS_SHOWN) {
+            let id = match &r.id {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            respondents.add_row(vec![
+                Cell::new(shorten(&crate::text::escape_controls(&id), 40)),
+                Cell::new(r.flags.join(", ")),
+            ]);
+        }
+        out.push_str(&format!("{respondents}\n"));
+        if flagged.len() > RESPONDENTS_SHOWN {
+            out.push_str(&format!(
+                "and {} more; --json lists them all.\n",
+                flagged.len() - RESPONDENTS_SHOWN
+            ));
+        }
+    }
+
+    let mut used = used_flags(analysis);
+    used.retain(|f| !(too_few && *f == TOO_FEW));
+    if !used.is_empty() {
+        out.push_str("\nWhat the flags mean, and where each threshold comes from:\n");
+        for (flag, meaning) in FLAG_LEGEND.iter().filter(|(f, _)| used.contains(f)) {
+            out.push_str(&wrap(&format!("{flag}: {meaning}"), width, "  "));
+        }
+    }
+    out
+}
+
+fn right(text: String) -> Cell {
+    Cell::new(text).set_alignment(CellAlignment::Right)
+}
+
+/// Keep a column at least as wide as the longest word of its cells (up to a third
+/// of the width), so that the table narrows other columns rather than break a word.
+/// (comfy-table's widths include the cell's padding, a space each side.)
+fn keep_words(table: &mut Table, column: usize, cells: &[&str], width: usize) {
+    let longest = cells
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .map(|w| w.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    if let (Some(column), Ok(longest)) = (table.column_mut(column), u16::try_from(longest)) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(longest)));
+    }
+}
+
+// The quizzes there are.
+
+/// `list`: a table of the quizzes, the notes on files that a built-in quiz shadows,
+/// and how to take one.
+fn catalog(catalog: &Catalog, style: Style) -> String {
+    let mut table = table(style, ["Id", "Title", "Questions", "From"]);
+    // An id (what `take ID` takes, copied from here) and a path are not broken over
+    // lines; the title wraps instead.
+    for column in [0, 3] {
+        if let Some(column) = table.column_mut(column) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    for row in &catalog.quizzes {
+        table.add_row(row);
+    }
+    let mut out = format!("{table}\n");
+    for note in &catalog.notes {
+        out.push_str(&wrap(note, usize::from(style.width), ""));
+    }
+    out.push_str("Take one with: careerfit take ID (or a path to a quiz file)\n");
+    out
 }
 
 #[cfg(test)]

@@ -36,9 +36,11 @@ pub struct View<'a> {
     /// The caution every summary leads with when confidence is low.
     pub caution: Option<String>,
     pub sources: &'a [Source],
-    /// The explanation to show with the result, when there is one: of the best
-    /// pathway on a page, of the one `--explain` asked for in a summary.
+    /// The explanation a summary shows with the result: of the pathway `--explain`
+    /// asked for, when it did.
     pub explained: Option<Explained<'a>>,
+    /// The explanation a page shows: always of the best pathway.
+    pub page_explained: Option<Explained<'a>>,
 }
 
 /// The best pathway, with the quiz's words about it.
@@ -57,6 +59,7 @@ impl<'a> View<'a> {
         quiz: &'a Quiz,
         result: &'a QuizResult,
         explanation: Option<&'a Explanation>,
+        best_explanation: Option<&'a Explanation>,
     ) -> Self {
         let band_rank = |label: Option<&str>| {
             let label = label?;
@@ -104,6 +107,7 @@ impl<'a> View<'a> {
             caution: super::caution(result),
             sources: &quiz.sources,
             explained: explanation.map(|e| Explained::new(quiz, e)),
+            page_explained: best_explanation.map(|e| Explained::new(quiz, e)),
         }
     }
 }

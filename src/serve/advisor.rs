@@ -98,8 +98,8 @@ fn score(
     output: crate::batch::Output,
 ) -> Result<(Vec<u8>, crate::batch::summary::Summary), Failure> {
     let options = crate::batch::Options {
-        input: crate::batch::Input {
-            format: crate::batch::Format::Jsonl,
+        input: crate::rows::Input {
+            format: crate::rows::Format::Jsonl,
             delimiter: None,
             id_column: None,
             stream: false,
@@ -294,7 +294,7 @@ async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
             }
         }
         @if done > 0 {
-            (crate::report::class_html::body(quiz, &summary, "this class's finished students", &made))
+            (crate::report::html::class::body(quiz, &summary, "this class's finished students", &made))
         }
     };
     let banner = html! { p { strong { "careerfit serve" } " — the advisor's view" } };

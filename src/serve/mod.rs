@@ -56,19 +56,6 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-impl ServeError {
-    /// 2 for what the person can fix on the command line (a file in use or of
-    /// another quiz, a bad certificate), 1 for the rest.
-    pub fn is_usage(&self) -> bool {
-        matches!(
-            self,
-            ServeError::Store(
-                StoreError::InUse(_) | StoreError::OtherQuiz { .. } | StoreError::Newer { .. }
-            ) | ServeError::Tls { .. }
-        )
-    }
-}
-
 /// Questions to a page.
 pub const PER_PAGE: usize = 10;
 /// The largest request body taken: a page of answers is a few KiB.
@@ -788,7 +775,8 @@ fn result_json(quiz: &Quiz, answers: &Answers, completed_at: String) -> String {
     let scores = crate::scoring::score(quiz, answers);
     let mut result = crate::result::QuizResult::new(quiz, answers, &scores, completed_at);
     result.add_notes(quiz, &scores, Vec::new());
-    crate::report::json::render(&result)
+    use crate::report::Renderer;
+    crate::report::json::Json.result(&crate::report::View::new(quiz, &result, None, None))
 }
 
 async fn result_page(
@@ -816,7 +804,7 @@ async fn result_page(
     let answers = answers_of(&app, id).await?;
     let scores = crate::scoring::score(&app.quiz, &answers);
     let best = crate::explain::explain(&app.quiz, &scores, None);
-    let view = crate::report::View::new(&app.quiz, &result, best.as_ref());
+    let view = crate::report::View::new(&app.quiz, &result, None, best.as_ref());
     // The code is shown to the student whose browser this is, not to whoever has
     // the address.
     let viewer = student_of(&app, &headers).await?;

@@ -46,7 +46,7 @@ pub fn student_css() -> String {
 
 /// The advisor's style sheet (`/advisor.css`): the class report's, then the screen's.
 pub fn advisor_css() -> String {
-    format!("{}{SCREEN}", crate::report::class_html::STYLE)
+    format!("{}{SCREEN}", crate::report::html::class::STYLE)
 }
 
 /// A whole page: the header names the quiz and, once a student has one, their

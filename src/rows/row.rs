@@ -2,7 +2,7 @@
 //! checked answers: exactly as an answers file is checked, so `score` and `take`
 //! agree.
 
-pub use super::columns::Columns;
+use super::columns::Columns;
 use super::columns::IdSource;
 use super::forms;
 use crate::answers::{self, AnswerProblem, Answers, Given};
@@ -360,7 +360,8 @@ fn json_error(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::{JsonRow, RowReader};
-    use crate::batch::{fast, sample};
+    use crate::rows::fast;
+    use crate::sample;
 
     /// Whatever the quick reader reads, it reads as serde_json does; rows it does not
     /// expect are left to serde_json.

@@ -4,7 +4,8 @@
 
 use super::forms;
 use crate::diagnostic::Problem;
-use crate::quiz::{Quiz, suggest};
+use crate::diagnostic::suggest;
+use crate::quiz::Quiz;
 
 /// Unknown CSV columns named one by one; past this, one warning counts them.
 const NAMED_UNKNOWN_COLUMNS: usize = 5;

@@ -8,7 +8,7 @@
 
 use super::exact::Exact;
 #[cfg(test)]
-use super::rows::{JsonRow, Pairs};
+use super::row::{JsonRow, Pairs};
 use crate::answers::{Answer, Answers, Given, from_given};
 use crate::quiz::{Question, QuestionKind, Quiz};
 use serde_json::Value as Json;

@@ -29,11 +29,11 @@ svg rect.weak { fill: #a33; }
 ";
 
 fn decimal(x: Option<f64>) -> String {
-    super::analysis::decimal(x, "n/a")
+    crate::report::analysis::decimal(x, "n/a")
 }
 
 fn percent(x: Option<f64>) -> String {
-    super::analysis::percent(x, "n/a")
+    crate::report::analysis::percent(x, "n/a")
 }
 
 /// Each question's item-rest r as a bar from 0 (scale −1 to 1), with the .30 line.
@@ -124,13 +124,13 @@ fn trait_section(t: &TraitAnalysis) -> Markup {
 
 pub fn render(analysis: &Analysis) -> String {
     let quiz = &analysis.quiz;
-    let used = super::analysis::used_flags(analysis);
+    let used = crate::report::analysis::used_flags(analysis);
     let body = html! {
         h1 { "Evidence for " (quiz.title) }
         p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". "
             (analysis.respondents) " respondents, " (analysis.rows_failed)
             " rows failed." }
-        @if let Some(line) = super::analysis::left_out(analysis) { p { (line) } }
+        @if let Some(line) = crate::report::analysis::left_out(analysis) { p { (line) } }
         @for t in &analysis.traits { (trait_section(t)) }
         section {
             h2 { "Respondents who may not have been really answering" }
@@ -161,7 +161,7 @@ pub fn render(analysis: &Analysis) -> String {
             }
         }
     };
-    super::html::page(
+    super::page(
         &format!("{} — evidence for the quiz", quiz.title),
         STYLE,
         body,

@@ -3,8 +3,8 @@
 //! calamine opens it, and the first sheet is then read a cell at a time on a thread
 //! of its own, rows handed on a chunk at a time, never as a whole rectangle.
 
-use super::reading::ReadError;
-use super::rows::{RawData, Rows};
+use super::ReadError;
+use super::row::{RawData, Rows};
 use super::{CHUNK, Chunk, Chunks};
 use std::io::{Cursor, Read};
 use std::sync::mpsc;
@@ -85,7 +85,7 @@ pub fn read(name: &str, input: impl Read) -> Result<(Vec<String>, Chunks), ReadE
     let chunks = receiver.into_iter().filter_map(|read| match read {
         FromSheet::Rows(rows) => Some(Ok(rows)),
         FromSheet::Header(_) => None,
-        FromSheet::Failed(why) => Some(Err(ReadError::Workbook(why).into())),
+        FromSheet::Failed(why) => Some(Err(ReadError::Workbook(why))),
     });
     Ok((
         header,

@@ -6,9 +6,9 @@
 //! now and then a byte put in or taken out.
 
 use super::{read, read_checked};
-use crate::batch::exact::Exact;
-use crate::batch::rows::{JsonRow, RowReader, Rows};
 use crate::quiz::{Question, QuestionKind, Quiz};
+use crate::rows::exact::Exact;
+use crate::rows::row::{JsonRow, RowReader, Rows};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestError, TestRunner};

@@ -118,7 +118,7 @@ fn trait_chart(summary: &Summary, quiz: &Quiz) -> Markup {
 /// The whole page. `input` names where the rows came from; `made` is when.
 pub fn render(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> String {
     let body = body(quiz, summary, input, made);
-    super::html::page(&format!("{} — class report", quiz.title), STYLE, body)
+    super::page(&format!("{} — class report", quiz.title), STYLE, body)
 }
 
 /// The page's content, for pages that frame it (`serve`'s advisor page).
@@ -161,7 +161,7 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
                     caption { "Low confidence, by respondent: talk these through first" }
                     thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
                     tbody {
-                        @for line in super::class::low_named(summary) {
+                        @for line in crate::report::class::low_named(summary) {
                             @let (who, why) = line.split_once("): ").map_or((line.as_str(), ""), |(w, y)| (w, y));
                             tr { td { (who) @if !why.is_empty() { ")" } } td { (why) } }
                         }
@@ -197,7 +197,7 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
             }
             table #best-fit {
                 caption { "Best fit by pathway" }
-                (super::html::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
+                (super::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
                 tbody {
                     @for p in &pathways {
                         tr data-pathway=(p.id) {
@@ -221,7 +221,7 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
             }
             table #traits {
                 caption { "Trait means and spreads" }
-                (super::html::head("Trait", &["Mean", "Spread (SD)", "Assessed"]))
+                (super::head("Trait", &["Mean", "Spread (SD)", "Assessed"]))
                 tbody {
                     @for t in summary.traits(quiz) {
                         tr data-trait=(t.id) {

@@ -1,11 +1,40 @@
-//! The result as one self-contained HTML page to print (`take --report`, `careerfit
-//! report`): no scripts, no external files, no network. Built with maud, which escapes
-//! every piece of text it is given, so quiz text cannot become markup.
+//! Self-contained HTML pages (`--format html`, `take --report`, `careerfit report`):
+//! no scripts, no external files, no network. Built with maud, which escapes every
+//! piece of text it is given, so quiz text cannot become markup. The class report and
+//! the analysis have their own files (`class.rs`, `analysis.rs`).
 
+mod analysis;
+pub(crate) mod class;
+
+use super::compare::{either, rank_text};
 use super::explain::Explained;
-use super::{View, fixed};
+use super::{Class, View, fixed};
+use crate::analysis::Analysis;
+use crate::compare::Comparison;
 use crate::result::QuizResult;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// Self-contained web pages: a result's report, an explanation, a comparison, a
+/// class report (`class.rs`) and an analysis (`analysis.rs`).
+pub struct Html;
+
+impl super::Renderer for Html {
+    fn result(&self, v: &View) -> String {
+        render(v)
+    }
+    fn explanation(&self, v: &Explained) -> String {
+        explanation_page(v)
+    }
+    fn comparison(&self, c: &Comparison) -> String {
+        comparison(c)
+    }
+    fn class(&self, c: &Class) -> String {
+        class::render(c.quiz, c.summary, c.input, c.made)
+    }
+    fn analysis(&self, a: &Analysis) -> Option<String> {
+        Some(analysis::render(a))
+    }
+}
 
 /// Laid out for A4 and US Letter alike: the content is narrower than both.
 /// The personal pages' style sheet: the report, and the explanation and comparison
@@ -199,7 +228,7 @@ pub fn page(title: &str, style: &str, body: Markup) -> String {
 /// Answers shown in full in the explanation; the rest go in a compact table.
 const TOP_ANSWERS: usize = 10;
 
-/// The whole page. `explanation` is of the best pathway.
+/// The whole page, with the best pathway's explanation.
 pub fn render(v: &View) -> String {
     page(&format!("{} — your result", v.title), STYLE, body(v))
 }
@@ -276,7 +305,7 @@ pub fn body(v: &View) -> Markup {
         } @else {
             p { "No pathway could be scored: answer at least one question." }
         }
-        @if let Some(e) = &v.explained { (explanation(e)) }
+        @if let Some(e) = &v.page_explained { (explanation(e)) }
         @if !result.warnings.is_empty() {
             section.notes {
                 h2 { "Notes" }
@@ -299,4 +328,54 @@ pub fn body(v: &View) -> Markup {
             }
         }
     }
+}
+
+/// The comparison as a web page: the same two tables, every text escaped by maud.
+pub fn comparison(c: &Comparison) -> String {
+    let signed = |x: Option<f64>| x.map_or(String::new(), |x| crate::text::signed(x, 1));
+    let body = html! {
+        h1 { "How your result moved" }
+        p.meta { "Quiz " (c.quiz) ": from " (c.old_completed_at) " (version " (c.old_version)
+            ") to " (c.new_completed_at) " (version " (c.new_version) ")." }
+        section {
+            h2 { "Pathways" }
+            table {
+                caption { "Each pathway's rank and fit before and now" }
+                (head("Pathway", &["Old rank", "Old fit", "New rank", "New fit", "Change"]))
+                tbody {
+                    @for p in &c.pathways {
+                        tr {
+                            th scope="row" { (p.title) }
+                            td.num { (rank_text(p.old_rank)) }
+                            td.num { (either(p.old_fit, 0)) }
+                            td.num { (rank_text(p.new_rank)) }
+                            td.num { (either(p.new_fit, 0)) }
+                            td.num { (signed(p.change)) }
+                        }
+                    }
+                }
+            }
+        }
+        section {
+            h2 { "Traits" }
+            table {
+                caption { "Each trait's score (0 to 100) before and now" }
+                (head("Trait", &["Old", "New", "Change"]))
+                tbody {
+                    @for t in &c.traits {
+                        tr {
+                            th scope="row" { (t.name) }
+                            td.num { (either(t.old, 0)) }
+                            td.num { (either(t.new, 0)) }
+                            td.num { (signed(t.change)) }
+                        }
+                    }
+                }
+            }
+        }
+        @for warning in &c.warnings {
+            p { "Note: " (warning) }
+        }
+    };
+    page(&format!("{}: how your result moved", c.quiz), STYLE, body)
 }

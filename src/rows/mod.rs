@@ -1,17 +1,59 @@
-//! Reading a class's rows a chunk at a time, for `score` and `analyze` alike: JSON
+//! Respondents' rows read for `score` and `analyze` alike, a chunk at a time: JSON
 //! Lines (one row a line, at most `MAX_ROW_BYTES`), CSV in any of the delimiters
-//! (an unclosed quote told as such), and Microsoft's .xlsx; a bad row is told as
-//! `INPUT:LINE: error: ...` the same way by both commands.
+//! (an unclosed quote told as such), the Google and Microsoft form exports
+//! (`forms.rs`), and Microsoft's .xlsx (`workbook.rs`); a row becomes checked answers
+//! in `row.rs` (the usual JSON row through the quick reader, `fast.rs`). A bad row is
+//! told as `INPUT:LINE: error: ...` the same way by both commands.
 
-use super::rows::{Columns, RawData, Rows};
-use super::{CHUNK, Chunk, Chunks, Format, Input, MAX_ROW_BYTES};
-use super::{forms, workbook};
+pub mod columns;
+mod exact;
+mod fast;
+mod forms;
+pub(crate) mod pump;
+pub mod row;
+mod workbook;
+
 use crate::diagnostic::Problem;
-use crate::error::Error;
 use crate::quiz::Quiz;
+use columns::Columns;
+use row::{RawData, Rows};
 use std::io::{BufRead, BufReader, Read, Write};
 
-/// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
+/// Rows read and scored together.
+const CHUNK: usize = 128;
+/// The longest JSON Lines row read; a longer one is a bad row, never held whole.
+pub const MAX_ROW_BYTES: usize = 1024 * 1024;
+
+/// What the rows are written in (`--input-format`: its `///` lines are the help).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// JSON Lines: one {"id": ..., "answers": {...}} per line
+    Jsonl,
+    /// Comma-separated values with a header row (or ; or tab separated)
+    Csv,
+    /// An Excel workbook, as Microsoft Forms downloads it: the first sheet is read
+    Xlsx,
+}
+
+/// How the rows are read: their format and, for CSV and sheets, the delimiter and
+/// the id column when they are given.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub format: Format,
+    /// Found from the header line when not given.
+    pub delimiter: Option<u8>,
+    pub id_column: Option<String>,
+    /// The rows come from a stream (a pipe, a terminal), not a file: a read may wait
+    /// for input that never comes.
+    pub stream: bool,
+}
+
+/// Up to `CHUNK` rows read together.
+pub type Chunk = Result<Rows, ReadError>;
+
+/// The chunks of an input as they are read.
+pub type Chunks = Box<dyn Iterator<Item = Chunk> + Send>;
+
 /// Why a class's rows could not be read (a bad row is not this: it is told and
 /// skipped). Each says which input it is about.
 #[derive(Debug, thiserror::Error)]
@@ -49,18 +91,11 @@ pub enum ReadError {
     #[error("{name}: the workbook's first sheet is empty; it needs a header row")]
     EmptySheet { name: String },
     /// The header's columns cannot be used: every problem, with its place.
-    #[error("{}", crate::error::render_problems(.0))]
+    #[error("{}", crate::diagnostic::render_problems(.0))]
     Columns(Vec<Problem>),
-}
-
-impl ReadError {
-    /// 1 when reading failed; 2 when what was read cannot be used.
-    pub fn code(&self) -> u8 {
-        match self {
-            ReadError::Input { .. } | ReadError::Thread { .. } | ReadError::Scorers { .. } => 1,
-            _ => 2,
-        }
-    }
+    /// The header's warnings could not be written to stderr.
+    #[error("cannot write messages to stderr: {0}")]
+    Messages(std::io::Error),
 }
 
 /// The rows of `input`, a chunk at a time, and what each CSV column holds; a CSV
@@ -71,7 +106,7 @@ pub fn read(
     input: Box<dyn Read + Send>,
     how: &Input,
     err: &mut dyn Write,
-) -> Result<(Chunks, Option<Columns>), Error> {
+) -> Result<(Chunks, Option<Columns>), ReadError> {
     // Large enough that a chunk of the usual rows (128 of 1.5 KB) is in it whole: a
     // chunk ends early when the buffer runs dry (more input might have to be waited
     // for). Small enough to stay in a core's cache between the kernel's copy into it
@@ -82,9 +117,9 @@ pub fn read(
             Columns::from_header(quiz, name, header, how.id_column.as_deref())
                 .map_err(ReadError::Columns)?;
         for warning in warnings {
-            writeln!(err, "{warning}").map_err(Error::messages)?;
+            writeln!(err, "{warning}").map_err(ReadError::Messages)?;
         }
-        Ok::<_, Error>(columns)
+        Ok::<_, ReadError>(columns)
     };
     let read: (Chunks, _) = match how.format {
         Format::Jsonl => (
@@ -159,8 +194,7 @@ fn failed(name: &str, source: std::io::Error) -> Option<Chunk> {
     Some(Err(ReadError::Input {
         name: name.to_string(),
         source,
-    }
-    .into()))
+    }))
 }
 
 impl<R: Read> Iterator for JsonChunks<R> {

@@ -1,4 +1,4 @@
-//! The progress of an unfinished quiz, saved after every answer so that an interrupted
+//! The resume state: the progress of an unfinished quiz, saved after every answer so that an interrupted
 //! person can go on with `take --resume`. One file per quiz in the user's data folder
 //! (`~/.local/share/careerfit/progress/QUIZ.json` on Linux), written atomically with
 //! mode 0600 by the same writer as results (`private_file`, whose temporary files a
@@ -53,18 +53,6 @@ pub enum ProgressError {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-impl ProgressError {
-    /// 2 when the file cannot be used as it is (the person must choose); 1 when the
-    /// system failed.
-    pub fn code(&self) -> u8 {
-        match self {
-            ProgressError::Unusable { .. } | ProgressError::OtherVersion { .. } => 2,
-            ProgressError::SaveFile(err) => err.code(),
-            _ => 1,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -417,7 +405,7 @@ mod tests {
                 .contains("the file is more than 1048576 bytes (1 MiB), the most careerfit reads"),
             "{err}"
         );
-        assert_eq!(err.code(), 2);
+        assert!(matches!(err, ProgressError::Unusable { .. }), "{err:?}");
     }
 
     /// A save under way is on the signal handler's list: a signal then (which ends
