@@ -47,3 +47,34 @@ advisor=$(sed -n 's/^advisor: //p' "$work/out")
 
 shots=target/serve-shots
 node scripts/check-serve.mjs "$tools" "$students" "$advisor" "$shots"
+
+# The class survives a stop and a start, as an advisor would do it: Ctrl-C, then
+# `serve` again on the same file, then the same finished students and answers, and
+# the spreadsheet saved for a look.
+export_of() {  # ADVISOR-URL STUDENTS-URL: the export, logged in with a jar of its own
+    rm -f "$work/jar"
+    curl -sf -o /dev/null -c "$work/jar" -b "$work/jar" "$1"
+    curl -sf -b "$work/jar" "${2}advisor/export.jsonl"
+    curl -sf -b "$work/jar" -o "$shots/results.csv" "${2}advisor/results.csv"
+}
+before=$(export_of "$advisor" "$students")
+kill -INT "$server"
+status=0
+wait "$server" || status=$?
+server=""
+[ "$status" -eq 0 ] || { echo "FAIL serve exited $status on Ctrl-C" >&2; exit 1; }
+: >"$work/out"
+target/release/careerfit serve --port 0 --db "$work/class.sqlite3" >"$work/out" 2>>"$work/log" &
+server=$!
+for _ in $(seq 100); do
+    [ "$(wc -l <"$work/out")" -ge 2 ] && break
+    sleep 0.1
+done
+after=$(export_of "$(sed -n 's/^advisor: //p' "$work/out")" "$(sed -n 's/^students: //p' "$work/out")")
+finished=$(printf '%s\n' "$before" | grep -c '"answers"' || true)
+if [ "$before" != "$after" ] || [ "$finished" -lt 2 ]; then
+    echo "FAIL after a restart the export differs, or has $finished finished students" >&2
+    exit 1
+fi
+echo "restart: stopped with Ctrl-C (exit 0), started again: the same $finished finished students and answers"
+echo "the spreadsheet: $shots/results.csv"
