@@ -29,14 +29,30 @@ def value($q; $a):
   else [$a[] as $id | option_of($q; $id).score] | add // 0 | if . > 1 then 1 else . end
   end;
 
+# A forced choice (no `trait`: each option has `scores: {trait: value}`) counts
+# toward every trait its options name: an option is worth its value for that trait,
+# 0 when it names another; ticked options are summed, at most 1.
+def forced_values($q; $a):
+  [$q.options[] | (.scores // {}) | keys_unsorted[]] | unique | map(
+    . as $t
+    | { key: $t,
+        value: (if $q.type == "multi"
+                then [$a[] as $id | (option_of($q; $id).scores // {})[$t] // 0] | add // 0
+                     | if . > 1 then 1 else . end
+                else (option_of($q; $a).scores // {})[$t] // 0 end) });
+
 .answers as $answers
 | {
     id,
     traits: (
       reduce $quiz.questions[] as $q ({};
-        value($q; $answers[$q.id]) as $v
-        | if $v == null then .
-          else ($q.weight // 1) as $w
+        $answers[$q.id] as $a
+        | ($q.weight // 1) as $w
+        | if $a == null then .
+          elif $q.trait == null then
+            reduce forced_values($q; $a)[] as $tv (.;
+              .[$tv.key].weights += $w | .[$tv.key].sum += $w * $tv.value)
+          else value($q; $a) as $v
             | .[$q.trait].weights += $w
             | .[$q.trait].sum += $w * $v
           end)

@@ -24,11 +24,12 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
         Some(path) if has_extension(path, &["csv"]) => RowsFormat::Csv,
         _ => RowsFormat::Jsonl,
     });
-    match (format, args.full) {
-        (RowsFormat::Jsonl, false) => Ok(batch::Output::Compact),
-        (RowsFormat::Jsonl, true) => Ok(batch::Output::Full),
-        (RowsFormat::Csv, false) => Ok(batch::Output::Csv),
-        (RowsFormat::Csv, true) => Err(Error::FullSpreadsheet),
+    // Rows are written a row at a time by `batch`'s writers, not drawn as a view.
+    match (report::Format::from(format), args.full) {
+        (report::Format::Csv, false) => Ok(batch::Output::Csv),
+        (report::Format::Csv, true) => Err(Error::FullSpreadsheet),
+        (_, false) => Ok(batch::Output::Compact),
+        (_, true) => Ok(batch::Output::Full),
     }
 }
 
