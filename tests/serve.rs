@@ -107,6 +107,22 @@ fn browser() -> Client {
         .unwrap()
 }
 
+/// A form POST as the browser sends it from one of this server's pages: with the
+/// server's Origin.
+fn post<T: serde::Serialize + ?Sized>(
+    server: &Server,
+    client: &Client,
+    path: &str,
+    fields: &T,
+) -> Response {
+    client
+        .post(server.url(path))
+        .header(header::ORIGIN, server.origin())
+        .form(fields)
+        .send()
+        .unwrap()
+}
+
 fn html(response: Response) -> String {
     response.text().expect("a body")
 }
@@ -184,16 +200,16 @@ fn answers_file(quiz: &careerfit::quiz::Quiz, given: &BTreeMap<String, Vec<Strin
 fn start(server: &Server, client: &Client, name: &str) {
     let page = html(client.get(server.url("/")).send().unwrap());
     let token = input_value(&page, "form_token");
-    let response = client
-        .post(server.url("/start"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[
+    let response = post(
+        server,
+        client,
+        "/start",
+        &[
             ("form_token", token.as_str()),
             ("name", name),
             ("action", "next"),
-        ])
-        .send()
-        .unwrap();
+        ],
+    );
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/quiz/1");
 }
@@ -228,12 +244,7 @@ fn send_page(
         }
     }
     fields.push(("action".into(), action.into()));
-    client
-        .post(server.url(&format!("/quiz/{page}")))
-        .header(header::ORIGIN, server.origin())
-        .form(&fields)
-        .send()
-        .unwrap()
+    post(server, client, &format!("/quiz/{page}"), &fields)
 }
 
 /// Every page, the review, and the finish: gives the result's address.
@@ -250,15 +261,15 @@ fn take_quiz(server: &Server, client: &Client, given: &BTreeMap<String, Vec<Stri
         assert_eq!(location(&response), next);
     }
     let review = html(client.get(server.url("/review")).send().unwrap());
-    let response = client
-        .post(server.url("/review"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[
+    let response = post(
+        server,
+        client,
+        "/review",
+        &[
             ("form_token", input_value(&review, "form_token").as_str()),
             ("action", "finish"),
-        ])
-        .send()
-        .unwrap();
+        ],
+    );
     assert_eq!(response.status(), 303);
     location(&response)
 }
@@ -365,16 +376,16 @@ fn a_student_resumes_with_their_code_on_another_device() {
     let start_page = html(phone.get(server.url("/")).send().unwrap());
     let token = input_value(&start_page, "form_token");
     let typed = code.to_lowercase().replace('-', " ");
-    let response = phone
-        .post(server.url("/resume"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[
+    let response = post(
+        &server,
+        &phone,
+        "/resume",
+        &[
             ("form_token", token.as_str()),
             ("code", &typed),
             ("action", "next"),
-        ])
-        .send()
-        .unwrap();
+        ],
+    );
     assert_eq!(response.status(), 303);
     assert_eq!(location(&response), "/quiz/2");
     // Page 1's answers are there, chosen.
@@ -391,12 +402,12 @@ fn a_student_resumes_with_their_code_on_another_device() {
     let stranger = browser();
     let start_page = html(stranger.get(server.url("/")).send().unwrap());
     let token = input_value(&start_page, "form_token");
-    let response = stranger
-        .post(server.url("/resume"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("form_token", token.as_str()), ("code", "ABCDE-12345")])
-        .send()
-        .unwrap();
+    let response = post(
+        &server,
+        &stranger,
+        "/resume",
+        &[("form_token", token.as_str()), ("code", "ABCDE-12345")],
+    );
     assert_eq!(response.status(), 400);
     assert!(html(response).contains("No one in this class has that personal code."));
 }
@@ -462,12 +473,12 @@ fn the_advisor_sees_the_class_exports_it_and_score_agrees() {
 
     // Closed: no new starts; the start page says so.
     let token = input_value(&page, "form_token");
-    let closed = advisor
-        .post(server.url("/advisor/class"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("form_token", token.as_str()), ("action", "close")])
-        .send()
-        .unwrap();
+    let closed = post(
+        &server,
+        &advisor,
+        "/advisor/class",
+        &[("form_token", token.as_str()), ("action", "close")],
+    );
     assert_eq!(closed.status(), 303);
     let home = html(browser().get(server.url("/")).send().unwrap());
     assert!(
@@ -477,12 +488,12 @@ fn the_advisor_sees_the_class_exports_it_and_score_agrees() {
     assert!(!home.contains("action=\"/start\""), "{home}");
 
     // Deleted: Ana's answers and result are gone.
-    let deleted = advisor
-        .post(server.url("/advisor/students/1/delete"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("form_token", token.as_str()), ("action", "delete")])
-        .send()
-        .unwrap();
+    let deleted = post(
+        &server,
+        &advisor,
+        "/advisor/students/1/delete",
+        &[("form_token", token.as_str()), ("action", "delete")],
+    );
     assert_eq!(deleted.status(), 303);
     let export = advisor
         .get(server.url("/advisor/export.jsonl"))
@@ -529,12 +540,12 @@ fn posts_without_the_form_token_or_from_another_site_are_refused_and_nothing_is_
     assert!(!page.contains(&kept), "nothing was kept");
     // The start form is guarded the same way.
     let stranger = browser();
-    let response = stranger
-        .post(server.url("/start"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("name", "x"), ("action", "next")])
-        .send()
-        .unwrap();
+    let response = post(
+        &server,
+        &stranger,
+        "/start",
+        &[("name", "x"), ("action", "next")],
+    );
     assert_eq!(response.status(), 403);
 }
 
@@ -548,18 +559,18 @@ fn values_a_question_does_not_take_are_told_beside_it_and_nothing_is_kept() {
     let form = html(client.get(server.url("/quiz/1")).send().unwrap());
     let token = input_value(&form, "form_token");
     let (scale, good) = (&quiz.questions[0].id, &quiz.questions[2].id);
-    let response = client
-        .post(server.url("/quiz/1"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[
+    let response = post(
+        &server,
+        &client,
+        "/quiz/1",
+        &[
             ("form_token", token.as_str()),
             (scale.as_str(), "9"),
             (good.as_str(), "2"),
             ("hobby", "chess"),
             ("action", "next"),
-        ])
-        .send()
-        .unwrap();
+        ],
+    );
     assert_eq!(response.status(), 422);
     let page = html(response);
     assert!(page.contains("Nothing on this page was saved"), "{page}");
@@ -602,12 +613,7 @@ fn advisor_pages_are_refused_without_the_login() {
         assert!(!body.contains("Sam"), "{path}");
     }
     for path in ["/advisor/class", "/advisor/students/1/delete"] {
-        let response = client
-            .post(server.url(path))
-            .header(header::ORIGIN, server.origin())
-            .form(&[("action", "close")])
-            .send()
-            .unwrap();
+        let response = post(&server, &client, path, &[("action", "close")]);
         assert_eq!(response.status(), 401, "{path}");
     }
     // The class is still open: the refused POST changed nothing.
@@ -643,12 +649,7 @@ fn every_response_carries_the_security_headers() {
     }
     // A body larger than any page of answers is refused before it is read.
     let big = "x".repeat(100 * 1024);
-    let response = client
-        .post(server.url("/quiz/1"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("q", big.as_str())])
-        .send()
-        .unwrap();
+    let response = post(&server, &client, "/quiz/1", &[("q", big.as_str())]);
     assert_eq!(response.status(), 413);
 }
 
@@ -751,24 +752,24 @@ fn a_browser_that_sends_pages_faster_than_anyone_answers_is_held_back() {
     let token = input_value(&form, "form_token");
     let statuses: Vec<u16> = (0..30)
         .map(|_| {
-            client
-                .post(server.url("/quiz/1"))
-                .header(header::ORIGIN, server.origin())
-                .form(&[("form_token", token.as_str()), ("action", "back")])
-                .send()
-                .unwrap()
-                .status()
-                .as_u16()
+            post(
+                &server,
+                &client,
+                "/quiz/1",
+                &[("form_token", token.as_str()), ("action", "back")],
+            )
+            .status()
+            .as_u16()
         })
         .collect();
     let held = statuses.iter().filter(|s| **s == 429).count();
     assert!(held >= 5, "{statuses:?}");
-    let response = client
-        .post(server.url("/quiz/1"))
-        .header(header::ORIGIN, server.origin())
-        .form(&[("form_token", token.as_str()), ("action", "back")])
-        .send()
-        .unwrap();
+    let response = post(
+        &server,
+        &client,
+        "/quiz/1",
+        &[("form_token", token.as_str()), ("action", "back")],
+    );
     assert_eq!(response.status(), 429);
     assert!(html(response).contains("Too many pages at once"));
     // Another student is not held back by the first.

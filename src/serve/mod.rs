@@ -453,6 +453,46 @@ fn check_post(
     Ok(())
 }
 
+/// The student of this browser, still answering; else where to send them: the
+/// start page, or their result once they have finished.
+async fn answering_student(
+    app: &Shared,
+    headers: &HeaderMap,
+) -> Result<Result<Student, Redirect>, Failure> {
+    Ok(match student_of(app, headers).await? {
+        None => Err(Redirect::to("/")),
+        Some(student) => still_answering(student),
+    })
+}
+
+/// The student of this browser, with their POST checked (see `check_post`) and
+/// still answering; else their result's address.
+async fn posting_student(
+    app: &Shared,
+    headers: &HeaderMap,
+    fields: &[(String, String)],
+    peer: SocketAddr,
+) -> Result<Result<Student, Redirect>, Failure> {
+    let student = student_of(app, headers).await?.ok_or(Failure::Forbidden)?;
+    let session = cookie(headers, STUDENT_COOKIE);
+    check_post(
+        app,
+        headers,
+        fields,
+        &student.form_token,
+        session,
+        peer.ip(),
+    )?;
+    Ok(still_answering(student))
+}
+
+fn still_answering(student: Student) -> Result<Student, Redirect> {
+    match &student.result_key {
+        Some(key) => Err(Redirect::to(&format!("/result/{key}"))),
+        None => Ok(student),
+    }
+}
+
 /// Where a student goes on from: their result, the review, or their page.
 fn place_of(student: &Student, pages: usize) -> String {
     match &student.result_key {
@@ -485,15 +525,27 @@ async fn start_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
     Ok(([(header::SET_COOKIE, cookie)], Html(page)).into_response())
 }
 
-/// The start and resume forms carry the token of the start cookie: a page of
-/// another site cannot know it.
-fn start_token_ok(headers: &HeaderMap, fields: &[(String, String)]) -> bool {
-    match (cookie(headers, START_COOKIE), field(fields, form::TOKEN)) {
+/// A POST of the start or resume form: from this site, with the token of the
+/// start cookie (a page of another site cannot know it), within the address's limit.
+fn check_start_post(
+    app: &App,
+    headers: &HeaderMap,
+    fields: &[(String, String)],
+    peer: SocketAddr,
+) -> Result<(), Failure> {
+    let token_ok = match (cookie(headers, START_COOKIE), field(fields, form::TOKEN)) {
         (Some(expected), Some(given)) => {
             is_token(expected) && security::same_token(given, expected)
         }
         _ => false,
+    };
+    if !security::same_origin(headers, app.tls) || !token_ok {
+        return Err(Failure::Forbidden);
     }
+    if !app.limits.allow(None, peer.ip()) {
+        return Err(Failure::TooMany);
+    }
+    Ok(())
 }
 
 async fn start(
@@ -502,12 +554,7 @@ async fn start(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    if !security::same_origin(&headers, app.tls) || !start_token_ok(&headers, &fields) {
-        return Err(Failure::Forbidden);
-    }
-    if !app.limits.allow(None, peer.ip()) {
-        return Err(Failure::TooMany);
-    }
+    check_start_post(&app, &headers, &fields, peer)?;
     if !db(&app, |s| s.is_open()).await? {
         return Ok(Redirect::to("/").into_response());
     }
@@ -546,12 +593,7 @@ async fn resume(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    if !security::same_origin(&headers, app.tls) || !start_token_ok(&headers, &fields) {
-        return Err(Failure::Forbidden);
-    }
-    if !app.limits.allow(None, peer.ip()) {
-        return Err(Failure::TooMany);
-    }
+    check_start_post(&app, &headers, &fields, peer)?;
     let typed = field(&fields, "code").unwrap_or("");
     let found = match security::normalise_code(typed) {
         Some(code) => {
@@ -618,12 +660,10 @@ async fn questions_page(
     Path(page): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, Failure> {
-    let Some(student) = student_of(&app, &headers).await? else {
-        return Ok(Redirect::to("/").into_response());
+    let student = match answering_student(&app, &headers).await? {
+        Ok(student) => student,
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
     };
-    if let Some(key) = &student.result_key {
-        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
-    }
     let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
     let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
     let answers = answers_of(&app, student.id).await?;
@@ -647,21 +687,10 @@ async fn answer_page(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    let Some(student) = student_of(&app, &headers).await? else {
-        return Err(Failure::Forbidden);
+    let student = match posting_student(&app, &headers, &fields, peer).await? {
+        Ok(student) => student,
+        Err(finished) => return Ok(finished.into_response()),
     };
-    let session = cookie(&headers, STUDENT_COOKIE);
-    check_post(
-        &app,
-        &headers,
-        &fields,
-        &student.form_token,
-        session,
-        peer.ip(),
-    )?;
-    if let Some(key) = &student.result_key {
-        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
-    }
     let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
     let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
     let pages = pages_of(&app.quiz);
@@ -720,12 +749,10 @@ async fn answer_page(
 }
 
 async fn review_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
-    let Some(student) = student_of(&app, &headers).await? else {
-        return Ok(Redirect::to("/").into_response());
+    let student = match answering_student(&app, &headers).await? {
+        Ok(student) => student,
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
     };
-    if let Some(key) = &student.result_key {
-        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
-    }
     let answers = answers_of(&app, student.id).await?;
     Ok(Html(pages::review(&pages::Review {
         quiz: &app.quiz,
@@ -743,21 +770,10 @@ async fn finish(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    let Some(student) = student_of(&app, &headers).await? else {
-        return Err(Failure::Forbidden);
+    let student = match posting_student(&app, &headers, &fields, peer).await? {
+        Ok(student) => student,
+        Err(finished) => return Ok(finished.into_response()),
     };
-    let session = cookie(&headers, STUDENT_COOKIE);
-    check_post(
-        &app,
-        &headers,
-        &fields,
-        &student.form_token,
-        session,
-        peer.ip(),
-    )?;
-    if let Some(key) = &student.result_key {
-        return Ok(Redirect::to(&format!("/result/{key}")).into_response());
-    }
     if field(&fields, form::ACTION) != Some("finish") {
         let last = pages_of(&app.quiz);
         return Ok(Redirect::to(&format!("/quiz/{last}")).into_response());

@@ -7,7 +7,7 @@
 use super::form::{ACTION, TOKEN};
 use crate::answers::Answer;
 use crate::quiz::{Question, QuestionKind, Quiz};
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 use std::ops::Range;
 
 /// The screen's additions to the report's style: room to tap, visible focus, and
@@ -52,22 +52,8 @@ pub fn advisor_css() -> String {
 /// A whole page: the header names the quiz and, once a student has one, their
 /// personal code; the content is the `main` landmark.
 pub fn shell(title: &str, css: &str, banner: Markup, body: Markup) -> String {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                link rel="stylesheet" href=(css);
-            }
-            body {
-                header { (banner) }
-                main { (body) }
-            }
-        }
-    }
-    .into_string()
+    let styling = html! { link rel="stylesheet" href=(css); };
+    crate::report::html::document(title, styling, Some(banner), body)
 }
 
 /// The students' header: the quiz, and the code to come back with.

@@ -210,6 +210,13 @@ pub fn explanation_page(v: &Explained) -> String {
 /// A whole self-contained page: no scripts, no external files; the content in one
 /// `main` landmark. Every HTML page careerfit writes is made here.
 pub fn page(title: &str, style: &str, body: Markup) -> String {
+    document(title, html! { style { (PreEscaped(style)) } }, None, body)
+}
+
+/// Every HTML page careerfit makes, written or served: English, fitted to a phone,
+/// no scripts; `styling` goes in the head (a style sheet, or `serve`'s link to one);
+/// the content is the `main` landmark, after the `header` when there is one.
+pub fn document(title: &str, styling: Markup, header: Option<Markup>, body: Markup) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -217,9 +224,12 @@ pub fn page(title: &str, style: &str, body: Markup) -> String {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                style { (PreEscaped(style)) }
+                (styling)
             }
-            body { main { (body) } }
+            body {
+                @if let Some(header) = header { header { (header) } }
+                main { (body) }
+            }
         }
     }
     .into_string()
