@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             force,
             quiz,
         }) => report::run(&result, &output, force, quiz.as_deref()),
-        Some(Command::Serve(args)) => serve::run(args),
+        Some(Command::Serve(args)) => serve::run(args, settings),
         Some(Command::List) => list::run(settings),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man { dir }) => man::run(dir.as_deref()),

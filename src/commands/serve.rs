@@ -4,7 +4,7 @@ use crate::cli::ServeArgs;
 use crate::error::Error;
 use crate::serve::{Options, run as serve};
 
-pub fn run(args: ServeArgs) -> Result<(), Error> {
+pub fn run(args: ServeArgs, settings: &super::Settings) -> Result<(), Error> {
     let quiz = super::load_quiz(&args.quiz)?;
     let db = match args.db {
         Some(db) => db,
@@ -15,6 +15,7 @@ pub fn run(args: ServeArgs) -> Result<(), Error> {
         port: args.port,
         db,
         tls: args.tls_cert.zip(args.tls_key),
+        color: settings.stderr.color,
     };
     serve(quiz, options, &mut std::io::stdout()).map_err(Error::Serve)
 }

@@ -31,6 +31,8 @@ pub struct Options {
     pub db: PathBuf,
     /// (certificate chain, private key), both PEM: serve HTTPS.
     pub tls: Option<(PathBuf, PathBuf)>,
+    /// Colour in the log on stderr (`--color`, `NO_COLOR`, a terminal).
+    pub color: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,18 +89,15 @@ type Shared = Arc<App>;
 /// the server listens.
 pub fn run(quiz: Quiz, options: Options, out: &mut dyn std::io::Write) -> Result<(), ServeError> {
     let store = Store::open(&options.db, &quiz.id)?;
-    log_to_stderr();
+    log_to_stderr(options.color);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(serve(quiz, store, options, out))
 }
 
-/// Requests logged on stderr, a line each; colour only on a terminal, and never
-/// under NO_COLOR.
-fn log_to_stderr() {
-    use std::io::IsTerminal;
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+/// Requests logged on stderr, a line each, in colour as `--color` says.
+fn log_to_stderr(colour: bool) {
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(colour)
