@@ -77,8 +77,8 @@ async fn export_lines(app: &Shared) -> Result<Vec<u8>, Failure> {
     let students = db(app, |s| s.students()).await?;
     let mut out = Vec::new();
     for student in students.iter().filter(|s| s.result.is_some()) {
-        let answers = super::answers_of(app, student.id).await?;
-        out.extend(super::export_line(&app.quiz, &id_of(student), &answers));
+        let answers = super::student::answers_of(app, student.id).await?;
+        out.extend(export_line(&app.quiz, &id_of(student), &answers));
     }
     Ok(out)
 }
@@ -305,4 +305,24 @@ async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
         body,
     );
     Ok(Html(page).into_response())
+}
+
+/// A finished student's answers as `score` reads them: one JSON line.
+fn export_line(quiz: &crate::quiz::Quiz, id: &str, answers: &crate::answers::Answers) -> Vec<u8> {
+    let mut line = b"{\"id\":".to_vec();
+    crate::json::to_writer(&mut line, id).expect("an id serialises");
+    line.extend_from_slice(b",\"answers\":{");
+    let mut first = true;
+    for (i, answer) in answers.iter().enumerate() {
+        let Some(answer) = answer else { continue };
+        if !std::mem::take(&mut first) {
+            line.push(b',');
+        }
+        crate::json::to_writer(&mut line, &quiz.questions[i].id).expect("an id serialises");
+        line.push(b':');
+        let value = form::to_json(quiz, i, answer);
+        crate::json::to_writer(&mut line, &value).expect("an answer serialises");
+    }
+    line.extend_from_slice(b"}}\n");
+    line
 }
