@@ -68,7 +68,7 @@ fn still_answering(student: Student) -> Result<Student, Redirect> {
 }
 
 /// Where a student goes on from: their result, the review, or their page.
-pub(super) fn place_of(student: &Student, pages: usize) -> String {
+fn place_of(student: &Student, pages: usize) -> String {
     match &student.result_key {
         Some(key) => format!("/result/{key}"),
         None if student.page > pages => "/review".to_string(),
@@ -76,7 +76,7 @@ pub(super) fn place_of(student: &Student, pages: usize) -> String {
     }
 }
 
-pub(super) fn pages_of(quiz: &Quiz) -> usize {
+fn pages_of(quiz: &Quiz) -> usize {
     quiz.questions.len().div_ceil(PER_PAGE).max(1)
 }
 
