@@ -363,6 +363,13 @@ impl SheetScan {
                                 self.quote = None;
                             }
                         } else if b == b'"' || b == b'\'' {
+                            // A quote opens a value only after `=`: anywhere else the
+                            // tags that follow would be misread (by this scan and by the
+                            // parser alike), so the sheet is refused here.
+                            let before = tag.iter().rev().find(|c| !c.is_ascii_whitespace());
+                            if before != Some(&b'=') {
+                                return Err(QUOTE_OUT_OF_PLACE.to_string());
+                            }
                             self.quote = Some(b);
                         } else if b == b'>' {
                             ended = Some(i);
@@ -398,6 +405,11 @@ impl SheetScan {
         Ok(())
     }
 }
+
+/// A sheet whose tags have a quote where no attribute's value begins.
+const QUOTE_OUT_OF_PLACE: &str = "a quote outside an attribute's value in a tag: the sheet is \
+     not well-formed XML, and careerfit reads no such sheet; save the workbook again from \
+     Excel, or export the responses as CSV";
 
 /// A cell's, a row's or the dimension's reference within Excel's last row and column.
 fn check_tag(tag: &[u8]) -> Result<(), String> {
@@ -494,6 +506,20 @@ fn cell_reference(reference: &[u8]) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by tests/mutations.rs: one quote put out of place in the XML
+    /// declaration flipped every quote after it, so a row number past Excel's last
+    /// was never seen, and calamine overflowed on it.
+    #[test]
+    fn a_quote_out_of_place_is_refused_before_it_hides_a_tag() {
+        let mut scan = SheetScan::new(true);
+        let sheet = b"<?xml version=Z1.0\" encoding=\"UTF-8\"?><sheetData><row r=\"4309155281\">";
+        assert_eq!(scan.feed(sheet), Err(QUOTE_OUT_OF_PLACE.to_string()));
+        let mut scan = SheetScan::new(true);
+        let sheet =
+            b"<?xml version = '1.0' encoding=\"UTF-8\"?><row r=\"3\" spans=\"1:2\"><c r=\"A3\">";
+        assert_eq!(scan.feed(sheet), Ok(()));
+    }
 
     #[test]
     fn references_within_excel_are_kept_and_others_refused() {
