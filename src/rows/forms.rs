@@ -1,7 +1,7 @@
 //! What the form tools write, read as they write it: Google Forms and Microsoft Forms
 //! exports (their own columns, their way of joining ticked boxes), the delimiter of a
 //! spreadsheet's CSV, and headers and labels compared as people see them (`fold`).
-//! Microsoft's .xlsx download is read in `workbook.rs`.
+//! Microsoft's .xlsx download is read in `workbook/`.
 
 /// The delimiters a header line is searched for, in the order ties are settled.
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];

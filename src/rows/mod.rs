@@ -1,7 +1,7 @@
 //! Respondents' rows read for `score` and `analyze` alike, a chunk at a time: JSON
 //! Lines (one row a line, at most `MAX_ROW_BYTES`), CSV in any of the delimiters
 //! (an unclosed quote told as such), the Google and Microsoft form exports
-//! (`forms.rs`), and Microsoft's .xlsx (`workbook.rs`); a row becomes checked answers
+//! (`forms.rs`), and Microsoft's .xlsx (`workbook/`); a row becomes checked answers
 //! in `row.rs` (the usual JSON row through the quick reader, `fast.rs`). A bad row is
 //! told as `INPUT:LINE: error: ...` the same way by both commands.
 
