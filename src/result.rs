@@ -285,3 +285,12 @@ impl QuizResult {
         self.weigh(quiz, scores);
     }
 }
+
+/// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`): the
+/// `completed_at` of a result made now, by `take`, `score` or `serve`.
+pub fn now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -141,7 +141,7 @@ impl Settings {
             stdout: style(std::io::stdout().is_terminal(), color),
             stderr: style(std::io::stderr().is_terminal(), color),
             stdin_is_terminal: std::io::stdin().is_terminal(),
-            now: now(),
+            now: crate::result::now(),
         }
     }
 }
@@ -200,12 +200,4 @@ fn style(terminal: bool, color: ColorWhen) -> Style {
         color: color.for_stream(terminal),
         width,
     }
-}
-
-/// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`).
-fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let now = now.replace_nanosecond(0).unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
 }

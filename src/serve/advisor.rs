@@ -107,7 +107,7 @@ fn score(
         output,
         strict: false,
         jobs: 1,
-        completed_at: super::now(),
+        completed_at: crate::result::now(),
     };
     let mut out = Vec::new();
     let mut messages = Vec::new();
@@ -224,7 +224,7 @@ async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Res
     let total = quiz.questions.len();
     let done = students.iter().filter(|s| s.result.is_some()).count();
     let token = html! { input type="hidden" name=(form::TOKEN) value=(form_token); };
-    let made = crate::report::html::human_date(&super::now());
+    let made = crate::report::html::human_date(&crate::result::now());
     let body = html! {
         h1 { "Your class: " (quiz.title) }
         p.meta { "As of " (made) ". This page does not update itself: "

@@ -462,11 +462,3 @@ fn css(text: String) -> Response {
 async fn not_found() -> Failure {
     Failure::NotFound
 }
-
-/// Now, in UTC, to the second, as RFC 3339: a result's `completed_at`.
-fn now() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    let now = now.replace_nanosecond(0).unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}

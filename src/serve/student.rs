@@ -6,10 +6,11 @@
 use super::store::Student;
 use super::{
     App, Failure, MAX_NAME, PER_PAGE, START_COOKIE, STUDENT_COOKIE, Shared, check_post, cookie, db,
-    field, form, is_token, now, pages, security, set_cookie, write,
+    field, form, is_token, pages, security, set_cookie, write,
 };
 use crate::answers::Answers;
 use crate::quiz::Quiz;
+use crate::result::now;
 use axum::extract::{ConnectInfo, Form, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -315,11 +315,7 @@ fn answers(quiz: &'static Quiz, plain: u32) -> BoxedStrategy<Value> {
             for (at, key, value) in extras {
                 members.insert(at.index(members.len() + 1), (key, value));
             }
-            if shuffle {
-                Just(members).prop_shuffle().boxed()
-            } else {
-                Just(members).boxed()
-            }
+            in_order_or_shuffled(members, shuffle)
         })
         .prop_map(Value::Object)
         .boxed()
@@ -353,14 +349,22 @@ fn row(quiz: &'static Quiz, plain: u32) -> BoxedStrategy<Value> {
     )
         .prop_flat_map(|(id, quiz, answers, other, shuffle)| {
             let members: Vec<_> = [id, quiz, answers, other].into_iter().flatten().collect();
-            if shuffle {
-                Just(members).prop_shuffle().boxed()
-            } else {
-                Just(members).boxed()
-            }
+            in_order_or_shuffled(members, shuffle)
         })
         .prop_map(Value::Object)
         .boxed()
+}
+
+/// An object's members as they are, or shuffled.
+fn in_order_or_shuffled(
+    members: Vec<(Text, Value)>,
+    shuffle: bool,
+) -> BoxedStrategy<Vec<(Text, Value)>> {
+    if shuffle {
+        Just(members).prop_shuffle().boxed()
+    } else {
+        Just(members).boxed()
+    }
 }
 
 /// The space written between tokens, in turn: mostly none or one space.
