@@ -850,3 +850,39 @@ fn a_certificate_that_cannot_be_read_is_told_before_anything_starts() {
             missing.display()
         ));
 }
+
+#[test]
+fn each_student_sees_only_their_own_answers_and_code() {
+    let (_dir, db) = temp_db();
+    let server = Server::start(&db);
+    let quiz = him();
+    let given = answers(&quiz);
+    let ana = browser();
+    start(&server, &ana, "Ana");
+    let result = take_quiz(&server, &ana, &given);
+    let own = html(ana.get(server.url(&result)).send().unwrap());
+    let code = own
+        .split("<strong class=\"code\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("her own result shows her code")
+        .to_string();
+
+    let ben = browser();
+    start(&server, &ben, "Ben");
+    let page = html(ben.get(server.url("/quiz/1")).send().unwrap());
+    let q = &quiz.questions[0];
+    let anas = format!("name=\"{}\" value=\"{}\" checked", q.id, given[&q.id][0]);
+    assert!(
+        !page.contains(&anas),
+        "Ben's page shows none of Ana's answers"
+    );
+    assert!(!page.contains(&code));
+    // The result's address opens it (it is unguessable), but not her code.
+    let seen = html(ben.get(server.url(&result)).send().unwrap());
+    assert!(seen.contains("<div class=\"verdict\">"));
+    assert!(
+        !seen.contains(&code),
+        "another browser is not shown Ana's code"
+    );
+}
