@@ -173,7 +173,8 @@ fn main() {
                     if stage == 3 {
                         continue;
                     }
-                    writer.scored(&quiz, &scores, &findings, &mut out);
+                    let judged = careerfit::batch::Judged::of(&quiz, &findings, &mut scores);
+                    writer.scored(&quiz, &scores, &findings, judged, &mut out);
                     out.clear();
                 }
                 let name = [

@@ -170,8 +170,16 @@ pub fn schema() -> String {
 }
 
 impl QuizResult {
-    /// Assemble the result; `completed_at` is an RFC 3339 UTC timestamp.
-    pub fn new(quiz: &Quiz, answers: &Answers, scores: &Scores, completed_at: String) -> Self {
+    /// Assemble the result; `completed_at` is an RFC 3339 UTC timestamp. `notes` are
+    /// warnings about how the answers were given (another quiz version, answers faster
+    /// than reading): they come first, and are weighed in with the rest.
+    pub fn new(
+        quiz: &Quiz,
+        answers: &Answers,
+        scores: &Scores,
+        completed_at: String,
+        notes: Vec<Warning>,
+    ) -> Self {
         let answer_entries = quiz
             .questions
             .iter()
@@ -239,7 +247,8 @@ impl QuizResult {
                 }
             })
             .collect();
-        let warnings = trust::warnings(quiz, answers, scores);
+        let mut warnings = notes;
+        warnings.extend(trust::warnings(quiz, answers, scores));
         let tied = crate::scoring::tied(quiz, &scores.profiles);
         let mut result = QuizResult {
             schema: SCHEMA.to_string(),
@@ -265,24 +274,18 @@ impl QuizResult {
         result
     }
 
-    /// Confidence from the warnings, and the verdict, which is unclear when it is low.
-    /// On low confidence no pathway shows a band above the third (`trust::cap_bands`).
+    /// Confidence from the warnings, then the verdict, which is unclear when it is
+    /// low; the bands capped to match both (`verdict::band_floor`).
     fn weigh(&mut self, quiz: &Quiz, scores: &Scores) {
         self.confidence = trust::confidence(&self.warnings);
         let low = self.confidence == Confidence::Low;
         self.verdict = crate::verdict::verdict(quiz, scores, low);
-        if let Some(floor) = trust::capped_floor(quiz, low) {
+        let answer = self.verdict.as_ref().map(|v| v.answer);
+        if let Some(floor) = crate::verdict::band_floor(quiz, low, answer) {
             for (entry, fit) in self.profiles.iter_mut().zip(&scores.profiles) {
                 entry.band = fit.band.map(|b| quiz.bands[b.max(floor)].label.clone());
             }
         }
-    }
-
-    /// Put warnings about how the answers were given (another quiz version, answers
-    /// faster than reading) first, and weigh them in.
-    pub fn add_notes(&mut self, quiz: &Quiz, scores: &Scores, notes: Vec<Warning>) {
-        self.warnings.splice(0..0, notes);
-        self.weigh(quiz, scores);
     }
 }
 

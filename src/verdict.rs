@@ -2,14 +2,20 @@
 //! yes, maybe, probably not, or unclear, with its reasons. Pure: a quiz's verdict
 //! rule, the scores and the confidence in; no I/O, no printing.
 //!
-//! The rule, in order:
+//! The question is whether the field suits the person, and a person suited to one of
+//! its jobs is suited to it: a pathway within reach that fits well says yes, and the
+//! field-wide fit, Σ(W_t × score_t) / Σ(W_t) over the verdict's assessed traits,
+//! decides only between the rest. The rule, in order:
 //! 1. confidence is low (the answers give reason to doubt them): `unclear`;
 //! 2. no trait of the verdict was assessed: `unclear`;
 //! 3. a dealbreaker holds (a trait assessed below its point): `probably_not`;
-//! 4. the field-wide fit, Σ(W_t × score_t) / Σ(W_t) over the verdict's assessed
-//!    traits, is below `maybe`: `probably_not`;
-//! 5. it is below `yes`, or no pathway within reach is in the top two bands: `maybe`;
-//! 6. otherwise `yes`.
+//! 4. a pathway within reach is in the top band: `yes`;
+//! 5. one is in the top two bands and the field-wide fit is `yes` or more: `yes`;
+//! 6. one is in the top two bands, or the field-wide fit is `maybe` or more: `maybe`;
+//! 7. otherwise `probably_not`.
+//!
+//! The bands then tell the same story (`judge`): under `probably_not` or `unclear`,
+//! as on low confidence, no pathway shows a band above the third.
 
 use crate::quiz::{Quiz, VerdictRule};
 use crate::scoring::Scores;
@@ -62,8 +68,8 @@ impl Answer {
 /// One reason for the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reason {
-    /// low_confidence, nothing_assessed, dealbreaker, field_fit, no_good_pathway,
-    /// elsewhere, still_offers.
+    /// low_confidence, nothing_assessed, dealbreaker, pathway_fit, field_fit,
+    /// no_good_pathway, elsewhere, still_offers, bands_capped.
     pub code: String,
     pub message: String,
 }
@@ -98,12 +104,14 @@ pub fn field_fit(rule: &VerdictRule, scores: &Scores) -> Option<f64> {
     (weights > 0.0).then(|| weighted / weights)
 }
 
-/// What the rule decides, and why: the dealbreakers that hold, in quiz order.
+/// What the rule decides, and why: the dealbreakers that hold, in quiz order, and
+/// the best-banded pathway within reach.
 struct Decision<'q> {
     answer: Answer,
     fit: Option<f64>,
     broken: Vec<&'q crate::quiz::Dealbreaker>,
-    no_good_pathway: bool,
+    /// The best band of a pathway within reach (0 is the top), and that pathway.
+    reachable: Option<(usize, usize)>,
 }
 
 fn decide<'q>(rule: &'q VerdictRule, scores: &Scores, low: bool) -> Decision<'q> {
@@ -117,28 +125,56 @@ fn decide<'q>(rule: &'q VerdictRule, scores: &Scores, low: bool) -> Decision<'q>
                 .is_some_and(|s| s < d.below)
         })
         .collect();
-    // Bands are highest first: the top two are indexes 0 and 1.
-    let no_good_pathway = !scores
+    // Ranked best first, so the first of a band is the best fit in it.
+    let reachable = scores
         .profiles
         .iter()
-        .any(|p| p.within_reach() && p.band.is_some_and(|b| b <= 1));
+        .filter(|p| p.within_reach() && p.fit.is_some())
+        .filter_map(|p| p.band.map(|b| (b, p.profile)))
+        .min_by_key(|(b, _)| *b);
+    let band = reachable.map(|(b, _)| b);
     let answer = match fit {
         _ if low => Answer::Unclear,
         None => Answer::Unclear,
         Some(_) if !broken.is_empty() => Answer::ProbablyNot,
-        Some(f) if f < rule.maybe => Answer::ProbablyNot,
-        Some(f) if f < rule.yes || no_good_pathway => Answer::Maybe,
-        Some(_) => Answer::Yes,
+        Some(_) if band == Some(0) => Answer::Yes,
+        Some(f) if band == Some(1) && f >= rule.yes => Answer::Yes,
+        Some(f) if band == Some(1) || f >= rule.maybe => Answer::Maybe,
+        Some(_) => Answer::ProbablyNot,
     };
     Decision {
         answer,
         fit,
         broken,
-        no_good_pathway,
+        reachable,
     }
 }
 
-/// The answer alone, for rows that carry no words (`score`'s compact rows).
+/// The highest band (0 is the top) a result may show: the third, or the lowest when
+/// a quiz has fewer, when confidence is low or the answer is probably not or unclear;
+/// `None` when nothing is capped. A band above it would tell another story than the
+/// caution or the answer above it.
+pub fn band_floor(quiz: &Quiz, low: bool, answer: Option<Answer>) -> Option<usize> {
+    let capped = low || matches!(answer, Some(Answer::ProbablyNot | Answer::Unclear));
+    (capped && !quiz.bands.is_empty()).then(|| 2.min(quiz.bands.len() - 1))
+}
+
+/// The quiz's answer, decided on the scores as scored, and the bands capped to
+/// match it (`band_floor`): the one place a result's bands are capped. The fits
+/// themselves are kept. Deciding again on the capped scores gives the same answer.
+pub fn judge(quiz: &Quiz, scores: &mut Scores, low: bool) -> Option<Answer> {
+    let answer = answer(quiz, scores, low);
+    if let Some(floor) = band_floor(quiz, low, answer) {
+        for fit in &mut scores.profiles {
+            if let Some(band) = &mut fit.band {
+                *band = (*band).max(floor);
+            }
+        }
+    }
+    answer
+}
+
+/// The answer alone, for rows that carry no words.
 pub fn answer(quiz: &Quiz, scores: &Scores, low: bool) -> Option<Answer> {
     let rule = quiz.verdict.as_ref()?;
     Some(decide(rule, scores, low).answer)
@@ -177,7 +213,8 @@ pub fn verdict(quiz: &Quiz, scores: &Scores, low: bool) -> Option<Verdict> {
                 reasons.push(Reason::new(
                     "field_fit",
                     format!(
-                        "Your answers match little of what this field asks: {}.",
+                        "Your answers match little of what this field asks, and no pathway \
+                         within your reach fits you well: {}.",
                         fit_words(f)
                     ),
                 ));
@@ -195,10 +232,39 @@ pub fn verdict(quiz: &Quiz, scores: &Scores, low: bool) -> Option<Verdict> {
             if let Some(offers) = &rule.still_offers {
                 reasons.push(Reason::new("still_offers", offers.clone()));
             }
+            if let Some(floor) = band_floor(quiz, low, Some(d.answer)) {
+                reasons.push(Reason::new(
+                    "bands_capped",
+                    format!(
+                        "So no pathway below is shown above {}: one pathway's fit does not \
+                         outweigh the reason above.",
+                        quiz.bands[floor].label
+                    ),
+                ));
+            }
         }
         Answer::Maybe => {
             let f = d.fit.unwrap_or(0.0);
-            if f < rule.yes {
+            let good = d.reachable.filter(|(b, _)| *b == 1);
+            if let Some((band, p)) = good {
+                reasons.push(Reason::new(
+                    "pathway_fit",
+                    format!(
+                        "One pathway within your reach leans your way: {} ({}).",
+                        quiz.profiles[p].title, quiz.bands[band].label
+                    ),
+                ));
+            }
+            if f < rule.maybe {
+                reasons.push(Reason::new(
+                    "field_fit",
+                    format!(
+                        "Your answers match little of the rest of what this field asks: {}. \
+                         Look at the growth areas, and talk to someone who does the work.",
+                        fit_words(f)
+                    ),
+                ));
+            } else if f < rule.yes {
                 reasons.push(Reason::new(
                     "field_fit",
                     format!(
@@ -216,20 +282,33 @@ pub fn verdict(quiz: &Quiz, scores: &Scores, low: bool) -> Option<Verdict> {
                     ),
                 ));
             }
-            if d.no_good_pathway {
+            if good.is_none() {
                 reasons.push(Reason::new(
                     "no_good_pathway",
                     "No pathway within your reach for now is a good fit yet.",
                 ));
             }
         }
-        Answer::Yes => reasons.push(Reason::new(
-            "field_fit",
-            format!(
-                "Your answers match much of what this field asks: {}.",
-                fit_words(d.fit.unwrap_or(0.0))
-            ),
-        )),
+        Answer::Yes => {
+            let f = d.fit.unwrap_or(0.0);
+            if let Some((band, p)) = d.reachable {
+                reasons.push(Reason::new(
+                    "pathway_fit",
+                    format!(
+                        "Your answers match a pathway within your reach: {} ({}). One job in \
+                         a field that suits you is enough for the field to suit you.",
+                        quiz.profiles[p].title, quiz.bands[band].label
+                    ),
+                ));
+            }
+            reasons.push(Reason::new(
+                "field_fit",
+                format!(
+                    "Across the whole field, your answers give {}.",
+                    fit_words(f)
+                ),
+            ));
+        }
     }
     Some(Verdict {
         answer: d.answer,
@@ -252,23 +331,36 @@ mod tests {
     #[test]
     fn the_field_wide_fit_decides_yes_maybe_and_probably_not() {
         let quiz = forced();
-        // care 75, coding 60, leading 50: (2×75 + 60 + 50) / 4 = 65, from 60 yes.
+        // care 75, coding 60, leading 50: (2×75 + 60 + 50) / 4 = 65, from 60 yes; the
+        // coder (3×60 + 75) / 4 = 63.75 is a Good fit (50 to 75), within reach: yes.
         let v = verdict(&quiz, &score(&quiz, &forced_answers()), false).unwrap();
         assert_eq!(v.answer, Answer::Yes);
         assert!((v.fit.unwrap() - 65.0).abs() < 1e-9);
-        assert_eq!(codes(&v), ["field_fit"]);
+        assert_eq!(codes(&v), ["pathway_fit", "field_fit"]);
         assert_eq!(
             v.reasons[0].message,
-            "Your answers match much of what this field asks: a field-wide fit of 65 of 100 \
-             (60 or more says yes, 45 or more maybe)."
+            "Your answers match a pathway within your reach: Coder (Good fit). One job in a \
+             field that suits you is enough for the field to suit you."
+        );
+        assert_eq!(
+            v.reasons[1].message,
+            "Across the whole field, your answers give a field-wide fit of 65 of 100 (60 or \
+             more says yes, 45 or more maybe)."
         );
         // rather `neither`: coding 100 × 2 / 5 = 40 (c1, c2 and ticks' rules), leading
-        // 100 × 1.5 / 5 = 30 (l1, l2, club): (150 + 40 + 30) / 4 = 55, a maybe.
+        // 100 × 1.5 / 5 = 30 (l1, l2, club): (150 + 40 + 30) / 4 = 55, below yes. The
+        // team lead, (3×30 + 75 + 87.5) / 5 = 50.5, is a Good fit within reach (the
+        // degree is chosen), so a maybe that names it.
         let mut answers = forced_answers();
         answers[6] = Some(Choice(3));
         let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
         assert_eq!(v.answer, Answer::Maybe);
         assert!((v.fit.unwrap() - 55.0).abs() < 1e-9);
+        assert_eq!(codes(&v), ["pathway_fit", "field_fit"]);
+        assert_eq!(
+            v.reasons[0].message,
+            "One pathway within your reach leans your way: Team lead (Good fit)."
+        );
         // c1 and l1 at the bottom too: coding 100 × 1.25 / 5 = 25, leading 1 / 5 = 20:
         // (150 + 25 + 20) / 4 = 48.75, still a maybe; c2 at the top: coding 10, 45 even.
         answers[0] = Some(Scale(1));
@@ -280,7 +372,10 @@ mod tests {
         answers[3] = Some(Scale(5));
         let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
         assert_eq!(v.answer, Answer::ProbablyNot);
-        assert_eq!(codes(&v), ["field_fit", "elsewhere", "still_offers"]);
+        assert_eq!(
+            codes(&v),
+            ["field_fit", "elsewhere", "still_offers", "bands_capped"]
+        );
         assert_eq!(
             v.reasons[1].message,
             "Your answers point to work that matches your strongest interests better instead."
@@ -296,7 +391,15 @@ mod tests {
         answers[5] = Some(Scale(5));
         let v = verdict(&quiz, &score(&quiz, &answers), false).unwrap();
         assert_eq!(v.answer, Answer::ProbablyNot);
-        assert_eq!(codes(&v), ["dealbreaker", "elsewhere", "still_offers"]);
+        assert_eq!(
+            codes(&v),
+            ["dealbreaker", "elsewhere", "still_offers", "bands_capped"]
+        );
+        assert_eq!(
+            v.reasons[3].message,
+            "So no pathway below is shown above Possible fit: one pathway's fit does not \
+             outweigh the reason above."
+        );
         assert_eq!(
             v.reasons[0].message,
             "You want hands-on patient care, and this work is at a desk."
@@ -305,6 +408,63 @@ mod tests {
             v.reasons[1].message,
             "Your answers point to work with patients face to face instead."
         );
+    }
+
+    #[test]
+    fn a_pathway_in_the_top_band_says_yes_whatever_the_field_wide_fit() {
+        let quiz = forced();
+        // Coding at the top (c1 5, c2 1, rather code, every tick): 100; leading at the
+        // bottom (l1 1, l2 5): 0; care 75: the field-wide fit (150 + 100 + 0) / 4 =
+        // 62.5, and without the coder's top band it would be a yes from the field.
+        // Care 50 instead (p1 3, p2 3): (100 + 100 + 0) / 4 = 50, a maybe by the field
+        // alone; the coder, (3×100 + 50) / 4 = 87.5, is a Strong fit: yes.
+        let mut answers = forced_answers();
+        answers[0] = Some(Scale(5));
+        answers[1] = Some(Scale(1));
+        answers[2] = Some(Scale(1));
+        answers[3] = Some(Scale(5));
+        answers[4] = Some(Scale(3));
+        answers[5] = Some(Scale(3));
+        answers[6] = Some(Choice(0));
+        answers[7] = Some(crate::answers::Answer::Multi(vec![0, 2]));
+        let scores = score(&quiz, &answers);
+        let v = verdict(&quiz, &scores, false).unwrap();
+        assert!((v.fit.unwrap() - 50.0).abs() < 1e-9, "{:?}", v.fit);
+        assert_eq!(v.answer, Answer::Yes);
+        assert_eq!(
+            v.reasons[0].message,
+            "Your answers match a pathway within your reach: Coder (Strong fit). One job in \
+             a field that suits you is enough for the field to suit you."
+        );
+    }
+
+    #[test]
+    fn judge_caps_the_bands_under_probably_not_and_unclear_and_decides_the_same_again() {
+        let quiz = forced();
+        let mut answers = forced_answers();
+        // The dealbreaker of the test above, with coding at the top: the coder would be
+        // a Strong fit, and is shown as no more than Possible fit.
+        answers[4] = Some(Scale(1));
+        answers[5] = Some(Scale(5));
+        answers[0] = Some(Scale(5));
+        answers[1] = Some(Scale(1));
+        answers[6] = Some(Choice(0));
+        let mut scores = score(&quiz, &answers);
+        let coder = |s: &Scores| s.profiles.iter().find(|p| p.profile == 0).unwrap().band;
+        assert_eq!(coder(&scores), Some(1));
+        assert_eq!(judge(&quiz, &mut scores, false), Some(Answer::ProbablyNot));
+        assert_eq!(coder(&scores), Some(2));
+        assert_eq!(answer(&quiz, &scores, false), Some(Answer::ProbablyNot));
+        // A yes is not capped; low confidence is, whatever the answer.
+        let mut scores = score(&quiz, &forced_answers());
+        assert_eq!(judge(&quiz, &mut scores, false), Some(Answer::Yes));
+        assert!(scores.profiles.iter().any(|p| p.band == Some(1)));
+        assert_eq!(judge(&quiz, &mut scores, true), Some(Answer::Unclear));
+        assert!(scores.profiles.iter().all(|p| p.band >= Some(2)));
+        // A quiz without a verdict is capped on low confidence alone.
+        let small = crate::fixtures::small();
+        assert_eq!(band_floor(&small, false, None), None);
+        assert_eq!(band_floor(&small, true, None), Some(2));
     }
 
     #[test]

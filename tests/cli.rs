@@ -243,7 +243,7 @@ fn typos_in_values_get_a_did_you_mean() {
     for hint in [
         "`Agre` is not a label of this scale: ",
         "; did you mean `Agree`?",
-        "has no option `non`; its options are `none`, `a-little`, `half`, `most`; did you mean `none`?",
+        "has no option `non`; its options are `none`, `at-a-desk`, `a-little`, `half`, `most`; did you mean `none`?",
         "; did you mean `hospital`?",
     ] {
         assert!(stderr.contains(hint), "no {hint:?} in\n{stderr}");

@@ -38,10 +38,8 @@ fn respond(quiz: &Quiz, answers: &Answers) -> Heard {
     let mut scores = scoring::score(quiz, answers);
     let warnings = trust::warnings(quiz, answers, &scores);
     let confidence = trust::confidence(&warnings);
-    trust::cap_bands(quiz, &mut scores, confidence == Confidence::Low);
-    let said = verdict::verdict(quiz, &scores, confidence == Confidence::Low)
-        .expect("the HIM quiz has a verdict")
-        .answer;
+    let said = verdict::judge(quiz, &mut scores, confidence == Confidence::Low)
+        .expect("the HIM quiz has a verdict");
     let tied = scoring::tied(quiz, &scores.profiles);
     let best = scores.profiles[..tied].iter().map(|p| p.profile).collect();
     Heard {

@@ -5,6 +5,7 @@
 //! the writer builds the same JSON from pieces made once per quiz, and a test checks
 //! that it does.
 
+use super::Judged;
 use super::pieces::{self, json};
 use crate::answers::Answers;
 use crate::quiz::Quiz;
@@ -194,16 +195,21 @@ impl CompactWriter {
     }
 
     /// Append the row after its `{"id":ID`: the rest of a scored row.
-    pub fn scored(&self, quiz: &Quiz, scores: &Scores, warnings: &[impl Coded], out: &mut Vec<u8>) {
+    pub fn scored(
+        &self,
+        quiz: &Quiz,
+        scores: &Scores,
+        warnings: &[impl Coded],
+        judged: Judged,
+        out: &mut Vec<u8>,
+    ) {
         out.extend_from_slice(b",\"schema\":\"");
         out.extend_from_slice(SCHEMA.as_bytes());
-        let confidence = trust::confidence(warnings);
-        out.extend_from_slice(match confidence {
+        out.extend_from_slice(match judged.confidence {
             trust::Confidence::Ok => b"\",\"confidence\":\"ok\"",
             trust::Confidence::Low => b"\",\"confidence\":\"low\"",
         });
-        let low = confidence == trust::Confidence::Low;
-        if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
+        if let Some(answer) = judged.answer {
             out.extend_from_slice(b",\"verdict\":\"");
             out.extend_from_slice(answer.as_str().as_bytes());
             out.push(b'"');
@@ -277,12 +283,20 @@ pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> Scor
     let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
     let warnings = trust::warnings(quiz, answers, scores);
     let confidence = trust::confidence(&warnings);
+    let low = confidence == trust::Confidence::Low;
+    let answer = crate::verdict::answer(quiz, scores, low);
+    let floor = crate::verdict::band_floor(quiz, low, answer);
+    let mut scores = scores.clone();
+    for fit in &mut scores.profiles {
+        fit.band = fit.band.map(|b| floor.map_or(b, |f| b.max(f)));
+    }
+    let scores = &scores;
     let tied = crate::scoring::tied(quiz, &scores.profiles);
     ScoredRow {
         id,
         schema: SCHEMA.to_string(),
         confidence,
-        verdict: crate::verdict::answer(quiz, scores, confidence == trust::Confidence::Low),
+        verdict: answer,
         best: scores.profiles[..tied]
             .iter()
             .map(|f| quiz.profiles[f.profile].id.clone())
@@ -392,9 +406,12 @@ mod tests {
             for n in 0..300u64 {
                 let answers = sample::checked_answers(&quiz, &mut rng);
                 let scores = scoring::score(&quiz, &answers);
-                let warnings = trust::warnings(&quiz, &answers, &scores);
+                let findings = trust::findings(&quiz, &answers, &scores);
+                // As `score` does: judged once, the bands capped to match.
+                let mut capped = scores.clone();
+                let judged = Judged::of(&quiz, &findings, &mut capped);
                 let mut line = format!("{{\"id\":{n}").into_bytes();
-                writer.scored(&quiz, &scores, &warnings, &mut line);
+                writer.scored(&quiz, &capped, &findings, judged, &mut line);
                 // Read back strictly (no field unknown, none missing), it is the row
                 // built by hand.
                 let fast: ScoredRow = serde_json::from_slice(&line).unwrap();

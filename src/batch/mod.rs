@@ -114,6 +114,7 @@ impl RowWriter {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn scored(
         &self,
         quiz: &Quiz,
@@ -121,20 +122,23 @@ impl RowWriter {
         answers: &crate::answers::Answers,
         scores: &Scores,
         findings: &[trust::Finding],
+        judged: Judged,
         out: &mut Vec<u8>,
     ) {
         match self {
-            RowWriter::Csv(writer) => return writer.scored(quiz, id, scores, findings, out),
+            RowWriter::Csv(writer) => {
+                return writer.scored(quiz, id, scores, findings, judged, out);
+            }
             RowWriter::Compact(writer) => {
                 json_id(id, out);
-                writer.scored(quiz, scores, findings, out);
+                writer.scored(quiz, scores, findings, judged, out);
             }
             // Only the whole result has the warnings' words.
             RowWriter::Full(writer) => {
                 json_id(id, out);
                 out.push(b',');
                 let warnings: Vec<_> = findings.iter().map(trust::Finding::warning).collect();
-                writer.write(quiz, answers, scores, &warnings, out);
+                writer.write(quiz, answers, scores, &warnings, judged, out);
             }
         }
         out.push(b'\n');
@@ -381,6 +385,26 @@ fn score_in_parallel(
     })
 }
 
+/// A row judged once, in the scorer: its confidence and the quiz's answer, decided
+/// before its bands were capped to match (`verdict::judge`). The writers and the
+/// summary read it; none decides again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judged {
+    pub confidence: trust::Confidence,
+    pub answer: Option<crate::verdict::Answer>,
+}
+
+impl Judged {
+    /// Judge a row: confidence from its findings, then the answer, and its bands
+    /// capped to match both.
+    pub fn of(quiz: &Quiz, findings: &[impl trust::Coded], scores: &mut Scores) -> Self {
+        let confidence = trust::confidence(findings);
+        let low = confidence == trust::Confidence::Low;
+        let answer = crate::verdict::judge(quiz, scores, low);
+        Judged { confidence, answer }
+    }
+}
+
 /// The lines of some rows, one after another, the rows refused among them, and
 /// the group figures of the rows scored.
 struct Part {
@@ -405,15 +429,15 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
         match row.answers {
             Ok(answers) => {
                 scoring::score_into(quiz, &answers, &mut scores);
+                // Judged once: every writer and the summary read this.
                 let findings = trust::findings(quiz, &answers, &scores);
-                let low = trust::confidence(&findings) == trust::Confidence::Low;
-                trust::cap_bands(quiz, &mut scores, low);
+                let judged = Judged::of(quiz, &findings, &mut scores);
                 let output = &mut part.buffer;
                 scoring
                     .writer
-                    .scored(quiz, &row.id, &answers, &scores, &findings, output);
+                    .scored(quiz, &row.id, &answers, &scores, &findings, judged, output);
                 part.summary
-                    .add(quiz, (&row.id, row.line), &scores, &findings);
+                    .add((&row.id, row.line), &scores, &findings, judged);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

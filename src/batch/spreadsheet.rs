@@ -65,6 +65,7 @@ impl SpreadsheetWriter {
         id: &Json,
         scores: &Scores,
         warnings: &[impl Coded],
+        judged: super::Judged,
         out: &mut Vec<u8>,
     ) {
         let mut cells: Vec<std::borrow::Cow<str>> = Vec::with_capacity(self.width);
@@ -80,12 +81,8 @@ impl SpreadsheetWriter {
             best.and_then(|b| b.band)
                 .map_or("".into(), |b| defuse(&quiz.bands[b].label)),
         );
-        let confidence = trust::confidence(warnings);
-        let low = confidence == trust::Confidence::Low;
-        cells.push(
-            crate::verdict::answer(quiz, scores, low).map_or("".into(), |a| a.as_str().into()),
-        );
-        cells.push(match confidence {
+        cells.push(judged.answer.map_or("".into(), |a| a.as_str().into()));
+        cells.push(match judged.confidence {
             trust::Confidence::Ok => "ok".into(),
             trust::Confidence::Low => "low".into(),
         });

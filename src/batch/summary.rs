@@ -233,13 +233,13 @@ impl Summary {
     /// to the pathway listed first in the quiz, as in the summary a person sees).
     pub fn add(
         &mut self,
-        quiz: &Quiz,
         (id, line): (&serde_json::Value, usize),
         scores: &Scores,
         warnings: &[impl Coded],
+        judged: super::Judged,
     ) {
         self.scored += 1;
-        let low = trust::confidence(warnings) == trust::Confidence::Low;
+        let low = judged.confidence == trust::Confidence::Low;
         if low {
             self.low_confidence += 1;
             if self.low_named.len() < MAX_NAMED {
@@ -256,7 +256,7 @@ impl Summary {
                 self.low_named.push((name, line, codes));
             }
         }
-        if let Some(answer) = crate::verdict::answer(quiz, scores, low) {
+        if let Some(answer) = judged.answer {
             let slot = Answer::ALL
                 .iter()
                 .position(|a| *a == answer)
@@ -313,20 +313,22 @@ mod tests {
                 if k == 4 {
                     warnings.insert(0, Warning::new("other_version", "made up"));
                 }
-                (scores, warnings)
+                let mut capped = scores.clone();
+                let judged = super::super::Judged::of(&quiz, &warnings, &mut capped);
+                (capped, warnings, judged)
             })
             .collect();
         let mut whole = Summary::new(&quiz);
-        for (scores, warnings) in &people {
-            whole.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
+        for (scores, warnings, judged) in &people {
+            whole.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
-        for (scores, warnings) in &people[..2] {
-            first.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
+        for (scores, warnings, judged) in &people[..2] {
+            first.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
         }
-        for (scores, warnings) in &people[2..] {
-            second.add(&quiz, (&serde_json::json!("r"), 1), scores, warnings);
+        for (scores, warnings, judged) in &people[2..] {
+            second.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
         }
         second.failed = 1;
         first.merge(&second);

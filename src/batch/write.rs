@@ -205,6 +205,7 @@ impl ResultWriter {
         answers: &Answers,
         scores: &Scores,
         warnings: &[trust::Warning],
+        judged: super::Judged,
         out: &mut Vec<u8>,
     ) {
         out.extend_from_slice(&self.head);
@@ -265,7 +266,9 @@ impl ResultWriter {
             out.push(b'}');
         }
         out.push(b']');
-        let confidence = trust::confidence(warnings);
+        // The words of the answer judged (deciding again on the capped bands gives
+        // the same answer: `verdict::judge`).
+        let confidence = judged.confidence;
         if let Some(verdict) = verdict::verdict(quiz, scores, confidence == Confidence::Low) {
             out.extend_from_slice(b",\"verdict\":");
             crate::json::to_writer(&mut *out, &verdict).expect("a verdict serialises");
@@ -330,12 +333,16 @@ mod tests {
                 let mut scores = scoring::score(&quiz, &answers);
                 let mut line = b"{".to_vec();
                 let warnings = crate::trust::warnings(&quiz, &answers, &scores);
-                let result =
-                    QuizResult::new(&quiz, &answers, &scores, "2026-01-01T00:00:00Z".into());
-                // As `score` does: bands capped on low confidence before writing.
-                let low = crate::trust::confidence(&warnings) == crate::trust::Confidence::Low;
-                crate::trust::cap_bands(&quiz, &mut scores, low);
-                writer.write(&quiz, &answers, &scores, &warnings, &mut line);
+                let result = QuizResult::new(
+                    &quiz,
+                    &answers,
+                    &scores,
+                    "2026-01-01T00:00:00Z".into(),
+                    Vec::new(),
+                );
+                // As `score` does: judged once, the bands capped to match.
+                let judged = super::super::Judged::of(&quiz, &warnings, &mut scores);
+                writer.write(&quiz, &answers, &scores, &warnings, judged, &mut line);
                 let fast: serde_json::Value = serde_json::from_slice(&line).unwrap();
                 assert_eq!(fast, serde_json::to_value(&result).unwrap());
             }

@@ -18,16 +18,12 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
         completed_at,
     } = retake(path, quiz)?;
     // The answers are scored again by this quiz; the date stays the result's own.
-    let mut result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at);
-    result.add_notes(
-        &quiz,
-        &scores,
-        answers
-            .warnings
-            .into_iter()
-            .map(Warning::other_version)
-            .collect(),
-    );
+    let notes = answers
+        .warnings
+        .into_iter()
+        .map(Warning::other_version)
+        .collect();
+    let result = QuizResult::new(&quiz, &answers.answers, &scores, completed_at, notes);
     let best = crate::explain::explain(&quiz, &scores, None);
     let view = report::View::new(&quiz, &result, None, best.as_ref());
     file.write_all(report::html::Html.result(&view).as_bytes())?;

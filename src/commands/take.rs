@@ -42,8 +42,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         None => ask(&quiz, &args, settings)?,
     };
     let scores = scoring::score(&quiz, &answers);
-    let mut result = QuizResult::new(&quiz, &answers, &scores, settings.now.clone());
-    result.add_notes(&quiz, &scores, notes);
+    let mut result = QuizResult::new(&quiz, &answers, &scores, settings.now.clone(), notes);
     // Worked out once: the best pathway's explanation serves --explain and the report.
     let best = crate::explain::explain(&quiz, &scores, None);
     if args.explain {

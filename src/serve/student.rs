@@ -370,8 +370,7 @@ pub(super) async fn finish(
 /// The result, as `take --format json` prints it for the same answers.
 fn result_json(quiz: &Quiz, answers: &Answers, completed_at: String) -> String {
     let scores = crate::scoring::score(quiz, answers);
-    let mut result = crate::result::QuizResult::new(quiz, answers, &scores, completed_at);
-    result.add_notes(quiz, &scores, Vec::new());
+    let result = crate::result::QuizResult::new(quiz, answers, &scores, completed_at, Vec::new());
     use crate::report::Renderer;
     crate::report::json::Json.result(&crate::report::View::new(quiz, &result, None, None))
 }

@@ -1,17 +1,22 @@
 //! How far a result can be trusted: the warnings it carries, each with a code, and its
 //! confidence. Pure: a quiz, answers and scores in; no I/O, no printing.
 //!
+//! Evidence is graded. Strong evidence, a pattern real people almost never show
+//! (measured on the real respondents of `tests/fixtures/real`), makes confidence
+//! `low`; weak evidence is a note that names the pattern and keeps the answer.
+//!
 //! Confidence is `low` when any of these holds:
 //! - straight-lining: every scale answer at one position, three or more of them;
-//! - acquiescence: agreeing with a statement and with its reversed twin (see
-//!   `acquiescence`), in at least half the traits where it can show, two at least;
-//! - nay-saying: disagreeing with a statement and with its reversed twin, the mirror
-//!   of acquiescence, by the same rule;
+//! - acquiescence: agreeing with statements and their reversed twins alike, strongly
+//!   (`patterns::AGREEING_STRONG`); nay-saying, its mirror, only when nearly
+//!   complete (`patterns::DISAGREEING_STRONG`); a milder lean is a note
+//!   (`leans_agreeing`, `leans_disagreeing`);
 //! - alternating extremes: most scale answers at the ends of the scale, switching end
 //!   from one statement to the next (see `alternating`);
 //! - mostly neutral: the middle of the scale ("Not sure") for most scale answers;
-//! - inconsistency: contradicting the quiz's pairs of same or opposite statements
-//!   (see `inconsistent`);
+//! - inconsistency: answers to statements of one trait, and to the quiz's pairs,
+//!   disagree about as much as random answers do (`patterns::consistency`); less
+//!   than that, but more than careful people's, is a note (`some_contradictions`);
 //! - too fast: most answers given faster than the question can be read (timed by the
 //!   interactive quiz only; see `prompt::pace`);
 //! - more than a quarter of the questions skipped (or none answered);
@@ -24,7 +29,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod patterns;
-use patterns::{inconsistent, scale_patterns, straight_lining};
+use patterns::{consistency, scale_patterns, straight_lining};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -93,7 +98,7 @@ const LOWERS_CONFIDENCE: &[(&str, &str)] = &[
     ),
     (
         "nay_saying",
-        "you disagreed with statements and with their opposites",
+        "you disagreed with nearly every statement and with its opposite",
     ),
     (
         "alternating",
@@ -105,7 +110,7 @@ const LOWERS_CONFIDENCE: &[(&str, &str)] = &[
     ),
     (
         "inconsistent",
-        "several answers contradicted answers to statements that say the same or the opposite",
+        "answers to statements about the same thing disagreed about as much as random answers do",
     ),
     (
         "too_fast",
@@ -149,7 +154,7 @@ pub const MEANINGS: &[(&str, &str)] = &[
     ),
     (
         "inconsistent",
-        "contradicted several pairs of same or opposite statements (lowers confidence)",
+        "gave answers about the same thing that disagree as random answers do (lowers confidence)",
     ),
     (
         "too_fast",
@@ -162,6 +167,18 @@ pub const MEANINGS: &[(&str, &str)] = &[
     (
         "thin_best_fit",
         "has a best fit resting on fewer than half the traits it weighs (lowers confidence)",
+    ),
+    (
+        "leans_agreeing",
+        "leaned toward agreeing with statements and their opposites (a note)",
+    ),
+    (
+        "leans_disagreeing",
+        "leaned toward disagreeing with statements and their opposites (a note)",
+    ),
+    (
+        "some_contradictions",
+        "gave some answers that disagree with answers about the same thing (a note)",
     ),
     ("skipped", "skipped some questions, which count nowhere"),
     ("not_assessed", "answered no question of some trait"),
@@ -197,24 +214,6 @@ pub fn confidence(warnings: &[impl Coded]) -> Confidence {
     } else {
         Confidence::Ok
     }
-}
-
-/// On answers that give reason to doubt them, no pathway is called a good or strong
-/// fit: its band is at best the third (Possible fit in the default bands), or the
-/// lowest when a quiz has fewer. The fits themselves are kept.
-pub fn cap_bands(quiz: &Quiz, scores: &mut Scores, low: bool) {
-    if let Some(floor) = capped_floor(quiz, low) {
-        for fit in &mut scores.profiles {
-            if let Some(band) = &mut fit.band {
-                *band = (*band).max(floor);
-            }
-        }
-    }
-}
-
-/// The highest band index a result may show, when it is capped.
-pub fn capped_floor(quiz: &Quiz, low: bool) -> Option<usize> {
-    (low && !quiz.bands.is_empty()).then(|| 2.min(quiz.bands.len() - 1))
 }
 
 /// The line every summary leads with when confidence is low, before the pathways.
@@ -260,12 +259,21 @@ pub enum Finding<'q> {
         position: usize,
         label: Option<&'q str>,
     },
+    /// The lean toward agreeing (see `patterns::LEANING`) over `eligible` traits.
     Acquiescence {
-        contradicting: usize,
+        lean: f64,
         eligible: usize,
     },
     NaySaying {
-        contradicting: usize,
+        lean: f64,
+        eligible: usize,
+    },
+    LeansAgreeing {
+        lean: f64,
+        eligible: usize,
+    },
+    LeansDisagreeing {
+        lean: f64,
         eligible: usize,
     },
     /// `extreme` of `count` scale answers at an end of the scale, switching end
@@ -279,10 +287,15 @@ pub enum Finding<'q> {
         neutral: usize,
         count: usize,
     },
-    /// `contradicted` of the `answered` pairs of statements.
+    /// Answers that should agree disagree by `scatter` times what random answers
+    /// give (see `patterns::consistency`), on `units` pieces of evidence.
     Inconsistent {
-        contradicted: usize,
-        answered: usize,
+        scatter: f64,
+        units: usize,
+    },
+    SomeContradictions {
+        scatter: f64,
+        units: usize,
     },
     /// The names of the traits not assessed.
     NotAssessed(Vec<&'q str>),
@@ -308,6 +321,9 @@ impl Coded for Finding<'_> {
             Finding::StraightLining { .. } => "straight_lining",
             Finding::Acquiescence { .. } => "acquiescence",
             Finding::NaySaying { .. } => "nay_saying",
+            Finding::LeansAgreeing { .. } => "leans_agreeing",
+            Finding::LeansDisagreeing { .. } => "leans_disagreeing",
+            Finding::SomeContradictions { .. } => "some_contradictions",
             Finding::Alternating { .. } => "alternating",
             Finding::MostlyNeutral { .. } => "mostly_neutral",
             Finding::Inconsistent { .. } => "inconsistent",
@@ -349,23 +365,28 @@ impl Finding<'_> {
                      little about you, so read this result with care."
                 )
             }
-            Finding::Acquiescence {
-                contradicting,
-                eligible,
-            } => format!(
-                "In {contradicting} of the {eligible} traits with statements both ways round, you \
-                 agreed with a statement and with its opposite. Agreeing whatever a statement \
-                 says makes every fit look better than it is, so read this result with care.",
-            ),
-            Finding::NaySaying {
-                contradicting,
-                eligible,
-            } => format!(
-                "In {contradicting} of the {eligible} traits with statements both ways round, you \
-                 disagreed with a statement and with its opposite. Disagreeing whatever a \
-                 statement says makes every fit look worse than it is, so read this result \
+            Finding::Acquiescence { eligible, .. } => format!(
+                "Across the {eligible} traits with statements both ways round, you agreed \
+                 with statements and with their opposites alike. Agreeing whatever a \
+                 statement says makes every fit look better than it is, so read this result \
                  with care.",
             ),
+            Finding::NaySaying { eligible, .. } => format!(
+                "Across the {eligible} traits with statements both ways round, you disagreed \
+                 with nearly every statement and with its opposite too. Disagreeing whatever \
+                 a statement says makes every fit look worse than it is, so read this result \
+                 with care.",
+            ),
+            Finding::LeansAgreeing { .. } => "You leaned toward agreeing with statements and \
+                 with their opposites. Many careful people do, since opposite statements are \
+                 rarely exact opposites; the result stands, but your fits may read a little \
+                 high."
+                .to_string(),
+            Finding::LeansDisagreeing { .. } => "You leaned toward disagreeing with statements \
+                 and with their opposites. Many careful people do, since opposite statements \
+                 are rarely exact opposites; the result stands, but your fits may read a \
+                 little low."
+                .to_string(),
             Finding::Alternating { count, switches } => format!(
                 "Your scale answers jumped between the two ends of the scale ({switches} \
                  switches in {count} answers). Answers given by pattern say little about you, \
@@ -375,14 +396,14 @@ impl Finding<'_> {
                 "{neutral} of your {count} scale answers were at the middle of the scale. \
                  Such answers say little about you, so the result cannot say much either."
             ),
-            Finding::Inconsistent {
-                contradicted,
-                answered,
-            } => format!(
-                "In {contradicted} of {answered} pairs of statements that say the same thing, or \
-                 opposite things, your two answers contradict each other. Read this result with \
-                 care."
-            ),
+            Finding::Inconsistent { .. } => "Your answers to statements about the same \
+                 thing disagreed with each other about as much as answers picked at random \
+                 do, so they may not describe you. Read this result with care."
+                .to_string(),
+            Finding::SomeContradictions { .. } => "Some of your answers disagree with your \
+                 answers to statements about the same thing. That happens to careful people \
+                 too; the result stands, but look again at the answers you were unsure of."
+                .to_string(),
             Finding::NotAssessed(names) => format!(
                 "Not assessed (every question skipped): {}.",
                 names.join(", ")
@@ -430,13 +451,12 @@ pub fn findings<'q>(quiz: &'q Quiz, answers: &Answers, scores: &Scores) -> Vec<F
     let straight = straight_lining(quiz, answers);
     let lined = straight.is_some();
     found.extend(straight);
-    let [yea, nay, alternating, neutral] = scale_patterns(quiz, answers);
-    found.extend(yea);
-    found.extend(nay);
+    let [leaning, alternating, neutral] = scale_patterns(quiz, answers);
+    // Straight-lining says these already.
+    found.extend(leaning.filter(|_| !lined));
     found.extend(alternating);
-    // Straight-lining at the middle says it already.
     found.extend(neutral.filter(|_| !lined));
-    found.extend(inconsistent(quiz, answers));
+    found.extend(consistency(quiz, answers).filter(|_| !lined));
     let unassessed: Vec<&str> = quiz
         .traits
         .iter()
