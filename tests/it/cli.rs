@@ -1,7 +1,6 @@
 //! The command line as a whole: help, list, exit codes.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]
@@ -59,10 +58,36 @@ fn list_shows_the_built_in_quiz_and_local_files() {
         .arg("list")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("him-career-fit"))
-        .stdout(predicate::str::contains("Is a career in HIM right for me?"))
-        .stdout(predicate::str::contains("60"))
-        .stdout(predicate::str::contains("built-in"));
+        .stdout(predicate::str::contains("Take one with: careerfit take ID"));
+    // The built-in quiz's row: its id, title, question count and origin, cell by cell.
+    let output = careerfit()
+        .current_dir(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    let listed = text(&output.stdout);
+    let rows: Vec<Vec<&str>> = listed
+        .lines()
+        .filter(|line| line.contains("him-career-fit"))
+        .map(|line| {
+            line.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                .split('┆')
+                .map(str::trim)
+                .collect()
+        })
+        .collect();
+    let (him, _) = careerfit::quiz::load_path(&him_quiz()).unwrap();
+    let questions = him.questions.len().to_string();
+    assert_eq!(
+        rows,
+        [[
+            "him-career-fit",
+            him.title.as_str(),
+            questions.as_str(),
+            "built-in"
+        ]],
+        "{listed}"
+    );
 
     std::fs::create_dir(dir.path().join("quizzes")).unwrap();
     std::fs::copy(fixture("small.yaml"), dir.path().join("quizzes/small.yaml")).unwrap();
@@ -88,30 +113,98 @@ fn list_shows_the_built_in_quiz_and_local_files() {
         .stdout(predicate::str::contains("\"id\": \"small\""));
 }
 
+/// The commands `careerfit --help` lists, in its order.
+fn commands_in_help() -> Vec<String> {
+    let help = text(&careerfit().arg("--help").output().unwrap().stdout);
+    let listed = help
+        .split_once("Commands:\n")
+        .expect("a list of commands")
+        .1
+        .split_once("\n\n")
+        .unwrap()
+        .0;
+    listed
+        .lines()
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .map(|line| line.split_whitespace().next().unwrap().to_string())
+        .collect()
+}
+
+/// The commands a completion script offers after `careerfit `, in its order.
+fn commands_offered(shell: &str, script: &str) -> Vec<String> {
+    let between = |line: &str, start: &str, end: char| {
+        line.split_once(start)
+            .map(|(_, rest)| rest.split(end).next().unwrap().to_string())
+    };
+    match shell {
+        "fish" => script
+            .lines()
+            .filter_map(|line| between(line, "-n \"__fish_careerfit_needs_command\" -f -a \"", '"'))
+            .collect(),
+        "zsh" => script
+            .split_once("_careerfit_commands() {")
+            .unwrap()
+            .1
+            .split_once("_describe")
+            .unwrap()
+            .0
+            .lines()
+            .filter_map(|line| between(line, "'", ':'))
+            .collect(),
+        "powershell" => script
+            .split_once("'careerfit' {")
+            .unwrap()
+            .1
+            .split_once("break")
+            .unwrap()
+            .0
+            .lines()
+            .filter(|line| line.contains("[CompletionResultType]::ParameterValue"))
+            .filter_map(|line| between(line, "[CompletionResult]::new('", '\''))
+            .collect(),
+        _ => unreachable!(),
+    }
+}
+
 #[test]
 fn completions_cover_every_command_and_bash_can_load_them() {
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    let commands = commands_in_help();
+    assert!(commands.len() >= 13, "{commands:?}");
+    for shell in ["zsh", "fish", "powershell"] {
         let output = careerfit().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = text(&output.stdout);
-        for command in ["take", "score", "validate", "schema", "list", "man"] {
-            assert!(script.contains(command), "{shell} completes no `{command}`");
-        }
+        assert_eq!(commands_offered(shell, &script), commands, "{shell}");
     }
     let dir = tempfile::tempdir().unwrap();
     let output = careerfit().args(["completions", "bash"]).output().unwrap();
     let script = write(dir.path(), "careerfit.bash", &text(&output.stdout));
-    // Load it in bash and ask what follows `careerfit sc`.
-    let probe = format!(
-        "source '{}'; COMP_WORDS=(careerfit sc); COMP_CWORD=1; _careerfit careerfit sc careerfit; \
-         echo \"${{COMPREPLY[@]}}\"",
-        script.display()
-    );
-    let completed = std::process::Command::new("bash")
-        .args(["-c", &probe])
-        .output()
-        .unwrap();
-    assert_eq!(text(&completed.stdout).trim(), "score schema");
+    // Load it in bash and ask what follows a command, a flag begun and a flag's value.
+    for (words, offered) in [
+        (&["sc"][..], "score schema"),
+        (&["take", "--ou"][..], "--output"),
+        (&["score", "--format", ""][..], "jsonl csv"),
+    ] {
+        let current = words.len();
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let probe = format!(
+            "source '{}'; COMP_WORDS=(careerfit {}); COMP_CWORD={current}; \
+             _careerfit careerfit '{}' '{}'; echo \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            quoted.join(" "),
+            words[current - 1],
+            if current > 1 {
+                words[current - 2]
+            } else {
+                "careerfit"
+            },
+        );
+        let completed = std::process::Command::new("bash")
+            .args(["-c", &probe])
+            .output()
+            .unwrap();
+        assert_eq!(text(&completed.stdout).trim(), offered, "after {words:?}");
+    }
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! The report to print: one self-contained HTML file.
 
-mod common;
-use common::*;
+use crate::common::*;
 use scraper::{Html, Selector};
 
 fn select<'a>(document: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {

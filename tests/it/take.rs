@@ -1,7 +1,6 @@
 //! `careerfit take --answers`: the scoring contract, seen from the command line.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]

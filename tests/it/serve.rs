@@ -1,7 +1,7 @@
 //! `careerfit serve` as a class uses it: a real server on 127.0.0.1:0 (the binary,
 //! started here), driven by a real HTTP client with its own cookies.
 
-mod common;
+use crate::common;
 
 use common::careerfit;
 use reqwest::blocking::{Client, Response};

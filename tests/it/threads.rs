@@ -1,8 +1,7 @@
 //! `--jobs` within its stated range, and a scorer thread that cannot start: an
 //! error with exit 1, never a panic.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Rows of small.yaml, enough for several chunks.
 fn rows(dir: &std::path::Path) -> std::path::PathBuf {

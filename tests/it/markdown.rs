@@ -1,8 +1,7 @@
 //! Markdown output cannot be broken out of: quiz text that looks like Markdown stays
 //! text, checked by parsing the output with a CommonMark and GFM parser.
 
-mod common;
-use common::*;
+use crate::common::*;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 
 /// The small quiz with Markdown in every text a summary shows.

@@ -3,8 +3,7 @@
 //! fixtures are made by scripts/forms-fixtures.py for ten made-up people whose
 //! answers are in tests/fixtures/forms/people.json.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 

@@ -1,7 +1,6 @@
 //! `take --explain` and `careerfit explain RESULT.json`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 /// The explanation printed during take is the one a saved result gives later.

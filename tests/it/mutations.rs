@@ -2,8 +2,7 @@
 //! and `analyze` end with 0 (all scored), 1 or 2 and a message, never a panic or an
 //! abort. Few cases each, so that they run in seconds.
 
-mod common;
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use std::io::Write;
 

@@ -1,7 +1,6 @@
 //! `careerfit compare OLD.json NEW.json` on two hand-made results.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A result of the small quiz with these trait scores and fits, ranked as given.

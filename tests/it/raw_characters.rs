@@ -3,8 +3,7 @@
 //! and `analyze`: JSON as `\u` escapes (which read back as the same id), CSV cells,
 //! tables, plain text, Markdown, the class report and stderr.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// DEL, CSI (C1), ESC (C0), a right-to-left override and a first-strong isolate.
 const NASTY: [char; 5] = ['\u{7f}', '\u{9b}', '\u{1b}', '\u{202e}', '\u{2068}'];

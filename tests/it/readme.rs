@@ -1,7 +1,6 @@
 //! The README's examples work as written.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// The first ```yaml block after `heading` in the README.
 fn yaml_block_after(heading: &str) -> String {

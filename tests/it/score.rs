@@ -1,9 +1,8 @@
 //! `careerfit score`: batch scoring of JSON Lines and CSV, as an advisor runs it.
 
-mod common;
+use crate::common::*;
 use careerfit::quiz;
 use careerfit::sample::{self, Rng};
-use common::*;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};

@@ -3,8 +3,7 @@
 //! reader and its CSV reader, explained per trait, and refused with a placed message
 //! when written wrong.
 
-mod common;
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 use serde_yaml::Value;
 

@@ -2,9 +2,8 @@
 //! from the quiz file, and a form built from them comes back through `score` whole.
 //! Generic over the quiz: nothing here names a question of the HIM quiz.
 
-mod common;
+use crate::common::*;
 use careerfit::quiz::{QuestionKind, Quiz};
-use common::*;
 use serde_json::{Value, json};
 use std::path::Path;
 

@@ -1,8 +1,7 @@
 //! The interactive quiz in a real pseudo-terminal: keystrokes in, screen and files out.
 #![cfg(unix)]
 
-mod common;
-use common::*;
+use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
 use expectrl::{ControlCode, Expect};

@@ -1,7 +1,6 @@
 //! The JSON Schemas for quiz and result files, and `validate --json`.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 fn schema(kind: &str) -> Value {

@@ -1,8 +1,7 @@
 //! `careerfit analyze` as a quiz author runs it: figures that agree with R's psych
 //! package, the flags, the outputs, and bad input.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{Value as Json, json};
 use std::collections::HashMap;
 
@@ -150,41 +149,111 @@ fn the_straight_liners_are_flagged_as_not_really_answering() {
     }
 }
 
+/// The keys of a JSON object, in the order written.
+fn keys(value: &Json) -> Vec<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("{value} is not an object"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
 #[test]
 fn the_json_has_the_documented_shape() {
     let analysis = analyze_fixture();
+    assert_eq!(
+        keys(&analysis),
+        [
+            "schema",
+            "quiz",
+            "respondents",
+            "rows_failed",
+            "traits",
+            "respondent_flags",
+            "left_out"
+        ]
+    );
     assert_eq!(analysis["schema"], "careerfit/analysis/v1");
-    assert_eq!(analysis["quiz"]["id"], "analysis-check");
-    assert_eq!(analysis["quiz"]["version"], "1");
+    assert_eq!(
+        analysis["quiz"],
+        json!({"id": "analysis-check", "title": "A quiz for checking the analysis", "version": "1"})
+    );
     assert_eq!(analysis["respondents"], 400);
     assert_eq!(analysis["rows_failed"], 0);
+    assert_eq!(analysis["left_out"], json!([]));
+    assert_eq!(analysis["respondent_flags"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        analysis["respondent_flags"][0],
+        json!({"id": "r80", "flags": ["longstring", "irv"]})
+    );
+
+    // The second trait, every field; its figures are R psych's (expected-*.csv).
     let t = &analysis["traits"][1];
-    for key in [
-        "id",
-        "name",
-        "questions",
-        "complete",
-        "alpha",
-        "alpha_ci95",
-        "flags",
-        "items",
+    assert_eq!(
+        keys(t),
+        [
+            "id",
+            "name",
+            "questions",
+            "complete",
+            "alpha",
+            "alpha_ci95",
+            "flags",
+            "items"
+        ]
+    );
+    assert_eq!(t["id"], "people");
+    assert_eq!(t["name"], "People");
+    assert_eq!(t["questions"], 5);
+    assert_eq!(t["complete"], 294);
+    assert_close(&t["alpha"], 0.83276791539262);
+    assert_close(&t["alpha_ci95"][0], 0.800520799954571);
+    assert_close(&t["alpha_ci95"][1], 0.861195535046479);
+    assert_eq!(t["alpha_ci95"].as_array().unwrap().len(), 2);
+    assert_eq!(t["flags"], json!([]));
+    let questions: Vec<&str> = t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(questions, ["p1", "p2", "p3", "p4", "p5"]);
+
+    let item = &t["items"][0];
+    assert_eq!(
+        keys(item),
+        [
+            "question",
+            "answered",
+            "missing",
+            "mean",
+            "sd",
+            "floor",
+            "ceiling",
+            "item_rest_r",
+            "alpha_if_deleted",
+            "flags"
+        ]
+    );
+    assert_eq!(item["question"], "p1");
+    assert_eq!(item["answered"], 381);
+    for (field, r) in [
+        ("missing", 0.0475),
+        ("mean", 0.481189851268591),
+        ("sd", 0.314622555545745),
+        ("floor", 0.141732283464567),
+        ("ceiling", 0.115485564304462),
+        ("item_rest_r", 0.711398968648425),
+        ("alpha_if_deleted", 0.776656601446967),
     ] {
-        assert!(t.get(key).is_some(), "trait has no {key}");
+        assert!(
+            (item[field].as_f64().unwrap() - r).abs() < 1e-9,
+            "p1 {field}: careerfit {}, R {r}",
+            item[field]
+        );
     }
-    for key in [
-        "question",
-        "answered",
-        "missing",
-        "mean",
-        "sd",
-        "floor",
-        "ceiling",
-        "item_rest_r",
-        "alpha_if_deleted",
-        "flags",
-    ] {
-        assert!(t["items"][0].get(key).is_some(), "item has no {key}");
-    }
+    assert_eq!(item["flags"], json!([]));
 }
 
 #[test]

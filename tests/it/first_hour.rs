@@ -2,8 +2,7 @@
 //! true whether careerfit is installed or run with `cargo run`, for the quiz taken.
 #![cfg(unix)]
 
-mod common;
-use common::*;
+use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
 use expectrl::{ControlCode, Expect};

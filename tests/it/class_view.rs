@@ -1,8 +1,7 @@
 //! The class view names people: low-confidence respondents by id with why, repeated
 //! ids said once with their lines, and every file written said with its rows.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Four rows of the small quiz: `ana` answers fully, `ben` skips most (low), `ana`
 /// again, and `cal` straight-lines (low).

@@ -2,8 +2,7 @@
 //! and exit 2 at once, rather than wait on a stdin nobody is typing into.
 #![cfg(unix)]
 
-mod common;
-use common::*;
+use crate::common::*;
 use expectrl::Expect;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;

@@ -3,8 +3,7 @@
 //! full-height sheet. Each is scored, or refused by name with exit 2, in bounded
 //! memory (measured from outside the process with `/usr/bin/time -v`), never a crash.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

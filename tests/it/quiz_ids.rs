@@ -1,8 +1,7 @@
 //! A quiz in ./quizzes/ is found by the id `list` shows, whatever its file name:
 //! `take`, `score`, `analyze` and `validate` all take it.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// tests/fixtures/small.yaml under another file name and id, in DIR/quizzes/.

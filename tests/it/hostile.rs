@@ -1,8 +1,7 @@
 //! Hostile input: every bad file, as a quiz or as answers, gets one clear line and
 //! exit 2 (1 when it cannot be read), never a panic, a hang or a large allocation.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 use std::path::Path;
 use std::time::Duration;

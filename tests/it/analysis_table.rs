@@ -1,8 +1,7 @@
 //! `analyze` at 80 columns with a small class: the warning that there are too few
 //! respondents is said once, above the tables, and no column breaks a word.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::HashSet;
 
 /// `careerfit analyze` of the HIM quiz with `people` made-up respondents.

@@ -1,8 +1,7 @@
 //! `careerfit compare`'s tables head each result's column with when it was taken,
 //! not with "Rank Fit Rank Fit" and a footnote.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// A result of the small quiz taken at `at`, with one trait and two pathways.

@@ -1,7 +1,6 @@
 //! `careerfit validate`: every problem, with its place, in one run.
 
-mod common;
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 /// Run validate on one invalid fixture: exit 2, nothing on stdout, the problems on stderr.
@@ -126,7 +125,7 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
 fn every_bad_quiz_in_the_corpus_gets_one_clear_error() {
     let corpus = std::fs::read_dir(fixture("invalid")).unwrap().count();
     assert!(corpus >= 30, "only {corpus} bad quiz files");
-    insta::glob!("fixtures/invalid/*.yaml", |path| {
+    insta::glob!("../fixtures", "invalid/*.yaml", |path| {
         let name = path.file_name().unwrap().to_str().unwrap();
         let stderr = problems_of(name);
         assert!(!stderr.contains("panicked"), "{stderr}");
