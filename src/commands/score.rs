@@ -60,7 +60,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         Some(path) => Some(PrivateFile::create(path, args.force)?),
         None => None,
     };
-    let (name, input, how) = super::open_rows(&args.rows)?;
+    let (name, input, how) = super::inputs::open(&quiz, &args.rows)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,

@@ -31,6 +31,7 @@ mod readme;
 mod report;
 mod schema;
 mod score;
+mod score_results;
 mod serve;
 mod take;
 mod terminal;

@@ -599,21 +599,26 @@ fn several_jobs_keep_the_input_order_and_the_figures() {
     assert_eq!(one_summary["scored"], 3000);
 }
 
-/// The input is refused in the words every command uses for a file.
+/// A missing input is refused in the words every command uses for a file.
 #[test]
-fn a_missing_input_or_a_folder_is_an_io_error() {
+fn a_missing_input_is_an_io_error_and_a_folder_without_results_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("class.csv");
-    for (input, message) in [
-        (missing.as_path(), "no such file"),
-        (dir.path(), "is a folder, not a file"),
-    ] {
-        score_small(input)
-            .assert()
-            .code(1)
-            .stdout("")
-            .stderr(format!("error: {}: {message}\n", input.display()));
-    }
+    score_small(&missing)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!("error: {}: no such file\n", missing.display()));
+    // A folder is read as results (see score_results.rs); one with none is refused.
+    score_small(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {}: no results in this folder (no *.json or *.jsonl files); give a folder \
+         of `take --json` results\n",
+            dir.path().display()
+        ));
 }
 
 #[test]
