@@ -85,12 +85,6 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
                 })
             };
             let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
-            if output == batch::Output::Csv {
-                // A spreadsheet file starts with the UTF-8 byte-order mark: without it
-                // Excel and LibreOffice read "Chloé" as "ChloÃ©". (Not on stdout, where
-                // the next program would see it as part of the first cell.)
-                out.write_all(b"\xEF\xBB\xBF").map_err(to_file)?;
-            }
             let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
                 |e| match e {
                     batch::ScoreError::Output(source)

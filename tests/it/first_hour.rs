@@ -99,7 +99,9 @@ fn the_readme_says_how_to_install_and_how_to_run_without_installing() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let top = &readme[..readme.find("\n## ").unwrap()];
     let setup = top.find("cargo test").expect("the set-up commands");
-    let install = top.find("cargo install --path .").expect("how to install");
+    let install = top
+        .find("cargo install --locked --path .")
+        .expect("how to install, with the tested versions of Cargo.lock");
     let without = top
         .find("cargo run --release -- take --resume")
         .expect("how to run without installing");

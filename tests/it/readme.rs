@@ -196,3 +196,92 @@ fn run_sh_block(heading: &str, dir: &std::path::Path) -> usize {
     }
     ran
 }
+
+/// The README's section on the HIM quiz, up to the next heading of its level.
+fn him_section() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let start = text.find("## The HIM quiz").expect("the heading");
+    let section = &text[start..];
+    let end = section[3..].find("\n## ").map_or(section.len(), |e| e + 3);
+    section[..end].to_string()
+}
+
+#[test]
+fn the_readme_figures_of_the_him_quiz_are_the_quiz_s_own() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap()
+        .replace('\n', " ");
+    let section = him_section().replace('\n', " ");
+    let (quiz, _) = careerfit::quiz::load_path(&him_quiz()).unwrap();
+    let file: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    let pairs = file["pairs"].as_sequence().map_or(0, Vec::len);
+    for said in [
+        format!("(version {})", quiz.version),
+        format!("{} questions about you", quiz.questions.len()),
+        format!("Its {} traits", quiz.traits.len()),
+        format!("{pairs} pairs of statements"),
+    ] {
+        assert!(section.contains(&said), "the README does not say `{said}`");
+    }
+    let asks = format!("It asks {} short questions", quiz.questions.len());
+    assert!(readme.contains(&asks), "the README does not say `{asks}`");
+}
+
+/// The shape of a JSON value: each object's keys, in order, and the shape of each
+/// list's first item; values themselves are left out.
+fn shape(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| (key.clone(), shape(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().take(1).map(shape).collect()),
+        _ => Value::Null,
+    }
+}
+
+/// Keep only the keys of `actual` that `example` has at the same place, and say
+/// which keys of `actual` the example leaves out.
+fn missing(example: &serde_json::Value, actual: &serde_json::Value, at: &str) -> Vec<String> {
+    use serde_json::Value;
+    match (example, actual) {
+        (Value::Object(e), Value::Object(a)) => a
+            .iter()
+            .flat_map(|(key, value)| match e.get(key) {
+                None => vec![format!("{at}.{key}")],
+                Some(inner) => missing(inner, value, &format!("{at}.{key}")),
+            })
+            .chain(
+                e.keys()
+                    .filter(|key| !a.contains_key(*key))
+                    .map(|key| format!("{at}.{key} (not in a result)")),
+            )
+            .collect(),
+        (Value::Array(e), Value::Array(a)) => match (e.first(), a.first()) {
+            (Some(e), Some(a)) => missing(e, a, &format!("{at}[0]")),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn the_readme_json_example_has_every_field_of_a_result() {
+    let example: serde_json::Value =
+        serde_json::from_str(&block_after("## The JSON result", "json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
+    let output = careerfit()
+        .args(["take", "--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let result = stdout_json(&output);
+    let gaps = missing(&shape(&example), &shape(&result), "");
+    assert!(gaps.is_empty(), "the README's example differs: {gaps:?}");
+}

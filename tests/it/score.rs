@@ -631,7 +631,7 @@ fn format_names_the_output_and_csv_read_as_json_lines_names_the_input_flag() {
         .assert()
         .code(2)
         .stdout(predicates::str::starts_with(
-            "id,best,best_title,best_fit,best_band,verdict,confidence,",
+            "\u{feff}id,best,best_title,best_fit,best_band,verdict,confidence,",
         ))
         .stderr(predicates::str::contains(
             "this looks like CSV: add --input-format csv",
@@ -760,4 +760,28 @@ fn the_summary_comes_in_every_format() {
         html.contains(r#"<td class="num" id="scored">2</td>"#),
         "{html}"
     );
+}
+
+/// One CSV, whichever way it is written: a file and stdout get the same bytes (the
+/// byte-order mark first, which Excel needs; Python reads it with `utf-8-sig`), as
+/// `serve`'s download does (tests/it/serve.rs compares it with stdout).
+#[test]
+fn csv_is_the_same_bytes_in_a_file_and_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = write(
+        dir.path(),
+        "rows.jsonl",
+        "{\"id\": \"Chloé\", \"answers\": {\"q-required\": 4}}\n",
+    );
+    let file = dir.path().join("results.csv");
+    score_small(&rows).arg("-o").arg(&file).assert().code(0);
+    let stdout = score_small(&rows)
+        .args(["--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    let written = std::fs::read(&file).unwrap();
+    assert_eq!(written, stdout);
+    assert!(written.starts_with(b"\xEF\xBB\xBFid,best,"));
+    assert!(text(&written).contains("\nChloé,"));
 }
