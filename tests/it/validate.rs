@@ -223,3 +223,80 @@ fn warnings_do_not_fail_validation() {
         )
     );
 }
+
+/// Three faults in one file, of shape and of meaning: each is told at its own line,
+/// column and index, as if it were the only one (a question left out for its broken
+/// weight does not move the questions after it).
+#[test]
+fn each_error_keeps_its_own_place_whatever_other_errors_the_file_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "three.yaml",
+        "\
+id: three-errors
+title: Three errors
+version: \"1\"
+traits:
+  - {id: careful, name: Careful}
+  - {id: pace, name: Comfort with a busy, steady pace}
+questions:
+  - {id: q1, text: One, trait: careful}
+  - {id: q2, text: Two, trait: careful, weight: two}
+  - {id: q3, text: Three, trait: pace}
+  - {id: q4, text: Four, trait: carefull}
+profiles:
+  - id: p
+    title: P
+    weights: {careful: 1, pace: 1}
+",
+    );
+    let output = careerfit()
+        .current_dir(dir.path())
+        .args(["validate", "three.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    insta::assert_snapshot!(text(&output.stderr));
+}
+
+#[test]
+fn a_title_that_asks_a_question_without_a_verdict_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(fixture("small.yaml")).unwrap();
+    let title = small
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_string();
+    assert!(!small.contains("\nverdict:"), "small.yaml has no verdict");
+    write(
+        dir.path(),
+        "asks.yaml",
+        &small.replace(&title, "title: Is desk work for me?"),
+    );
+    let output = careerfit()
+        .current_dir(dir.path())
+        .args(["validate", "asks.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "a warning, not an error");
+    let stderr = text(&output.stderr);
+    let line = small.lines().position(|l| l == title).unwrap() + 1;
+    assert!(
+        stderr.starts_with(&format!(
+            "asks.yaml:{line}:8: warning: title: the title asks a question, and the quiz has no \
+             `verdict:` to answer it: results will rank the pathways but never say yes, \
+             maybe or probably not; add a `verdict:` (see quizzes/README.md)\n"
+        )),
+        "{stderr}"
+    );
+    // The same title with a verdict, or a title that asks nothing: no warning.
+    let output = careerfit()
+        .current_dir(fixture(""))
+        .args(["validate", "forced.yaml", "small.yaml"])
+        .output()
+        .unwrap();
+    assert!(!text(&output.stderr).contains("asks a question"));
+}
