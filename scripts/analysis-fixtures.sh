@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Remake the reference figures that tests/analyze.rs compares `careerfit analyze` with:
+# Remake the reference figures that tests/it/analyze.rs compares `careerfit analyze` with:
 # made-up respondents (generate.py), then R's psych package on the same values
 # (psych-reference.R). The tests need neither Python nor R; only this script does.
 # Installs Debian's r-cran-psych with apt-get if R or psych is missing.

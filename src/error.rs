@@ -123,6 +123,21 @@ pub enum Error {
          (`careerfit {command} QUIZ - < FILE`)"
     )]
     RowsFromTerminal { command: &'static str },
+    /// `score` or `analyze` given a file of rows beside results, or several files
+    /// of rows: several INPUTs are read only as results.
+    #[error(
+        "{rows} holds answer rows, and rows are not read beside results; score a file of \
+         rows on its own, and results (`take --json` files, or folders of them) in a run \
+         of their own"
+    )]
+    RowsAmongResults { rows: String },
+    /// A folder given as INPUT holds no result files.
+    #[error(
+        "{}: no results in this folder (no *.json or *.jsonl files); give a folder of \
+         `take --json` results",
+        .0.display()
+    )]
+    NoResults(std::path::PathBuf),
     /// A file given as a saved result is not one (said by `saved`).
     #[error(transparent)]
     NotAResult(crate::saved::SavedError),
@@ -157,6 +172,8 @@ impl Error {
             | Error::Invalid(_)
             | Error::Quiz(_)
             | Error::RowsFromTerminal { .. }
+            | Error::RowsAmongResults { .. }
+            | Error::NoResults(_)
             | Error::NotAResult(_)
             | Error::RowsRefused { .. } => 2,
             Error::QuizzesRefused { invalid, .. } => {

@@ -42,7 +42,7 @@ pub enum Unreadable {
 }
 
 impl ReadFileError {
-    fn load_error(path: &str, err: std::io::Error) -> LoadError {
+    pub(crate) fn load_error(path: &str, err: std::io::Error) -> LoadError {
         let why = match err.kind() {
             std::io::ErrorKind::NotFound => Unreadable::Missing,
             std::io::ErrorKind::PermissionDenied => Unreadable::Denied,

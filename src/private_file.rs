@@ -68,9 +68,11 @@ pub struct PrivateFile {
     _listed: Listed,
 }
 
-/// Temporary files being written, with the file each is for. A signal ends the
-/// process without running destructors, so the signal handler removes these itself.
-static TEMPORARY: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+/// Temporary files being written, with the file each is for and whether a signal's
+/// message names it. A signal ends the process without running destructors, so the
+/// signal handler removes these itself.
+static TEMPORARY: std::sync::Mutex<Vec<(PathBuf, PathBuf, bool)>> =
+    std::sync::Mutex::new(Vec::new());
 
 /// The files this run has written into place (but saved progress), in order: what a
 /// signal's message says was saved.
@@ -83,7 +85,7 @@ struct Listed(PathBuf);
 impl Listed {
     fn new(path: &Path, target: &Path) -> Listed {
         if let Ok(mut files) = TEMPORARY.lock() {
-            files.push((path.to_path_buf(), target.to_path_buf()));
+            files.push((path.to_path_buf(), target.to_path_buf(), true));
         }
         Listed(path.to_path_buf())
     }
@@ -92,7 +94,7 @@ impl Listed {
 impl Drop for Listed {
     fn drop(&mut self) {
         if let Ok(mut files) = TEMPORARY.lock() {
-            files.retain(|(f, _)| f != &self.0);
+            files.retain(|(f, _, _)| f != &self.0);
         }
     }
 }
@@ -101,20 +103,29 @@ impl Drop for Listed {
 /// before the process ends.
 pub fn remove_temporary_files() {
     if let Ok(files) = TEMPORARY.lock() {
-        for (file, _) in files.iter() {
+        for (file, _, _) in files.iter() {
             let _ = std::fs::remove_file(file);
         }
     }
 }
 
 /// What a run stopped now leaves behind, for the signal's message: the files written
-/// into place and those still being written (which are removed).
+/// into place and those still being written (which are removed). Decided from the
+/// file system, not from `commit`'s return: a signal that lands while the rename is
+/// returning finds the temporary file gone and the target there, and that file saved.
 pub fn saved_and_unsaved() -> (Vec<PathBuf>, Vec<PathBuf>) {
-    let saved = SAVED.lock().map(|s| s.clone()).unwrap_or_default();
-    let unsaved = TEMPORARY
-        .lock()
-        .map(|files| files.iter().map(|(_, target)| target.clone()).collect())
-        .unwrap_or_default();
+    let mut saved = SAVED.lock().map(|s| s.clone()).unwrap_or_default();
+    let mut unsaved = Vec::new();
+    if let Ok(files) = TEMPORARY.lock() {
+        for (temp, target, announced) in files.iter() {
+            let renamed = !temp.exists() && target.exists();
+            match (renamed, announced) {
+                (true, true) if !saved.contains(target) => saved.push(target.clone()),
+                (true, _) => {}
+                (false, _) => unsaved.push(target.clone()),
+            }
+        }
+    }
     (saved, unsaved)
 }
 
@@ -140,7 +151,7 @@ pub fn what_was_saved(saved: &[PathBuf], unsaved: &[PathBuf]) -> String {
 pub fn is_listed(path: &Path) -> bool {
     TEMPORARY
         .lock()
-        .is_ok_and(|files| files.iter().any(|(f, _)| f == path))
+        .is_ok_and(|files| files.iter().any(|(f, _, _)| f == path))
 }
 
 impl PrivateFile {
@@ -193,6 +204,13 @@ impl PrivateFile {
     /// answer).
     pub fn unannounced(mut self) -> Self {
         self.announced = false;
+        if let Ok(mut files) = TEMPORARY.lock() {
+            for (temp, _, announced) in files.iter_mut() {
+                if temp == self.temp.path() {
+                    *announced = false;
+                }
+            }
+        }
         self
     }
 
@@ -373,7 +391,25 @@ mod tests {
 
 #[cfg(test)]
 mod saved_tests {
-    use super::what_was_saved;
+    use super::{PrivateFile, saved_and_unsaved, what_was_saved};
+
+    /// A signal between the rename and its return: the file is in place, and the
+    /// message says so, though `commit` has not returned to list it.
+    #[test]
+    fn a_file_renamed_into_place_is_saved_before_commit_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("result.json");
+        let mut file = PrivateFile::create(&target, false).unwrap();
+        file.write_all(b"{}").unwrap();
+        let (_, unsaved) = saved_and_unsaved();
+        assert!(unsaved.contains(&target), "before the rename: not saved");
+        // What `persist` does, with `commit` not yet returned.
+        std::fs::rename(file.temp.path(), &target).unwrap();
+        let (saved, unsaved) = saved_and_unsaved();
+        assert!(saved.contains(&target), "{saved:?}");
+        assert!(!unsaved.contains(&target), "{unsaved:?}");
+        drop(file);
+    }
     use std::path::PathBuf;
 
     #[test]

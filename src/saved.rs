@@ -172,3 +172,90 @@ pub fn answers_of(quiz: &Quiz, file: &str, text: &str) -> Result<Checked, Vec<Pr
         }
     }
 }
+
+/// A saved result as one of a class's rows, for `score` and `analyze`: the
+/// respondent's own `name` or `id` when the result has one, and its answers as a
+/// row's `answers` object (skipped questions left out).
+pub struct ResultRow {
+    pub id: Option<Json>,
+    pub answers: serde_json::Map<String, Json>,
+}
+
+/// Read a result (`text`, at `place` of `file`) as a row of `quiz`: a document that
+/// is not a result, or a result of another quiz or of another version of this one,
+/// is refused with the file's name; its answers are checked as any row's are.
+pub fn as_row(
+    quiz: &Quiz,
+    file: &str,
+    place: Place,
+    text: &str,
+) -> Result<ResultRow, Vec<Problem>> {
+    #[derive(serde::Deserialize)]
+    struct AsRow {
+        schema: String,
+        quiz: crate::result::QuizRef,
+        #[serde(default)]
+        name: Option<Json>,
+        #[serde(default)]
+        id: Option<Json>,
+        answers: Vec<SavedAnswer>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SavedAnswer {
+        question: String,
+        answer: Json,
+    }
+    let refuse = |message: String| vec![Problem::error(file, place.clone(), message)];
+    let result: AsRow =
+        serde_json::from_str(text).map_err(|e| refuse(format!("not a careerfit result: {e}")))?;
+    if result.schema != SCHEMA && result.schema != SCHEMA_V1 {
+        return Err(refuse(format!(
+            "not a careerfit result: its schema is `{}`, not `{SCHEMA}`",
+            crate::text::escape_controls(&result.schema)
+        )));
+    }
+    if result.quiz.id != quiz.id {
+        return Err(refuse(format!(
+            "this result is for quiz `{}`, not `{}`",
+            crate::text::escape_controls(&result.quiz.id),
+            quiz.id
+        )));
+    }
+    if result.quiz.version != quiz.version {
+        return Err(refuse(format!(
+            "this result is of version {} of quiz `{}`, and this is version {}; score it \
+             with the quiz file it was taken with",
+            crate::text::escape_controls(&result.quiz.version),
+            quiz.id,
+            quiz.version
+        )));
+    }
+    // Checked here, so that a bad answer is told with the file it is in.
+    let given: Vec<(&str, Given)> = result
+        .answers
+        .iter()
+        .map(|a| (a.question.as_str(), Given::from_json(&a.answer)))
+        .collect();
+    check(
+        quiz,
+        |id| quiz.question_index(id),
+        given.iter().map(|(id, v)| (*id, v)),
+    )
+    .map_err(|found| {
+        found
+            .into_iter()
+            .map(|p| p.in_file(file))
+            .collect::<Vec<_>>()
+    })?;
+    let id = [result.name, result.id]
+        .into_iter()
+        .flatten()
+        .find(|id| id.is_string() || id.is_number());
+    let answers = result
+        .answers
+        .into_iter()
+        .filter(|a| !a.answer.is_null())
+        .map(|a| (a.question, a.answer))
+        .collect();
+    Ok(ResultRow { id, answers })
+}

@@ -38,7 +38,10 @@ impl SpreadsheetWriter {
         }
     }
 
-    /// The header line.
+    /// The header line, after the UTF-8 byte-order mark: without it Excel and
+    /// LibreOffice read "Chloé" as "ChloÃ©". Every path writes it (a file, stdout,
+    /// `serve`'s download), so the bytes are the same wherever they are written;
+    /// Python reads them with `encoding="utf-8-sig"`.
     pub fn header(&self, quiz: &Quiz) -> Vec<u8> {
         let mut cells: Vec<String> = [
             "id",
@@ -55,7 +58,9 @@ impl SpreadsheetWriter {
         cells.extend(quiz.traits.iter().map(|t| format!("trait.{}", t.id)));
         cells.extend(["warnings".to_string(), "error".to_string()]);
         let cells: Vec<std::borrow::Cow<str>> = cells.iter().map(|c| defuse(c)).collect();
-        record(&cells)
+        let mut line = b"\xEF\xBB\xBF".to_vec();
+        line.extend(record(&cells));
+        line
     }
 
     /// A scored respondent's line.

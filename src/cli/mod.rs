@@ -402,8 +402,9 @@ pub struct TakeArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Also write the JSON result to FILE (atomically, mode 0600)
-    #[arg(long, short = 'o', value_name = "FILE")]
+    /// Also write the JSON result to FILE, or into folder DIR/ as TIME.json (for a
+    /// class saving into one shared folder); atomically, mode 0600
+    #[arg(long, short = 'o', value_name = "FILE|DIR/")]
     pub output: Option<PathBuf>,
 
     /// Replace the file given to --output or --report if it exists

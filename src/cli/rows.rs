@@ -71,9 +71,11 @@ pub struct RowsArgs {
     #[arg(value_name = "QUIZ")]
     pub quiz: String,
 
-    /// The respondents' rows; '-' or nothing reads stdin
+    /// The respondents' rows ('-' or nothing reads stdin), or results careerfit wrote
+    /// (`take --json`, `take --output`): result files, JSON Lines of results, or
+    /// folders of them, as many as you like
     #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    pub input: Vec<PathBuf>,
 
     /// How INPUT is written [default: from its extension (.csv, .tsv, .xlsx), else jsonl]
     #[arg(long, value_enum, value_name = "FORMAT")]

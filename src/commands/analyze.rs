@@ -25,7 +25,7 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
             Some((kind, PrivateFile::create(path, args.force)?))
         }
     };
-    let (name, input, how) = super::open_rows(&args.rows)?;
+    let (name, input, how) = super::inputs::open(&quiz, &args.rows)?;
 
     // Not locked for the run: a signal's handler must be able to say why it stops.
     let mut err = std::io::stderr();

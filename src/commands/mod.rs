@@ -7,6 +7,7 @@ pub mod compare;
 pub mod completions;
 pub mod explain;
 pub mod form;
+mod inputs;
 pub mod list;
 pub mod man;
 pub mod report;
@@ -22,10 +23,11 @@ use crate::quiz::{Quiz, catalog};
 use crate::report::{Format, Renderer, Style};
 
 /// A class's rows, as `score` and `analyze` read them: the file named, or stdin for
-/// none or `-`; their format as given, or CSV for a `.csv` file and JSON Lines else.
+/// none or `-` (results are made rows by `inputs`); their format as given, or CSV for a `.csv` file and JSON Lines else.
 pub(crate) fn open_rows(
     args: &crate::cli::RowsArgs,
-) -> Result<(String, Box<dyn std::io::Read + Send>, crate::rows::Input), Error> {
+    input: Option<&std::path::Path>,
+) -> Result<inputs::Opened, Error> {
     use crate::rows::Format;
     // Stdin is taken as a file (a duplicate of its descriptor) to see what it is.
     let stdin = || {
@@ -33,7 +35,7 @@ pub(crate) fn open_rows(
         let file = std::io::stdin().as_fd().try_clone_to_owned().ok();
         ("<stdin>".to_string(), file.map(std::fs::File::from))
     };
-    let (name, file) = match args.input.as_deref() {
+    let (name, file) = match input {
         None => stdin(),
         Some(path) if path == std::path::Path::new("-") => stdin(),
         Some(path) => (path.display().to_string(), Some(crate::input::open(path)?)),
@@ -80,7 +82,7 @@ pub(crate) fn refuse_terminal_rows(
     command: &'static str,
     settings: &Settings,
 ) -> Result<(), Error> {
-    match args.input {
+    match args.input.first() {
         None if settings.stdin_is_terminal => Err(Error::RowsFromTerminal { command }),
         _ => Ok(()),
     }

@@ -60,7 +60,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         Some(path) => Some(PrivateFile::create(path, args.force)?),
         None => None,
     };
-    let (name, input, how) = super::open_rows(&args.rows)?;
+    let (name, input, how) = super::inputs::open(&quiz, &args.rows)?;
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
@@ -85,12 +85,6 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
                 })
             };
             let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
-            if output == batch::Output::Csv {
-                // A spreadsheet file starts with the UTF-8 byte-order mark: without it
-                // Excel and LibreOffice read "Chloé" as "ChloÃ©". (Not on stdout, where
-                // the next program would see it as part of the first cell.)
-                out.write_all(b"\xEF\xBB\xBF").map_err(to_file)?;
-            }
             let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
                 |e| match e {
                     batch::ScoreError::Output(source)

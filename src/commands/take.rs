@@ -25,10 +25,18 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     }
     // Open --output before anyone answers a question: a bad target is refused now,
     // not after the last answer. Dropped unused (an error, Ctrl-C), it leaves nothing.
-    let mut result_file = match &args.output {
-        Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
-        None => None,
+    let (output, mut result_file) = match &args.output {
+        Some(path) => {
+            let (path, file) = output_file(path, &settings.now, args.force)?;
+            (Some(path), Some(file))
+        }
+        None => (None, None),
     };
+    if let (Some(report), Some(output)) = (&args.report, &output)
+        && private_file::same_file(report, output)
+    {
+        return Err(Error::SameFile);
+    }
     let mut report_file = match &args.report {
         Some(path) => Some(private_file::PrivateFile::create(path, args.force)?),
         None => None,
@@ -61,7 +69,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         let page = report::html::Html.result(&view);
         let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
         // Two files: say which one was saved when the second fails.
-        match (written, &args.output) {
+        match (written, &output) {
             (Ok(()), _) => {}
             (Err(err), None) => return Err(err.into()),
             (Err(source), Some(saved)) => {
@@ -86,7 +94,7 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;
-    if let Some(path) = &args.output {
+    if let Some(path) = &output {
         note!("Saved your result to {}", path.display());
     }
     if let Some(path) = &args.report {
@@ -102,6 +110,36 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         resume_state::remove(&path)?;
     }
     Ok(())
+}
+
+/// `--output`'s file: the one named, or in a folder (one that exists, or a name
+/// ending in `/`) one named for when the quiz was taken, `2026-12-08T09-30-00Z.json`,
+/// numbered `-2`, `-3`, ... when a classmate's of the same second is there already.
+fn output_file(
+    path: &Path,
+    now: &str,
+    force: bool,
+) -> Result<(std::path::PathBuf, private_file::PrivateFile), Error> {
+    let folder = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
+    if !folder {
+        return Ok((
+            path.to_path_buf(),
+            private_file::PrivateFile::create(path, force)?,
+        ));
+    }
+    let stamp = now.replace(':', "-");
+    for n in 1.. {
+        let name = match n {
+            1 => format!("{stamp}.json"),
+            n => format!("{stamp}-{n}.json"),
+        };
+        let file = path.join(name);
+        match private_file::PrivateFile::create(&file, false) {
+            Err(private_file::FileError::Exists { .. }) if n < 1000 => continue,
+            created => return Ok((file, created?)),
+        }
+    }
+    unreachable!("the loop returns")
 }
 
 /// The answers, with warning `too_fast` when most came faster than they can be read.

@@ -4,7 +4,7 @@
 //! and Space ticks the entry under the cursor.
 //!
 //! The state and its keys (`List::press`) are pure and tested without a terminal; the
-//! drawing is tested in a pseudo-terminal by tests/terminal.rs.
+//! drawing is tested in a pseudo-terminal by tests/it/terminal.rs.
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::style::Stylize;

@@ -36,6 +36,20 @@ pub struct Salvage {
     /// placeholder, so that it is not reported a second time as empty.
     pub quiz: QuizFile,
     pub problems: Vec<Problem>,
+    /// For each list with broken items left out (`questions`), the index in the file
+    /// of each item kept: a later problem is told at the item's own index.
+    pub kept: Vec<(String, Vec<usize>)>,
+}
+
+/// A field path of the salvaged quiz (`questions[10].trait`) as a path of the file
+/// (`questions[11].trait`, when an item before it was left out); `kept` is
+/// `Salvage::kept`.
+pub fn in_file(kept: &[(String, Vec<usize>)], path: &str) -> Option<String> {
+    let (list, rest) = path.split_once('[')?;
+    let (index, rest) = rest.split_once(']')?;
+    let (_, indexes) = kept.iter().find(|(name, _)| name == list)?;
+    let index = indexes.get(index.parse::<usize>().ok()?)?;
+    Some(format!("{list}[{index}]{rest}"))
 }
 
 /// Read every field and list item of `document` separately. `None` when the document
@@ -47,6 +61,7 @@ pub fn salvage(file: &str, document: Value) -> Option<Salvage> {
     let mut reader = Reader {
         file,
         problems: Vec::new(),
+        kept: Vec::new(),
     };
     let mut quiz = QuizFile {
         id: "broken".to_string(),
@@ -101,12 +116,14 @@ pub fn salvage(file: &str, document: Value) -> Option<Salvage> {
     Some(Salvage {
         quiz,
         problems: reader.problems,
+        kept: reader.kept,
     })
 }
 
 struct Reader<'a> {
     file: &'a str,
     problems: Vec<Problem>,
+    kept: Vec<(String, Vec<usize>)>,
 }
 
 impl Reader<'_> {
@@ -142,11 +159,20 @@ impl Reader<'_> {
     /// A list whose items are read one by one; broken items are left out.
     fn items<T: DeserializeOwned>(&mut self, path: &str, value: Value) -> Vec<T> {
         match value {
-            Value::Sequence(items) => items
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, item)| self.value(&format!("{path}[{i}]"), item))
-                .collect(),
+            Value::Sequence(items) => {
+                let mut kept = Vec::new();
+                let read = items
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| {
+                        let read = self.value(&format!("{path}[{i}]"), item)?;
+                        kept.push(i);
+                        Some(read)
+                    })
+                    .collect();
+                self.kept.push((path.to_string(), kept));
+                read
+            }
             other => {
                 self.value::<Vec<T>>(path, other);
                 Vec::new()

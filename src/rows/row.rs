@@ -142,6 +142,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Pairs<'a> {
 
 /// A line that is not JSON but has commas or semicolons is likely CSV read as JSON
 /// Lines (piped in, so no `.csv` to go by): say which flag reads it.
+/// Whether a line that is not a row is a whole result (`take --json`'s, on one line).
+fn is_result(text: &str) -> bool {
+    text.trim_start().starts_with('{') && text.contains("\"careerfit/result/")
+}
+
 fn csv_hint(text: &str) -> &'static str {
     let text = text.trim_start();
     if !text.starts_with(['{', '[']) && text.contains([',', ';', '\t']) {
@@ -287,11 +292,13 @@ impl<'q> RowReader<'q> {
             Err(e) => Row {
                 line,
                 id: fallback_id,
-                answers: Err(format!(
-                    "not a JSON row: {}{}",
-                    json_error(&e),
-                    csv_hint(text)
-                )),
+                answers: Err(if is_result(text) {
+                    "a whole result (`take --json`) among answer rows: give rows and results \
+                     in separate files, and score them in separate runs"
+                        .to_string()
+                } else {
+                    format!("not a JSON row: {}{}", json_error(&e), csv_hint(text))
+                }),
             },
             Ok(row) => {
                 let (id, id_problem) = match row.id {

@@ -73,8 +73,8 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
         )]);
     }
     check_nesting(file, text)?;
-    let (raw, problems, complete) = match serde_yaml::from_str::<QuizFile>(text) {
-        Ok(raw) => (raw, Vec::new(), true),
+    let (raw, problems, complete, salvaged) = match serde_yaml::from_str::<QuizFile>(text) {
+        Ok(raw) => (raw, Vec::new(), true, None),
         // serde stops at the first fault of shape: read again, field by field, for
         // the others, and check what could be read.
         Err(err) => {
@@ -84,7 +84,7 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
             };
             match salvage::salvage(file, document) {
                 Some(salvage) if !salvage.problems.is_empty() => {
-                    (salvage.quiz, salvage.problems, false)
+                    (salvage.quiz, salvage.problems, false, Some(salvage.kept))
                 }
                 _ => return Err(first),
             }
@@ -96,9 +96,24 @@ pub fn load(file: &str, text: &str) -> Result<(Quiz, Vec<Problem>), Vec<Problem>
         complete,
         hints_left: std::cell::Cell::new(MAX_HINTS),
     };
+    let told_by_salvage = checker.problems.len();
     let quiz = checker.quiz(raw);
     let mut problems = checker.problems;
+    // The checker saw the salvaged lists, with broken items left out: its problems
+    // are told at the items' own places in the file.
+    if let Some(kept) = &salvaged {
+        for problem in &mut problems[told_by_salvage..] {
+            if let Some(path) = problem
+                .field
+                .as_deref()
+                .and_then(|f| salvage::in_file(kept, f))
+            {
+                problem.field = Some(path);
+            }
+        }
+    }
     locate(&mut problems, text);
+    comma_hints(&mut problems, text);
     if problems.iter().any(Problem::is_error) {
         Err(problems)
     } else {
@@ -268,6 +283,15 @@ impl Checker<'_> {
             );
         }
         self.non_empty("title", &title);
+        // A quiz that asks a question in its title is expected to answer it.
+        if self.complete && title.trim_end().ends_with('?') && verdict.is_none() {
+            self.warning(
+                "title",
+                "the title asks a question, and the quiz has no `verdict:` to answer it: \
+                 results will rank the pathways but never say yes, maybe or probably not; \
+                 add a `verdict:` (see quizzes/README.md)",
+            );
+        }
         self.non_empty("version", &version);
         for (i, source) in sources.iter().enumerate() {
             self.non_empty(&format!("sources[{i}].title"), &source.title);
@@ -378,5 +402,44 @@ impl Checker<'_> {
             self.unique(&mut trait_ids, &format!("traits[{i}].id"), "trait", &t.id);
             self.non_empty(&format!("traits[{i}].name"), &t.name);
         }
+    }
+}
+
+/// An unknown field that is the end of a `{...}` mapping's text cut at a comma
+/// (`{id: pace, name: Comfort with a busy, steady pace}` reads `steady pace` as a
+/// key): the hint is to quote the text.
+fn comma_hints(problems: &mut [Problem], text: &str) {
+    let lines: Vec<&str> = text.lines().collect();
+    for problem in problems.iter_mut().filter(|p| p.hint.is_none()) {
+        let Some(key) = problem
+            .message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next())
+        else {
+            continue;
+        };
+        let Some(line) = problem.line.and_then(|n| lines.get(n - 1)) else {
+            continue;
+        };
+        let cut = format!(", {key}");
+        let (Some(open), Some(at)) = (line.find('{'), line.find(&cut)) else {
+            continue;
+        };
+        // A key with a value of its own (`typ: choice`) is a misspelt key, not text.
+        let after = line[at + cut.len()..].trim_start();
+        if at < open || !(after.starts_with('}') || after.starts_with(',')) {
+            continue;
+        }
+        // The entry the comma cut: from its key's `: ` to the end of the unknown key.
+        let before = &line[open + 1..at];
+        let Some((entry, value)) = before.rsplit_once(": ") else {
+            continue;
+        };
+        let name = entry.rsplit(", ").next().unwrap_or(entry).trim();
+        problem.hint = Some(format!(
+            "in a `{{...}}` mapping a comma ends the value; to keep the comma in the text, \
+             quote it: `{name}: \"{}, {key}\"`",
+            value.trim()
+        ));
     }
 }

@@ -310,7 +310,7 @@ mod tests {
     use super::scan::{QUOTE_OUT_OF_PLACE, check_tag};
     use super::*;
 
-    /// Found by tests/mutations.rs: one quote put out of place in the XML
+    /// Found by tests/it/mutations.rs: one quote put out of place in the XML
     /// declaration flipped every quote after it, so a row number past Excel's last
     /// was never seen, and calamine overflowed on it.
     #[test]

@@ -1,0 +1,109 @@
+//! What a newcomer reads first: how to install careerfit, and a resume hint that is
+//! true whether careerfit is installed or run with `cargo run`, for the quiz taken.
+#![cfg(unix)]
+
+use crate::common::*;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession as Session;
+use expectrl::{ControlCode, Expect};
+use std::process::Command;
+use std::time::Duration;
+
+/// `careerfit take small.yaml ARGS` in tests/fixtures, in a pseudo-terminal, with its
+/// own data folder `data`.
+fn take_small_in_pty(args: &[&str], data: &std::path::Path) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.args(["take", "small.yaml"])
+        .args(args)
+        .current_dir(fixture(""))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env("XDG_DATA_HOME", data);
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.get_process_mut().set_window_size(100, 40).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// All the program prints until it exits, \r\n as \n.
+fn everything(session: &mut Session) -> String {
+    let found = session.expect(expectrl::Eof).expect("careerfit exits");
+    let mut bytes = found.before().to_vec();
+    for matched in found.matches() {
+        bytes.extend_from_slice(matched);
+    }
+    String::from_utf8_lossy(&bytes).replace("\r\n", "\n")
+}
+
+fn exit_code(session: &Session) -> i32 {
+    match session.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("careerfit did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn the_resume_hint_names_the_quiz_and_both_ways_to_run_careerfit() {
+    let data = tempfile::tempdir().unwrap();
+    let mut session = take_small_in_pty(&[], data.path());
+    let intro = session.expect("Question 1 of 7").unwrap();
+    let intro = String::from_utf8_lossy(intro.before()).replace("\r\n", "\n");
+    assert!(
+        intro.contains(
+            "Ctrl-C stops at once; to go on later:\n  `careerfit take small.yaml --resume`\n  \
+             or, where careerfit is not installed,\n  \
+             `cargo run --release -- take small.yaml --resume`\n"
+        ),
+        "{intro}"
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    session.send("\r").unwrap(); // the first label
+    session.expect("Question 2 of 7").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    session.send(ControlCode::EndOfText).unwrap();
+    let rest = everything(&mut session);
+    assert!(
+        rest.contains(
+            "Your answers so far are kept; to go on with them:\n  `careerfit take small.yaml \
+             --resume`\n  or, where careerfit is not installed,\n  \
+             `cargo run --release -- take small.yaml --resume`"
+        ),
+        "{rest}"
+    );
+    assert_eq!(exit_code(&session), 130);
+
+    let mut session = take_small_in_pty(&[], data.path());
+    let refusal = everything(&mut session);
+    assert!(
+        refusal.contains(
+            "`careerfit take small.yaml --resume` goes on with them, `careerfit take \
+             small.yaml --fresh` starts again (where careerfit is not installed, `cargo run \
+             --release -- take small.yaml --resume` or `--fresh`)"
+        ),
+        "{refusal}"
+    );
+    assert_eq!(exit_code(&session), 2);
+
+    // The command the hint gives goes on with the answers.
+    let mut session = take_small_in_pty(&["--resume"], data.path());
+    session.expect("Question 2 of 7").unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    session.send(ControlCode::EndOfText).unwrap();
+    everything(&mut session);
+    assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn the_readme_says_how_to_install_and_how_to_run_without_installing() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let top = &readme[..readme.find("\n## ").unwrap()];
+    let setup = top.find("cargo test").expect("the set-up commands");
+    let install = top
+        .find("cargo install --locked --path .")
+        .expect("how to install, with the tested versions of Cargo.lock");
+    let without = top
+        .find("cargo run --release -- take --resume")
+        .expect("how to run without installing");
+    assert!(setup < install && setup < without);
+}
