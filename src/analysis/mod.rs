@@ -81,13 +81,43 @@ pub const FLAG_LEGEND: &[(&str, &str)] = &[
         "missing",
         "over 10% of respondents skipped it (Bennett 2001)",
     ),
+    // A respondent's flags are the checks that make `score`'s confidence low, by the
+    // same rules (trust/), so the two commands name the same people.
     (
-        "longstring",
-        "the same scale position for half or more of the answers in a row (Curran 2016)",
+        "nothing_answered",
+        "answered no question: score's confidence is low",
     ),
     (
-        "irv",
-        "positions vary by an SD under 0.10 of the scale (index: Dunn et al. 2018; cut-off careerfit's)",
+        "many_skipped",
+        "skipped more than a quarter of the questions: score's confidence is low",
+    ),
+    (
+        "straight_lining",
+        "the same scale position for every answer: score's confidence is low",
+    ),
+    (
+        "acquiescence",
+        "agreed with statements and their opposites alike: score's confidence is low",
+    ),
+    (
+        "nay_saying",
+        "disagreed with nearly every statement and its opposite: score's confidence is low",
+    ),
+    (
+        "alternating",
+        "jumped between the ends of the scale: score's confidence is low",
+    ),
+    (
+        "mostly_neutral",
+        "the middle of the scale for most answers: score's confidence is low",
+    ),
+    (
+        "inconsistent",
+        "answers about the same thing disagree as random answers do: score's confidence is low",
+    ),
+    (
+        "thin_best_fit",
+        "the best fit rests on fewer than half its traits: score's confidence is low",
     ),
 ];
 
@@ -259,7 +289,16 @@ impl<'q> Analyzer<'q> {
                 }
             }
         }
-        let flags = careless::flags(self.quiz, answers);
+        // The same rules as `score`'s low confidence (trust/): one notion of careless.
+        let scores = scoring::score(self.quiz, answers);
+        let mut flags: Vec<&'static str> = Vec::new();
+        for finding in crate::trust::findings(self.quiz, answers, &scores) {
+            if let Some(code) = crate::trust::lowering(crate::trust::Coded::code(&finding))
+                && !flags.contains(&code)
+            {
+                flags.push(code);
+            }
+        }
         if !flags.is_empty() {
             self.respondent_flags.push(RespondentFlags {
                 id: id.clone(),

@@ -155,6 +155,9 @@ pub struct Style {
 }
 
 #[cfg(test)]
+mod one_story;
+
+#[cfg(test)]
 mod tests {
     use super::dollars;
 

@@ -199,6 +199,15 @@ pub fn meaning(code: &str) -> &str {
         .map_or(code, |(_, meaning)| meaning)
 }
 
+/// The code, as the table of codes that make confidence low holds it; `None` for a
+/// code that does not.
+pub fn lowering(code: &str) -> Option<&'static str> {
+    LOWERS_CONFIDENCE
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(c, _)| *c)
+}
+
 /// Whether a warning of this code makes confidence low.
 pub fn lowers_confidence(code: &str) -> bool {
     LOWERS_CONFIDENCE.iter().any(|(c, _)| *c == code)

@@ -102,11 +102,11 @@ pub(super) fn scale_patterns<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<F
         }
     }
     let lean = (eligible > 0).then(|| lean / eligible as f64);
-    let leaning = lean.and_then(|lean| {
-        let strong = eligible >= 2;
-        if strong && lean >= AGREEING_STRONG - 1e-9 {
+    // One trait both ways round says too little to name a pattern.
+    let leaning = lean.filter(|_| eligible >= 2).and_then(|lean| {
+        if lean >= AGREEING_STRONG - 1e-9 {
             Some(Finding::Acquiescence { lean, eligible })
-        } else if strong && lean <= DISAGREEING_STRONG + 1e-9 {
+        } else if lean <= DISAGREEING_STRONG + 1e-9 {
             Some(Finding::NaySaying { lean, eligible })
         } else if lean >= LEANING - 1e-9 {
             Some(Finding::LeansAgreeing { lean, eligible })

@@ -200,6 +200,69 @@ fn pathway_persona(quiz: &Quiz, p: usize, rng: &mut Rng) -> Persona {
     }
 }
 
+/// Someone made from one pathway's weights alone: high on every trait it weighs, the
+/// more the heavier the weight (0.7 for the lightest up to 0.95 for the heaviest,
+/// give or take 0.03), low (0.05 to 0.3) on every other, and ready for its schooling.
+/// Nothing of the seed's broad list is given unless the pathway weighs it, so a
+/// verdict that rests on that list would call them a maybe.
+fn single_pathway_persona(quiz: &Quiz, p: usize, rng: &mut Rng) -> Persona {
+    let profile = &quiz.profiles[p];
+    let most = profile.weights.iter().map(|(_, w)| *w).fold(0.0, f64::max);
+    let levels = (0..quiz.traits.len())
+        .map(
+            |t| match profile.weights.iter().find(|(u, w)| *u == t && *w > 0.0) {
+                Some((_, w)) => (0.7 + 0.25 * w / most + 0.03 * (2.0 * rng.unit() - 1.0)).min(1.0),
+                None => 0.05 + 0.25 * rng.unit(),
+            },
+        )
+        .collect();
+    let education: &[&'static str] = match profile.id.as_str() {
+        "records-clerk" | "coding-specialist" => &["certificate", "associate"],
+        "rhit-technician" => &["associate"],
+        "rhia-administrator" => &["bachelor", "post-bacc", "master"],
+        "health-data-analyst" => &["associate", "bachelor"],
+        other => panic!("no persona for pathway {other}"),
+    };
+    Persona {
+        levels,
+        education: Some(education[rng.below(education.len())]),
+    }
+}
+
+#[test]
+fn a_person_made_for_one_pathway_alone_sees_it_first_and_is_told_yes() {
+    let quiz = him();
+    let mut rng = Rng::new(37);
+    let (mut yes, mut total, mut failures) = (0, 0, Vec::new());
+    for p in 0..quiz.profiles.len() {
+        let (mut found, mut told_yes) = (0, 0);
+        for _ in 0..RUNS {
+            let persona = single_pathway_persona(&quiz, p, &mut rng);
+            let said = respond(&quiz, &answer_as(&quiz, &persona, &mut rng));
+            found += usize::from(said.best.contains(&p));
+            told_yes += usize::from(said.said == Said::Yes);
+        }
+        let id = &quiz.profiles[p].id;
+        eprintln!(
+            "one pathway alone, {id}: in best {:.1}%, yes {:.1}%",
+            100.0 * share(found, RUNS),
+            100.0 * share(told_yes, RUNS)
+        );
+        if share(found, RUNS) < 0.85 {
+            failures.push(format!(
+                "{id} is in best for {found} of {RUNS} of its personas"
+            ));
+        }
+        if share(told_yes, RUNS) < 0.85 {
+            failures.push(format!("{id}: yes for {told_yes} of {RUNS}"));
+        }
+        yes += told_yes;
+        total += RUNS;
+    }
+    eprintln!("one pathway alone: yes {:.1}%", 100.0 * share(yes, total));
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 /// A would-be bedside nurse: science, people and integrity high, hands-on patient
 /// care wanted (the bedside trait low), the rest anywhere from 0.3 to 0.7.
 fn nurse(quiz: &Quiz, rng: &mut Rng) -> Persona {

@@ -28,6 +28,7 @@ mod properties;
 mod quiz_ids;
 mod raw_characters;
 mod readme;
+mod real_respondents;
 mod report;
 mod schema;
 mod score;

@@ -64,7 +64,7 @@ fn the_report_is_one_self_contained_page_with_a_bar_per_trait() {
     // No table is set smaller than the body text.
     assert!(!html.contains("8.5pt"));
     // One bar per trait in the inline SVG chart.
-    assert_eq!(select(&document, "svg rect.bar").len(), 18);
+    assert_eq!(select(&document, "svg rect.bar").len(), 19);
     // The ranked pathways, the best pathway's job titles and numbered next steps, the
     // explanation, the sources and the date.
     assert_eq!(select(&document, "section:first-of-type tbody tr").len(), 5);

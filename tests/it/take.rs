@@ -752,8 +752,9 @@ fn a_v1_result_gives_its_answers_back() {
         .code(0);
 }
 
-/// Every scale question of the HIM quiz answered "Agree": straight-lining and
-/// acquiescence, so every summary leads with the caution, before the pathways.
+/// Every scale question of the HIM quiz answered "Agree": straight-lining (which says
+/// the agreeing with opposites already), so every summary leads with the caution,
+/// before the pathways.
 #[test]
 fn low_confidence_leads_every_summary_format() {
     let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
@@ -791,7 +792,7 @@ fn low_confidence_leads_every_summary_format() {
         };
         let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
         let caution = shown
-            .find("Low confidence: every scale answer was the same; you agreed with statements and with their opposites;")
+            .find("Low confidence: every scale answer was the same. Read the fits below")
             .unwrap_or_else(|| panic!("{args:?}: no caution in\n{shown}"));
         let pathways = shown.find("Your pathways").expect("the pathways");
         assert!(

@@ -24,7 +24,7 @@ fn the_him_quiz_and_the_test_quiz_are_valid() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "him-career-fit.yaml: valid: quiz `him-career-fit` with 18 traits, 60 questions, 5 pathways",
+            "him-career-fit.yaml: valid: quiz `him-career-fit` with 19 traits, 60 questions, 5 pathways",
         ))
         .stdout(predicate::str::contains("small.yaml: valid: quiz `small`"));
 }
@@ -67,7 +67,7 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
             "label: A hospital, score: 25}",
         ),
         // A negative profile weight (meaning).
-        ("      management: 15", "      management: -15"),
+        ("      management: 14", "      management: -14"),
     ];
     let mut broken = original.clone();
     for (from, to) in breaks {
@@ -102,8 +102,8 @@ fn five_faults_in_the_him_quiz_are_all_reported_with_their_lines() {
             line_of("weight: heavy")
         ),
         format!(
-            "him.yaml:{}:19: error: profiles[3].weights.management: weight -15",
-            line_of("management: -15")
+            "him.yaml:{}:19: error: profiles[3].weights.management: weight -14",
+            line_of("management: -14")
         ),
     ];
     let errors: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();

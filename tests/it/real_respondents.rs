@@ -7,10 +7,8 @@
 //! caught. Each figure is printed
 //! (`cargo test --test real_respondents -- --nocapture`) and quoted in the README.
 
-mod common;
-
+use crate::common::{careerfit, fixture};
 use careerfit::rng::Rng;
-use common::{careerfit, fixture};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
