@@ -7,29 +7,40 @@ use super::Finding;
 use crate::answers::{Answer, Answers};
 use crate::quiz::{QuestionKind, Quiz};
 
-/// Every scale question answered at the same position (at least three of them):
-/// answers that never vary say little, whichever way the questions point.
+/// Every scale question answered at one position of its scale (at least three of
+/// them, in scales answered twice or more): answers that never vary say little,
+/// whichever way the questions point. Questions of one scale share its labels; a
+/// quiz of several scales is straight-lined when each is, at its own position (the
+/// top of a five-point scale and of a seven-point one, say).
 pub(super) fn straight_lining<'q>(quiz: &'q Quiz, answers: &Answers) -> Option<Finding<'q>> {
-    let mut first: Option<(usize, &'q str)> = None;
-    let (mut count, mut same_label) = (0, true);
+    // The first answer of each scale seen: its labels, position, and how many since.
+    let mut seen: Vec<(&'q [String], usize, usize)> = Vec::new();
     for (question, answer) in quiz.questions.iter().zip(answers) {
         let (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) = (&question.kind, answer)
         else {
             continue;
         };
-        let label = labels[k - 1].as_str();
-        match first {
-            None => first = Some((*k, label)),
-            Some((position, _)) if *k != position => return None,
-            Some((_, first_label)) => same_label &= label == first_label,
+        match seen.iter_mut().find(|(l, _, _)| *l == labels.as_slice()) {
+            Some((_, position, count)) if *position == *k => *count += 1,
+            Some(_) => return None,
+            None => seen.push((labels.as_slice(), *k, 1)),
         }
-        count += 1;
     }
-    let (position, label) = first?;
-    (count >= 3).then_some(Finding::StraightLining {
-        count,
+    let count: usize = seen
+        .iter()
+        .filter(|(_, _, n)| *n >= 2)
+        .map(|(_, _, n)| n)
+        .sum();
+    let (labels, position, _) = *seen.first()?;
+    let one_label = seen
+        .iter()
+        .all(|(l, k, _)| l[k - 1] == labels[position - 1]);
+    let count_all: usize = seen.iter().map(|(_, _, n)| n).sum();
+    let one_position = seen.iter().all(|(_, k, _)| *k == position);
+    (count >= 3 || (one_position && count_all >= 3)).then_some(Finding::StraightLining {
+        count: count_all,
         position,
-        label: same_label.then_some(label),
+        label: one_label.then_some(labels[position - 1].as_str()),
     })
 }
 

@@ -130,7 +130,8 @@ fn the_item_that_measures_nothing_is_flagged_and_the_good_ones_are_not() {
 }
 
 #[test]
-fn the_straight_liners_are_flagged_as_not_really_answering() {
+fn analyze_flags_exactly_the_respondents_score_marks_low_and_for_the_same_reasons() {
+    // One notion of careless: analyze's flags are score's low-confidence codes.
     let analysis = analyze_fixture();
     let flagged: HashMap<String, Vec<Json>> = analysis["respondent_flags"]
         .as_array()
@@ -143,10 +144,34 @@ fn the_straight_liners_are_flagged_as_not_really_answering() {
             )
         })
         .collect();
-    // generate.py makes every 80th respondent answer one position throughout.
-    for id in ["r80", "r160", "r240", "r320", "r400"] {
-        assert_eq!(flagged[id], vec![json!("longstring"), json!("irv")], "{id}");
+    let output = careerfit()
+        .arg("score")
+        .arg(analysis_fixture("quiz.yaml"))
+        .arg(analysis_fixture("rows.jsonl"))
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let mut low = HashMap::new();
+    for row in crate::common::json_lines(&output) {
+        if row["confidence"] == "low" {
+            let codes: Vec<Json> = row["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| careerfit::trust::lowers_confidence(c.as_str().unwrap()))
+                .cloned()
+                .collect();
+            low.insert(row["id"].as_str().unwrap().to_string(), codes);
+        }
     }
+    assert_eq!(flagged, low);
+    // generate.py makes every 80th respondent answer one position of each scale
+    // throughout, and r90 skip most questions.
+    for id in ["r80", "r160", "r240", "r320", "r400"] {
+        assert_eq!(flagged[id], vec![json!("straight_lining")], "{id}");
+    }
+    assert_eq!(flagged["r90"], vec![json!("many_skipped")]);
 }
 
 /// The keys of a JSON object, in the order written.
@@ -185,7 +210,7 @@ fn the_json_has_the_documented_shape() {
     assert_eq!(analysis["respondent_flags"].as_array().unwrap().len(), 6);
     assert_eq!(
         analysis["respondent_flags"][0],
-        json!({"id": "r80", "flags": ["longstring", "irv"]})
+        json!({"id": "r80", "flags": ["straight_lining"]})
     );
 
     // The second trait, every field; its figures are R psych's (expected-*.csv).

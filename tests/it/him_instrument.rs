@@ -8,7 +8,7 @@
 //! spread; then one answer in five is moved one step. A "which would you rather"
 //! question is answered with the option whose traits the persona likes best (one in
 //! five: the second best). The figures each test measures are printed
-//! (`cargo test --test him_instrument -- --nocapture`) and quoted in the README.
+//! (`cargo test --test it him_instrument -- --nocapture`) and quoted in the README.
 
 use careerfit::answers::{Answer, Answers};
 use careerfit::quiz::{self, Question, QuestionKind, Quiz, builtin};

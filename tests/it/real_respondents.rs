@@ -5,7 +5,7 @@
 //! must mark at least 60% of uniformly random answer sets to the same items `low`.
 //! Straight-lining, alternating extremes and answering too fast are still always
 //! caught. Each figure is printed
-//! (`cargo test --test real_respondents -- --nocapture`) and quoted in the README.
+//! (`cargo test --test it real_respondents -- --nocapture`) and quoted in the README.
 
 use crate::common::{careerfit, fixture};
 use careerfit::rng::Rng;
