@@ -93,7 +93,7 @@ pub const FLAG_LEGEND: &[(&str, &str)] = &[
     ),
     (
         "straight_lining",
-        "the same scale position for every answer: score's confidence is low",
+        "each scale answered at one position throughout: score's confidence is low",
     ),
     (
         "acquiescence",

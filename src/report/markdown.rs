@@ -176,9 +176,9 @@ pub fn render(v: &View) -> String {
                     }
                 }
             }
-            if !best.next_steps.is_empty() {
+            if !view.next_steps.is_empty() {
                 out.push_str("\n**Next steps**\n\n");
-                for (i, step) in best.next_steps.iter().enumerate() {
+                for (i, step) in view.next_steps.iter().enumerate() {
                     out.push_str(&format!("{}. {}\n", i + 1, item(step)));
                 }
             }

@@ -272,9 +272,9 @@ fn render(v: &View, width: usize) -> String {
                     }
                 }
             }
-            if !best.next_steps.is_empty() {
+            if !view.next_steps.is_empty() {
                 line("Next steps:");
-                for (i, step) in best.next_steps.iter().enumerate() {
+                for (i, step) in view.next_steps.iter().enumerate() {
                     line(&format!("{}. {step}", i + 1));
                 }
             }

@@ -52,7 +52,18 @@ pub struct Best<'a> {
     pub summary: Option<&'a str>,
     /// Its growth areas in words (see `growth_areas`).
     pub growth_areas: Vec<String>,
+    /// Its next steps; under `probably_not`, the general ones instead (see
+    /// `GENERAL_STEPS`): the closest pathway keeps its facts, but a person the
+    /// field is probably not for is not sent to a degree program.
+    pub next_steps: Vec<String>,
 }
+
+/// The next steps under `probably_not`, for whichever pathway is closest.
+pub const GENERAL_STEPS: [&str; 3] = [
+    "Talk your answers through with an advisor or a school counselor before choosing a program.",
+    "Look at careers that use the traits you scored highest; the reasons above say where your answers point.",
+    "If this pathway still draws you, talk to someone who does the work before you enrol anywhere.",
+];
 
 impl<'a> View<'a> {
     pub fn new(
@@ -79,6 +90,12 @@ impl<'a> View<'a> {
                     .find(|p| p.id == entry.id)
                     .and_then(|p| p.summary.as_deref()),
                 growth_areas: growth_areas(quiz, result, entry),
+                next_steps: match result.verdict.as_ref().map(|v| v.answer) {
+                    Some(crate::verdict::Answer::ProbablyNot) => {
+                        GENERAL_STEPS.iter().map(|s| s.to_string()).collect()
+                    }
+                    _ => entry.next_steps.clone(),
+                },
             });
         View {
             result,

@@ -876,3 +876,55 @@ fn take_prints_every_format_it_names() {
         );
     }
 }
+
+/// Under "probably not" the closest pathway keeps its facts, but its next steps are
+/// the general ones, not a degree program (issue #32, point 7).
+#[test]
+fn under_probably_not_the_closest_pathway_gives_general_next_steps() {
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let mut answers = String::from("answers:\n");
+    for q in &quiz.questions {
+        let answer = match (q.id.as_str(), &q.kind) {
+            ("behind-the-scenes", _) => "1".to_string(),
+            ("hands-on-care", _) => "5".to_string(),
+            ("treat-patients", _) => "yes".to_string(),
+            ("patient-contact", _) => "most".to_string(),
+            ("education-ready", _) => "bachelor".to_string(),
+            (_, careerfit::quiz::QuestionKind::Scale { reverse, .. }) => {
+                if *reverse { "2" } else { "4" }.to_string()
+            }
+            _ => continue,
+        };
+        answers.push_str(&format!("  {}: {answer}\n", q.id));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "nurse.yaml", &answers);
+    let result = take_json(&him_quiz(), &file);
+    assert_eq!(result["verdict"]["answer"], "probably_not", "{result}");
+    let output = careerfit()
+        .args(["take", "--plain", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let shown = text(&output.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("The closest pathway"), "{shown}");
+    assert!(
+        shown.contains("Talk your answers through with an advisor or a school counselor"),
+        "{shown}"
+    );
+    for step in result["profiles"][0]["next_steps"].as_array().unwrap() {
+        let step = step
+            .as_str()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            !shown.contains(&step),
+            "a program step under probably not: {step}"
+        );
+    }
+}

@@ -307,9 +307,9 @@ pub fn body(v: &View) -> Markup {
                         }
                     }
                 }
-                @if !best.next_steps.is_empty() {
+                @if let Some(steps) = v.best.as_ref().map(|b| &b.next_steps).filter(|s| !s.is_empty()) {
                     p { strong { "Next steps" } }
-                    ol { @for step in &best.next_steps { li { (step) } } }
+                    ol { @for step in steps { li { (step) } } }
                 }
             }
         } @else {

@@ -185,7 +185,7 @@ pub fn render(v: &View, style: Style) -> String {
         );
         row(
             "Next steps",
-            best.next_steps
+            view.next_steps
                 .iter()
                 .enumerate()
                 .map(|(i, step)| format!("{}. {step}", i + 1))
