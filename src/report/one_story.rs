@@ -44,7 +44,7 @@ fn answers(quiz: &Quiz, levels: &[f64], care: f64, picks: &[u32]) -> Answers {
                     }
                 }
                 QuestionKind::YesNo { reverse } => Answer::YesNo(if random {
-                    pick % 2 == 0
+                    pick.is_multiple_of(2)
                 } else {
                     (level > 0.5) != *reverse
                 }),
