@@ -66,6 +66,10 @@ struct ProgressFile {
     position: usize,
     /// Answers so far, written as in an answers file; skipped ones are absent.
     answers: serde_json::Map<String, Json>,
+    /// The seed of the forced choices' option orders (absent in older files, whose
+    /// options were shown in the file's order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    options_seed: Option<u64>,
 }
 
 /// Where the quiz stands: its question order, the next position and the answers.
@@ -74,6 +78,8 @@ pub struct Progress {
     pub order: Vec<usize>,
     pub position: usize,
     pub answers: Answers,
+    /// See `plan::shown_options`.
+    pub options_seed: Option<u64>,
 }
 
 /// The progress file of a quiz, in the user's data folder; `None` when the system
@@ -175,6 +181,7 @@ pub fn load(path: &Path, quiz: &Quiz) -> Result<Option<Progress>, ProgressError>
         order: file.order,
         position: file.position,
         answers,
+        options_seed: file.options_seed,
     }))
 }
 
@@ -199,6 +206,7 @@ fn written(path: &Path, quiz: &Quiz, progress: &Progress) -> Result<PrivateFile,
         version: quiz.version.clone(),
         order: progress.order.clone(),
         position: progress.position,
+        options_seed: progress.options_seed,
         answers: quiz
             .questions
             .iter()
@@ -250,6 +258,7 @@ mod tests {
             order: vec![0, 2, 5, 1, 3, 4, 6],
             position: 3,
             answers,
+            options_seed: Some(7),
         }
     }
 

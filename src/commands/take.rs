@@ -160,6 +160,7 @@ fn ask(
         Some(path) => resume_state::load(path, quiz)?,
         None => None,
     };
+    let saved_options_seed = saved.as_ref().and_then(|s| s.options_seed);
     let choices = plan::Choices {
         resume: args.resume,
         shuffle: args.shuffle,
@@ -194,10 +195,18 @@ fn ask(
             quiz.id
         ),
         Some(plan::Note::Shuffled { seed }) => {
-            note!("The questions come in a random order; --seed {seed} gives this order again.\n")
+            note!("The questions come in a random order; --seed {seed} gives this order again.")
         }
         None => {}
     }
+    // The forced choices' options in an order of this respondent's: the seed of the
+    // questions' order when there is one, the saved one when resuming.
+    let options_seed = match plan.note {
+        Some(plan::Note::Resuming { .. }) => saved_options_seed,
+        Some(plan::Note::Shuffled { seed }) => Some(seed),
+        _ => Some(args.seed.unwrap_or_else(fresh_seed)),
+    };
+    let shown = plan::shown_options(quiz, options_seed);
     let order = plan.order;
     let start = (plan.answers, plan.position);
     // Resuming, the banner above stays the first thing on screen: the introduction
@@ -208,16 +217,17 @@ fn ask(
             resume_command(args)
         );
     } else {
-        note!("{}\n", quiz.title);
+        note!("{}", quiz.title);
         if let Some(description) = &quiz.description {
             note!("{}", report::wrap(description, 80, ""));
         }
+        // Three lines, so that the first screen (the title, a --seed line, the
+        // description, the first question) fits 24 rows; Ctrl-C gives the commands
+        // to go on, installed or not (`resume_command`).
         note!(
-            "{total} questions. Answer for yourself as you are now.\n\
-             Esc skips a question; \"← Back\" (or b at a yes/no question) goes back one;\n\
-             you can review and change every answer before the result.\n\
-             Ctrl-C stops at once; to go on later:{}\n",
-            resume_command(args)
+            "{total} questions. Answer for yourself as you are now. Esc skips a question;\n\
+             \"← Back\" (or b at a yes/no question) goes back one; you review them all at\n\
+             the end. Ctrl-C stops at once, and says how to go on later with your answers.\n"
         );
     }
     // Saved after every answer; if it cannot be saved, say so once and go on.
@@ -228,6 +238,7 @@ fn ask(
             order: order.clone(),
             position,
             answers: answers.clone(),
+            options_seed,
         };
         if let Err(e) = resume_state::save(path, quiz, &progress)
             && !std::mem::replace(&mut warned, true)
@@ -236,8 +247,8 @@ fn ask(
         }
     };
     let mut prompter = TerminalPrompter::new(settings.stderr.color);
-    let answers =
-        prompt::run_quiz(quiz, &order, start, &mut prompter, &mut save).map_err(|e| match e {
+    let answers = prompt::run_quiz(quiz, &order, &shown, start, &mut prompter, &mut save).map_err(
+        |e| match e {
             PromptError::Interrupted => {
                 if progress_path.as_ref().is_some_and(|p| p.exists()) {
                     note!(
@@ -248,7 +259,8 @@ fn ask(
                 Error::Interrupted
             }
             PromptError::Io(message) => Error::Terminal(message),
-        })?;
+        },
+    )?;
     note!();
     Ok((answers, prompter.pace.warning().into_iter().collect()))
 }

@@ -22,6 +22,9 @@ pub struct Ask<'a> {
     pub current: Option<&'a Answer>,
     /// Whether "back" is offered (not on the first question, nor from the review).
     pub can_go_back: bool,
+    /// The order its options are shown in, as positions in the question's options
+    /// (a forced choice's, shuffled per respondent); empty for the file's order.
+    pub shown: &'a [usize],
 }
 
 /// What the person did at a question.
@@ -65,12 +68,15 @@ pub trait Prompter {
 }
 
 /// Ask every question, in `order` (positions in the quiz; the quiz's own order when
-/// empty), letting the person go back, then review until they finish. Answers are
-/// kept in quiz order, so that order never changes a score. `saved` is called after
-/// every answer with the answers so far and the next position in `order`.
+/// empty), each question's options in `shown[q]` (see `plan::shown_options`; empty
+/// for the file's order), letting the person go back, then review until they
+/// finish. Answers are kept in quiz order, and an option by its place in the file,
+/// so that no order ever changes a score. `saved` is called after every answer with
+/// the answers so far and the next position in `order`.
 pub fn run_quiz(
     quiz: &Quiz,
     order: &[usize],
+    shown: &[Vec<usize>],
     start: (Answers, usize),
     prompter: &mut dyn Prompter,
     saved: &mut dyn FnMut(&Answers, usize),
@@ -91,6 +97,7 @@ pub fn run_quiz(
             total,
             current: answers[q].as_ref(),
             can_go_back: position > 0,
+            shown: shown.get(q).map_or(&[], Vec::as_slice),
         })?;
         match reply {
             Reply::Answer(answer) => {
@@ -112,6 +119,7 @@ pub fn run_quiz(
                     total,
                     current: answers[q].as_ref(),
                     can_go_back: false,
+                    shown: shown.get(q).map_or(&[], Vec::as_slice),
                 })? {
                     answers[q] = answer;
                     saved(&answers, order.len());
@@ -165,7 +173,7 @@ mod tests {
 
     fn run(quiz: &Quiz, order: &[usize], prompter: &mut Scripted) -> Result<Answers, PromptError> {
         let start = (vec![None; quiz.questions.len()], 0);
-        run_quiz(quiz, order, start, prompter, &mut |_, _| {})
+        run_quiz(quiz, order, &[], start, prompter, &mut |_, _| {})
     }
 
     fn asked_ids(prompter: &Scripted) -> Vec<&str> {
@@ -234,7 +242,10 @@ mod tests {
         let mut prompter = Scripted::new(replies, vec![Review::Change(0), Review::Finish]);
         let mut saves = 0;
         let start = (vec![None; 7], 0);
-        let answers = run_quiz(&quiz, &[], start, &mut prompter, &mut |_, _| saves += 1).unwrap();
+        let answers = run_quiz(&quiz, &[], &[], start, &mut prompter, &mut |_, _| {
+            saves += 1
+        })
+        .unwrap();
         assert_eq!(
             asked_ids(&prompter),
             [
@@ -266,7 +277,8 @@ mod tests {
         let mut prompter = Scripted::new(vec![Reply::Answer(None); 3], vec![]);
         let mut before = vec![None; 7];
         before[0] = Some(Answer::Scale(2));
-        let answers = run_quiz(&quiz, &[], (before, 4), &mut prompter, &mut |_, _| {}).unwrap();
+        let answers =
+            run_quiz(&quiz, &[], &[], (before, 4), &mut prompter, &mut |_, _| {}).unwrap();
         assert_eq!(asked_ids(&prompter), ["q-choice", "q-multi", "q-required"]);
         assert_eq!(answers[0], Some(Answer::Scale(2)));
     }

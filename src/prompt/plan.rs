@@ -37,6 +37,26 @@ pub enum Note {
     },
 }
 
+/// The order each question's options are shown in: a forced choice's (options that
+/// score different traits) shuffled by `seed` and its place in the quiz, so that
+/// pressing Enter throughout does not choose one pathway; every other question's, and
+/// all of them without a seed, in the file's order (empty). The same seed gives the
+/// same orders: `--seed` repeats them, and saved progress keeps its seed.
+pub fn shown_options(quiz: &crate::quiz::Quiz, seed: Option<u64>) -> Vec<Vec<usize>> {
+    use crate::quiz::QuestionKind;
+    quiz.questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| match (&question.kind, seed) {
+            (QuestionKind::Choice { options }, Some(seed)) if question.traits.len() > 1 => {
+                let mixed = seed ^ (q as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                crate::rng::shuffled(options.len(), mixed)
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
 /// Saved answers exist, and neither --resume nor --fresh says what to do with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unfinished {
@@ -108,6 +128,7 @@ mod tests {
             order: vec![2, 0, 1, 3],
             position: 1,
             answers,
+            options_seed: None,
         }
     }
 
@@ -142,5 +163,46 @@ mod tests {
         let nothing = plan(3, None, choices(true, false, None), || 0).unwrap();
         assert_eq!(nothing.order, [0, 1, 2]);
         assert_eq!(nothing.note, Some(Note::NothingToResume));
+    }
+
+    #[test]
+    fn a_forced_choice_s_options_are_shuffled_by_the_seed_and_no_other_s() {
+        use crate::quiz::QuestionKind;
+        let text = crate::quiz::builtin::find("him-career-fit").unwrap();
+        let (quiz, _) = crate::quiz::load("him-career-fit.yaml", text).unwrap();
+        let forced: Vec<usize> = (0..quiz.questions.len())
+            .filter(|&q| {
+                matches!(quiz.questions[q].kind, QuestionKind::Choice { .. })
+                    && quiz.questions[q].traits.len() > 1
+            })
+            .collect();
+        assert!(!forced.is_empty(), "the HIM quiz has forced choices");
+        assert!(shown_options(&quiz, None).iter().all(Vec::is_empty));
+        let shown = shown_options(&quiz, Some(7));
+        assert_eq!(
+            shown,
+            shown_options(&quiz, Some(7)),
+            "a seed repeats its orders"
+        );
+        for (q, order) in shown.iter().enumerate() {
+            match &quiz.questions[q].kind {
+                QuestionKind::Choice { options } if forced.contains(&q) => {
+                    let mut sorted = order.clone();
+                    sorted.sort_unstable();
+                    assert_eq!(sorted, (0..options.len()).collect::<Vec<_>>());
+                }
+                _ => assert!(order.is_empty(), "question {q} keeps the file's order"),
+            }
+        }
+        // Enter on the first option: over respondents, not always the same option.
+        for &q in &forced {
+            let firsts: std::collections::BTreeSet<usize> = (0..20)
+                .map(|seed| shown_options(&quiz, Some(seed))[q][0])
+                .collect();
+            assert!(
+                firsts.len() > 1,
+                "question {q}: always option {firsts:?} first"
+            );
+        }
     }
 }

@@ -17,6 +17,8 @@ pub struct TerminalPrompter {
     color: bool,
     /// How long each answer took.
     pub pace: super::pace::Pace,
+    /// The look every prompt shares.
+    render: RenderConfig<'static>,
 }
 
 impl TerminalPrompter {
@@ -30,14 +32,16 @@ impl TerminalPrompter {
         } else {
             RenderConfig::empty()
         };
-        inquire::set_global_render_config(RenderConfig {
+        let render = RenderConfig {
             canceled_prompt_indicator: Styled::new("<skipped>"),
             ..base
-        });
+        };
+        inquire::set_global_render_config(render);
         TerminalPrompter {
             review_cursor: 0,
             color,
             pace: Default::default(),
+            render,
         }
     }
 }
@@ -80,11 +84,23 @@ impl Prompter for TerminalPrompter {
                 shorten(&answer_text(question, answers[q].as_ref()), 28)
             ));
         }
+        // Echoed as what was done: finished (Enter on Finish, or Esc), or which answer
+        // is to change; never as if it were an answer, nor as "<skipped>".
+        let echoed = |entry: inquire::list_option::ListOption<&String>| match entry.index {
+            0 => "(finished)".to_string(),
+            n => format!("(changing the answer to question {n})"),
+        };
+        let finished = RenderConfig {
+            canceled_prompt_indicator: Styled::new("(finished)"),
+            ..self.render
+        };
         let chosen = Select::new(
             "Review your answers: change any of them, or finish.",
             entries,
         )
         .with_help_message("↑↓ to move, Enter to change that answer or to finish")
+        .with_formatter(&echoed)
+        .with_render_config(finished)
         .with_page_size(12)
         .with_starting_cursor(self.review_cursor)
         .without_filtering()
@@ -175,13 +191,36 @@ impl std::str::FromStr for YesNoBack {
     }
 }
 
+/// The terminal's width, within reason.
+fn columns() -> usize {
+    let columns = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
+    usize::from(columns.clamp(20, 200))
+}
+
 /// The question wrapped by words to the terminal, less the "? " before it, so that
 /// no word (or lone full stop) is broken over two lines.
 fn question_text(text: &str) -> String {
-    let columns = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
-    let width = usize::from(columns.clamp(20, 200)) - 2;
-    crate::text::wrap(text, width, "").trim_end().to_string()
+    crate::text::wrap(text, columns() - 2, "")
+        .trim_end()
+        .to_string()
 }
+
+/// What is echoed after an answered question (inquire writes "? QUESTION ECHO"): the
+/// answer on the question's last line when it fits there, else on lines of its own,
+/// wrapped between words, so that no answer is split mid-word ("Strongl" / "y").
+pub(super) fn echo(question: &str, answer: &str, columns: usize) -> String {
+    let lines: Vec<&str> = question.lines().collect();
+    let prefix = if lines.len() <= 1 { 2 } else { 0 };
+    let last = lines.last().map_or(0, |l| textwrap::core::display_width(l));
+    if prefix + last + 1 + textwrap::core::display_width(answer) <= columns {
+        answer.to_string()
+    } else {
+        format!("\n{}", crate::text::wrap(answer, columns, "").trim_end())
+    }
+}
+
+/// The echo of the "← Back" entry: not an answer.
+pub(super) const WENT_BACK: &str = "(back to the previous question)";
 
 fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
     let text = question_text(&ask.question.text);
@@ -201,8 +240,13 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
                 Some(Answer::Scale(k)) => k - 1,
                 _ => 0,
             };
+            let shown = |option: inquire::list_option::ListOption<&String>| match option.index {
+                i if i == n => WENT_BACK.to_string(),
+                _ => echo(text, option.value, columns()),
+            };
             let chosen = Select::new(text, with_back(labels.clone()))
                 .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
+                .with_formatter(&shown)
                 .with_page_size(n + 1)
                 .with_starting_cursor(start)
                 .without_filtering()
@@ -223,8 +267,13 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
                 parsed => parsed,
             };
             let help_line = help(ask, keys);
+            let echoed = |reply: YesNoBack| match reply {
+                YesNoBack::Back => WENT_BACK.to_string(),
+                answer => echo(text, &answer.to_string(), columns()),
+            };
             let mut prompt = CustomType::<YesNoBack>::new(text)
                 .with_parser(&parser)
+                .with_formatter(&echoed)
                 .with_error_message(if back {
                     "Type y, n or b."
                 } else {
@@ -246,20 +295,33 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
             })
         }
         QuestionKind::Choice { options } => {
-            let labels: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+            // Shown in `ask.shown`'s order; an answer is always its place in the file.
+            let file_order: Vec<usize> = (0..options.len()).collect();
+            let shown = if ask.shown.is_empty() {
+                &file_order
+            } else {
+                ask.shown
+            };
+            let labels: Vec<String> = shown.iter().map(|&i| options[i].label.clone()).collect();
             let start = match ask.current {
-                Some(Answer::Choice(i)) => *i,
+                Some(Answer::Choice(i)) => shown.iter().position(|s| s == i).unwrap_or(0),
                 _ => 0,
+            };
+            let n = options.len();
+            let echoed = |option: inquire::list_option::ListOption<&String>| match option.index {
+                i if i == n => WENT_BACK.to_string(),
+                _ => echo(text, option.value, columns()),
             };
             let chosen = Select::new(text, with_back(labels))
                 .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
+                .with_formatter(&echoed)
                 .with_page_size(options.len() + 1)
                 .with_starting_cursor(start)
                 .without_filtering()
                 .raw_prompt()?;
             Ok(match chosen.index {
                 i if i == options.len() => Reply::Back,
-                i => Reply::Answer(Some(Answer::Choice(i))),
+                i => Reply::Answer(Some(Answer::Choice(shown[i]))),
             })
         }
         QuestionKind::Multi { options } => {
@@ -288,5 +350,30 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
                 ticks::Outcome::Interrupted => Err(InquireError::OperationInterrupted),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::echo;
+
+    #[test]
+    fn an_echo_goes_on_the_question_s_line_or_on_its_own_between_words() {
+        // "? " + 10 + " " + 17 = 30 columns: it fits.
+        assert_eq!(
+            echo("Short one?", "Strongly disagree", 80),
+            "Strongly disagree"
+        );
+        // The last line of a wrapped question is 76 columns: the answer goes below.
+        let question = format!("{}\n{}", "a".repeat(78), "b".repeat(76));
+        assert_eq!(
+            echo(&question, "Strongly disagree", 80),
+            "\nStrongly disagree"
+        );
+        // An answer wider than the terminal is wrapped between its words.
+        assert_eq!(
+            echo("Q?", "one two three four", 10),
+            "\none two\nthree four"
+        );
     }
 }

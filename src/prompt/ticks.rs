@@ -129,15 +129,19 @@ pub fn ask(look: &Look, list: &mut List) -> std::io::Result<Outcome> {
             .collect::<Vec<_>>()
             .join(", "),
         Outcome::Skipped => "<skipped>".to_string(),
-        Outcome::Back | Outcome::Interrupted => String::new(),
+        Outcome::Back => super::terminal::WENT_BACK.to_string(),
+        Outcome::Interrupted => String::new(),
     };
     if !answer.is_empty() {
+        let question = look.question.replace('\n', "\n  ");
+        let width = terminal::size().map_or(80, |(columns, _)| usize::from(columns.max(20)));
+        // Wrapped between words, as inquire's echoes are (`terminal::echo`).
+        let answer = super::terminal::echo(&question, &answer, width);
         let answer = if look.color {
             answer.cyan().to_string()
         } else {
             answer
         };
-        let question = look.question.replace('\n', "\n  ");
         writeln!(err, "{} {question} {answer}", mark(look.color))?;
     }
     err.flush()?;

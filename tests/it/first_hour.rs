@@ -49,11 +49,7 @@ fn the_resume_hint_names_the_quiz_and_both_ways_to_run_careerfit() {
     let intro = session.expect("Question 1 of 7").unwrap();
     let intro = String::from_utf8_lossy(intro.before()).replace("\r\n", "\n");
     assert!(
-        intro.contains(
-            "Ctrl-C stops at once; to go on later:\n  `careerfit take small.yaml --resume`\n  \
-             or, where careerfit is not installed,\n  \
-             `cargo run --release -- take small.yaml --resume`\n"
-        ),
+        intro.contains("Ctrl-C stops at once, and says how to go on later with your answers.\n"),
         "{intro}"
     );
     std::thread::sleep(Duration::from_millis(150));
@@ -106,4 +102,38 @@ fn the_readme_says_how_to_install_and_how_to_run_without_installing() {
         .find("cargo run --release -- take --resume")
         .expect("how to run without installing");
     assert!(setup < install && setup < without);
+}
+
+/// The first screen at 80×24, with the --seed line of a shuffled run: the seed, the
+/// title, the introduction and the whole first question, none scrolled off.
+#[test]
+fn the_first_screen_of_the_him_quiz_fits_80_by_24() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.args(["take", "--shuffle"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color")
+        .env("XDG_DATA_HOME", data.path());
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(80, 24)
+        .expect("set the window size");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    let found = session.expect("Question 1 of 60").unwrap();
+    let screen = String::from_utf8_lossy(found.before()).replace("\r\n", "\n");
+    // Everything up to the help line, which is the screen's last.
+    let rows = screen.matches('\n').count() + 1;
+    assert!(rows <= 24, "{rows} rows:\n{screen}");
+    assert!(
+        screen.starts_with("The questions come in a random order; --seed "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("\nIs a career in HIM right for me?\n"),
+        "{screen}"
+    );
+    assert!(screen.contains("Ctrl-C stops at once"), "{screen}");
+    session.send(ControlCode::EndOfText).unwrap();
+    everything(&mut session);
 }

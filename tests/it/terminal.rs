@@ -801,3 +801,38 @@ fn answers_faster_than_reading_are_called_out_and_the_verdict_is_unclear() {
     );
     assert_eq!(exit_code(&session), 0);
 }
+
+/// Enter on every question picks the first option shown, and a forced choice's
+/// options come in the respondent's own order, the one `--seed` repeats: some seed
+/// gives another answer than seed 0, and seed 0 again gives its own.
+#[test]
+fn enter_throughout_does_not_choose_one_pathway() {
+    let quiz_file = fixture("forced.yaml");
+    let (quiz, _) = careerfit::quiz::load_path(&quiz_file).unwrap();
+    let enter_throughout = |seed: u64| {
+        let dir = tempfile::tempdir().unwrap();
+        let seed_text = seed.to_string();
+        let args = [
+            "take",
+            quiz_file.to_str().unwrap(),
+            "--seed",
+            &seed_text,
+            "-o",
+            "result.json",
+        ];
+        let mut session = spawn(&args, dir.path());
+        for n in 1..=quiz.questions.len() {
+            answer(&mut session, &format!("Question {n} of"), &[ENTER]);
+        }
+        answer(&mut session, "Review your answers", &[ENTER]);
+        session.expect(expectrl::Eof).unwrap();
+        assert_eq!(exit_code(&session), 0);
+        saved_answer(&dir.path().join("result.json"), "rather")
+    };
+    let first = enter_throughout(0);
+    // Three options: the chance that five more seeds all show the same one first is
+    // (1/3)^5, and the seeds are fixed, so the test does not flicker.
+    let other = (1..=5).map(enter_throughout).find(|a| *a != first);
+    assert!(other.is_some(), "every seed shows `{first}` first");
+    assert_eq!(enter_throughout(0), first, "--seed repeats the order");
+}

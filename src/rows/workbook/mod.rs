@@ -16,8 +16,9 @@ use scan::SheetScan;
 /// from its end).
 pub const MAX_WORKBOOK_BYTES: u64 = 32 << 20;
 /// The most a worksheet's XML may hold, uncompressed: it is read as a stream, so this
-/// bounds time, not memory.
-pub const MAX_SHEET_XML_BYTES: u64 = 256 << 20;
+/// bounds time, not memory. Excel's full sheet of a form's export (1,048,576 rows of
+/// some 4 KB of cells) fits; at 256 MiB a full sheet of a few dozen columns did not.
+pub const MAX_SHEET_XML_BYTES: u64 = 4 << 30;
 /// The most any other part of the workbook may hold, uncompressed (its shared
 /// strings, styles): calamine holds these whole.
 pub const MAX_PART_XML_BYTES: u64 = 8 << 20;
