@@ -1,6 +1,8 @@
 //! Where `serve` keeps the class: one SQLite file (WAL, `synchronous=FULL`, mode
 //! 0600), held by one server at a time, its schema versioned and migrated on start.
-//! Every change is one transaction, committed before the server answers.
+//! Every change is one transaction, committed before the server answers. Deleted
+//! rows are overwritten (`secure_delete`), and the log of changes is emptied into
+//! the file after a delete, so a deleted student is gone from its bytes.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -100,6 +102,35 @@ pub struct Listed {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// A delete since the last checkpoint: its rows may still be in the WAL.
+    checkpoint_due: std::cell::Cell<bool>,
+}
+
+/// The file a store opened, by device and inode: a file removed or put in its place
+/// while the server runs is not the one its commits go to.
+#[derive(Clone, Debug)]
+pub struct FileIdentity {
+    pub path: PathBuf,
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    fn of(path: &Path) -> std::io::Result<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path)?;
+        Ok(FileIdentity {
+            path: path.to_path_buf(),
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+
+    /// Whether the path still names the file that was opened.
+    pub fn is_still_there(&self) -> bool {
+        FileIdentity::of(&self.path)
+            .is_ok_and(|now| now.device == self.device && now.inode == self.inode)
+    }
 }
 
 impl Store {
@@ -131,15 +162,26 @@ impl Store {
             .map_err(in_use)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(in_use)?;
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(in_use)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            checkpoint_due: std::cell::Cell::new(false),
         };
         store.migrate(quiz).map_err(|e| match e {
             StoreError::Sqlite { source, .. } => in_use(source),
             other => other,
         })?;
         Ok(store)
+    }
+
+    /// The file as it is now, to compare with later (see `FileIdentity`).
+    pub fn identity(&self) -> Result<FileIdentity, StoreError> {
+        FileIdentity::of(&self.path).map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn sqlite(&self, source: rusqlite::Error) -> StoreError {
@@ -409,11 +451,41 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
     }
 
-    /// Forget a student: their answers and result go with them.
-    pub fn delete(&self, student: i64) -> Result<bool, StoreError> {
+    /// How many students the class has.
+    pub fn count(&self) -> Result<usize, StoreError> {
         self.conn
+            .query_row("SELECT count(*) FROM students", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// A student as the advisor's list shows them, by their number.
+    pub fn listed(&self, student: i64) -> Result<Option<Listed>, StoreError> {
+        Ok(self.students()?.into_iter().find(|s| s.id == student))
+    }
+
+    /// Forget a student: their answers and result go with them, overwritten in the
+    /// file once committed and checkpointed (`checkpoint_if_due`).
+    pub fn delete(&self, student: i64) -> Result<bool, StoreError> {
+        let deleted = self
+            .conn
             .execute("DELETE FROM students WHERE id = ?1", [student])
             .map(|n| n > 0)
+            .map_err(|e| self.sqlite(e))?;
+        if deleted {
+            self.checkpoint_due.set(true);
+        }
+        Ok(deleted)
+    }
+
+    /// After a committed delete: copy the WAL into the file and empty it, so that
+    /// the deleted rows' old pages are in neither.
+    pub fn checkpoint_if_due(&self) -> Result<(), StoreError> {
+        if !self.checkpoint_due.replace(false) {
+            return Ok(());
+        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .map_err(|e| self.sqlite(e))
     }
 }
