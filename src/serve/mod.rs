@@ -200,6 +200,10 @@ async fn serve(
     for also in &app.reach.urls[1..] {
         writeln!(out, "also: {also}/")?;
     }
+    if !options.public_urls.is_empty() {
+        // Where the proxy is to send the requests.
+        writeln!(out, "listening: {}://{local}/", app.reach.scheme)?;
+    }
     let on_a_network = !local.ip().is_loopback() || !options.public_urls.is_empty();
     if on_a_network && let Some(code) = addresses::qr_code(&format!("{students}/")) {
         writeln!(out, "{code}")?;
