@@ -126,17 +126,21 @@ pub fn run(quiz: Quiz, options: Options, out: &mut dyn std::io::Write) -> Result
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let outcome = runtime.block_on(serve(quiz, store, options, out, &log, most_connections));
+    let outcome = runtime.block_on(serve(
+        quiz,
+        store,
+        options,
+        out,
+        &log,
+        (file_limit, most_connections),
+    ));
     // A read stuck on a broken disk is not waited for.
     runtime.shutdown_timeout(Duration::from_millis(500));
     let said = log.dropped();
-    match &outcome {
-        Ok(stop) => {
-            for line in stop {
-                log.say(line);
-            }
+    if let Ok(stop) = &outcome {
+        for line in stop {
+            log.say(line);
         }
-        Err(_) => tracing::debug!(file_limit, "stopped on an error"),
     }
     let stalled = log.dropped() > said;
     log.finish(stalled);
@@ -149,7 +153,7 @@ async fn serve(
     options: Options,
     out: &mut dyn std::io::Write,
     log: &log::Log,
-    most_connections: usize,
+    (file_limit, most_connections): (u64, usize),
 ) -> Result<Vec<String>, ServeError> {
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = listen(addr).map_err(|source| ServeError::Bind { addr, source })?;
@@ -226,6 +230,14 @@ async fn serve(
              answers and the advisor's link as they pass; beyond a classroom network, use \
              --tls-cert and --tls-key, or a reverse proxy that serves HTTPS (with \
              --public-url https://...)"
+        ));
+    }
+    if options.connections_per_address >= most_connections {
+        log.say(&format!(
+            "warning: the limit on open files ({file_limit}) lets the server hold \
+             {most_connections} connections at once, and one address may take them all; \
+             raise the hard limit (`ulimit -Hn`, or LimitNOFILE= in a systemd unit), or \
+             give a lower --max-connections-per-address"
         ));
     }
     let gate = connections::Gate::new(options.connections_per_address, most_connections);
