@@ -713,6 +713,15 @@ fn with_the_database_file_replaced_nothing_is_acknowledged_and_the_stop_says_so(
     );
     let other = browser();
     assert_eq!(try_start(&server, &other, "After").status(), 500);
+    // The advisor is told on their page.
+    let advisor = advisor(&server);
+    let page = advisor
+        .get(server.url("/advisor"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("id=\"replaced\""), "{page}");
     let (_, code, _, err) = server.stop_within(Duration::from_secs(15));
     assert_eq!(code, Some(0));
     assert!(

@@ -341,6 +341,7 @@ async fn class_page(
         refused_full,
         starts_per_address: app.caps.starts_per_address,
         refused_quota,
+        file_replaced: (!app.file.is_still_there()).then(|| app.file.path.display().to_string()),
     });
     Ok(Html(page).into_response())
 }

@@ -30,6 +30,8 @@ pub struct Class<'a> {
     pub starts_per_address: usize,
     /// Starts refused by the per-address quota.
     pub refused_quota: usize,
+    /// The database's path, when it no longer names the file the server opened.
+    pub file_replaced: Option<String>,
 }
 
 fn token(form_token: &str) -> Markup {
@@ -53,6 +55,13 @@ pub fn class(c: &Class) -> String {
         h1 { "Your class: " (quiz.title) }
         p.meta { "As of " (made) ". This page does not update itself: "
             a href="/advisor" { "refresh it" } " to see new answers." }
+        @if let Some(path) = &c.file_replaced {
+            p.problem role="alert" #replaced {
+                "Nothing is being saved: " code { (path) } " was removed or replaced while the \
+                server ran, so every page students send is refused. Stop the server, put the \
+                file back (or keep the new one) and start it again."
+            }
+        }
         @if full || c.refused_full > 0 {
             p.problem role="status" #full {
                 "The class is full: " (started) " of its " (c.max_students) " places are taken"

@@ -86,10 +86,11 @@ const MAX_NAME: usize = 100;
 
 const STUDENT_COOKIE: &str = "careerfit_student";
 const START_COOKIE: &str = "careerfit_start";
-/// A student's cookie lasts 12 hours: long enough for a class and its homework, and
-/// a browser left signed in on a shared computer forgets it by the next day (their
+/// A student's cookie lasts 12 hours (`store::SESSION_LIFE_SECONDS`, which the
+/// server holds to as well): long enough for a class and its homework, and a
+/// browser left signed in on a shared computer forgets it by the next day (their
 /// personal code takes them back in).
-const STUDENT_COOKIE_SECONDS: u32 = 12 * 60 * 60;
+const STUDENT_COOKIE_SECONDS: i64 = store::SESSION_LIFE_SECONDS;
 
 /// The stop is over in 10 s at most: 7 s for the requests in flight to be answered,
 /// 2 s for the database to close, and 1 s for the log.
@@ -111,6 +112,8 @@ pub(crate) struct App {
     tls: bool,
     /// Requests being answered now: those a stop cuts short.
     in_flight: AtomicUsize,
+    /// The database file as opened, to tell the advisor if it is gone.
+    file: store::FileIdentity,
 }
 
 type Shared = Arc<App>;
@@ -188,6 +191,7 @@ async fn serve(
         reach: addresses::Reach::new(local, tls.is_some(), &options.public_urls),
         tls: tls.is_some(),
         in_flight: AtomicUsize::new(0),
+        file: file.clone(),
     });
     // Listened for before the addresses are printed: a signal that comes as soon as
     // they are seen finds the server ready to stop cleanly.

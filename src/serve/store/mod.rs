@@ -8,10 +8,22 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older files are migrated up to it on start.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
+
+/// A student's session (their browser's cookie) works this long after it was given,
+/// at the start or a resume; then the personal code takes them back in. The cookie's
+/// Max-Age says the same to the browser; this holds for a copied cookie too.
+pub const SESSION_LIFE_SECONDS: i64 = 12 * 60 * 60;
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
 
 /// Each migration takes the file from the version before it (index + 1).
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE class (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         quiz TEXT NOT NULL,
@@ -35,7 +47,12 @@ const MIGRATIONS: &[&str] = &["
         value TEXT NOT NULL,
         PRIMARY KEY (student, question)
     ) WITHOUT ROWID;
-"];
+",
+    "
+    -- When the session was given (Unix seconds); none: before version 2, so over.
+    ALTER TABLE students ADD COLUMN session_at INTEGER;
+",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -253,9 +270,9 @@ impl Store {
     ) -> Result<Student, StoreError> {
         self.conn
             .execute(
-                "INSERT INTO students (session, code, form_token, name, started_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![session, code, form_token, name, now],
+                "INSERT INTO students (session, code, form_token, name, started_at, session_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![session, code, form_token, name, now, unix_now()],
             )
             .map_err(|e| self.sqlite(e))?;
         Ok(Student {
@@ -268,14 +285,21 @@ impl Store {
         })
     }
 
-    fn student_where(&self, column: &str, value: &str) -> Result<Option<Student>, StoreError> {
+    /// The student whose `column` is `value`, of those whose session was given at
+    /// `given_since` or later.
+    fn student_where(
+        &self,
+        column: &str,
+        value: &str,
+        given_since: i64,
+    ) -> Result<Option<Student>, StoreError> {
         self.conn
             .query_row(
                 &format!(
                     "SELECT id, code, form_token, name, page, result_key FROM students \
-                     WHERE {column} = ?1"
+                     WHERE {column} = ?1 AND coalesce(session_at, 0) >= ?2"
                 ),
-                [value],
+                params![value, given_since],
                 |r| {
                     Ok(Student {
                         id: r.get(0)?,
@@ -291,20 +315,20 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// The student whose browser holds this session cookie.
+    /// The student whose browser holds this session cookie, within its life.
     pub fn by_session(&self, session: &str) -> Result<Option<Student>, StoreError> {
-        self.student_where("session", session)
+        self.student_where("session", session, unix_now() - SESSION_LIFE_SECONDS)
     }
 
     /// The student with this personal code; their browser gets `session` from now on.
     pub fn resume(&self, code: &str, session: &str) -> Result<Option<Student>, StoreError> {
-        let Some(student) = self.student_where("code", code)? else {
+        let Some(student) = self.student_where("code", code, i64::MIN)? else {
             return Ok(None);
         };
         self.conn
             .execute(
-                "UPDATE students SET session = ?1 WHERE id = ?2",
-                params![session, student.id],
+                "UPDATE students SET session = ?1, session_at = ?3 WHERE id = ?2",
+                params![session, student.id, unix_now()],
             )
             .map_err(|e| self.sqlite(e))?;
         Ok(Some(student))
