@@ -89,7 +89,7 @@ async fn login(
         .limits
         .allow(security::Limit::FailedLogin, None, peer.ip())
     {
-        return Err(Failure::TooMany);
+        return Err(Failure::TooMany(security::Limit::FailedLogin));
     }
     Err(refused)
 }

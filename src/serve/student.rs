@@ -123,7 +123,7 @@ fn check_start_post(
         return Err(Failure::Forbidden);
     }
     if !app.limits.allow(limit, None, peer.ip()) {
-        return Err(Failure::TooMany);
+        return Err(Failure::TooMany(limit));
     }
     Ok(())
 }
