@@ -940,3 +940,81 @@ fn a_public_url_that_is_not_an_address_is_refused_with_the_reason() {
              http://192.168.1.20:8080: it starts with neither http:// nor https://",
         ));
 }
+
+#[test]
+fn the_log_lines_dropped_while_stderr_was_not_read_are_counted_at_the_stop() {
+    let (_dir, db) = temp_db();
+    let mut server = Server::start(&db, &[]);
+    // More request lines than the log's queue (10,000) and the pipe hold together.
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            let server = &server;
+            scope.spawn(move || {
+                let client = browser();
+                for _ in 0..3500 {
+                    let response = client.get(server.url("/style.css")).send().unwrap();
+                    assert_eq!(response.status(), 200);
+                }
+            });
+        }
+    });
+    // Someone reads stderr at last (scrolls on in `less`): the stop is told there.
+    let mut stderr = server.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut err = String::new();
+        stderr.read_to_string(&mut err).unwrap();
+        err
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    let (_, code, _, _) = server.stop_within(Duration::from_secs(15));
+    assert_eq!(code, Some(0));
+    let err = reader.join().unwrap();
+    let told = err
+        .lines()
+        .find(|l| l.starts_with("The log on stderr was not being read: "))
+        .unwrap_or_else(|| panic!("{}", &err[err.len().saturating_sub(2000)..]));
+    let dropped: usize = told
+        .trim_start_matches("The log on stderr was not being read: ")
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(dropped > 0, "{told}");
+    assert!(
+        err.ends_with("Stopped; every answer acknowledged is saved.\n"),
+        "{}",
+        &err[err.len() - 500..]
+    );
+}
+
+#[test]
+fn the_soft_limit_on_open_files_is_raised_to_the_hard_one() {
+    let (_dir, db) = temp_db();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -Sn 256 && exec "$0" serve --port 0 --db "$1""#)
+        .arg(env!("CARGO_BIN_EXE_careerfit"))
+        .arg(&db)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("students: "), "{line}");
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).unwrap();
+    let open_files: Vec<&str> = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    // "Max open files  SOFT  HARD  files"
+    assert_eq!(open_files[3], open_files[4], "{open_files:?}");
+    assert_ne!(open_files[3], "256", "{open_files:?}");
+}
