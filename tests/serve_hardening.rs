@@ -1018,3 +1018,37 @@ fn the_soft_limit_on_open_files_is_raised_to_the_hard_one() {
     assert_eq!(open_files[3], open_files[4], "{open_files:?}");
     assert_ne!(open_files[3], "256", "{open_files:?}");
 }
+
+#[test]
+fn without_db_each_quiz_has_its_own_file_and_the_start_says_which() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+        .args(["serve", "--port", "0"])
+        .env("XDG_DATA_HOME", data.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("students: "), "{line}");
+    signal(&child, "TERM");
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8(output.stderr).unwrap();
+    let file = data
+        .path()
+        .join("careerfit")
+        .join("careerfit-him-career-fit.sqlite3");
+    assert!(file.exists(), "{}", file.display());
+    assert!(
+        err.contains(&format!(
+            "Answers are kept in {}, this quiz's own file; give --db FILE to keep another \
+             class of the same quiz apart.",
+            file.display()
+        )),
+        "{err}"
+    );
+}

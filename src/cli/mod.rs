@@ -203,17 +203,20 @@ Examples:
     /// Serve the quiz to a class's browsers, with a live class view for the advisor
     #[command(
         after_help = "Prints two addresses on stdout: the students' page and the \
-advisor's (with a new secret token at every start). Answers are kept in SQLite \
-(--db, mode 0600); every page a student sends is saved before the reply. Ctrl-C or \
-SIGTERM finishes the requests in flight and exits 0.
+advisor's sign-in link, which works once (a new one at every start; the advisor's page \
+makes more, for other devices). Bound to all interfaces, the machine's own addresses \
+and a QR code follow. Answers are kept in SQLite (--db, mode 0600); every page a \
+student sends is saved before the reply. Ctrl-C or SIGTERM finishes the requests in \
+flight, within 10 s, and exits 0.
 
 Beyond a classroom network, serve over HTTPS (--tls-cert and --tls-key) or behind a \
-reverse proxy that does.
+reverse proxy that does, named with --public-url.
 
 Examples:
   careerfit serve                               on this computer only, port 8080
   careerfit serve --bind 0.0.0.0 --port 8000    to the classroom network
-  careerfit serve --db class-3b.sqlite3         a class of its own"
+  careerfit serve --db class-3b.sqlite3         a class of its own
+  careerfit serve --public-url https://quiz.school.example   behind a proxy"
     )]
     Serve(ServeArgs),
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
