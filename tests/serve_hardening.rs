@@ -729,6 +729,25 @@ fn with_the_database_file_replaced_nothing_is_acknowledged_and_the_stop_says_so(
         "{err}"
     );
     assert!(!err.contains("every answer sent is saved"), "{err}");
+    // What the server had is copied beside the path, and a server on the copy has it.
+    let copy = err
+        .split("is copied to ")
+        .nth(1)
+        .and_then(|rest| rest.split(": stop").next())
+        .unwrap_or_else(|| panic!("{err}"))
+        .to_string();
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let again = Server::start(Path::new(&copy), &[]);
+    let signed_in = self::advisor(&again);
+    let page = signed_in
+        .get(again.url("/advisor"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("<td>Before #1</td>"), "{page}");
 }
 
 /// The database file and its WAL, as bytes.
@@ -1000,10 +1019,10 @@ fn the_soft_limit_on_open_files_is_raised_to_the_hard_one() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // Kept open while the server runs: it writes more than this first line.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    stdout.read_line(&mut line).unwrap();
     assert!(line.starts_with("students: "), "{line}");
     let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).unwrap();
     let open_files: Vec<&str> = limits
@@ -1014,6 +1033,7 @@ fn the_soft_limit_on_open_files_is_raised_to_the_hard_one() {
         .collect();
     let _ = child.kill();
     let _ = child.wait();
+    drop(stdout);
     // "Max open files  SOFT  HARD  files"
     assert_eq!(open_files[3], open_files[4], "{open_files:?}");
     assert_ne!(open_files[3], "256", "{open_files:?}");
@@ -1030,13 +1050,14 @@ fn without_db_each_quiz_has_its_own_file_and_the_start_says_which() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Kept open while the server runs: it writes more than this first line.
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    stdout.read_line(&mut line).unwrap();
     assert!(line.starts_with("students: "), "{line}");
     signal(&child, "TERM");
     let output = child.wait_with_output().unwrap();
+    drop(stdout);
     let err = String::from_utf8(output.stderr).unwrap();
     let file = data
         .path()

@@ -58,8 +58,9 @@ pub fn class(c: &Class) -> String {
         @if let Some(path) = &c.file_replaced {
             p.problem role="alert" #replaced {
                 "Nothing is being saved: " code { (path) } " was removed or replaced while the \
-                server ran, so every page students send is refused. Stop the server, put the \
-                file back (or keep the new one) and start it again."
+                server ran, so every page students send is refused. Stop the server (Ctrl-C): \
+                it copies everything it has beside that path, and says where; start it again \
+                with " code { "--db" } " on the copy."
             }
         }
         @if full || c.refused_full > 0 {

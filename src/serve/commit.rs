@@ -106,7 +106,8 @@ fn commit_batches(
                 tracing::error!(
                     "{} was removed or replaced while the server ran: every change is \
                      refused from now on (the student sees \"Not saved\"); stop the \
-                     server, put the file back and start it again",
+                     server, which copies what it has beside that path, and start again \
+                     on the copy",
                     file.path.display()
                 );
             }

@@ -192,6 +192,13 @@ async fn serve(
             REQUESTS_GRACE.as_secs()
         ));
     }
+    // A database file removed or replaced under the server: what it has would go
+    // with the old file when it closes, so a copy is kept beside the path.
+    let rescued = (!file.is_still_there()).then(|| {
+        let copy = rescue_path(&file.path);
+        let store = app.store.lock().unwrap_or_else(|p| p.into_inner());
+        store.copy_to(&copy).map(|()| copy)
+    });
     // With the last sender of changes gone, the committing thread ends and the
     // database closes (its WAL checkpointed).
     drop(app);
@@ -205,12 +212,19 @@ async fn serve(
              rather than hold the server up."
         ));
     }
-    if refused > 0 || !file.is_still_there() {
+    if let Some(rescued) = rescued {
+        let kept = match rescued {
+            Ok(copy) => format!(
+                "everything this server had, up to the stop, is copied to {}: stop any \
+                 other server on the path, and start again with --db on the copy",
+                copy.display()
+            ),
+            Err(e) => format!("and it could not be copied ({e}), so it is lost"),
+        };
         lines.push(format!(
             "Stopped; but {} was removed or replaced while the server ran. {refused} \
-             changes sent after that were refused (their students saw \"Not saved\"), \
-             and what was saved before is in the file that was removed, not in the one \
-             there now.",
+             changes sent after that were refused (their students saw \"Not saved\"); \
+             {kept}.",
             file.path.display()
         ));
         return Ok(lines);
@@ -269,4 +283,14 @@ async fn signalled(
         _ = term.recv() => {}
         _ = int.recv() => {}
     }
+}
+
+/// `class.sqlite3.rescued-SECONDS` beside `path`: a name no file has yet.
+fn rescue_path(path: &std::path::Path) -> std::path::PathBuf {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".rescued-{seconds}"));
+    path.with_file_name(name)
 }

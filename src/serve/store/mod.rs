@@ -475,6 +475,20 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
     }
 
+    /// Write a copy of the whole class to `to`, a new file (mode 0600): what this
+    /// connection has, when the file it opened was removed or replaced under it.
+    pub fn copy_to(&self, to: &Path) -> Result<(), StoreError> {
+        create_private(to)?;
+        let to_text = to.to_str().ok_or_else(|| StoreError::Io {
+            path: to.to_path_buf(),
+            source: std::io::Error::other("the path is not UTF-8"),
+        })?;
+        self.conn
+            .execute("VACUUM INTO ?1", [to_text])
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
     /// How many students the class has.
     pub fn count(&self) -> Result<usize, StoreError> {
         self.conn
