@@ -363,11 +363,11 @@ fn the_stop_says_what_was_cut_short() {
     let (took, code, _, err) = server.stop_within(Duration::from_secs(15));
     assert_eq!(code, Some(0));
     assert!(
-        took >= Duration::from_secs(5),
+        took >= Duration::from_secs(4),
         "it waited for the request: {took:?}"
     );
     assert!(
-        err.contains("Stopped after 7 s with 1 requests still being answered"),
+        err.contains("Stopped after 5 s with 1 requests still being answered"),
         "{err}"
     );
     assert!(

@@ -13,9 +13,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// The stop is over in 10 s at most: 7 s for the requests in flight to be answered,
-/// 2 s for the database to close, and 1 s for the log.
-const REQUESTS_GRACE: Duration = Duration::from_secs(7);
+/// The stop is over in 10 s at most: 5 s for the requests in flight to be answered,
+/// 1 s for those cut short to let go, 2 s for the database to close, half a second
+/// for the runtime's tasks, and a second for the log.
+const REQUESTS_GRACE: Duration = Duration::from_secs(5);
 const CLOSE_GRACE: Duration = Duration::from_secs(2);
 
 /// Start the server and run it until SIGINT or SIGTERM; then finish the requests in
