@@ -9,6 +9,13 @@
 //!                                                       restart, count what is lost
 //!   cargo bench --bench serve_load -- crash --after 300 kill after 300 saved pages
 //!   cargo bench --bench serve_load -- --think 2000     a page takes 0 to 4 s to answer
+//!   cargo bench --bench serve_load -- flood             1,000 idle and 500 slow
+//!                                                       connections from 127.0.0.1
+//!                                                       while a student on 127.0.0.2
+//!                                                       takes the quiz: their p99
+//!   cargo bench --bench serve_load -- flood --idle 0 --slow 500 --rounds 40
+//!   cargo bench --bench serve_load -- flood --reconnect 0   slow clients that connect
+//!                                                       again at once, not after 1 s
 //!
 //! `CAREERFIT=path/to/careerfit` runs another build. Each student is a task with its
 //! own client and cookie jar; it follows the redirects itself, reads every form from
@@ -28,6 +35,14 @@ use std::time::{Duration, Instant};
 struct Options {
     students: usize,
     crash: bool,
+    /// The flood run: `idle` and `slow` connections from one address, a student on
+    /// another taking the quiz `rounds` times.
+    flood: bool,
+    idle: usize,
+    slow: usize,
+    rounds: usize,
+    /// How long a closed slow client waits before it connects again.
+    reconnect: Duration,
     /// Acknowledged page POSTs before the kill.
     after: usize,
     seed: u64,
@@ -39,6 +54,11 @@ fn options() -> Options {
     let mut options = Options {
         students: 200,
         crash: false,
+        flood: false,
+        idle: 1000,
+        slow: 500,
+        rounds: 20,
+        reconnect: Duration::from_secs(1),
         after: 300,
         seed: 25,
         think: Duration::ZERO,
@@ -52,12 +72,20 @@ fn options() -> Options {
         };
         match arg.as_str() {
             "crash" => options.crash = true,
+            "flood" => options.flood = true,
+            "--idle" => options.idle = number("--idle"),
+            "--slow" => options.slow = number("--slow"),
+            "--rounds" => options.rounds = number("--rounds"),
+            "--reconnect" => {
+                options.reconnect = Duration::from_millis(number("--reconnect") as u64)
+            }
             "--students" => options.students = number("--students"),
             "--after" => options.after = number("--after"),
             "--seed" => options.seed = number("--seed") as u64,
             "--think" => options.think = Duration::from_millis(number("--think") as u64),
             other => panic!(
-                "unknown argument `{other}`; use [crash] [--students N] [--after N] [--seed N] [--think MS]"
+                "unknown argument `{other}`; use [crash] [--students N] [--after N] [--seed N] \
+                 [--think MS], or flood [--idle N] [--slow N] [--rounds N] [--reconnect MS]"
             ),
         }
     }
@@ -85,15 +113,24 @@ struct Server {
     advisor: String,
 }
 
-fn start_server(db: &Path, log: &Path) -> Server {
+/// The server, with room for `students` from one address (every client of the
+/// bench is 127.0.0.1, as a class behind one school router is one address).
+fn start_server(db: &Path, log: &Path, students: usize) -> Server {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(log)
         .expect("the server's log opens");
+    let room = |default: usize| students.max(default).to_string();
     let mut child = Command::new(binary())
         .args(["serve", "--port", "0", "--db"])
         .arg(db)
+        .args(["--max-students", &room(500)])
+        .args(["--max-starts-per-address", &room(250)])
+        .args([
+            "--max-connections-per-address",
+            &(4 * students).max(1000).to_string(),
+        ])
         .stdout(Stdio::piped())
         .stderr(log)
         .spawn()
@@ -279,6 +316,8 @@ struct Taken {
 /// Shared by the students: page POSTs acknowledged, and whether the server is gone.
 struct Load {
     base: String,
+    /// The address the students connect from (none: the system's choice).
+    from: Option<std::net::IpAddr>,
     acknowledged_pages: AtomicUsize,
     killed: AtomicBool,
     go: tokio::sync::Barrier,
@@ -324,8 +363,9 @@ async fn send(
     }
 }
 
-fn client() -> reqwest::Client {
+fn client(from: Option<std::net::IpAddr>) -> reqwest::Client {
     reqwest::Client::builder()
+        .local_address(from)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(60))
@@ -359,7 +399,7 @@ async fn think(load: &Load, random: &mut Random) {
 
 async fn take_quiz(load: &Load, taken: &mut Taken, seed: u64) -> Result<(), String> {
     let mut random = Random(seed);
-    let http = client();
+    let http = client(load.from);
     let base = &load.base;
     let origin = base.clone();
     load.go.wait().await;
@@ -430,6 +470,7 @@ fn run_class(
 ) -> (Vec<Taken>, Duration) {
     let load = Arc::new(Load {
         base: base.to_string(),
+        from: None,
         acknowledged_pages: AtomicUsize::new(0),
         killed: AtomicBool::new(false),
         go: tokio::sync::Barrier::new(options.students + 1),
@@ -496,7 +537,7 @@ struct Advised {
 
 fn advise(runtime: &tokio::runtime::Runtime, server: &Server) -> Advised {
     runtime.block_on(async {
-        let http = client();
+        let http = client(None);
         let login = http
             .get(&server.advisor)
             .send()
@@ -562,7 +603,11 @@ fn main() {
         .enable_all()
         .build()
         .expect("a runtime");
-    let mut server = start_server(&db, &log);
+    if options.flood {
+        flood_run(&runtime, &options, &db, &log);
+        return;
+    }
+    let mut server = start_server(&db, &log, options.students);
     let pid = server.child.id();
     let mode = if options.crash { "crash" } else { "load" };
     println!(
@@ -614,7 +659,7 @@ fn main() {
             "killed (kill -9) after {} acknowledged page POSTs",
             options.after
         );
-        server = start_server(&db, &log);
+        server = start_server(&db, &log, options.students);
         println!("restarted on the same database: {}", server.base);
         check_nothing_lost(&runtime, &server, &taken);
     } else {
@@ -703,4 +748,177 @@ fn check_nothing_lost(runtime: &tokio::runtime::Runtime, server: &Server, taken:
     for l in lost.iter().take(20) {
         println!("    {l}");
     }
+}
+
+/// One student on 127.0.0.2 takes the quiz `rounds` times in turn, 0 to 200 ms
+/// over each page (so that 20 rounds span the flood's timeouts): every request's
+/// latency, and the errors.
+fn probe(runtime: &tokio::runtime::Runtime, base: &str, rounds: usize, seed: u64) -> Taken {
+    let load = Arc::new(Load {
+        base: base.to_string(),
+        from: Some(std::net::IpAddr::from([127, 0, 0, 2])),
+        acknowledged_pages: AtomicUsize::new(0),
+        killed: AtomicBool::new(false),
+        go: tokio::sync::Barrier::new(1),
+        think: Duration::from_millis(100),
+    });
+    let mut all = Taken::default();
+    for round in 0..rounds {
+        let taken = runtime.block_on(student(Arc::clone(&load), round, seed + round as u64));
+        all.latencies.extend(taken.latencies);
+        all.requests += taken.requests;
+        all.errors.extend(taken.errors);
+    }
+    all
+}
+
+fn print_latencies(what: &str, taken: &Taken) {
+    let mut latencies = taken.latencies.clone();
+    latencies.sort_by(f64::total_cmp);
+    println!(
+        "{what}: {} requests, {} errors; latency ms p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}",
+        taken.requests,
+        taken.errors.len(),
+        percentile(&latencies, 50.0),
+        percentile(&latencies, 90.0),
+        percentile(&latencies, 99.0),
+        latencies.last().copied().unwrap_or(0.0)
+    );
+    for e in taken.errors.iter().take(5) {
+        println!("    {e}");
+    }
+}
+
+/// What the flood from 127.0.0.1 met.
+#[derive(Default)]
+struct Flooded {
+    /// Idle connections the server closed within a second of their opening.
+    idle_closed_at_once: AtomicUsize,
+    /// Idle connections still open when the flood stopped.
+    idle_held: AtomicUsize,
+    /// Slow connections the server closed (over the cap, or at the header timeout);
+    /// each was opened again a second later.
+    slow_closed: AtomicUsize,
+    /// Connections the listener would not take at all.
+    refused: AtomicUsize,
+}
+
+/// `idle` connections that send nothing and `slow` ones that send a header byte a
+/// second, from 127.0.0.1, until `stop`.
+async fn flood(
+    port: u16,
+    (idle, slow, reconnect): (usize, usize, Duration),
+    flooded: Arc<Flooded>,
+    stop: Arc<AtomicBool>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let mut tasks = Vec::new();
+    for _ in 0..idle {
+        let (flooded, stop) = (Arc::clone(&flooded), Arc::clone(&stop));
+        tasks.push(tokio::spawn(async move {
+            let Ok(mut stream) = tokio::net::TcpStream::connect(address).await else {
+                flooded.refused.fetch_add(1, Ordering::Relaxed);
+                return;
+            };
+            let mut buf = [0u8; 64];
+            let read = tokio::time::timeout(Duration::from_secs(1), stream.read(&mut buf)).await;
+            if matches!(read, Ok(Ok(0) | Err(_))) {
+                flooded.idle_closed_at_once.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            while !stop.load(Ordering::Relaxed) {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            flooded.idle_held.fetch_add(1, Ordering::Relaxed);
+        }));
+    }
+    for _ in 0..slow {
+        let (flooded, stop) = (Arc::clone(&flooded), Arc::clone(&stop));
+        tasks.push(tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                let Ok(mut stream) = tokio::net::TcpStream::connect(address).await else {
+                    flooded.refused.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                };
+                let _ = stream
+                    .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                    .await;
+                loop {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let mut buf = [0u8; 64];
+                    let read =
+                        tokio::time::timeout(Duration::from_secs(1), stream.read(&mut buf)).await;
+                    let closed = match read {
+                        Ok(Ok(0) | Err(_)) => true,
+                        Ok(Ok(_)) => false,
+                        Err(_) => stream.write_all(b"a").await.is_err(),
+                    };
+                    if closed {
+                        flooded.slow_closed.fetch_add(1, Ordering::Relaxed);
+                        tokio::time::sleep(reconnect).await;
+                        break;
+                    }
+                }
+            }
+        }));
+    }
+    for task in tasks {
+        let _ = task.await;
+    }
+}
+
+/// The flood run: the probe student alone, then under the flood.
+fn flood_run(runtime: &tokio::runtime::Runtime, options: &Options, db: &Path, log: &Path) {
+    // Room for the flood in the bench's own file limit.
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
+    let server = start_server(db, log, 0);
+    let port: u16 = server
+        .base
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port");
+    println!(
+        "serve_load flood: {} idle and {} slow connections from 127.0.0.1; a student on \
+         127.0.0.2 takes the quiz {} times, before and during ({})",
+        options.idle, options.slow, options.rounds, server.base
+    );
+    let alone = probe(runtime, &server.base, options.rounds, options.seed);
+    print_latencies("alone", &alone);
+    let flooded = Arc::new(Flooded::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    let flooding = runtime.spawn(flood(
+        port,
+        (options.idle, options.slow, options.reconnect),
+        Arc::clone(&flooded),
+        Arc::clone(&stop),
+    ));
+    // The flood is in place: its idle connections opened and met.
+    std::thread::sleep(Duration::from_secs(3));
+    let begun = Instant::now();
+    let during = probe(runtime, &server.base, options.rounds, options.seed + 1000);
+    let took = begun.elapsed();
+    stop.store(true, Ordering::Relaxed);
+    let _ = runtime.block_on(flooding);
+    print_latencies(
+        &format!("during the flood ({:.1} s)", took.as_secs_f64()),
+        &during,
+    );
+    println!(
+        "flood: idle closed at once {}, idle held {}, slow connections closed {} (and \
+         opened again), refused by the listener {}",
+        flooded.idle_closed_at_once.load(Ordering::Relaxed),
+        flooded.idle_held.load(Ordering::Relaxed),
+        flooded.slow_closed.load(Ordering::Relaxed),
+        flooded.refused.load(Ordering::Relaxed)
+    );
+    let _ = Command::new("kill")
+        .arg(server.child.id().to_string())
+        .status();
+    let mut child = server.child;
+    let _ = child.wait();
 }

@@ -203,17 +203,20 @@ Examples:
     /// Serve the quiz to a class's browsers, with a live class view for the advisor
     #[command(
         after_help = "Prints two addresses on stdout: the students' page and the \
-advisor's (with a new secret token at every start). Answers are kept in SQLite \
-(--db, mode 0600); every page a student sends is saved before the reply. Ctrl-C or \
-SIGTERM finishes the requests in flight and exits 0.
+advisor's sign-in link, which works once (a new one at every start; the advisor's page \
+makes more, for other devices). Bound to all interfaces, the machine's own addresses \
+and a QR code follow. Answers are kept in SQLite (--db, mode 0600); every page a \
+student sends is saved before the reply. Ctrl-C or SIGTERM finishes the requests in \
+flight, within 10 s, and exits 0.
 
 Beyond a classroom network, serve over HTTPS (--tls-cert and --tls-key) or behind a \
-reverse proxy that does.
+reverse proxy that does, named with --public-url.
 
 Examples:
   careerfit serve                               on this computer only, port 8080
   careerfit serve --bind 0.0.0.0 --port 8000    to the classroom network
-  careerfit serve --db class-3b.sqlite3         a class of its own"
+  careerfit serve --db class-3b.sqlite3         a class of its own
+  careerfit serve --public-url https://quiz.school.example   behind a proxy"
     )]
     Serve(ServeArgs),
     /// List the quizzes available: built-in ones and ./quizzes/*.yaml
@@ -360,6 +363,12 @@ pub enum SchemaKind {
     ScoreRow,
 }
 
+/// A count of at least one, read as clap reads numbers.
+fn at_least_one() -> impl clap::builder::TypedValueParser<Value = usize> {
+    use clap::builder::TypedValueParser as _;
+    clap::value_parser!(u32).range(1..).map(|n| n as usize)
+}
+
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// A quiz file, or a quiz's id as `careerfit list` shows it
@@ -374,9 +383,32 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 8080, value_name = "N")]
     pub port: u16,
 
-    /// The SQLite file that keeps the answers [default: careerfit.sqlite3 in the data folder]
+    /// The SQLite file that keeps the answers [default: one per quiz in the data folder,
+    /// careerfit-QUIZ.sqlite3]
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
+
+    /// An address browsers reach the server by, such as a reverse proxy's
+    /// https://quiz.school.example or a name on the school's network (repeatable): it
+    /// is printed, and its Host and Origin are accepted
+    #[arg(long = "public-url", value_name = "URL", value_parser = crate::serve::PublicUrl::parse)]
+    pub public_url: Vec<crate::serve::PublicUrl>,
+
+    /// The most students the class takes; past it, starts are refused
+    #[arg(long, default_value_t = crate::serve::MAX_STUDENTS, value_name = "N",
+          value_parser = at_least_one())]
+    pub max_students: usize,
+
+    /// The most starts from one network address (an IPv6 /64 is one); raise it behind a
+    /// school router that the whole class shares
+    #[arg(long, default_value_t = crate::serve::STARTS_PER_ADDRESS, value_name = "N",
+          value_parser = at_least_one())]
+    pub max_starts_per_address: usize,
+
+    /// The most connections open at once from one network address; more are closed at once
+    #[arg(long, default_value_t = crate::serve::CONNECTIONS_PER_ADDRESS, value_name = "N",
+          value_parser = at_least_one())]
+    pub max_connections_per_address: usize,
 
     /// Serve HTTPS with this certificate chain (PEM); needs --tls-key
     #[arg(long, value_name = "FILE", requires = "tls_key")]

@@ -1,73 +1,101 @@
-//! The advisor's pages: the login by the token printed at start, the live class view
-//! (who started, who finished, their answers' verdicts and best fits, the class
-//! report of `score`), the export that `score` reads, its spreadsheet, closing the
-//! class and deleting a student. Every address under /advisor without the advisor's
-//! session answers 401 and shows nothing.
+//! The advisor's pages: the sign-in by a one-time link (see `login`), the live
+//! class view (who started, who finished, their answers' verdicts and best fits,
+//! each finished student's result, the class report of `score`), the export that
+//! `score` reads, its spreadsheet, closing the class, deleting a student (asked on
+//! a page of its own first), links for other devices, and signing out. Every
+//! address under /advisor but the sign-in is checked for the advisor's session
+//! before anything of the request is read, and without it answers 401.
 
-use super::{App, Failure, Shared, db, field, form, pages, security, write};
+use super::login::{Exchange, Session};
+use super::{App, Failure, Shared, advisor_pages, db, field, form, security, write};
 use axum::Router;
-use axum::extract::{ConnectInfo, Form, Path, Query, State};
+use axum::extract::{ConnectInfo, Extension, Form, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use maud::html;
 use std::net::SocketAddr;
 
 const ADVISOR_COOKIE: &str = "careerfit_advisor";
-/// Advisor sessions kept at once; the oldest goes first.
-const MAX_SESSIONS: usize = 32;
 
-pub(super) fn routes() -> Router<Shared> {
-    Router::new()
-        .route("/advisor/login", get(login))
+pub(super) fn routes(app: &Shared) -> Router<Shared> {
+    let signed_in = Router::new()
         .route("/advisor", get(class_page))
         .route("/advisor/", get(class_page))
         .route("/advisor/export.jsonl", get(export))
         .route("/advisor/results.csv", get(spreadsheet))
         .route("/advisor/class", post(open_or_close))
-        .route("/advisor/students/{id}/delete", post(delete))
+        .route(
+            "/advisor/students/{id}/delete",
+            get(confirm_delete).post(delete),
+        )
+        .route("/advisor/devices", post(new_device_link))
+        .route("/advisor/sign-out", post(sign_out))
         .route("/advisor/{*rest}", get(nothing_here).post(nothing_here))
+        .route_layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::clone(app),
+            require_session,
+        ));
+    Router::new()
+        .route("/advisor/login", get(login))
+        .merge(signed_in)
 }
 
-/// The advisor's session and its form token, when the request has one.
-fn session(app: &App, headers: &HeaderMap) -> Option<(String, String)> {
+/// The advisor's session, when the request has one that is still in use.
+fn session(app: &App, headers: &HeaderMap) -> Option<Session> {
     let given = super::cookie(headers, ADVISOR_COOKIE)?;
-    let sessions = app.advisors.lock().unwrap_or_else(|p| p.into_inner());
-    sessions
-        .iter()
-        .find(|(s, _)| security::same_token(given, s))
-        .cloned()
+    app.logins.session(given)
 }
 
+/// Before a signed-in page reads its path, its query or its body: the session, put
+/// in the request for the handler; without it, 401.
+async fn require_session(
+    State(app): State<Shared>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    match session(&app, request.headers()) {
+        Some(session) => {
+            request.extensions_mut().insert(session);
+            next.run(request).await
+        }
+        None => Failure::NotAdvisor.into_response(),
+    }
+}
+
+/// A link's token for a session cookie, once. A link that works is never limited;
+/// only those that do not count against the address's allowance.
 async fn login(
     State(app): State<Shared>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    if !app.limits.allow(None, peer.ip()) {
-        return Err(Failure::TooMany);
-    }
     let token = field(&query, "token").unwrap_or("");
-    if !security::same_token(token, &app.advisor_token) {
-        return Err(Failure::NotAdvisor);
-    }
-    let (session, form_token) = (security::token(), security::token());
-    {
-        let mut sessions = app.advisors.lock().unwrap_or_else(|p| p.into_inner());
-        if sessions.len() >= MAX_SESSIONS {
-            sessions.remove(0);
+    let refused = match app.logins.exchange(token) {
+        Exchange::SignedIn(session) => {
+            let cookie =
+                super::set_cookie(ADVISOR_COOKIE, &session.id, "Strict", "/advisor", app.tls);
+            return Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/advisor")).into_response());
         }
-        sessions.push((session.clone(), form_token));
+        // The browser that used the link, back on it (a reload): it is signed in.
+        _ if session(&app, &headers).is_some() => {
+            return Ok(Redirect::to("/advisor").into_response());
+        }
+        Exchange::Used => Failure::LinkUsed,
+        Exchange::Expired => Failure::LinkExpired,
+        Exchange::Unknown => Failure::NotAdvisor,
+    };
+    if !app
+        .limits
+        .allow(security::Limit::FailedLogin, None, peer.ip())
+    {
+        return Err(Failure::TooMany(security::Limit::FailedLogin));
     }
-    let cookie = super::set_cookie(ADVISOR_COOKIE, &session, "Strict", "/advisor", app.tls);
-    Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/advisor")).into_response())
+    Err(refused)
 }
 
-async fn nothing_here(State(app): State<Shared>, headers: HeaderMap) -> Failure {
-    match session(&app, &headers) {
-        Some(_) => Failure::NotFound,
-        None => Failure::NotAdvisor,
-    }
+async fn nothing_here() -> Failure {
+    Failure::NotFound
 }
 
 /// Every finished student as a line of `score`'s input, first started first, and
@@ -123,14 +151,12 @@ fn score(
     Ok((out, outcome.summary))
 }
 
-async fn export(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
-    session(&app, &headers).ok_or(Failure::NotAdvisor)?;
+async fn export(State(app): State<Shared>) -> Result<Response, Failure> {
     let lines = export_lines(&app).await?;
     Ok(download(lines, "application/x-ndjson", "class.jsonl"))
 }
 
-async fn spreadsheet(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
-    session(&app, &headers).ok_or(Failure::NotAdvisor)?;
+async fn spreadsheet(State(app): State<Shared>) -> Result<Response, Failure> {
     let lines = export_lines(&app).await?;
     let (csv, _) = score(&app, lines, crate::batch::Output::Csv)?;
     Ok(download(csv, "text/csv; charset=utf-8", "results.csv"))
@@ -152,21 +178,29 @@ fn download(body: Vec<u8>, content_type: &'static str, name: &str) -> Response {
 /// An advisor's POST: from this site, with the session's form token.
 fn check_post(
     app: &App,
+    session: &Session,
     headers: &HeaderMap,
     fields: &[(String, String)],
     peer: SocketAddr,
 ) -> Result<(), Failure> {
-    let (session, form_token) = session(app, headers).ok_or(Failure::NotAdvisor)?;
-    super::check_post(app, headers, fields, &form_token, Some(&session), peer.ip())
+    super::check_post(
+        app,
+        headers,
+        fields,
+        &session.form_token,
+        Some(&session.id),
+        peer.ip(),
+    )
 }
 
 async fn open_or_close(
     State(app): State<Shared>,
+    Extension(session): Extension<Session>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    check_post(&app, &headers, &fields, peer)?;
+    check_post(&app, &session, &headers, &fields, peer)?;
     let open = match field(&fields, form::ACTION) {
         Some("open") => true,
         Some("close") => false,
@@ -176,23 +210,87 @@ async fn open_or_close(
     Ok(Redirect::to("/advisor").into_response())
 }
 
+/// The student a path names, by their number.
+async fn student_at(app: &Shared, id: &str) -> Result<super::store::Listed, Failure> {
+    let id: i64 = id.parse().map_err(|_| Failure::NotFound)?;
+    db(app, move |s| s.listed(id))
+        .await?
+        .ok_or(Failure::NotFound)
+}
+
+/// Delete asks first, on a page of its own: there is no undo.
+async fn confirm_delete(
+    State(app): State<Shared>,
+    Extension(session): Extension<Session>,
+    Path(id): Path<String>,
+) -> Result<Response, Failure> {
+    let student = student_at(&app, &id).await?;
+    let page =
+        advisor_pages::confirm_delete(&app.quiz, &student, &id_of(&student), &session.form_token);
+    Ok(Html(page).into_response())
+}
+
 async fn delete(
     State(app): State<Shared>,
+    Extension(session): Extension<Session>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    check_post(&app, &headers, &fields, peer)?;
-    write(&app, move |s| s.delete(id)).await?;
+    check_post(&app, &session, &headers, &fields, peer)?;
+    let id: i64 = id.parse().map_err(|_| Failure::NotFound)?;
+    if field(&fields, form::ACTION) == Some("delete") {
+        write(&app, move |s| s.delete(id)).await?;
+    }
     Ok(Redirect::to("/advisor").into_response())
 }
 
+/// A new one-time link, shown (with its QR code) to the signed-in advisor for
+/// another device.
+async fn new_device_link(
+    State(app): State<Shared>,
+    Extension(session): Extension<Session>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    check_post(&app, &session, &headers, &fields, peer)?;
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let link = format!(
+        "{}/advisor/login?token={}",
+        app.reach.base_for(host),
+        app.logins.new_link()
+    );
+    Ok(Html(advisor_pages::device_link(&app.quiz, &link)).into_response())
+}
+
+async fn sign_out(
+    State(app): State<Shared>,
+    Extension(session): Extension<Session>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, Failure> {
+    check_post(&app, &session, &headers, &fields, peer)?;
+    app.logins.sign_out(&session.id);
+    let gone = HeaderValue::from_str(&format!(
+        "{ADVISOR_COOKIE}=; Path=/advisor; HttpOnly; SameSite=Strict; Max-Age=0{}",
+        if app.tls { "; Secure" } else { "" }
+    ))
+    .expect("a plain cookie");
+    Ok((
+        [(header::SET_COOKIE, gone)],
+        Html(advisor_pages::signed_out(&app.quiz)),
+    )
+        .into_response())
+}
+
 /// What the list shows of a finished student's result.
-struct Finished {
-    verdict: String,
-    best: String,
-    low: bool,
+pub(super) struct Finished {
+    pub verdict: String,
+    pub best: String,
+    pub low: bool,
 }
 
 fn finished(result: &str) -> Option<Finished> {
@@ -214,96 +312,37 @@ fn finished(result: &str) -> Option<Finished> {
     })
 }
 
-async fn class_page(State(app): State<Shared>, headers: HeaderMap) -> Result<Response, Failure> {
-    let (_, form_token) = session(&app, &headers).ok_or(Failure::NotAdvisor)?;
+async fn class_page(
+    State(app): State<Shared>,
+    Extension(session): Extension<Session>,
+) -> Result<Response, Failure> {
     let students = db(&app, |s| s.students()).await?;
     let open = db(&app, |s| s.is_open()).await?;
     let lines = export_lines(&app).await?;
     let (_, summary) = score(&app, lines, crate::batch::Output::Compact)?;
-    let quiz = &app.quiz;
-    let total = quiz.questions.len();
-    let done = students.iter().filter(|s| s.result.is_some()).count();
-    let token = html! { input type="hidden" name=(form::TOKEN) value=(form_token); };
-    let made = crate::report::html::human_date(&crate::result::now());
-    let body = html! {
-        h1 { "Your class: " (quiz.title) }
-        p.meta { "As of " (made) ". This page does not update itself: "
-            a href="/advisor" { "refresh it" } " to see new answers." }
-        section {
-            h2 { "Students" }
-            table #progress {
-                caption { "Who started and who finished" }
-                tbody {
-                    tr { th scope="row" { "Started" } td.num #started { (students.len()) } }
-                    tr { th scope="row" { "Finished" } td.num #finished { (done) } }
-                    tr { th scope="row" { "Still answering" } td.num #answering { (students.len() - done) } }
-                }
-            }
-            p { "The class is " strong { @if open { "open" } @else { "closed" } } ": "
-                @if open { "students can start the quiz." } @else { "no one new can start; those who started can finish." } }
-            form method="post" action="/advisor/class" {
-                (token)
-                @if open {
-                    button type="submit" name=(form::ACTION) value="close" { "Close the class to new students" }
-                } @else {
-                    button type="submit" name=(form::ACTION) value="open" { "Open the class again" }
-                }
-            }
-            p { "Downloads: " a href="/advisor/results.csv" { "the spreadsheet (results.csv)" }
-                ", the same as " code { "careerfit score --format csv" } " on "
-                a href="/advisor/export.jsonl" { "the answers (class.jsonl)" } "." }
-            @if students.is_empty() {
-                p { "No one has started yet. Share the students' address." }
-            } @else {
-                // Wider than a phone: it scrolls sideways, by keyboard too.
-                div.wide tabindex="0" role="region" aria-labelledby="students-caption" {
-                table #students {
-                    caption #students-caption { "Every student, first started first" }
-                    thead { tr {
-                        th scope="col" { "Student" } th scope="col" { "Answered" }
-                        th scope="col" { "Answer" } th scope="col" { "Best fit" }
-                        th scope="col" { "Confidence" } th scope="col" { "Delete" }
-                    } }
-                    tbody {
-                        @for s in &students {
-                            @let who = id_of(s);
-                            @let result = s.result.as_deref().and_then(finished);
-                            tr {
-                                td { (who) }
-                                td.num { (s.answered) " of " (total) }
-                                @if let Some(r) = &result {
-                                    td { (r.verdict) }
-                                    td { (r.best) }
-                                    td { @if r.low { strong { "low" } } @else { "normal" } }
-                                } @else {
-                                    td { "not finished" } td {} td {}
-                                }
-                                td {
-                                    form.inline method="post" action=(format!("/advisor/students/{}/delete", s.id)) {
-                                        (token)
-                                        button type="submit" name=(form::ACTION) value="delete" {
-                                            "Delete" span.visually-hidden { " the answers of " (who) }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                }
-            }
-        }
-        @if done > 0 {
-            (crate::report::html::class::body(quiz, &summary, "this class's finished students", &made))
-        }
-    };
-    let banner = html! { p { strong { "careerfit serve" } " — the advisor's view" } };
-    let page = pages::shell(
-        &format!("Your class — {}", quiz.title),
-        "/advisor.css",
-        banner,
-        body,
-    );
+    let rows: Vec<advisor_pages::Row> = students
+        .iter()
+        .map(|s| advisor_pages::Row {
+            id: s.id,
+            who: id_of(s),
+            answered: s.answered,
+            finished: s.result.as_deref().and_then(finished),
+            result_key: s.result_key.clone(),
+        })
+        .collect();
+    let (refused_full, refused_quota) = app.caps.refused();
+    let page = advisor_pages::class(&advisor_pages::Class {
+        quiz: &app.quiz,
+        form_token: &session.form_token,
+        open,
+        rows: &rows,
+        summary: &summary,
+        max_students: app.caps.max_students,
+        refused_full,
+        starts_per_address: app.caps.starts_per_address,
+        refused_quota,
+        file_replaced: (!app.file.is_still_there()).then(|| app.file.path.display().to_string()),
+    });
     Ok(Html(page).into_response())
 }
 

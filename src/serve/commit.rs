@@ -7,16 +7,22 @@
 //!
 //! Each change runs in a savepoint of its own, so one that fails leaves the others
 //! in the batch whole; its caller hears of it.
+//!
+//! Before each commit the database's path must still name the file that was
+//! opened (device and inode): one removed or replaced under the server would take
+//! the commits to a file no one will open again, so from then on every change is
+//! refused, and counted for the stop message.
 
-use super::store::{Store, StoreError};
+use super::store::{FileIdentity, Store, StoreError};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 /// Told whether the commit it was part of reached the disk.
 type Deliver = Box<dyn FnOnce(Result<(), String>) + Send>;
-/// A change: run in the shared transaction, it gives what will deliver its
-/// outcome once the commit is done.
-type Job = Box<dyn FnOnce(&mut Store) -> Deliver + Send>;
+/// A change: run in the shared transaction (given the store), it gives what will
+/// deliver its outcome once the commit is done. Given none, it is refused.
+type Job = Box<dyn FnOnce(Option<&mut Store>) -> Deliver + Send>;
 
 /// The most changes one commit takes; more wait for the next.
 const MAX_BATCH: usize = 512;
@@ -25,19 +31,29 @@ const MAX_BATCH: usize = 512;
 #[derive(Clone)]
 pub struct Committer {
     jobs: Sender<Job>,
+    refused: Arc<AtomicUsize>,
 }
 
 impl Committer {
-    /// The committing thread, for the store shared with the readers. It ends when
-    /// every `Committer` is dropped, letting go of the store; join it to know.
+    /// The committing thread, for the store shared with the readers, whose file is
+    /// `file`. It ends when every `Committer` is dropped, letting go of the store;
+    /// join it to know.
     pub fn start(
         store: Arc<Mutex<Store>>,
+        file: FileIdentity,
     ) -> std::io::Result<(Committer, std::thread::JoinHandle<()>)> {
         let (jobs, queue) = channel();
+        let refused = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&refused);
         let thread = std::thread::Builder::new()
             .name("careerfit-commit".into())
-            .spawn(move || commit_batches(&store, &queue))?;
-        Ok((Committer { jobs }, thread))
+            .spawn(move || commit_batches(&store, &queue, &file, &counted))?;
+        Ok((Committer { jobs, refused }, thread))
+    }
+
+    /// Changes refused because the database file was removed or replaced.
+    pub fn refused(&self) -> Arc<AtomicUsize> {
+        Arc::clone(&self.refused)
     }
 
     /// Make a change and wait until it is on the disk.
@@ -47,7 +63,14 @@ impl Committer {
     ) -> Result<T, StoreError> {
         let (reply, replied) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |store| {
-            let outcome = store.atomically(change);
+            let outcome = match store {
+                Some(store) => store.atomically(change),
+                None => Err(StoreError::Commit(
+                    "the database file was removed or replaced while the server ran, so \
+                     nothing can be saved any more"
+                        .into(),
+                )),
+            };
             Box::new(move |committed: Result<(), String>| {
                 let outcome = match (outcome, committed) {
                     (Ok(value), Ok(())) => Ok(value),
@@ -63,7 +86,12 @@ impl Committer {
     }
 }
 
-fn commit_batches(store: &Mutex<Store>, queue: &Receiver<Job>) {
+fn commit_batches(
+    store: &Mutex<Store>,
+    queue: &Receiver<Job>,
+    file: &FileIdentity,
+    refused: &AtomicUsize,
+) {
     while let Ok(first) = queue.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -73,15 +101,34 @@ fn commit_batches(store: &Mutex<Store>, queue: &Receiver<Job>) {
             }
         }
         let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+        if !file.is_still_there() {
+            if refused.fetch_add(batch.len(), Ordering::Relaxed) == 0 {
+                tracing::error!(
+                    "{} was removed or replaced while the server ran: every change is \
+                     refused from now on (the student sees \"Not saved\"); stop the \
+                     server, which copies what it has beside that path, and start again \
+                     on the copy",
+                    file.path.display()
+                );
+            }
+            drop(store);
+            for job in batch {
+                job(None)(Ok(()));
+            }
+            continue;
+        }
         // Without the shared transaction (it could not begin), each change's
         // savepoint is a transaction of its own, committed as it ends.
         let shared = store.begin_shared().is_ok();
-        let delivers: Vec<Deliver> = batch.into_iter().map(|job| job(&mut store)).collect();
+        let delivers: Vec<Deliver> = batch.into_iter().map(|job| job(Some(&mut store))).collect();
         let committed = if shared {
             store.end_shared().map_err(|e| e.to_string())
         } else {
             Ok(())
         };
+        if let Err(e) = store.checkpoint_if_due() {
+            tracing::error!("a deleted student may still be in the database's WAL: {e}");
+        }
         drop(store);
         for deliver in delivers {
             deliver(committed.clone());
@@ -97,8 +144,10 @@ mod tests {
     async fn changes_sent_together_are_all_kept_but_the_one_that_fails() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("class.sqlite3");
-        let store = Arc::new(Mutex::new(Store::open(&path, "q").unwrap()));
-        let (committer, thread) = Committer::start(Arc::clone(&store)).unwrap();
+        let store = Store::open(&path, "q").unwrap();
+        let file = store.identity().unwrap();
+        let store = Arc::new(Mutex::new(store));
+        let (committer, thread) = Committer::start(Arc::clone(&store), file).unwrap();
         let writes = (0..100).map(|i| {
             let committer = committer.clone();
             // Student 50 reuses student 0's code, which must be unique.
@@ -125,5 +174,28 @@ mod tests {
         thread.join().unwrap();
         let reopened = Store::open(&path, "q").unwrap();
         assert_eq!(reopened.students().unwrap().len(), 99);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn nothing_is_acknowledged_once_the_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("class.sqlite3");
+        let store = Store::open(&path, "q").unwrap();
+        let file = store.identity().unwrap();
+        let store = Arc::new(Mutex::new(store));
+        let (committer, _thread) = Committer::start(Arc::clone(&store), file).unwrap();
+        let start = |i: usize| {
+            let committer = committer.clone();
+            async move {
+                committer
+                    .write(move |s| s.start(&format!("s{i}"), &format!("c{i}"), "f", "", "now"))
+                    .await
+            }
+        };
+        assert!(start(0).await.is_ok());
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, b"").unwrap();
+        assert!(matches!(start(1).await, Err(StoreError::Commit(_))));
+        assert_eq!(committer.refused().load(Ordering::Relaxed), 1);
     }
 }

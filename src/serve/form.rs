@@ -14,6 +14,9 @@ use std::ops::Range;
 pub const TOKEN: &str = "form_token";
 pub const ACTION: &str = "action";
 
+/// Fields of no question named on the page that refuses them; the rest are counted.
+const NAMED_STRANGERS: usize = 5;
+
 /// A page's posted answers, or what is wrong with them.
 #[derive(Debug, Default, PartialEq)]
 pub struct Read {
@@ -31,20 +34,36 @@ pub fn read_page(quiz: &Quiz, page: Range<usize>, fields: &[(String, String)]) -
         problems: Vec::new(),
     };
     let mut values: Vec<Vec<&str>> = vec![Vec::new(); page.len()];
+    let mut strangers = 0;
     for (name, value) in fields {
         if name == TOKEN || name == ACTION {
             continue;
         }
         match quiz.question_index(name).filter(|i| page.contains(i)) {
             Some(i) => values[i - page.start].push(value),
-            None => read.problems.push((
-                None,
-                format!(
-                    "This page has no question `{}`; nothing on it was saved.",
-                    crate::text::shorten(name, 60)
-                ),
-            )),
+            None => {
+                strangers += 1;
+                // The page that says so stays small, however many were sent.
+                if strangers <= NAMED_STRANGERS {
+                    read.problems.push((
+                        None,
+                        format!(
+                            "This page has no question `{}`; nothing on it was saved.",
+                            crate::text::shorten(name, 60)
+                        ),
+                    ));
+                }
+            }
         }
+    }
+    if strangers > NAMED_STRANGERS {
+        read.problems.push((
+            None,
+            format!(
+                "… and {} more fields of no question on this page.",
+                strangers - NAMED_STRANGERS
+            ),
+        ));
     }
     for (slot, (i, given)) in page.clone().zip(&values).enumerate() {
         match answer(&quiz.questions[i].kind, given) {

@@ -1,26 +1,45 @@
 //! `careerfit serve`: the quiz in a class's browsers, and the class view live for the
 //! advisor. axum on tokio; every page a student sends is committed to SQLite
 //! (`store`, through `commit`) before the reply. The students' handlers are in
-//! `student`, the advisor's in `advisor`. Pages are maud templates (`pages`), the posted
-//! answers are read by `form` (pure), and `security` holds the tokens, the origin
-//! check, the headers and the limits. Logs (tracing, on stderr) name requests by
-//! their route, never an answer, a name, a token or a result's address.
+//! `student`, the advisor's in `advisor` (its sign-in links and sessions in `login`).
+//! Pages are maud templates (`pages`, `advisor_pages`, `failure` for what went
+//! wrong), the posted answers are read by `form` (pure), and `security` holds the
+//! tokens, the origin check, the headers and the limits per route. `running` starts
+//! and stops the server; `connections` caps and times out its connections,
+//! `addresses` says which Hosts it answers, `caps` how big a class grows, and `log`
+//! writes stderr without ever holding it up. Logs name requests by their route,
+//! never an answer, a name, a token or a result's address.
 
+mod addresses;
 mod advisor;
+mod advisor_pages;
+mod caps;
 mod commit;
+mod connections;
+mod failure;
 pub mod form;
+mod log;
+mod login;
 mod pages;
+mod running;
 mod security;
 pub mod store;
 mod student;
 
+pub use addresses::PublicUrl;
+pub use caps::{MAX_STUDENTS, STARTS_PER_ADDRESS};
+pub use connections::PER_ADDRESS as CONNECTIONS_PER_ADDRESS;
+use failure::Failure;
+pub use running::run;
+
 use crate::quiz::Quiz;
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use store::{Store, StoreError};
 
@@ -29,10 +48,17 @@ pub struct Options {
     pub bind: IpAddr,
     pub port: u16,
     pub db: PathBuf,
+    /// The database is the quiz's default one (no `--db`): said at start.
+    pub db_is_default: bool,
     /// (certificate chain, private key), both PEM: serve HTTPS.
     pub tls: Option<(PathBuf, PathBuf)>,
     /// Colour in the log on stderr (`--color`, `NO_COLOR`, a terminal).
     pub color: bool,
+    /// `--public-url`: the addresses browsers reach the server by.
+    pub public_urls: Vec<PublicUrl>,
+    pub max_students: usize,
+    pub starts_per_address: usize,
+    pub connections_per_address: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +93,11 @@ const MAX_NAME: usize = 100;
 
 const STUDENT_COOKIE: &str = "careerfit_student";
 const START_COOKIE: &str = "careerfit_start";
+/// A student's cookie lasts 12 hours (`store::SESSION_LIFE_SECONDS`, which the
+/// server holds to as well): long enough for a class and its homework, and a
+/// browser left signed in on a shared computer forgets it by the next day (their
+/// personal code takes them back in).
+const STUDENT_COOKIE_SECONDS: i64 = store::SESSION_LIFE_SECONDS;
 
 pub(crate) struct App {
     quiz: Quiz,
@@ -74,160 +105,20 @@ pub(crate) struct App {
     store: Arc<Mutex<Store>>,
     /// Every change goes through here: committed before its reply, with others.
     committer: commit::Committer,
-    advisor_token: String,
-    /// Advisor sessions: session cookie → form token. Few, and gone at a restart
-    /// (the advisor's token changes then too).
-    advisors: Mutex<Vec<(String, String)>>,
+    /// The advisor's one-time sign-in links and sessions; gone at a restart.
+    logins: login::Logins,
     limits: Arc<security::Limits>,
+    caps: caps::Caps,
+    /// The Hosts answered, the Origins allowed, the addresses printed.
+    reach: addresses::Reach,
     tls: bool,
+    /// Requests being answered now: those a stop cuts short.
+    in_flight: AtomicUsize,
+    /// The database file as opened, to tell the advisor if it is gone.
+    file: store::FileIdentity,
 }
 
 type Shared = Arc<App>;
-
-/// Start the server and run it until SIGINT or SIGTERM; then finish the requests in
-/// flight, close the database and return. The two addresses go to `out` as soon as
-/// the server listens.
-pub fn run(quiz: Quiz, options: Options, out: &mut dyn std::io::Write) -> Result<(), ServeError> {
-    let store = Store::open(&options.db, &quiz.id)?;
-    log_to_stderr(options.color);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(serve(quiz, store, options, out))
-}
-
-/// Requests logged on stderr, a line each, in colour as `--color` says.
-fn log_to_stderr(colour: bool) {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(colour)
-        .with_target(false)
-        .try_init();
-}
-
-async fn serve(
-    quiz: Quiz,
-    store: Store,
-    options: Options,
-    out: &mut dyn std::io::Write,
-) -> Result<(), ServeError> {
-    let addr = SocketAddr::new(options.bind, options.port);
-    let listener = listen(addr).map_err(|source| ServeError::Bind { addr, source })?;
-    let local = listener.local_addr()?;
-    let tls = match &options.tls {
-        Some((cert, key)) => {
-            let _ = rustls::crypto::ring::default_provider().install_default();
-            Some(
-                axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
-                    .await
-                    .map_err(|source| ServeError::Tls {
-                        cert: cert.clone(),
-                        key: key.clone(),
-                        source,
-                    })?,
-            )
-        }
-        None => None,
-    };
-    let store = Arc::new(Mutex::new(store));
-    let (committer, committing) = commit::Committer::start(Arc::clone(&store))?;
-    let app = Arc::new(App {
-        quiz,
-        store,
-        committer,
-        advisor_token: security::token(),
-        advisors: Mutex::new(Vec::new()),
-        limits: Arc::new(security::Limits::new()),
-        tls: tls.is_some(),
-    });
-    // Listened for before the addresses are printed: a signal that comes as soon as
-    // they are seen finds the server ready to stop cleanly.
-    let stop = {
-        use tokio::signal::unix::{SignalKind, signal};
-        (
-            signal(SignalKind::terminate())?,
-            signal(SignalKind::interrupt())?,
-        )
-    };
-    let scheme = if tls.is_some() { "https" } else { "http" };
-    writeln!(out, "students: {scheme}://{local}/")?;
-    writeln!(
-        out,
-        "advisor: {scheme}://{local}/advisor/login?token={}",
-        app.advisor_token
-    )?;
-    out.flush()?;
-    if !local.ip().is_loopback() && tls.is_none() {
-        note!(
-            "warning: serving plain HTTP on {local}: anyone on the network can read the \
-             answers and the advisor's token as they pass; beyond a classroom network, use \
-             --tls-cert and --tls-key, or a reverse proxy that serves HTTPS"
-        );
-    }
-    let handle = axum_server::Handle::new();
-    tokio::spawn(stop_on_signal(handle.clone(), stop));
-    let limits = Arc::clone(&app.limits);
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
-            every.tick().await;
-            limits.tidy();
-        }
-    });
-    let service = router(Arc::clone(&app)).into_make_service_with_connect_info::<SocketAddr>();
-    match tls {
-        Some(config) => {
-            axum_server::from_tcp_rustls(listener, config)?
-                .handle(handle)
-                .serve(service)
-                .await?
-        }
-        None => {
-            axum_server::from_tcp(listener)?
-                .handle(handle)
-                .serve(service)
-                .await?
-        }
-    }
-    // The last request is answered: with the last sender of changes gone, the
-    // committing thread ends and the database closes (its WAL checkpointed).
-    drop(app);
-    let closing = tokio::task::spawn_blocking(move || committing.join().is_ok());
-    let closed = tokio::time::timeout(std::time::Duration::from_secs(5), closing).await;
-    if !matches!(closed, Ok(Ok(true))) {
-        note!("warning: the database was not closed cleanly; its answers are kept all the same");
-    }
-    note!("Stopped; every answer sent is saved.");
-    Ok(())
-}
-
-/// Connections waiting to be accepted. The standard library's 128 is less than a
-/// class opening the page at once: the rest would wait a second to try again.
-const BACKLOG: u32 = 1024;
-
-/// A listening socket on `addr`, non-blocking, with room for a class's connections.
-fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
-    let socket = match addr {
-        SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
-        SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
-    };
-    socket.set_reuseaddr(true)?;
-    socket.bind(addr)?;
-    socket.listen(BACKLOG)?.into_std()
-}
-
-/// On SIGINT or SIGTERM, stop taking connections and give those open ten seconds.
-async fn stop_on_signal(
-    handle: axum_server::Handle<SocketAddr>,
-    (mut term, mut int): (tokio::signal::unix::Signal, tokio::signal::unix::Signal),
-) {
-    tokio::select! {
-        _ = term.recv() => {}
-        _ = int.recv() => {}
-    }
-    tracing::info!("stopping: finishing the requests in flight");
-    handle.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-}
 
 fn router(app: Shared) -> Router {
     Router::new()
@@ -242,12 +133,46 @@ fn router(app: Shared) -> Router {
         .route("/result/{key}", get(student::result_page))
         .route("/style.css", get(student_css))
         .route("/advisor.css", get(advisor_css))
-        .merge(advisor::routes())
+        .merge(advisor::routes(&app))
         .route_layer(axum::middleware::from_fn(tag_route))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn(log_and_secure))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            check_host,
+        ))
+        // Outermost, so that every response has the headers: a 413 and a 421 too.
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&app),
+            log_and_secure,
+        ))
         .with_state(app)
+}
+
+/// A request for a Host this server is not reached by gets 421: a page of another
+/// site whose name was pointed at this address (DNS rebinding) cannot use it. Under
+/// HTTP/2 the authority is the URI's, not a Host header: it is put there, so that
+/// every check reads one place.
+async fn check_host(
+    axum::extract::State(app): axum::extract::State<Shared>,
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let authority = match request.headers().get(header::HOST) {
+        Some(host) => host.to_str().ok().map(str::to_string),
+        None => request.uri().authority().map(|a| a.as_str().to_string()),
+    };
+    match authority {
+        Some(authority) if app.reach.allows_host(&authority) => {
+            if !request.headers().contains_key(header::HOST)
+                && let Ok(value) = HeaderValue::from_str(&authority)
+            {
+                request.headers_mut().insert(header::HOST, value);
+            }
+            next.run(request).await
+        }
+        _ => Failure::OtherHost.into_response(),
+    }
 }
 
 /// The route a request matched, carried out on its response for the log.
@@ -266,11 +191,30 @@ async fn tag_route(
     response
 }
 
+/// Counts a request as in flight while it lives.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// Every response gets the security headers; every request a log line by route.
-async fn log_and_secure(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+async fn log_and_secure(
+    axum::extract::State(app): axum::extract::State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    app.in_flight.fetch_add(1, Ordering::Relaxed);
+    let _in_flight = InFlight(&app.in_flight);
     let method = request.method().clone();
     let started = std::time::Instant::now();
     let mut response = next.run(request).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // The body limit's own answer is a line of plain text.
+        response = Failure::TooLarge.into_response();
+    }
     security::add_headers(response.headers_mut());
     let route = response
         .extensions()
@@ -284,81 +228,6 @@ async fn log_and_secure(request: axum::extract::Request, next: axum::middleware:
         "request"
     );
     response
-}
-
-/// What a handler could not do, as the page that says so.
-pub(crate) enum Failure {
-    Store(StoreError),
-    /// A POST without its form token, or from another site.
-    Forbidden,
-    TooMany,
-    NotFound,
-    /// An advisor page without the advisor's session.
-    NotAdvisor,
-    Internal(String),
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Self {
-        Failure::Store(e)
-    }
-}
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        let (status, title, text, link) = match self {
-            Failure::Store(e) => {
-                tracing::error!("storage failed: {e}");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Not saved",
-                    "The server could not save or read the answers just now, so nothing \
-                     from this page was saved. Go back and send it again; if it keeps \
-                     happening, tell your advisor.",
-                    None,
-                )
-            }
-            Failure::Internal(e) => {
-                tracing::error!("{e}");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "The server could not make this page. Tell your advisor.",
-                    None,
-                )
-            }
-            Failure::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "Form not accepted",
-                "This form is out of date, or it came from another site, so nothing was \
-                 saved. Open the quiz again from its start page and send the page again.",
-                Some(("/", "The start page")),
-            ),
-            Failure::TooMany => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "Too many pages at once",
-                "This browser sent pages faster than anyone answers them, so the last one \
-                 was not saved. Wait a minute, then go back and send it again.",
-                None,
-            ),
-            Failure::NotFound => (
-                StatusCode::NOT_FOUND,
-                "Page not found",
-                "There is no page at this address. Results have long addresses: check that \
-                 the whole address was copied.",
-                Some(("/", "The start page")),
-            ),
-            Failure::NotAdvisor => (
-                StatusCode::UNAUTHORIZED,
-                "For the advisor only",
-                "This page is for the class's advisor. Open the advisor address that \
-                 `careerfit serve` printed when it started; its token changes at every start.",
-                None,
-            ),
-        };
-        let css = "/style.css";
-        (status, Html(pages::message(title, css, text, link))).into_response()
-    }
 }
 
 /// Make a change, and wait until it is on the disk (see `commit`).
@@ -399,14 +268,14 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 }
 
 /// A cookie the page's scripts cannot read (there are none), sent back only to this
-/// server; Secure under TLS. A student's is kept 30 days, so that a closed browser
-/// still goes on; the others last as long as the browser's session.
+/// server; Secure under TLS. A student's is kept `STUDENT_COOKIE_SECONDS`, so that a
+/// closed browser still goes on; the others last as long as the browser's session.
 fn set_cookie(name: &str, value: &str, same_site: &str, path: &str, tls: bool) -> HeaderValue {
     let secure = if tls { "; Secure" } else { "" };
     let kept = if name == STUDENT_COOKIE {
-        "; Max-Age=2592000"
+        format!("; Max-Age={STUDENT_COOKIE_SECONDS}")
     } else {
-        ""
+        String::new()
     };
     let value =
         format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{kept}{secure}");
@@ -425,23 +294,29 @@ fn field<'f>(fields: &'f [(String, String)], name: &str) -> Option<&'f str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// A POST of a student's: from this site, with their form token, within their limit.
+/// Whether a POST came from this site (see `security::same_origin`).
+fn from_this_site(app: &App, headers: &HeaderMap) -> bool {
+    security::same_origin(headers, app.reach.scheme, &app.reach.public_origins)
+}
+
+/// A POST of a session's (a student's page, an advisor's action): from this site,
+/// with its form token, within the session's limit.
 fn check_post(
     app: &App,
     headers: &HeaderMap,
     fields: &[(String, String)],
     expected: &str,
-    limit_key: Option<&str>,
+    session: Option<&str>,
     address: IpAddr,
 ) -> Result<(), Failure> {
-    if !security::same_origin(headers, app.tls) {
+    if !from_this_site(app, headers) {
         return Err(Failure::Forbidden);
     }
     if !field(fields, form::TOKEN).is_some_and(|t| security::same_token(t, expected)) {
         return Err(Failure::Forbidden);
     }
-    if !app.limits.allow(limit_key, address) {
-        return Err(Failure::TooMany);
+    if !app.limits.allow(security::Limit::Session, session, address) {
+        return Err(Failure::TooMany(security::Limit::Session));
     }
     Ok(())
 }

@@ -6,7 +6,7 @@
 use super::store::Student;
 use super::{
     App, Failure, MAX_NAME, PER_PAGE, START_COOKIE, STUDENT_COOKIE, Shared, check_post, cookie, db,
-    field, form, is_token, pages, security, set_cookie, write,
+    field, form, from_this_site, is_token, pages, security, set_cookie, write,
 };
 use crate::answers::Answers;
 use crate::quiz::Quiz;
@@ -104,12 +104,14 @@ pub(super) async fn start_page(
 }
 
 /// A POST of the start or resume form: from this site, with the token of the
-/// start cookie (a page of another site cannot know it), within the address's limit.
+/// start cookie (a page of another site cannot know it), within the address's
+/// allowance for that form.
 fn check_start_post(
     app: &App,
     headers: &HeaderMap,
     fields: &[(String, String)],
     peer: SocketAddr,
+    limit: security::Limit,
 ) -> Result<(), Failure> {
     let token_ok = match (cookie(headers, START_COOKIE), field(fields, form::TOKEN)) {
         (Some(expected), Some(given)) => {
@@ -117,11 +119,11 @@ fn check_start_post(
         }
         _ => false,
     };
-    if !security::same_origin(headers, app.tls) || !token_ok {
+    if !from_this_site(app, headers) || !token_ok {
         return Err(Failure::Forbidden);
     }
-    if !app.limits.allow(None, peer.ip()) {
-        return Err(Failure::TooMany);
+    if !app.limits.allow(limit, None, peer.ip()) {
+        return Err(Failure::TooMany(limit));
     }
     Ok(())
 }
@@ -132,19 +134,41 @@ pub(super) async fn start(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    check_start_post(&app, &headers, &fields, peer)?;
+    check_start_post(&app, &headers, &fields, peer, security::Limit::Start)?;
     if !db(&app, |s| s.is_open()).await? {
         return Ok(Redirect::to("/").into_response());
+    }
+    if !app.caps.take_start(peer.ip()) {
+        return Err(Failure::StartQuota(app.caps.starts_per_address));
     }
     let name = clean_name(field(&fields, "name").unwrap_or(""));
     let session = security::token();
     let (code, form_token) = (security::personal_code(), security::token());
     let now = now();
     let stored = session.clone();
-    write(&app, move |s| {
+    let max = app.caps.max_students;
+    // Counted in the same transaction as the start, so that starts at once cannot
+    // pass the cap together.
+    let started = write(&app, move |s| {
+        if s.count()? >= max {
+            return Ok(false);
+        }
         s.start(&stored, &code, &form_token, &name, &now)
+            .map(|_| true)
     })
-    .await?;
+    .await;
+    match started {
+        Ok(true) => {}
+        Ok(false) => {
+            app.caps.give_back(peer.ip());
+            app.caps.refused_as_full();
+            return Err(Failure::ClassFull(max));
+        }
+        Err(e) => {
+            app.caps.give_back(peer.ip());
+            return Err(e);
+        }
+    }
     let cookie = set_cookie(STUDENT_COOKIE, &session, "Lax", "/", app.tls);
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/quiz/1")).into_response())
 }
@@ -171,7 +195,7 @@ pub(super) async fn resume(
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Failure> {
-    check_start_post(&app, &headers, &fields, peer)?;
+    check_start_post(&app, &headers, &fields, peer, security::Limit::Resume)?;
     let typed = field(&fields, "code").unwrap_or("");
     let found = match security::normalise_code(typed) {
         Some(code) => {

@@ -34,6 +34,7 @@ mod schema;
 mod score;
 mod score_results;
 mod serve;
+mod serve_hardening;
 mod take;
 mod terminal;
 mod threads;

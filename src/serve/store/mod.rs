@@ -1,15 +1,29 @@
 //! Where `serve` keeps the class: one SQLite file (WAL, `synchronous=FULL`, mode
 //! 0600), held by one server at a time, its schema versioned and migrated on start.
-//! Every change is one transaction, committed before the server answers.
+//! Every change is one transaction, committed before the server answers. Deleted
+//! rows are overwritten (`secure_delete`), and the log of changes is emptied into
+//! the file after a delete, so a deleted student is gone from its bytes.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes; older files are migrated up to it on start.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
+
+/// A student's session (their browser's cookie) works this long after it was given,
+/// at the start or a resume; then the personal code takes them back in. The cookie's
+/// Max-Age says the same to the browser; this holds for a copied cookie too.
+pub const SESSION_LIFE_SECONDS: i64 = 12 * 60 * 60;
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
 
 /// Each migration takes the file from the version before it (index + 1).
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE class (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         quiz TEXT NOT NULL,
@@ -33,7 +47,12 @@ const MIGRATIONS: &[&str] = &["
         value TEXT NOT NULL,
         PRIMARY KEY (student, question)
     ) WITHOUT ROWID;
-"];
+",
+    "
+    -- When the session was given (Unix seconds); none: before version 2, so over.
+    ALTER TABLE students ADD COLUMN session_at INTEGER;
+",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -100,6 +119,35 @@ pub struct Listed {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// A delete since the last checkpoint: its rows may still be in the WAL.
+    checkpoint_due: std::cell::Cell<bool>,
+}
+
+/// The file a store opened, by device and inode: a file removed or put in its place
+/// while the server runs is not the one its commits go to.
+#[derive(Clone, Debug)]
+pub struct FileIdentity {
+    pub path: PathBuf,
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    fn of(path: &Path) -> std::io::Result<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path)?;
+        Ok(FileIdentity {
+            path: path.to_path_buf(),
+            device: meta.dev(),
+            inode: meta.ino(),
+        })
+    }
+
+    /// Whether the path still names the file that was opened.
+    pub fn is_still_there(&self) -> bool {
+        FileIdentity::of(&self.path)
+            .is_ok_and(|now| now.device == self.device && now.inode == self.inode)
+    }
 }
 
 impl Store {
@@ -131,15 +179,26 @@ impl Store {
             .map_err(in_use)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(in_use)?;
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(in_use)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            checkpoint_due: std::cell::Cell::new(false),
         };
         store.migrate(quiz).map_err(|e| match e {
             StoreError::Sqlite { source, .. } => in_use(source),
             other => other,
         })?;
         Ok(store)
+    }
+
+    /// The file as it is now, to compare with later (see `FileIdentity`).
+    pub fn identity(&self) -> Result<FileIdentity, StoreError> {
+        FileIdentity::of(&self.path).map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn sqlite(&self, source: rusqlite::Error) -> StoreError {
@@ -211,9 +270,9 @@ impl Store {
     ) -> Result<Student, StoreError> {
         self.conn
             .execute(
-                "INSERT INTO students (session, code, form_token, name, started_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![session, code, form_token, name, now],
+                "INSERT INTO students (session, code, form_token, name, started_at, session_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![session, code, form_token, name, now, unix_now()],
             )
             .map_err(|e| self.sqlite(e))?;
         Ok(Student {
@@ -226,14 +285,21 @@ impl Store {
         })
     }
 
-    fn student_where(&self, column: &str, value: &str) -> Result<Option<Student>, StoreError> {
+    /// The student whose `column` is `value`, of those whose session was given at
+    /// `given_since` or later.
+    fn student_where(
+        &self,
+        column: &str,
+        value: &str,
+        given_since: i64,
+    ) -> Result<Option<Student>, StoreError> {
         self.conn
             .query_row(
                 &format!(
                     "SELECT id, code, form_token, name, page, result_key FROM students \
-                     WHERE {column} = ?1"
+                     WHERE {column} = ?1 AND coalesce(session_at, 0) >= ?2"
                 ),
-                [value],
+                params![value, given_since],
                 |r| {
                     Ok(Student {
                         id: r.get(0)?,
@@ -249,20 +315,20 @@ impl Store {
             .map_err(|e| self.sqlite(e))
     }
 
-    /// The student whose browser holds this session cookie.
+    /// The student whose browser holds this session cookie, within its life.
     pub fn by_session(&self, session: &str) -> Result<Option<Student>, StoreError> {
-        self.student_where("session", session)
+        self.student_where("session", session, unix_now() - SESSION_LIFE_SECONDS)
     }
 
     /// The student with this personal code; their browser gets `session` from now on.
     pub fn resume(&self, code: &str, session: &str) -> Result<Option<Student>, StoreError> {
-        let Some(student) = self.student_where("code", code)? else {
+        let Some(student) = self.student_where("code", code, i64::MIN)? else {
             return Ok(None);
         };
         self.conn
             .execute(
-                "UPDATE students SET session = ?1 WHERE id = ?2",
-                params![session, student.id],
+                "UPDATE students SET session = ?1, session_at = ?3 WHERE id = ?2",
+                params![session, student.id, unix_now()],
             )
             .map_err(|e| self.sqlite(e))?;
         Ok(Some(student))
@@ -409,11 +475,55 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.sqlite(e))
     }
 
-    /// Forget a student: their answers and result go with them.
-    pub fn delete(&self, student: i64) -> Result<bool, StoreError> {
+    /// Write a copy of the whole class to `to`, a new file (mode 0600): what this
+    /// connection has, when the file it opened was removed or replaced under it.
+    pub fn copy_to(&self, to: &Path) -> Result<(), StoreError> {
+        create_private(to)?;
+        let to_text = to.to_str().ok_or_else(|| StoreError::Io {
+            path: to.to_path_buf(),
+            source: std::io::Error::other("the path is not UTF-8"),
+        })?;
         self.conn
+            .execute("VACUUM INTO ?1", [to_text])
+            .map(drop)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// How many students the class has.
+    pub fn count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM students", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(|e| self.sqlite(e))
+    }
+
+    /// A student as the advisor's list shows them, by their number.
+    pub fn listed(&self, student: i64) -> Result<Option<Listed>, StoreError> {
+        Ok(self.students()?.into_iter().find(|s| s.id == student))
+    }
+
+    /// Forget a student: their answers and result go with them, overwritten in the
+    /// file once committed and checkpointed (`checkpoint_if_due`).
+    pub fn delete(&self, student: i64) -> Result<bool, StoreError> {
+        let deleted = self
+            .conn
             .execute("DELETE FROM students WHERE id = ?1", [student])
             .map(|n| n > 0)
+            .map_err(|e| self.sqlite(e))?;
+        if deleted {
+            self.checkpoint_due.set(true);
+        }
+        Ok(deleted)
+    }
+
+    /// After a committed delete: copy the WAL into the file and empty it, so that
+    /// the deleted rows' old pages are in neither.
+    pub fn checkpoint_if_due(&self) -> Result<(), StoreError> {
+        if !self.checkpoint_due.replace(false) {
+            return Ok(());
+        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .map_err(|e| self.sqlite(e))
     }
 }

@@ -59,3 +59,46 @@ fn a_file_of_another_quiz_is_refused() {
         )
     );
 }
+
+#[test]
+fn a_session_ends_after_its_life_and_a_resume_gives_a_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("class.sqlite3");
+    let store = Store::open(&path, "q").unwrap();
+    let student = store.start("s", "c", "f", "", "now").unwrap();
+    assert!(store.by_session("s").unwrap().is_some());
+    store
+        .conn
+        .execute(
+            "UPDATE students SET session_at = session_at - ?1",
+            [SESSION_LIFE_SECONDS + 1],
+        )
+        .unwrap();
+    assert_eq!(
+        store.by_session("s").unwrap(),
+        None,
+        "a copied cookie is over"
+    );
+    assert_eq!(store.resume("c", "t").unwrap(), Some(student));
+    assert!(store.by_session("t").unwrap().is_some());
+}
+
+#[test]
+fn a_version_1_file_is_migrated_and_its_sessions_are_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("class.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1; INSERT INTO class (id, quiz) VALUES (1, 'q'); \
+             INSERT INTO students (session, code, form_token, started_at) \
+             VALUES ('s', 'c', 'f', 'then');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, "q").unwrap();
+    assert_eq!(store.by_session("s").unwrap(), None);
+    assert!(store.resume("c", "t").unwrap().is_some());
+    assert!(store.by_session("t").unwrap().is_some());
+}
