@@ -49,20 +49,29 @@ export_of() {  # ADVISOR-URL STUDENTS-URL: the export, logged in with a jar of i
     curl -sf -b "$work/jar" "${2}advisor/export.jsonl"
     curl -sf -b "$work/jar" -o "$shots/results.csv" "${2}advisor/results.csv"
 }
-before=$(export_of "$advisor" "$students")
-kill -INT "$server"
-status=0
-wait "$server" || status=$?
-server=""
-[ "$status" -eq 0 ] || { echo "FAIL serve exited $status on Ctrl-C" >&2; exit 1; }
-: >"$work/out"
-target/release/careerfit serve --port 0 --db "$work/class.sqlite3" >"$work/out" 2>>"$work/log" &
-server=$!
-for _ in $(seq 100); do
-    [ "$(wc -l <"$work/out")" -ge 2 ] && break
-    sleep 0.1
-done
-after=$(export_of "$(sed -n 's/^advisor: //p' "$work/out")" "$(sed -n 's/^students: //p' "$work/out")")
+# The printed sign-in link works once, and the browser above used it: each export
+# signs in with the link of a fresh start.
+restart() {
+    kill -INT "$server"
+    status=0
+    wait "$server" || status=$?
+    server=""
+    [ "$status" -eq 0 ] || { echo "FAIL serve exited $status on Ctrl-C" >&2; exit 1; }
+    : >"$work/out"
+    target/release/careerfit serve --port 0 --db "$work/class.sqlite3" >"$work/out" 2>>"$work/log" &
+    server=$!
+    for _ in $(seq 100); do
+        [ "$(wc -l <"$work/out")" -ge 2 ] && break
+        sleep 0.1
+    done
+}
+export_now() {
+    export_of "$(sed -n 's/^advisor: //p' "$work/out")" "$(sed -n 's/^students: //p' "$work/out")"
+}
+restart
+before=$(export_now)
+restart
+after=$(export_now)
 finished=$(printf '%s\n' "$before" | grep -c '"answers"' || true)
 if [ "$before" != "$after" ] || [ "$finished" -lt 2 ]; then
     echo "FAIL after a restart the export differs, or has $finished finished students" >&2
