@@ -117,6 +117,19 @@ pub enum PairRelation {
     Opposite,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+/// How close the two statements of a pair are.
+pub enum PairCloseness {
+    /// Near-identical, or exact opposites: a careful person's two answers agree (or
+    /// mirror each other). Only such pairs count in the consistency check.
+    #[default]
+    Near,
+    /// Related but not the same thing: a careful person may answer them apart. Kept
+    /// for readers of the file; no check reads it.
+    Related,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 /// Two scale or yes/no questions that say the same or opposite things.
@@ -126,6 +139,15 @@ pub struct PairFile {
     pub questions: Vec<String>,
     /// `same` or `opposite`.
     pub relation: PairRelation,
+    /// `near` (the default: near-identical or exact opposites) or `related`. Declare
+    /// a pair `near` only when a careful person could not answer its two statements
+    /// apart; merely related statements make careful people look careless.
+    #[serde(default, skip_serializing_if = "is_near")]
+    pub closeness: PairCloseness,
+}
+
+fn is_near(closeness: &PairCloseness) -> bool {
+    *closeness == PairCloseness::Near
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

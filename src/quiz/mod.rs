@@ -58,6 +58,10 @@ pub struct Dealbreaker {
     pub instead: String,
 }
 
+/// The fewest answered near pairs the consistency check (`trust/`) reads; `validate`
+/// warns about a quiz that declares fewer.
+pub const MIN_PAIRS: usize = 5;
+
 /// Two questions (indexes into `Quiz::questions`) that say the same or opposite things.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {

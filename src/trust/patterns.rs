@@ -201,7 +201,7 @@ pub(super) const CLEAR_TRAIT_ODDS: f64 = 20.0;
 /// From here to `SCATTERED`, a note (`some_contradictions`) that keeps the answer.
 pub(super) const SCATTERED_NOTE: f64 = 0.8;
 pub(super) const MIN_UNITS: usize = 12;
-pub(super) const MIN_PAIRS: usize = 5;
+use crate::quiz::MIN_PAIRS;
 pub(super) const PAIR_UNITS: usize = 2;
 
 /// How many random answers' standard errors from the middle a trait's mean must be

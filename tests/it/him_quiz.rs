@@ -281,6 +281,19 @@ fn every_fact_the_quiz_states_is_in_a_source() {
         "30 continuing education units",
         "2 years",
         "29-2072.00",
+        // Version 4's advice for 2026: AI, remote work, apprenticeships, pay.
+        "41%",
+        "55%",
+        "$60,097",
+        "$47,200",
+        "7%",
+        "2024-34",
+        "Practicode",
+        "80-contact-hour",
+        "AHIMA Foundation",
+        "apprenticeship",
+        "Anthropic",
+        "querying physicians",
     ] {
         assert!(said.contains(fact), "the pathways do not state {fact:?}");
         assert!(sources.contains(fact), "{fact:?} has no source");

@@ -300,3 +300,27 @@ fn a_title_that_asks_a_question_without_a_verdict_is_warned_of() {
         .unwrap();
     assert!(!text(&output.stderr).contains("asks a question"));
 }
+
+/// Too few near pairs for the consistency check: said, at the `pairs` line; a
+/// `related` pair counts in no check and is not counted (issue #30).
+#[test]
+fn too_few_near_pairs_for_the_consistency_check_are_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(crate::common::fixture("small.yaml")).unwrap();
+    let with = format!(
+        "{small}pairs:\n  - {{questions: [q-scale, q-reverse], relation: opposite}}\n  - {{questions: [q-scale, q-required], relation: same, closeness: related}}\n"
+    );
+    let file = crate::common::write(dir.path(), "pairs.yaml", &with);
+    let line = with[..with.find("pairs:\n").unwrap()].matches('\n').count() + 1;
+    let output = careerfit().arg("validate").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "pairs.yaml:{line}:1: warning: pairs: 1 near pair declared; the consistency check \
+             reads pairs only when 5 or more are answered, so it counts in no check: declare \
+             more near pairs, or none"
+        )),
+        "{stderr}"
+    );
+}

@@ -2,7 +2,7 @@
 //! pairs of statements that catch careless answers, and the answers pathways need.
 
 use super::*;
-use crate::quiz::file::{DealbreakerFile, PairRelation};
+use crate::quiz::file::{DealbreakerFile, PairCloseness, PairRelation};
 use crate::quiz::{DEFAULT_TIE_MARGIN, Dealbreaker, Need, Pair, VerdictRule};
 
 impl Checker<'_> {
@@ -172,12 +172,37 @@ impl Checker<'_> {
                 self.error(&path, "a pair names the same question twice");
                 continue;
             }
-            if ok {
+            if ok && pair.closeness == PairCloseness::Near {
                 checked.push(Pair {
                     questions: found,
                     opposite: pair.relation == PairRelation::Opposite,
                 });
             }
+        }
+        let related = pairs
+            .iter()
+            .filter(|p| p.closeness == PairCloseness::Related)
+            .count();
+        // Said only of pairs that are all well written: an error says enough.
+        let all_read = checked.len() + related == pairs.len();
+        if all_read && !checked.is_empty() && checked.len() < crate::quiz::MIN_PAIRS {
+            self.warning(
+                "pairs".to_string(),
+                format!(
+                    "{} declared; the consistency check reads pairs only when {} or more \
+                     are answered, so {} in no check: declare more near pairs, or none",
+                    match checked.len() {
+                        1 => "1 near pair".to_string(),
+                        n => format!("{n} near pairs"),
+                    },
+                    crate::quiz::MIN_PAIRS,
+                    if checked.len() == 1 {
+                        "it counts"
+                    } else {
+                        "they count"
+                    },
+                ),
+            );
         }
         checked
     }
