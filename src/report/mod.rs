@@ -82,6 +82,16 @@ fn then_explained(mut text: String, view: &View, draw: impl Fn(&Explained) -> St
     text
 }
 
+/// A terminal's summary ends on the answer (`View::recap`): by the last screen, the
+/// verdict at the top has scrolled away.
+fn then_recapped(mut text: String, view: &View, width: usize) -> String {
+    if let Some(recap) = &view.recap {
+        text.push('\n');
+        text.push_str(&wrap(recap, width, ""));
+    }
+    text
+}
+
 /// The renderer of a format, for drawing to `style`; none for the rows `score`
 /// writes a row at a time (`batch`).
 pub fn renderer(format: Format, style: Style) -> Option<Box<dyn Renderer>> {

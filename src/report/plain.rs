@@ -14,7 +14,8 @@ pub struct Plain(pub usize);
 
 impl Renderer for Plain {
     fn result(&self, v: &View) -> String {
-        super::then_explained(render(v, self.0), v, |e| self.explanation(e))
+        let text = super::then_explained(render(v, self.0), v, |e| self.explanation(e));
+        super::then_recapped(text, v, self.0)
     }
 
     /// As plain sentences, for screen readers and plain text.

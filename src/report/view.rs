@@ -35,6 +35,9 @@ pub struct View<'a> {
     pub best_heading: &'static str,
     /// The caution every summary leads with when confidence is low.
     pub caution: Option<String>,
+    /// The answer again in one sentence, for the end of a terminal's summary, whose
+    /// start has scrolled away by then: the verdict and the best pathway.
+    pub recap: Option<String>,
     pub sources: &'a [Source],
     /// The explanation a summary shows with the result: of the pathway `--explain`
     /// asked for, when it did.
@@ -122,11 +125,36 @@ impl<'a> View<'a> {
                 _ => "Your best fit",
             },
             caution: super::caution(result),
+            recap: recap(quiz, result),
             sources: &quiz.sources,
             explained: explanation.map(|e| Explained::new(quiz, e)),
             page_explained: best_explanation.map(|e| Explained::new(quiz, e)),
         }
     }
+}
+
+/// "In short: Is a career in HIM right for me? Yes, by your answers. Your best fit:
+/// Medical coder (Strong fit, 90 of 100)."
+fn recap(quiz: &Quiz, result: &QuizResult) -> Option<String> {
+    let best = result.profiles.first().filter(|p| p.fit.is_some());
+    let pathway = best.map(|p| {
+        let heading = match result.verdict.as_ref().map(|v| v.answer) {
+            Some(crate::verdict::Answer::ProbablyNot) => "The closest pathway",
+            _ => "Your best fit",
+        };
+        format!(
+            "{heading}: {} ({}, {} of 100).",
+            p.title,
+            p.band.as_deref().unwrap_or("no band"),
+            p.fit.map_or("-".into(), |f| fixed(f, 0))
+        )
+    });
+    let verdict = result
+        .verdict
+        .as_ref()
+        .map(|v| format!("{} {}", quiz.title, v.answer.words()));
+    let said: Vec<String> = verdict.into_iter().chain(pathway).collect();
+    (!said.is_empty()).then(|| format!("In short: {}", said.join(" ")))
 }
 
 /// Pathways out of reach for now, in words: "Health information administrator (RHIA)

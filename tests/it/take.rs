@@ -928,3 +928,37 @@ fn under_probably_not_the_closest_pathway_gives_general_next_steps() {
         );
     }
 }
+
+/// The terminal summary ends on the answer: by the last screen at 80×24 the verdict
+/// at the top has scrolled away, so the last lines say it again with the best
+/// pathway (issue #32, point 3).
+#[test]
+fn the_terminal_summary_ends_on_the_verdict_and_the_best_pathway() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "answers.yaml", &him_answers_at(Extreme::Top));
+    let result = take_json(&him_quiz(), &file);
+    for args in [vec![], vec!["--plain"]] {
+        let output = careerfit()
+            .args(["take", "--answers"])
+            .arg(&file)
+            .args(&args)
+            .output()
+            .unwrap();
+        let shown = text(&output.stdout);
+        let last: Vec<&str> = shown.lines().rev().take(3).collect();
+        let last = last.into_iter().rev().collect::<Vec<_>>().join(" ");
+        let best = &result["profiles"][0];
+        assert!(
+            last.contains("In short: Is a career in HIM right for me?"),
+            "{args:?}: {last}"
+        );
+        assert!(
+            last.contains(best["title"].as_str().unwrap()),
+            "{args:?}: {last}"
+        );
+        assert!(
+            last.contains(best["band"].as_str().unwrap()),
+            "{args:?}: {last}"
+        );
+    }
+}

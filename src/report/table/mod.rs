@@ -24,7 +24,8 @@ pub struct Tables(pub Style);
 
 impl super::Renderer for Tables {
     fn result(&self, v: &View) -> String {
-        super::then_explained(render(v, self.0), v, |e| explanation(e, self.0))
+        let text = super::then_explained(render(v, self.0), v, |e| explanation(e, self.0));
+        super::then_recapped(text, v, usize::from(self.0.width))
     }
     fn explanation(&self, v: &Explained) -> String {
         explanation(v, self.0)
