@@ -108,7 +108,7 @@ pub fn render(v: &View) -> String {
             "| {} | {} | {} | {} | {} |\n",
             rank + 1,
             cell(&p.title),
-            score(p.fit),
+            v.fits[rank].as_deref().unwrap_or("n/a"),
             cell(band),
             cell(p.education.as_deref().unwrap_or(""))
         ));
@@ -141,7 +141,7 @@ pub fn render(v: &View) -> String {
                 v.best_heading,
                 text(&best.title),
                 text(best.band.as_deref().unwrap_or("no band")),
-                score(best.fit)
+                v.fits[0].as_deref().unwrap_or("n/a")
             ));
             let mut detail = |name: &str, value: Option<&str>| {
                 if let Some(value) = value.filter(|v| !v.is_empty()) {

@@ -208,8 +208,8 @@ fn render(v: &View, width: usize) -> String {
             (None, Some(_)) => ", no band".to_string(),
             (None, None) => String::new(),
         };
-        let fit = match p.fit {
-            Some(_) => format!("fit {}{band}", score_words(p.fit)),
+        let fit = match &v.fits[rank] {
+            Some(shown) => format!("fit {shown} out of 100{band}"),
             None => "not scored".to_string(),
         };
         line(&format!("{}. {}: {fit}.", rank + 1, p.title));
@@ -244,7 +244,9 @@ fn render(v: &View, width: usize) -> String {
                 v.best_heading,
                 best.title,
                 best.band.as_deref().unwrap_or("no band"),
-                score_words(best.fit)
+                v.fits[0]
+                    .as_ref()
+                    .map_or("not assessed".to_string(), |f| format!("{f} out of 100"))
             ));
             if let Some(message) = view.band_message {
                 line(&format!("What it means: {message}"));

@@ -16,6 +16,9 @@ pub struct View<'a> {
     pub version: &'a str,
     /// Per pathway of the result, in its order: its band's place (0 is the highest).
     pub band_rank: Vec<Option<usize>>,
+    /// Per pathway of the result, in its order: its fit as every format shows it
+    /// (`shown_fit`); `None` when not scored.
+    pub fits: Vec<Option<String>>,
     /// The best pathway, when one was scored.
     pub best: Option<Best<'a>>,
     /// Pathways out of reach for now, one sentence each (see `out_of_reach`).
@@ -110,6 +113,11 @@ impl<'a> View<'a> {
                 .iter()
                 .map(|p| band_rank(p.band.as_deref()))
                 .collect(),
+            fits: result
+                .profiles
+                .iter()
+                .map(|p| p.fit.map(|f| shown_fit(quiz, f)))
+                .collect(),
             best,
             out_of_reach: out_of_reach(quiz, result),
             verdict: result.verdict.as_ref().map(|v| {
@@ -133,6 +141,25 @@ impl<'a> View<'a> {
     }
 }
 
+/// A fit as every format shows it: in whole points, unless rounding would carry it
+/// across a band's edge (59.6 in a band that ends at 60 would read "60", the next
+/// band's figure): then to one decimal, toward its own band (59.5), so the number
+/// and the band never disagree. (A band capped by low confidence or the verdict
+/// is shown below its fit on purpose, and says why.)
+pub fn shown_fit(quiz: &Quiz, fit: f64) -> String {
+    let rounded = fit.round();
+    for band in &quiz.bands {
+        let e = band.min;
+        if e > fit + 1e-9 && rounded >= e {
+            return fixed((fit * 10.0).floor() / 10.0, 1);
+        }
+        if e <= fit + 1e-9 && rounded < e {
+            return fixed((fit * 10.0).ceil() / 10.0, 1);
+        }
+    }
+    fixed(fit, 0)
+}
+
 /// "In short: Is a career in HIM right for me? Yes, by your answers. Your best fit:
 /// Medical coder (Strong fit, 90 of 100)."
 fn recap(quiz: &Quiz, result: &QuizResult) -> Option<String> {
@@ -146,7 +173,7 @@ fn recap(quiz: &Quiz, result: &QuizResult) -> Option<String> {
             "{heading}: {} ({}, {} of 100).",
             p.title,
             p.band.as_deref().unwrap_or("no band"),
-            p.fit.map_or("-".into(), |f| fixed(f, 0))
+            p.fit.map_or("-".into(), |f| shown_fit(quiz, f))
         )
     });
     let verdict = result
@@ -336,4 +363,43 @@ fn growth_areas(quiz: &Quiz, result: &QuizResult, best: &ProfileEntry) -> Vec<St
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_fit;
+
+    #[test]
+    fn a_fit_is_shown_so_that_its_band_can_be_read_from_it() {
+        // The HIM quiz's bands start at 75, 60 and 50.
+        let quiz = crate::quiz::load("him", crate::quiz::builtin::find("him-career-fit").unwrap())
+            .unwrap()
+            .0;
+        for (fit, shown) in [
+            (59.57, "59.5"),
+            (59.96, "59.9"),
+            (60.37, "60"),
+            (60.0, "60"),
+            (74.5, "74.5"),
+            (49.5, "49.5"),
+            (49.4, "49"),
+            (82.4, "82"),
+            (59.4, "59"),
+        ] {
+            assert_eq!(shown_fit(&quiz, fit), shown, "{fit}");
+        }
+        // Every fit from 0 to 100 in steps of 0.001: the shown figure is in the
+        // fit's own band, for the HIM quiz's bands and the default ones.
+        for quiz in [quiz, crate::fixtures::small()] {
+            for step in 0..=100_000 {
+                let fit = f64::from(step) / 1000.0;
+                let shown: f64 = shown_fit(&quiz, fit).parse().unwrap();
+                assert_eq!(
+                    crate::scoring::band(&quiz, shown),
+                    crate::scoring::band(&quiz, fit),
+                    "{fit} shown as {shown}"
+                );
+            }
+        }
+    }
 }

@@ -269,7 +269,7 @@ pub fn body(v: &View) -> Markup {
                         tr {
                             td.num { (rank + 1) }
                             td { (p.title) }
-                            td.num { (score(p.fit)) }
+                            td.num { (v.fits[rank].as_deref().unwrap_or("n/a")) }
                             td { (p.band.as_deref().unwrap_or(if p.fit.is_some() { "no band" } else { "not scored" })) }
                         }
                     }

@@ -101,7 +101,7 @@ pub fn render(v: &View, style: Style) -> String {
         pathways.add_row(vec![
             Cell::new(rank + 1).set_alignment(CellAlignment::Right),
             Cell::new(&profile.title),
-            Cell::new(score_text(profile.fit)).set_alignment(CellAlignment::Right),
+            Cell::new(v.fits[rank].as_deref().unwrap_or("n/a")).set_alignment(CellAlignment::Right),
             band,
             Cell::new(first_clause(profile.education.as_deref().unwrap_or(""))),
         ]);
@@ -144,7 +144,7 @@ pub fn render(v: &View, style: Style) -> String {
                 v.best_heading,
                 best.title,
                 best.band.as_deref().unwrap_or("no band"),
-                score_text(best.fit)
+                v.fits[0].as_deref().unwrap_or("n/a")
             ),
             width,
             "",
