@@ -6,7 +6,6 @@
 //! respondents who answered every question of the trait, as `psych::alpha` would see
 //! them after `na.omit`.
 
-pub mod careless;
 mod stats;
 
 use crate::answers::Answers;
@@ -14,8 +13,6 @@ use crate::quiz::{QuestionKind, Quiz};
 use crate::scoring;
 use serde::Serialize;
 use serde_json::Value as Json;
-
-pub use careless::RespondentFlags;
 
 /// The thresholds behind every flag, and where each comes from; tables, JSON and HTML
 /// all quote these.
@@ -120,6 +117,14 @@ pub const FLAG_LEGEND: &[(&str, &str)] = &[
         "the best fit rests on fewer than half its traits: score's confidence is low",
     ),
 ];
+
+/// A respondent whose answers make `score`'s confidence low, with the codes that do
+/// (trust/'s rules: one notion of careless).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RespondentFlags {
+    pub id: Json,
+    pub flags: Vec<&'static str>,
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
