@@ -221,13 +221,12 @@ fn ask(
         if let Some(description) = &quiz.description {
             note!("{}", report::wrap(description, 80, ""));
         }
-        // Three lines, so that the first screen (the title, a --seed line, the
-        // description, the first question) fits 24 rows; Ctrl-C gives the commands
-        // to go on, installed or not (`resume_command`).
+        // Two lines, so that the first screen (a --seed line, the title, the
+        // description, the longest first question) fits 24 rows; Ctrl-C gives the
+        // commands to go on, installed or not (`resume_command`).
         note!(
-            "{total} questions. Answer for yourself as you are now. Esc skips a question;\n\
-             \"← Back\" (or b at a yes/no question) goes back one; you review them all at\n\
-             the end. Ctrl-C stops at once, and says how to go on later with your answers.\n"
+            "{total} questions, reviewed at the end. Esc skips one; \"← Back\" (or b) goes back.\n\
+             Ctrl-C stops at once, and says how to go on later with your answers.\n"
         );
     }
     // Saved after every answer; if it cannot be saved, say so once and go on.
