@@ -81,9 +81,32 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// `marker` then the text wrapped to `width`, its later lines under the first's text
+/// (a hanging indent): "- " for a list item, "! " for a caution.
+pub fn bullet(text: &str, width: usize, marker: &str) -> String {
+    let hang = " ".repeat(textwrap::core::display_width(marker));
+    let wrapped = wrap(text, width.saturating_sub(hang.len()), "");
+    let mut out = String::new();
+    for (i, line) in wrapped.lines().enumerate() {
+        out.push_str(if i == 0 { marker } else { &hang });
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bullet_hangs_its_later_lines_under_its_text() {
+        assert_eq!(
+            bullet("one two three four five", 12, "- "),
+            "- one two\n  three four\n  five\n"
+        );
+        assert_eq!(bullet("one two three", 9, "! "), "! one two\n  three\n");
+    }
 
     #[test]
     fn wraps_at_word_boundaries_within_the_width() {

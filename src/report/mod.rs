@@ -28,7 +28,7 @@ use crate::batch::summary::Summary;
 use crate::compare::Comparison;
 use crate::quiz::Quiz;
 use crate::result::{OccupationEntry, QuizResult};
-pub use crate::text::{fixed, shorten, wrap};
+pub use crate::text::{bullet, fixed, shorten, wrap};
 use crate::trust::{self, Confidence};
 
 /// Every format careerfit writes. Each command offers its own few (see `cli`): the

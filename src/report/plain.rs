@@ -6,7 +6,7 @@ use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line}
 use super::compare::{either, rank_text};
 use super::explain::{Explained, mover};
 use super::{Renderer, View};
-use super::{fixed, wrap};
+use super::{bullet, fixed, wrap};
 use crate::compare::Comparison;
 
 /// Plain sentences wrapped to a width: no boxes, bars or colour.
@@ -180,10 +180,14 @@ fn score_words(score: Option<f64>) -> String {
 fn render(v: &View, width: usize) -> String {
     let result = v.result;
     let mut out = String::new();
-    // `wrap` ends every paragraph with a newline; an empty line is a blank line.
+    // `wrap` ends every paragraph with a newline; an empty line is a blank line; a
+    // list item's later lines hang under its text.
     let mut line = |text: &str| match text {
         "" => out.push('\n'),
-        text => out.push_str(&wrap(text, width, "")),
+        text => match text.strip_prefix("- ") {
+            Some(item) => out.push_str(&bullet(item, width, "- ")),
+            None => out.push_str(&wrap(text, width, "")),
+        },
     };
     line(&format!(
         "Result of the quiz: {} (quiz {}, version {}).",

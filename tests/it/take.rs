@@ -962,3 +962,52 @@ fn the_terminal_summary_ends_on_the_verdict_and_the_best_pathway() {
         );
     }
 }
+
+/// The caution, the verdict's reasons and the notes are list items: their later
+/// lines hang under their text, in the table and in plain text, never at column 0
+/// where they would read as a paragraph of their own.
+#[test]
+fn cautions_and_notes_hang_under_their_marker_at_80_columns() {
+    let quiz: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(him_quiz()).unwrap()).unwrap();
+    // "Strongly agree" with every statement, whichever way it points: acquiescent,
+    // so the result carries a caution and notes long enough to wrap.
+    let mut answers = String::from("quiz: him-career-fit\nanswers:\n");
+    for q in quiz["questions"].as_sequence().unwrap() {
+        if q["type"].as_str().unwrap_or("scale") == "scale" {
+            answers.push_str(&format!("  {}: 5\n", q["id"].as_str().unwrap()));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "agree.yaml", &answers);
+    for format in [&[][..], &["--plain"][..]] {
+        let output = careerfit()
+            .args(["take", "--answers"])
+            .arg(&answers)
+            .args(format)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        // A line of an item that does not end its sentence goes on on the next line,
+        // which must then be indented.
+        let (mut open, mut items, mut hung) = (false, 0, 0);
+        for line in stdout.lines() {
+            assert!(line.chars().count() <= 80, "over 80 columns: {line}");
+            let item = line.starts_with("- ") || line.starts_with("! ");
+            if open {
+                assert!(
+                    line.starts_with("  "),
+                    "{format:?}: a list item's line at column 0: {line:?}\n{stdout}"
+                );
+                hung += 1;
+            }
+            items += usize::from(item);
+            open = (item || open) && !line.trim_end().ends_with(['.', ':']);
+        }
+        assert!(
+            items >= 2 && hung >= 2,
+            "{format:?}: {items} items, {hung} hung:\n{stdout}"
+        );
+    }
+}

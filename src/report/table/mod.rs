@@ -8,7 +8,7 @@ use super::explain::{Explained, mover};
 mod analysis;
 
 use super::{Catalog, View};
-use super::{Style, wrap};
+use super::{Style, bullet, wrap};
 use super::{fixed, shorten};
 use crate::analysis::Analysis;
 use crate::batch::summary::Summary;
@@ -46,18 +46,6 @@ impl super::Renderer for Tables {
 
 const BAR_CELLS: usize = 20;
 
-/// "- " then the text wrapped to `width`, its later lines under the first's text.
-fn bullet(text: &str, width: usize) -> String {
-    let wrapped = wrap(text, width.saturating_sub(2), "");
-    let mut out = String::new();
-    for (i, line) in wrapped.lines().enumerate() {
-        out.push_str(if i == 0 { "- " } else { "  " });
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 pub fn render(v: &View, style: Style) -> String {
     let result = v.result;
     let width = usize::from(style.width);
@@ -71,12 +59,12 @@ pub fn render(v: &View, style: Style) -> String {
     if let Some((answer, reasons)) = &v.verdict {
         out.push_str(&wrap(answer, width, ""));
         for reason in reasons {
-            out.push_str(&bullet(reason, width));
+            out.push_str(&bullet(reason, width, "- "));
         }
         out.push('\n');
     }
     if let Some(caution) = &v.caution {
-        out.push_str(&wrap(&format!("! {caution}"), width, ""));
+        out.push_str(&bullet(caution, width, "! "));
         out.push('\n');
     }
 
@@ -202,7 +190,7 @@ pub fn render(v: &View, style: Style) -> String {
     if !result.warnings.is_empty() {
         out.push_str("\nNotes\n");
         for warning in &result.warnings {
-            out.push_str(&wrap(&format!("- {warning}"), width, ""));
+            out.push_str(&bullet(&warning.to_string(), width, "- "));
         }
     }
     out
