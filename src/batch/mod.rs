@@ -461,8 +461,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
             }
         }
     }
-    if count > 0 {
-        let average = part.buffer.len() / count;
+    if let Some(average) = part.buffer.len().checked_div(count) {
         scoring.row_bytes.fetch_max(average + average / 4, Relaxed);
     }
     part
