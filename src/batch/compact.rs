@@ -7,7 +7,6 @@
 
 use super::Judged;
 use super::pieces::{self, json};
-use crate::answers::Answers;
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
 use crate::trust::{self, Coded};
@@ -278,67 +277,68 @@ impl CompactWriter {
     }
 }
 
-/// The same row built the slow, obvious way: what the writer must equal.
-pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
-    let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
-    let warnings = trust::warnings(quiz, answers, scores);
-    let confidence = trust::confidence(&warnings);
-    let low = confidence == trust::Confidence::Low;
-    let answer = crate::verdict::answer(quiz, scores, low);
-    let floor = crate::verdict::band_floor(quiz, low, answer);
-    let mut scores = scores.clone();
-    for fit in &mut scores.profiles {
-        fit.band = fit.band.map(|b| floor.map_or(b, |f| b.max(f)));
-    }
-    let scores = &scores;
-    let tied = crate::scoring::tied(quiz, &scores.profiles);
-    ScoredRow {
-        id,
-        schema: SCHEMA.to_string(),
-        confidence,
-        verdict: answer,
-        best: scores.profiles[..tied]
-            .iter()
-            .map(|f| quiz.profiles[f.profile].id.clone())
-            .collect(),
-        traits: quiz
-            .traits
-            .iter()
-            .zip(&scores.traits)
-            .map(|(t, s)| RowTrait {
-                id: t.id.clone(),
-                score: round(s.score),
-                answered: s.answered,
-            })
-            .collect(),
-        profiles: scores
-            .profiles
-            .iter()
-            .map(|fit| RowProfile {
-                id: quiz.profiles[fit.profile].id.clone(),
-                fit: round(fit.fit),
-                band: fit.band.map(|b| quiz.bands[b].label.clone()),
-                growth_areas: fit
-                    .growth_areas
-                    .iter()
-                    .map(|t| quiz.traits[*t].id.clone())
-                    .collect(),
-                unmet_requirements: fit
-                    .unmet
-                    .iter()
-                    .map(|t| quiz.traits[*t].id.clone())
-                    .collect(),
-            })
-            .collect(),
-        warnings: warnings.into_iter().map(|w| w.code).collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::Answers;
     use crate::sample::{self, Rng};
     use crate::{quiz, scoring};
+
+    /// The same row built the slow, obvious way: what the writer must equal.
+    pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
+        let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
+        let warnings = trust::warnings(quiz, answers, scores);
+        let confidence = trust::confidence(&warnings);
+        let low = confidence == trust::Confidence::Low;
+        let answer = crate::verdict::answer(quiz, scores, low);
+        let floor = crate::verdict::band_floor(quiz, low, answer);
+        let mut scores = scores.clone();
+        for fit in &mut scores.profiles {
+            fit.band = fit.band.map(|b| floor.map_or(b, |f| b.max(f)));
+        }
+        let scores = &scores;
+        let tied = crate::scoring::tied(quiz, &scores.profiles);
+        ScoredRow {
+            id,
+            schema: SCHEMA.to_string(),
+            confidence,
+            verdict: answer,
+            best: scores.profiles[..tied]
+                .iter()
+                .map(|f| quiz.profiles[f.profile].id.clone())
+                .collect(),
+            traits: quiz
+                .traits
+                .iter()
+                .zip(&scores.traits)
+                .map(|(t, s)| RowTrait {
+                    id: t.id.clone(),
+                    score: round(s.score),
+                    answered: s.answered,
+                })
+                .collect(),
+            profiles: scores
+                .profiles
+                .iter()
+                .map(|fit| RowProfile {
+                    id: quiz.profiles[fit.profile].id.clone(),
+                    fit: round(fit.fit),
+                    band: fit.band.map(|b| quiz.bands[b].label.clone()),
+                    growth_areas: fit
+                        .growth_areas
+                        .iter()
+                        .map(|t| quiz.traits[*t].id.clone())
+                        .collect(),
+                    unmet_requirements: fit
+                        .unmet
+                        .iter()
+                        .map(|t| quiz.traits[*t].id.clone())
+                        .collect(),
+                })
+                .collect(),
+            warnings: warnings.into_iter().map(|w| w.code).collect(),
+        }
+    }
 
     #[test]
     fn figures_have_one_decimal_rounded_half_away_from_zero() {

@@ -300,11 +300,9 @@ impl Sink<'_> {
 ///
 /// Each scorer reads the next chunk itself (one at a time, under a lock), scores it
 /// and sends its part back; this thread puts the parts back in order. A chunk is read
-/// on the core that scores it, so its text is in that core's cache (a reader thread
-/// feeding the scorers was a third thread wanting the two cores, and its chunks were
-/// read on another core than the one they were written on: 8% slower, see README's
-/// Performance). Few chunks are ever in flight, so memory does not grow with the
-/// input. `stop` is set when the run stops early; a scorer waiting for a stream's
+/// on the core that scores it, so its text is in that core's cache (why, measured:
+/// benches/README.md, "Two cores"). Few chunks are ever in flight, so memory does
+/// not grow with the input. `stop` is set when the run stops early; a scorer waiting for a stream's
 /// input (see `pump`) then gives up.
 fn score_in_parallel(
     scoring: &Scoring,
@@ -317,11 +315,9 @@ fn score_in_parallel(
     // How many chunks have been written. A scorer does not start a chunk more than
     // `ahead` past it: were one scorer slow, the others would otherwise run on and
     // their parts pile up waiting for its, and memory would grow with the input.
-    // A waiting scorer is woken as soon as a chunk is written (it used to look every
-    // millisecond, and those naps added up to a tenth of a scorer's time).
-    // Four chunks a scorer: with another program busy on a core, a scorer is put
-    // aside for a few milliseconds at a time, several chunks' work, and with only
-    // jobs + 1 the others soon waited for it (two jobs were then no quicker than one).
+    // A waiting scorer is woken as soon as a chunk is written. Four chunks a scorer,
+    // so that a scorer put aside by another program for a few milliseconds does not
+    // hold the others up (measured: benches/README.md, "`--jobs`").
     let written = (Mutex::new(0_usize), Condvar::new());
     let ahead = 4 * jobs;
     std::thread::scope(|scope| {
