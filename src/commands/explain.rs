@@ -20,38 +20,17 @@ pub(crate) fn explanation(
 ) -> Result<crate::explain::Explanation, Error> {
     let profile = match pathway {
         None => None,
-        Some(given) => Some(find_pathway(quiz, given)?),
+        Some(given) => Some(
+            quiz.find_pathway(given)
+                .map_err(|unknown| Error::UnknownPathway {
+                    quiz: quiz.id.clone(),
+                    id: unknown.given,
+                    known: unknown.known,
+                    suggestion: unknown.suggestion,
+                })?,
+        ),
     };
     crate::explain::explain(quiz, scores, profile).ok_or(Error::NothingToExplain)
-}
-
-/// The pathway a person names: its id, or its title whatever the case; a name that
-/// is neither gets the nearest id or title, and the list of them.
-fn find_pathway(quiz: &Quiz, given: &str) -> Result<usize, Error> {
-    let title = given.trim().to_lowercase();
-    let by_id = quiz.profiles.iter().position(|p| p.id == given);
-    let by_title = || {
-        quiz.profiles
-            .iter()
-            .position(|p| p.title.trim().to_lowercase() == title)
-    };
-    by_id.or_else(by_title).ok_or_else(|| {
-        let names: Vec<&str> = quiz
-            .profiles
-            .iter()
-            .flat_map(|p| [p.id.as_str(), p.title.as_str()])
-            .collect();
-        Error::UnknownPathway {
-            quiz: quiz.id.clone(),
-            id: given.to_string(),
-            known: quiz
-                .profiles
-                .iter()
-                .map(|p| format!("{} ({})", p.id, p.title))
-                .collect(),
-            suggestion: crate::diagnostic::suggest_ignoring_case(given, &names),
-        }
-    })
 }
 
 /// `careerfit explain RESULT.json`: score the saved answers again and explain them.

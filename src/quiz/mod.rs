@@ -3,6 +3,8 @@
 pub mod builtin;
 pub mod catalog;
 pub mod file;
+mod pathway;
+pub use pathway::UnknownPathway;
 mod salvage;
 mod sourced;
 mod validate;
