@@ -3,7 +3,8 @@
 use super::Settings;
 
 use crate::error::Error;
-use crate::quiz::{self, builtin, catalog::local_quiz_files};
+use crate::quiz::catalog::{self, local_quiz_files};
+use crate::quiz::{self, builtin};
 use crate::report;
 
 pub fn run(settings: &Settings) -> Result<(), Error> {
@@ -21,24 +22,28 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
     let mut notes = Vec::new();
     for path in local_quiz_files() {
         let shown = path.display().to_string();
-        // A file with a built-in quiz's id: the id finds the built-in one.
-        let same_id = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .filter(|stem| builtin::find(stem).is_some());
-        if let Some(id) = same_id {
-            let same_text = std::fs::read_to_string(&path).ok().as_deref() == builtin::find(id);
-            if same_text {
-                continue;
-            }
+        let loaded = quiz::load_path(&path).ok().map(|(quiz, _)| quiz);
+        let declared = loaded.as_ref().map(|quiz| quiz.id.as_str());
+        // A file with a built-in quiz's id: the id finds the built-in one. The
+        // built-in quiz's own text is that quiz, listed above.
+        let text = std::fs::read_to_string(&path).ok();
+        let named = [declared, path.file_stem().and_then(|s| s.to_str())];
+        let is_builtin = |id: &str| builtin::find(id).is_some_and(|b| text.as_deref() == Some(b));
+        if named.into_iter().flatten().any(is_builtin) {
+            continue;
+        }
+        if let Some((id, _)) = builtin::BUILTIN
+            .iter()
+            .find(|(id, _)| catalog::shadows(&path, declared, id))
+        {
             notes.push(format!(
                 "{shown} has the id of a built-in quiz: `careerfit take {id}` takes the \
                  built-in one; give the path to take the file."
             ));
         }
-        rows.push(match quiz::load_path(&path) {
-            Ok((quiz, _)) => [quiz.id, quiz.title, quiz.questions.len().to_string(), shown],
-            Err(_) => [
+        rows.push(match loaded {
+            Some(quiz) => [quiz.id, quiz.title, quiz.questions.len().to_string(), shown],
+            None => [
                 "-".to_string(),
                 format!("invalid: see `careerfit validate {shown}`"),
                 "-".to_string(),

@@ -123,14 +123,23 @@ pub fn looks_like_path(spec: &str) -> bool {
 /// whose text differs from it: the id finds the built-in one, so the file is taken
 /// only by its path.
 pub fn shadowed_by_builtin(spec: &str) -> Option<PathBuf> {
-    let builtin = builtin::find(spec)?;
+    builtin::find(spec)?;
     local_quizzes()
         .into_iter()
-        .filter(|(path, id)| {
-            id.as_deref() == Some(spec) || path.file_stem().is_some_and(|s| s == spec)
-        })
+        .find(|(path, declared)| shadows(path, declared.as_deref(), spec))
         .map(|(path, _)| path)
-        .find(|path| std::fs::read_to_string(path).ok().as_deref() != Some(builtin))
+}
+
+/// Whether the file at `path`, declaring the id `declared`, stands in the way of
+/// built-in quiz `id`: it has that id, declared or as its file name, and a text of
+/// its own (the built-in quiz's very text is that quiz, and hides nothing). The one
+/// rule for `take` and `list`.
+pub fn shadows(path: &Path, declared: Option<&str>, id: &str) -> bool {
+    let Some(builtin) = builtin::find(id) else {
+        return false;
+    };
+    let named = declared == Some(id) || path.file_stem().is_some_and(|s| s == id);
+    named && std::fs::read_to_string(path).ok().as_deref() != Some(builtin)
 }
 
 /// Each file of ./quizzes/ with the id it declares, if one can be read.

@@ -54,7 +54,10 @@ mod tests {
         assert_eq!(quiz.profiles[coder].id, "coding-specialist");
         assert_eq!(quiz.find_pathway("  MEDICAL coder ").unwrap(), coder);
         let unknown = quiz.find_pathway("coding-specialst").unwrap_err();
-        assert_eq!(unknown.suggestion.as_deref(), Some("did you mean `coding-specialist`?"));
+        assert_eq!(
+            unknown.suggestion.as_deref(),
+            Some("did you mean `coding-specialist`?")
+        );
         assert_eq!(unknown.known.len(), quiz.profiles.len());
         assert!(
             unknown

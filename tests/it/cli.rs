@@ -398,6 +398,30 @@ fn a_local_file_named_like_a_built_in_quiz_is_said_to_be_passed_over() {
         .output()
         .unwrap();
     assert_eq!(text(&list.stdout).matches("him-career-fit ").count(), 1);
+
+    // A file of another name that declares the id: `take him-career-fit` passes it
+    // over too (`catalog::shadows`, the one rule), and `list` says so as `take` does.
+    std::fs::remove_file(dir.path().join("quizzes/him-career-fit.yaml")).unwrap();
+    write(&dir.path().join("quizzes"), "mine.yaml", &own);
+    let list = careerfit()
+        .current_dir(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    let stdout = text(&list.stdout);
+    assert!(
+        stdout.contains("quizzes/mine.yaml has the id of a built-in quiz"),
+        "{stdout}"
+    );
+    careerfit()
+        .current_dir(dir.path())
+        .args(["take", "him-career-fit", "--json", "--answers"])
+        .arg(&answers)
+        .assert()
+        .stderr(
+            "warning: quizzes/mine.yaml has the id of a built-in quiz, which is taken \
+             instead; give the path to take the file\n",
+        );
 }
 
 /// A full stderr (`2>/dev/full`) loses the messages but never panics (exit 101):
