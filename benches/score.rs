@@ -64,6 +64,54 @@ fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
 }
 
 /// One line checked as `score` checks the rows of a chunk.
+/// A compact row as serde types, for `stages`' comparison with the writer.
+fn serde_row(
+    quiz: &quiz::Quiz,
+    n: usize,
+    scores: &careerfit::scoring::Scores,
+    findings: &[careerfit::trust::Finding],
+    judged: batch::Judged,
+) -> batch::compact::ScoredRow {
+    use batch::compact::{RowId, RowProfile, RowTrait, ScoredRow};
+    use careerfit::trust::Coded;
+    // Rounded as numbers, the cheapest way serde could be given one decimal.
+    let round = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
+    let ids = |traits: &[usize]| traits.iter().map(|t| quiz.traits[*t].id.clone()).collect();
+    let tied = careerfit::scoring::tied(quiz, &scores.profiles);
+    ScoredRow {
+        id: RowId::Number(n.into()),
+        schema: batch::compact::SCHEMA.to_string(),
+        confidence: judged.confidence,
+        verdict: judged.answer,
+        best: scores.profiles[..tied]
+            .iter()
+            .map(|f| quiz.profiles[f.profile].id.clone())
+            .collect(),
+        traits: quiz
+            .traits
+            .iter()
+            .zip(&scores.traits)
+            .map(|(t, s)| RowTrait {
+                id: t.id.clone(),
+                score: round(s.score),
+                answered: s.answered,
+            })
+            .collect(),
+        profiles: scores
+            .profiles
+            .iter()
+            .map(|fit| RowProfile {
+                id: quiz.profiles[fit.profile].id.clone(),
+                fit: round(fit.fit),
+                band: fit.band.map(|b| quiz.bands[b].label.clone()),
+                growth_areas: ids(&fit.growth_areas),
+                unmet_requirements: ids(&fit.unmet),
+            })
+            .collect(),
+        warnings: findings.iter().map(|f| f.code().to_string()).collect(),
+    }
+}
+
 fn check(
     reader: &careerfit::rows::row::RowReader,
     line: usize,
@@ -150,7 +198,7 @@ fn main() {
             let lines: Vec<&str> = text.lines().collect();
             let reader = careerfit::rows::row::RowReader::new(&quiz, None);
             let writer = batch::compact::CompactWriter::new(&quiz);
-            for stage in 0..5 {
+            for stage in 0..6 {
                 let start = Instant::now();
                 let mut out = Vec::with_capacity(1 << 16);
                 let mut scores = careerfit::scoring::Scores::default();
@@ -174,7 +222,14 @@ fn main() {
                         continue;
                     }
                     let judged = careerfit::batch::Judged::of(&quiz, &findings, &mut scores);
-                    writer.scored(&quiz, &scores, &findings, judged, &mut out);
+                    if stage == 4 {
+                        writer.scored(&quiz, &scores, &findings, judged, &mut out);
+                    } else {
+                        // The same row through serde: issue 29's question of whether
+                        // the hand-written writer earns its place.
+                        let row = serde_row(&quiz, i, &scores, &findings, judged);
+                        serde_json::to_writer(&mut out, &row).expect("a row serialises");
+                    }
                     out.clear();
                 }
                 let name = [
@@ -183,6 +238,7 @@ fn main() {
                     "+ score",
                     "+ trust findings",
                     "+ write compact row",
+                    "+ write it through serde",
                 ][stage];
                 let micros = start.elapsed().as_secs_f64() * 1e6 / lines.len() as f64;
                 println!("{name:<28} {micros:>6.2} us a row");
