@@ -5,6 +5,8 @@
 //! with escapes, other Unicode, keys left out, unknown or twice, space anywhere, and
 //! now and then a byte put in or taken out.
 
+mod written;
+
 use super::{read, read_checked};
 use crate::quiz::{Question, QuestionKind, Quiz};
 use crate::rows::exact::Exact;
@@ -14,9 +16,9 @@ use proptest::sample::{Index, select};
 use proptest::test_runner::{Config, TestError, TestRunner};
 use serde_json::Value as Json;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use written::{Escape, Text, Value, Writer};
 
 /// The HIM quiz, the small quiz of the unit tests, and one whose labels are numbers,
 /// differ only in case, need escapes or are not ASCII.
@@ -27,114 +29,10 @@ static QUIZZES: LazyLock<Vec<Quiz>> = LazyLock::new(|| {
         crate::fixtures::small(),
         load(
             "quick-reader.yaml",
-            include_str!("../../../tests/fixtures/quick-reader.yaml"),
+            include_str!("../../../../tests/fixtures/quick-reader.yaml"),
         ),
     ]
 });
-
-/// A JSON string: its text, and which of its characters are written as `\uXXXX`.
-#[derive(Debug, Clone)]
-struct Text {
-    text: String,
-    escape: Escape,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Escape {
-    None,
-    First,
-    All,
-}
-
-#[derive(Debug, Clone)]
-enum Value {
-    Null,
-    Bool(bool),
-    /// As written: `3`, `3.0`, `-1`, `01`, `1e0`, 25 digits.
-    Number(String),
-    Text(Text),
-    List(Vec<Value>),
-    Object(Vec<(Text, Value)>),
-}
-
-/// Writes a value as JSON, with the space between tokens taken in turn from `spaces`.
-struct Writer<'a> {
-    out: String,
-    spaces: &'a [&'static str],
-    next: usize,
-}
-
-impl Writer<'_> {
-    fn space(&mut self) {
-        if !self.spaces.is_empty() {
-            self.out
-                .push_str(self.spaces[self.next % self.spaces.len()]);
-            self.next += 1;
-        }
-    }
-
-    fn text(&mut self, text: &Text) {
-        self.out.push('"');
-        for (i, c) in text.text.chars().enumerate() {
-            let escaped = match text.escape {
-                Escape::None => false,
-                Escape::First => i == 0,
-                Escape::All => true,
-            };
-            match c {
-                '"' => self.out.push_str("\\\""),
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                c if escaped || c < ' ' => {
-                    for unit in c.encode_utf16(&mut [0; 2]) {
-                        write!(self.out, "\\u{unit:04x}").unwrap();
-                    }
-                }
-                c => self.out.push(c),
-            }
-        }
-        self.out.push('"');
-    }
-
-    fn value(&mut self, value: &Value) {
-        self.space();
-        match value {
-            Value::Null => self.out.push_str("null"),
-            Value::Bool(b) => write!(self.out, "{b}").unwrap(),
-            Value::Number(n) => self.out.push_str(n),
-            Value::Text(t) => self.text(t),
-            Value::List(items) => {
-                self.out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        self.space();
-                        self.out.push(',');
-                    }
-                    self.value(item);
-                }
-                self.space();
-                self.out.push(']');
-            }
-            Value::Object(members) => {
-                self.out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        self.space();
-                        self.out.push(',');
-                    }
-                    self.space();
-                    self.text(key);
-                    self.space();
-                    self.out.push(':');
-                    self.value(value);
-                }
-                self.space();
-                self.out.push('}');
-            }
-        }
-        self.space();
-    }
-}
 
 /// A text, mostly written plainly, sometimes with escapes.
 ///
