@@ -1,5 +1,6 @@
 //! The store on a real file: locking, reopening, modes, the quiz it belongs to.
 
+use super::schema::MIGRATIONS;
 use super::*;
 
 #[test]
