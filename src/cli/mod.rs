@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 mod rows;
-pub use rows::{AnalyzeArgs, GroupFormat, RowsArgs, RowsFormat, ScoreArgs};
+pub use rows::{AnalyzeArgs, RowsArgs, RowsFormat, ScoreArgs};
 
 /// Find out whether a career in Health Information Management (HIM) suits you.
 ///
@@ -161,8 +161,8 @@ Examples:
         json: bool,
 
         /// How to print it: table, plain sentences, markdown, json, or html (a web page)
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        format: Option<OutputFormat>,
+        #[arg(long, value_name = "FORMAT", value_parser = formats(VIEW_FORMATS))]
+        format: Option<Format>,
     },
     /// Compare two results of one quiz: how each trait and pathway moved
     Compare {
@@ -179,8 +179,8 @@ Examples:
         json: bool,
 
         /// How to print it: table, plain sentences, markdown, json, or html (a web page)
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        format: Option<OutputFormat>,
+        #[arg(long, value_name = "FORMAT", value_parser = formats(VIEW_FORMATS))]
+        format: Option<Format>,
     },
     /// Write the report to print (HTML) for a saved result
     Report {
@@ -269,70 +269,51 @@ a quiz file whose first line is:
     },
 }
 
-/// What `explain` and `compare` write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Tables drawn with box characters (the default)
-    Table,
-    /// Plain sentences: no boxes or colour (for screen readers and plain text)
-    Plain,
-    /// Markdown tables and lists
-    Markdown,
-    /// One JSON object
-    Json,
-    /// A self-contained web page (save it with > FILE.html)
-    Html,
+pub use crate::report::Format;
+
+/// The help of each `--format` value of `explain` and `compare`, in
+/// `Format::ALL`'s order.
+const VIEW_FORMATS: [&str; 5] = [
+    "Tables drawn with box characters (the default)",
+    "Plain sentences: no boxes or colour (for screen readers and plain text)",
+    "Markdown tables and lists",
+    "One JSON object",
+    "A self-contained web page (save it with > FILE.html)",
+];
+
+/// The same for `take`.
+const SUMMARY_FORMATS: [&str; 5] = [
+    "Tables drawn with box characters (the default)",
+    "Plain sentences: no boxes, bars or colour (the same as --plain)",
+    "Markdown tables and lists",
+    "The result object (the same as --json)",
+    "The report to print, as one self-contained HTML page",
+];
+
+/// The `--format` values of a command that draws a view: every `Format`, each
+/// with the help the command gives it (`help`, in `Format::ALL`'s order).
+pub(crate) fn formats(
+    help: [&'static str; 5],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = Format::ALL
+        .iter()
+        .zip(help)
+        .map(|(format, help)| PossibleValue::new(format.name()).help(help));
+    PossibleValuesParser::new(values).map(|name| {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .expect("a possible value is a format")
+    })
 }
 
-impl OutputFormat {
-    /// `--format`, or `--json` as its alias, or tables.
-    pub fn chosen(format: Option<OutputFormat>, json: bool) -> OutputFormat {
-        match (format, json) {
-            (Some(format), _) => format,
-            (None, true) => OutputFormat::Json,
-            (None, false) => OutputFormat::Table,
-        }
-    }
-}
-
-impl From<OutputFormat> for crate::report::Format {
-    fn from(format: OutputFormat) -> Self {
-        use crate::report::Format;
-        match format {
-            OutputFormat::Table => Format::Table,
-            OutputFormat::Plain => Format::Plain,
-            OutputFormat::Markdown => Format::Markdown,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Html => Format::Html,
-        }
-    }
-}
-
-/// What `take` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SummaryFormat {
-    /// Tables drawn with box characters (the default)
-    Table,
-    /// Plain sentences: no boxes, bars or colour (the same as --plain)
-    Plain,
-    /// Markdown tables and lists
-    Markdown,
-    /// The result object (the same as --json)
-    Json,
-    /// The report to print, as one self-contained HTML page
-    Html,
-}
-
-impl From<SummaryFormat> for crate::report::Format {
-    fn from(format: SummaryFormat) -> Self {
-        use crate::report::Format;
-        match format {
-            SummaryFormat::Table => Format::Table,
-            SummaryFormat::Plain => Format::Plain,
-            SummaryFormat::Markdown => Format::Markdown,
-            SummaryFormat::Json => Format::Json,
-            SummaryFormat::Html => Format::Html,
-        }
+/// `--format`, or `--json` as its alias, or tables.
+pub fn chosen(format: Option<Format>, json: bool) -> Format {
+    match (format, json) {
+        (Some(format), _) => format,
+        (None, true) => Format::Json,
+        (None, false) => Format::Table,
     }
 }
 
@@ -475,8 +456,13 @@ pub struct TakeArgs {
 
     /// What to print: table, plain sentences, markdown (for an email or a ticket),
     /// json, or html (the report page)
-    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
-    pub format: Option<SummaryFormat>,
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        conflicts_with = "json",
+        value_parser = formats(SUMMARY_FORMATS)
+    )]
+    pub format: Option<Format>,
 
     /// Ask the questions in the random order this number gives, the same every time
     /// (implies --shuffle)

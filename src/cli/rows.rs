@@ -42,14 +42,14 @@ pub struct ScoreArgs {
     /// prints it as table (the default), plain, markdown or json
     #[arg(
         long,
-        value_enum,
         value_name = "FORMAT",
+        value_parser = super::formats(GROUP_FORMATS),
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "table",
         default_value_if("json", clap::builder::ArgPredicate::IsPresent, Some("json"))
     )]
-    pub summary: Option<GroupFormat>,
+    pub summary: Option<super::Format>,
 
     /// Print the summary as one JSON object (the same as --summary=json)
     #[arg(long)]
@@ -120,33 +120,14 @@ pub struct AnalyzeArgs {
     pub force: bool,
 }
 
-/// How `score --summary` prints the group view (the class report is `--report`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupFormat {
-    /// Tables that fit the terminal
-    Table,
-    /// Plain sentences, one fact a line
-    Plain,
-    /// Markdown headings and tables
-    Markdown,
-    /// One JSON object (careerfit/summary/v1)
-    Json,
-    /// The class report's page, as --report writes it
-    Html,
-}
-
-impl From<GroupFormat> for crate::report::Format {
-    fn from(format: GroupFormat) -> Self {
-        use crate::report::Format;
-        match format {
-            GroupFormat::Table => Format::Table,
-            GroupFormat::Plain => Format::Plain,
-            GroupFormat::Markdown => Format::Markdown,
-            GroupFormat::Json => Format::Json,
-            GroupFormat::Html => Format::Html,
-        }
-    }
-}
+/// The help of each `--summary=FORMAT` value, in `Format::ALL`'s order.
+const GROUP_FORMATS: [&str; 5] = [
+    "Tables that fit the terminal",
+    "Plain sentences, one fact a line",
+    "Markdown headings and tables",
+    "One JSON object (careerfit/summary/v1)",
+    "The class report's page, as --report writes it",
+];
 
 /// What `score` writes, one row per respondent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,13 +136,4 @@ pub enum RowsFormat {
     Jsonl,
     /// A spreadsheet: one row per respondent, with fits, traits and warnings
     Csv,
-}
-
-impl From<RowsFormat> for crate::report::Format {
-    fn from(format: RowsFormat) -> Self {
-        match format {
-            RowsFormat::Jsonl => crate::report::Format::Jsonl,
-            RowsFormat::Csv => crate::report::Format::Csv,
-        }
-    }
 }

@@ -16,8 +16,8 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
         None => None,
         Some(path) => {
             let kind = match path.extension().and_then(|e| e.to_str()) {
-                Some(e) if e.eq_ignore_ascii_case("json") => report::Format::Json,
-                Some(e) if e.eq_ignore_ascii_case("html") => report::Format::Html,
+                Some(e) if e.eq_ignore_ascii_case("json") => report::AnalysisFormat::Json,
+                Some(e) if e.eq_ignore_ascii_case("html") => report::AnalysisFormat::Html,
                 _ => {
                     return Err(Error::AnalysisFile(path.clone()));
                 }
@@ -44,20 +44,16 @@ pub fn run(args: AnalyzeArgs, settings: &Settings) -> Result<(), Error> {
         }
     }
     let analysis = analyzer.finish();
-    let draw = |format| {
-        super::renderer(format, settings.stdout)
-            .analysis(&analysis)
-            .expect("tables, JSON and web pages draw an analysis")
-    };
+    let draw = |format| report::analysis(&analysis, format, settings.stdout);
     // What -o writes, from the file's extension.
     if let Some((format, mut file)) = saved {
         file.write_all(draw(format).as_bytes())?;
         file.commit()?;
     }
     let text = draw(if args.json {
-        report::Format::Json
+        report::AnalysisFormat::Json
     } else {
-        report::Format::Table
+        report::AnalysisFormat::Table
     });
     super::print(&text)?;
     match analysis.rows_failed {

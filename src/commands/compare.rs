@@ -2,15 +2,15 @@
 
 use super::Settings;
 
-use crate::cli::OutputFormat;
 use crate::error::Error;
+use crate::report::Format;
 use crate::saved::read_result;
 use std::path::Path;
 
 /// `careerfit compare OLD.json NEW.json`.
-pub fn run(old: &Path, new: &Path, format: OutputFormat, settings: &Settings) -> Result<(), Error> {
+pub fn run(old: &Path, new: &Path, format: Format, settings: &Settings) -> Result<(), Error> {
     let comparison = crate::compare::compare(&read_result(old)?, &read_result(new)?)?;
-    let out = super::renderer(format.into(), settings.stdout).comparison(&comparison);
+    let out = crate::report::renderer(format, settings.stdout).comparison(&comparison);
     super::print(&out)?;
     Ok(())
 }

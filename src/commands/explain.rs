@@ -3,7 +3,6 @@
 
 use super::Settings;
 
-use crate::cli::OutputFormat;
 use crate::error::Error;
 use crate::quiz::Quiz;
 use crate::report;
@@ -38,7 +37,7 @@ pub fn run(
     path: &Path,
     pathway: Option<&str>,
     quiz: Option<&str>,
-    format: OutputFormat,
+    format: report::Format,
     settings: &Settings,
 ) -> Result<(), Error> {
     let Retaken {
@@ -52,7 +51,7 @@ pub fn run(
     }
     let explanation = explanation(&quiz, &scores, pathway)?;
     let view = report::Explained::new(&quiz, &explanation);
-    let out = super::renderer(format.into(), settings.stdout).explanation(&view);
+    let out = report::renderer(format, settings.stdout).explanation(&view);
     super::print(&out)?;
     Ok(())
 }

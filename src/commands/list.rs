@@ -55,8 +55,6 @@ pub fn run(settings: &Settings) -> Result<(), Error> {
         quizzes: rows,
         notes,
     };
-    let text = super::renderer(report::Format::Table, settings.stdout)
-        .catalog(&catalog)
-        .expect("tables draw the catalog");
+    let text = report::catalog(&catalog, settings.stdout);
     super::print(&text)
 }

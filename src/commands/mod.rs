@@ -17,10 +17,10 @@ pub mod serve;
 pub mod take;
 pub mod validate;
 
-use crate::cli::{Cli, ColorWhen, Command, OutputFormat, TakeArgs};
+use crate::cli::{Cli, ColorWhen, Command, TakeArgs};
 use crate::error::Error;
 use crate::quiz::{Quiz, catalog};
-use crate::report::{Format, Renderer, Style};
+use crate::report::Style;
 
 /// A class's rows, as `score` and `analyze` read them: the file named, or stdin for
 /// none or `-` (results are made rows by `inputs`); their format as given, or CSV for a `.csv` file and JSON Lines else.
@@ -101,12 +101,6 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
     Ok(catalog::resolve_quiz(spec)?)
 }
 
-/// The renderer of a format a command offers: each command offers only formats
-/// that draw its view (`score`'s rows are written by `batch`, not drawn).
-pub(crate) fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
-    crate::report::renderer(format, style).expect("a command offers only formats that draw views")
-}
-
 /// Below this many columns a table breaks its numbers over lines ("10" over "0"):
 /// the summary falls back to the plain layout, wrapped to the terminal.
 pub(crate) const MIN_TABLE_WIDTH: u16 = 60;
@@ -165,7 +159,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             &result,
             pathway.as_deref(),
             quiz.as_deref(),
-            OutputFormat::chosen(format, json),
+            crate::cli::chosen(format, json),
             settings,
         ),
         Some(Command::Form { quiz, format }) => form::run(&quiz, format),
@@ -174,7 +168,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             new,
             json,
             format,
-        }) => compare::run(&old, &new, OutputFormat::chosen(format, json), settings),
+        }) => compare::run(&old, &new, crate::cli::chosen(format, json), settings),
         Some(Command::Report {
             result,
             output,

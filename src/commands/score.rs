@@ -25,11 +25,11 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
         _ => RowsFormat::Jsonl,
     });
     // Rows are written a row at a time by `batch`'s writers, not drawn as a view.
-    match (report::Format::from(format), args.full) {
-        (report::Format::Csv, false) => Ok(batch::Output::Csv),
-        (report::Format::Csv, true) => Err(Error::FullSpreadsheet),
-        (_, false) => Ok(batch::Output::Compact),
-        (_, true) => Ok(batch::Output::Full),
+    match (format, args.full) {
+        (RowsFormat::Csv, false) => Ok(batch::Output::Csv),
+        (RowsFormat::Csv, true) => Err(Error::FullSpreadsheet),
+        (RowsFormat::Jsonl, false) => Ok(batch::Output::Compact),
+        (RowsFormat::Jsonl, true) => Ok(batch::Output::Full),
     }
 }
 
@@ -181,7 +181,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         let format = if args.json {
             report::Format::Json
         } else {
-            format.into()
+            format
         };
         // Below this width a table breaks its numbers over lines: sentences instead.
         let format = match format {
@@ -194,7 +194,7 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             input: &name,
             made: &settings.now,
         };
-        let text = super::renderer(format, style).class(&class);
+        let text = report::renderer(format, style).class(&class);
         if to_stdout {
             super::print(&text)?;
         } else {

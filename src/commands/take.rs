@@ -3,11 +3,12 @@
 
 use super::Settings;
 use crate::answers::{self, Answers};
-use crate::cli::{SummaryFormat, TakeArgs};
+use crate::cli::TakeArgs;
 use crate::error::Error;
 use crate::private_file;
 use crate::prompt::{self, PromptError, TerminalPrompter, plan};
 use crate::quiz::Quiz;
+use crate::report::Format;
 use crate::report::{self, Renderer};
 use crate::result::QuizResult;
 use crate::resume_state;
@@ -84,13 +85,12 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     // --json and --plain are the short spellings of --format json and plain.
     let format = match (args.format, args.json, args.plain) {
         (Some(format), _, _) => format,
-        (None, true, _) => SummaryFormat::Json,
-        (None, _, true) => SummaryFormat::Plain,
-        (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => SummaryFormat::Plain,
-        (None, false, false) => SummaryFormat::Table,
-    }
-    .into();
-    let text = super::renderer(format, stdout_style).result(&view);
+        (None, true, _) => Format::Json,
+        (None, _, true) => Format::Plain,
+        (None, false, false) if stdout_style.width < super::MIN_TABLE_WIDTH => Format::Plain,
+        (None, false, false) => Format::Table,
+    };
+    let text = crate::report::renderer(format, stdout_style).result(&view);
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;

@@ -4,7 +4,6 @@
 //! `crate::json`, which escapes what a terminal would act on.
 
 use super::{Class, Explained, View};
-use crate::analysis::Analysis;
 use crate::batch::summary::Summary;
 use crate::compare::Comparison;
 use crate::quiz::Quiz;
@@ -26,13 +25,10 @@ impl super::Renderer for Json {
     fn class(&self, c: &Class) -> String {
         pretty(&class(c.summary, c.quiz))
     }
-    fn analysis(&self, analysis: &Analysis) -> Option<String> {
-        Some(pretty(analysis))
-    }
 }
 
 /// A view pretty-printed, with a final newline.
-fn pretty(value: &impl serde::Serialize) -> String {
+pub(super) fn pretty(value: &impl serde::Serialize) -> String {
     let mut text = crate::json::to_string_pretty(value).expect("a view always serialises");
     text.push('\n');
     text

@@ -31,9 +31,10 @@ use crate::result::{OccupationEntry, QuizResult};
 pub use crate::text::{bullet, fixed, shorten, wrap};
 use crate::trust::{self, Confidence};
 
-/// Every format careerfit writes. Each command offers its own few (see `cli`): the
-/// views are drawn by a `Renderer`, the rows `score` writes (JSON Lines, CSV) by
-/// `batch`'s writers, a row at a time.
+/// The formats a view is drawn in, each by its `Renderer`. Every command that draws
+/// a view offers them all, in its own words (`cli::formats`); the rows `score` writes
+/// (JSON Lines, CSV) are `batch`'s, a row at a time. A new format is a file here, a
+/// variant, its name and its arm in `renderer`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
@@ -41,8 +42,27 @@ pub enum Format {
     Markdown,
     Json,
     Html,
-    Jsonl,
-    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Plain,
+        Format::Markdown,
+        Format::Json,
+        Format::Html,
+    ];
+
+    /// The name a person types after `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Plain => "plain",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// A class's summary, as `score --summary` and `score --report` draw it: the rows
@@ -62,15 +82,29 @@ pub trait Renderer {
     fn explanation(&self, view: &Explained) -> String;
     fn comparison(&self, comparison: &Comparison) -> String;
     fn class(&self, class: &Class) -> String;
-    /// `analyze`'s evidence, for a quiz's author: drawn as tables, JSON and a web
-    /// page only.
-    fn analysis(&self, _analysis: &Analysis) -> Option<String> {
-        None
+}
+
+/// The formats `analyze`'s evidence, for a quiz's author, is drawn in: tables on
+/// the terminal, and the JSON and the web page `-o` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisFormat {
+    Table,
+    Json,
+    Html,
+}
+
+/// `analyze`'s evidence in `format`.
+pub fn analysis(analysis: &Analysis, format: AnalysisFormat, style: Style) -> String {
+    match format {
+        AnalysisFormat::Table => table::analysis::analysis(analysis, style),
+        AnalysisFormat::Json => json::pretty(analysis),
+        AnalysisFormat::Html => html::analysis::render(analysis),
     }
-    /// The quizzes there are (`list`): drawn as a table only.
-    fn catalog(&self, _catalog: &Catalog) -> Option<String> {
-        None
-    }
+}
+
+/// The quizzes there are (`list`), as a table: the one way it is drawn.
+pub fn catalog(catalog: &Catalog, style: Style) -> String {
+    table::catalog(catalog, style)
 }
 
 /// A result's summary, then the explanation `--explain` asked for, if it did.
@@ -92,16 +126,14 @@ fn then_recapped(mut text: String, view: &View, width: usize) -> String {
     text
 }
 
-/// The renderer of a format, for drawing to `style`; none for the rows `score`
-/// writes a row at a time (`batch`).
-pub fn renderer(format: Format, style: Style) -> Option<Box<dyn Renderer>> {
+/// The renderer of a format, for drawing to `style`.
+pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
     match format {
-        Format::Table => Some(Box::new(table::Tables(style))),
-        Format::Plain => Some(Box::new(plain::Plain(usize::from(style.width)))),
-        Format::Markdown => Some(Box::new(markdown::Markdown)),
-        Format::Json => Some(Box::new(json::Json)),
-        Format::Html => Some(Box::new(html::Html)),
-        Format::Jsonl | Format::Csv => None,
+        Format::Table => Box::new(table::Tables(style)),
+        Format::Plain => Box::new(plain::Plain(usize::from(style.width))),
+        Format::Markdown => Box::new(markdown::Markdown),
+        Format::Json => Box::new(json::Json),
+        Format::Html => Box::new(html::Html),
     }
 }
 

@@ -3,13 +3,12 @@
 //! piece of text it is given, so quiz text cannot become markup. The class report and
 //! the analysis have their own files (`class.rs`, `analysis.rs`).
 
-mod analysis;
+pub(super) mod analysis;
 pub(crate) mod class;
 
 use super::compare::{either, rank_text};
 use super::explain::Explained;
 use super::{Class, View, fixed};
-use crate::analysis::Analysis;
 use crate::compare::Comparison;
 use crate::result::QuizResult;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -30,9 +29,6 @@ impl super::Renderer for Html {
     }
     fn class(&self, c: &Class) -> String {
         class::render(c.quiz, c.summary, c.input, c.made)
-    }
-    fn analysis(&self, a: &Analysis) -> Option<String> {
-        Some(analysis::render(a))
     }
 }
 

@@ -5,12 +5,11 @@
 use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
 use super::compare::labels;
 use super::explain::{Explained, mover};
-mod analysis;
+pub(super) mod analysis;
 
 use super::{Catalog, View};
 use super::{Style, bullet, wrap};
 use super::{fixed, shorten};
-use crate::analysis::Analysis;
 use crate::batch::summary::Summary;
 use crate::compare::Comparison;
 use crate::quiz::Quiz;
@@ -35,12 +34,6 @@ impl super::Renderer for Tables {
     }
     fn class(&self, c: &super::Class) -> String {
         class(c.summary, c.quiz, self.0)
-    }
-    fn analysis(&self, analysis: &Analysis) -> Option<String> {
-        Some(analysis::analysis(analysis, self.0))
-    }
-    fn catalog(&self, c: &super::Catalog) -> Option<String> {
-        Some(catalog(c, self.0))
     }
 }
 
@@ -436,7 +429,7 @@ fn keep_words(table: &mut Table, column: usize, cells: &[&str], width: usize) {
 
 /// `list`: a table of the quizzes, the notes on files that a built-in quiz shadows,
 /// and how to take one.
-fn catalog(catalog: &Catalog, style: Style) -> String {
+pub(super) fn catalog(catalog: &Catalog, style: Style) -> String {
     let mut table = table(style, ["Id", "Title", "Questions", "From"]);
     // An id (what `take ID` takes, copied from here) and a path are not broken over
     // lines; the title wraps instead.
