@@ -6,15 +6,78 @@ use crate::batch;
 use crate::cli::{RowsFormat, ScoreArgs};
 use crate::error::Error;
 use crate::private_file::{self, PrivateFile};
+use crate::report::Style;
 use crate::report::{self, Renderer};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Whether a path ends in `.ext`, whatever its case.
 fn has_extension(path: &Path, ext: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ext.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// `score`'s flags resolved once, before a file is opened or a row read: what every
+/// later step reads (ripgrep's `HiArgs`).
+struct Plan {
+    /// How each row is written.
+    output: batch::Output,
+    /// Where the rows go (`-o`), else stdout.
+    rows_file: Option<PathBuf>,
+    /// The class report's page (`--report`), checked to be HTML and not the rows.
+    report_file: Option<PathBuf>,
+    /// How the summary is drawn, and whether on stdout (the rows went to a file) or
+    /// on stderr.
+    summary: Option<(report::Format, Style, bool)>,
+    strict: bool,
+    jobs: usize,
+}
+
+impl Plan {
+    fn of(args: ScoreArgs, settings: &Settings) -> Result<(Plan, crate::cli::RowsArgs), Error> {
+        let report_file = args.report.clone();
+        if let Some(report) = &report_file {
+            if !has_extension(report, &["html", "htm"]) {
+                return Err(Error::ClassReportFile(report.clone()));
+            }
+            if let Some(rows) = &args.output
+                && private_file::same_file(report, rows)
+            {
+                return Err(Error::SameFile);
+            }
+        }
+        let summary = args.summary.map(|format| {
+            // Where the rows are not: stdout when they went to --output, else stderr.
+            let to_stdout = args.output.is_some();
+            let style = if to_stdout {
+                settings.stdout
+            } else {
+                settings.stderr
+            };
+            let format = match (args.json, format) {
+                (true, _) => report::Format::Json,
+                // Below this width a table breaks its numbers over lines: sentences.
+                (false, report::Format::Table) if style.width < super::MIN_TABLE_WIDTH => {
+                    report::Format::Plain
+                }
+                (false, format) => format,
+            };
+            (format, style, to_stdout)
+        });
+        let plan = Plan {
+            output: output(&args)?,
+            rows_file: args.output,
+            report_file,
+            summary,
+            strict: args.strict,
+            jobs: args.jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, usize::from),
+                usize::from,
+            ),
+        };
+        Ok((plan, args.rows))
+    }
 }
 
 /// How the rows are written: `--format`, else the extension of `--output`, else JSON
@@ -38,46 +101,30 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
 /// if any row was bad.
 pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     super::refuse_terminal_rows(&args.rows, "score", settings)?;
-    let quiz = super::load_quiz(&args.rows.quiz)?;
-    let output = output(&args)?;
-    if let Some(report) = &args.report {
-        if !has_extension(report, &["html", "htm"]) {
-            return Err(Error::ClassReportFile(report.clone()));
-        }
-        if let Some(rows) = &args.output
-            && private_file::same_file(report, rows)
-        {
-            return Err(Error::SameFile);
-        }
-    }
+    let force = args.force;
+    let (plan, rows) = Plan::of(args, settings)?;
+    let quiz = super::load_quiz(&rows.quiz)?;
     // Both files are opened before a row is read: a bad target is refused now, and
     // an error or Ctrl-C later leaves neither behind.
-    let mut result_file = match &args.output {
-        Some(path) => Some(PrivateFile::create(path, args.force)?),
-        None => None,
+    let open = |path: &Option<PathBuf>| match path {
+        Some(path) => PrivateFile::create(path, force).map(Some),
+        None => Ok(None),
     };
-    let report_file = match &args.report {
-        Some(path) => Some(PrivateFile::create(path, args.force)?),
-        None => None,
-    };
-    let (name, input, how) = super::inputs::open(&quiz, &args.rows)?;
-    let jobs = args.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, usize::from),
-        usize::from,
-    );
+    let mut rows_file = open(&plan.rows_file)?;
+    let report_file = open(&plan.report_file)?;
+    let (name, input, how) = super::inputs::open(&quiz, &rows)?;
     let options = batch::Options {
         input: how,
-        output,
-        strict: args.strict,
-        jobs,
+        output: plan.output,
+        strict: plan.strict,
+        jobs: plan.jobs,
         completed_at: settings.now.clone(),
     };
     // Not locked for the run: a signal's handler must be able to say why it stops.
     let mut err = std::io::stderr();
-    let outcome = match result_file.as_mut() {
-        Some(file) => {
+    let outcome = match (rows_file.as_mut(), &plan.rows_file) {
+        (Some(file), Some(path)) => {
             // A failed write here is the file's, said with its name.
-            let path = args.output.clone().unwrap_or_default();
             let to_file = |source: std::io::Error| {
                 Error::File(private_file::FileError::Write {
                     path: path.clone(),
@@ -98,96 +145,25 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
             out.flush().map_err(to_file)?;
             outcome
         }
-        None => {
+        _ => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
             batch::run(&quiz, &name, input, &mut out, &mut err, &options)?
         }
     };
-    // A respondent id given twice is said once, with its lines; both rows are kept.
-    if !outcome.summary.repeated.is_empty() {
-        let listed: Vec<String> = outcome
-            .summary
-            .repeated
-            .iter()
-            .map(|(id, lines)| {
-                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                format!(
-                    "`{}` on lines {}",
-                    crate::text::escape_controls(id),
-                    lines.join(", ")
-                )
-            })
-            .collect();
-        writeln!(
-            err,
-            "{name}: warning: {} respondent id(s) appear more than once, and every row is \
-             kept: {}",
-            listed.len(),
-            listed.join("; ")
-        )
-        .map_err(Error::output)?;
-    }
-    if outcome.summary.ids_unchecked > 0 {
-        writeln!(
-            err,
-            "{name}: note: ids after the first {} were not checked for repeats ({} rows)",
-            batch::summary::MAX_CHECKED_IDS,
-            outcome.summary.ids_unchecked
-        )
-        .map_err(Error::output)?;
-    }
     // --strict stopped at a bad row: nothing is saved.
-    if let (Some(file), false) = (result_file, outcome.stopped) {
-        file.commit()?;
-        if let Some(path) = &args.output {
-            let rows = outcome.summary.scored + outcome.summary.failed;
-            writeln!(err, "Wrote {rows} rows to {}", path.display()).map_err(Error::output)?;
-        }
+    if !outcome.stopped {
+        save(
+            &plan,
+            rows_file,
+            report_file,
+            &outcome,
+            &quiz,
+            &name,
+            settings,
+        )?;
     }
-    if let (Some(mut file), Some(path), false) = (report_file, &args.report, outcome.stopped) {
-        let class = report::Class {
-            quiz: &quiz,
-            summary: &outcome.summary,
-            input: &name,
-            made: &settings.now,
-        };
-        let page = report::html::Html.class(&class);
-        let written = file.write_all(page.as_bytes()).and_then(|()| file.commit());
-        match (written, &args.output) {
-            (Ok(()), _) => writeln!(
-                err,
-                "Wrote the class report to {} (open it in a browser to print)",
-                path.display()
-            )
-            .map_err(Error::output)?,
-            (Err(source), Some(saved)) => {
-                return Err(Error::ReportNotWritten {
-                    saved: saved.clone(),
-                    source,
-                });
-            }
-            (Err(e), None) => return Err(e.into()),
-        }
-    }
-    if let Some(format) = args.summary {
-        // Where the rows are not: stdout when they went to --output, else stderr.
-        let to_stdout = args.output.is_some();
-        let style = if to_stdout {
-            settings.stdout
-        } else {
-            settings.stderr
-        };
-        let format = if args.json {
-            report::Format::Json
-        } else {
-            format
-        };
-        // Below this width a table breaks its numbers over lines: sentences instead.
-        let format = match format {
-            report::Format::Table if style.width < super::MIN_TABLE_WIDTH => report::Format::Plain,
-            format => format,
-        };
+    if let Some((format, style, to_stdout)) = plan.summary {
         let class = report::Class {
             quiz: &quiz,
             summary: &outcome.summary,
@@ -204,5 +180,50 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     match outcome.summary.failed {
         0 => Ok(()),
         count => Err(Error::RowsRefused { count }),
+    }
+}
+
+/// Commit the rows' file and write the class report, saying on stderr what was
+/// written; when the report fails after the rows were saved, say which was.
+fn save(
+    plan: &Plan,
+    rows_file: Option<PrivateFile>,
+    report_file: Option<PrivateFile>,
+    outcome: &batch::Outcome,
+    quiz: &crate::quiz::Quiz,
+    name: &str,
+    settings: &Settings,
+) -> Result<(), Error> {
+    let mut err = std::io::stderr();
+    if let (Some(file), Some(path)) = (rows_file, &plan.rows_file) {
+        file.commit()?;
+        let rows = outcome.summary.scored + outcome.summary.failed;
+        writeln!(err, "Wrote {rows} rows to {}", path.display()).map_err(Error::output)?;
+    }
+    let (Some(mut file), Some(path)) = (report_file, &plan.report_file) else {
+        return Ok(());
+    };
+    let class = report::Class {
+        quiz,
+        summary: &outcome.summary,
+        input: name,
+        made: &settings.now,
+    };
+    let page = report::html::Html.class(&class);
+    match (
+        file.write_all(page.as_bytes()).and_then(|()| file.commit()),
+        &plan.rows_file,
+    ) {
+        (Ok(()), _) => writeln!(
+            err,
+            "Wrote the class report to {} (open it in a browser to print)",
+            path.display()
+        )
+        .map_err(Error::output),
+        (Err(source), Some(saved)) => Err(Error::ReportNotWritten {
+            saved: saved.clone(),
+            source,
+        }),
+        (Err(e), None) => Err(e.into()),
     }
 }
