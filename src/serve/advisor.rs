@@ -9,7 +9,7 @@
 use super::login::{Exchange, Session};
 use super::{App, Failure, Shared, advisor_pages, db, field, form, security, write};
 use axum::Router;
-use axum::extract::{ConnectInfo, Extension, Form, Path, Query, State};
+use axum::extract::{ConnectInfo, Extension, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -176,31 +176,48 @@ fn download(body: Vec<u8>, content_type: &'static str, name: &str) -> Response {
 }
 
 /// An advisor's POST: from this site, with the session's form token.
-fn check_post(
-    app: &App,
-    session: &Session,
-    headers: &HeaderMap,
-    fields: &[(String, String)],
-    peer: SocketAddr,
-) -> Result<(), Failure> {
-    super::check_post(
-        app,
-        headers,
-        fields,
-        &session.form_token,
-        Some(&session.id),
-        peer.ip(),
-    )
+/// A signed-in advisor's POST, its form read and checked (origin, the session's
+/// form token, the address's allowance: `super::check_post`); else the handler
+/// does not run.
+struct AdvisorPost {
+    session: Session,
+    headers: HeaderMap,
+    fields: Vec<(String, String)>,
+}
+
+impl FromRequest<Shared> for AdvisorPost {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &Shared) -> Result<Self, Response> {
+        let post = super::read_post(request, app).await?;
+        // Put there by `require_session`, which every signed-in route passes.
+        let session = post
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .ok_or_else(|| Failure::NotAdvisor.into_response())?;
+        let (headers, fields) = (post.headers, post.fields);
+        super::check_post(
+            app,
+            &headers,
+            &fields,
+            &session.form_token,
+            Some(&session.id),
+            post.peer.ip(),
+        )
+        .map_err(IntoResponse::into_response)?;
+        Ok(AdvisorPost {
+            session,
+            headers,
+            fields,
+        })
+    }
 }
 
 async fn open_or_close(
     State(app): State<Shared>,
-    Extension(session): Extension<Session>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    AdvisorPost { fields, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
-    check_post(&app, &session, &headers, &fields, peer)?;
     let open = match field(&fields, form::ACTION) {
         Some("open") => true,
         Some("close") => false,
@@ -232,13 +249,9 @@ async fn confirm_delete(
 
 async fn delete(
     State(app): State<Shared>,
-    Extension(session): Extension<Session>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    AdvisorPost { fields, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
-    check_post(&app, &session, &headers, &fields, peer)?;
     let id: i64 = id.parse().map_err(|_| Failure::NotFound)?;
     if field(&fields, form::ACTION) == Some("delete") {
         write(&app, move |s| s.delete(id)).await?;
@@ -250,12 +263,8 @@ async fn delete(
 /// another device.
 async fn new_device_link(
     State(app): State<Shared>,
-    Extension(session): Extension<Session>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    AdvisorPost { headers, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
-    check_post(&app, &session, &headers, &fields, peer)?;
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let link = format!(
         "{}/advisor/login?token={}",
@@ -267,12 +276,8 @@ async fn new_device_link(
 
 async fn sign_out(
     State(app): State<Shared>,
-    Extension(session): Extension<Session>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    AdvisorPost { session, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
-    check_post(&app, &session, &headers, &fields, peer)?;
     app.logins.sign_out(&session.id);
     let gone = HeaderValue::from_str(&format!(
         "{ADVISOR_COOKIE}=; Path=/advisor; HttpOnly; SameSite=Strict; Max-Age=0{}",

@@ -321,6 +321,36 @@ fn check_post(
     Ok(())
 }
 
+/// A POST read once for the extractors that check it (`student::Posted`,
+/// `advisor::AdvisorPost`): where it came from, its headers and extensions, and
+/// its form's fields.
+struct Post {
+    peer: SocketAddr,
+    headers: HeaderMap,
+    extensions: axum::http::Extensions,
+    fields: Vec<(String, String)>,
+}
+
+async fn read_post(request: axum::extract::Request, app: &Shared) -> Result<Post, Response> {
+    use axum::extract::{ConnectInfo, Form, FromRequest, FromRequestParts};
+    let (mut parts, body) = request.into_parts();
+    let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, app)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let headers = parts.headers.clone();
+    let extensions = std::mem::take(&mut parts.extensions);
+    let request = axum::extract::Request::from_parts(parts, body);
+    let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, app)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    Ok(Post {
+        peer,
+        headers,
+        extensions,
+        fields,
+    })
+}
+
 async fn student_css() -> Response {
     css(pages::student_css())
 }

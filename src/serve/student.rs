@@ -11,7 +11,8 @@ use super::{
 use crate::answers::Answers;
 use crate::quiz::Quiz;
 use crate::result::now;
-use axum::extract::{ConnectInfo, Form, Path, State};
+use axum::extract::{ConnectInfo, Form, FromRequest, FromRequestParts, Path, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::net::SocketAddr;
@@ -28,37 +29,60 @@ pub(super) async fn student_of(
     db(app, move |s| s.by_session(&session)).await
 }
 
-/// The student of this browser, still answering; else where to send them: the
-/// start page, or their result once they have finished.
-async fn answering_student(
-    app: &Shared,
-    headers: &HeaderMap,
-) -> Result<Result<Student, Redirect>, Failure> {
-    Ok(match student_of(app, headers).await? {
-        None => Err(Redirect::to("/")),
-        Some(student) => still_answering(student),
-    })
+/// The student of this browser, still answering; else the handler does not run,
+/// and they are sent where they belong: the start page, or their result once they
+/// have finished.
+pub(super) struct Answering(Student);
+
+impl FromRequestParts<Shared> for Answering {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Shared) -> Result<Self, Response> {
+        match student_of(app, &parts.headers).await {
+            Err(failure) => Err(failure.into_response()),
+            Ok(None) => Err(Redirect::to("/").into_response()),
+            Ok(Some(student)) => still_answering(student)
+                .map(Answering)
+                .map_err(IntoResponse::into_response),
+        }
+    }
 }
 
-/// The student of this browser, with their POST checked (see `check_post`) and
-/// still answering; else their result's address.
-async fn posting_student(
-    app: &Shared,
-    headers: &HeaderMap,
-    fields: &[(String, String)],
-    peer: SocketAddr,
-) -> Result<Result<Student, Redirect>, Failure> {
-    let student = student_of(app, headers).await?.ok_or(Failure::Forbidden)?;
-    let session = cookie(headers, STUDENT_COOKIE);
-    check_post(
-        app,
-        headers,
-        fields,
-        &student.form_token,
-        session,
-        peer.ip(),
-    )?;
-    Ok(still_answering(student))
+/// A POST of the student of this browser, its form read and checked (see
+/// `check_post`), while they are still answering; else the handler does not run:
+/// 403, or their result's address once they have finished.
+pub(super) struct Posted {
+    student: Student,
+    fields: Vec<(String, String)>,
+}
+
+impl FromRequest<Shared> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &Shared) -> Result<Self, Response> {
+        let super::Post {
+            peer,
+            headers,
+            fields,
+            ..
+        } = super::read_post(request, app).await?;
+        let checked = async {
+            let student = student_of(app, &headers).await?.ok_or(Failure::Forbidden)?;
+            let session = cookie(&headers, STUDENT_COOKIE);
+            check_post(
+                app,
+                &headers,
+                &fields,
+                &student.form_token,
+                session,
+                peer.ip(),
+            )?;
+            Ok::<_, Failure>(student)
+        };
+        let student = checked.await.map_err(IntoResponse::into_response)?;
+        let student = still_answering(student).map_err(IntoResponse::into_response)?;
+        Ok(Posted { student, fields })
+    }
 }
 
 fn still_answering(student: Student) -> Result<Student, Redirect> {
@@ -260,12 +284,8 @@ fn page_range(quiz: &Quiz, page: usize) -> Option<std::ops::Range<usize>> {
 pub(super) async fn questions_page(
     State(app): State<Shared>,
     Path(page): Path<String>,
-    headers: HeaderMap,
+    Answering(student): Answering,
 ) -> Result<Response, Failure> {
-    let student = match answering_student(&app, &headers).await? {
-        Ok(student) => student,
-        Err(elsewhere) => return Ok(elsewhere.into_response()),
-    };
     let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
     let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
     let answers = answers_of(&app, student.id).await?;
@@ -284,15 +304,9 @@ pub(super) async fn questions_page(
 
 pub(super) async fn answer_page(
     State(app): State<Shared>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(page): Path<String>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    Posted { student, fields }: Posted,
 ) -> Result<Response, Failure> {
-    let student = match posting_student(&app, &headers, &fields, peer).await? {
-        Ok(student) => student,
-        Err(finished) => return Ok(finished.into_response()),
-    };
     let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
     let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
     let pages = pages_of(&app.quiz);
@@ -352,12 +366,8 @@ pub(super) async fn answer_page(
 
 pub(super) async fn review_page(
     State(app): State<Shared>,
-    headers: HeaderMap,
+    Answering(student): Answering,
 ) -> Result<Response, Failure> {
-    let student = match answering_student(&app, &headers).await? {
-        Ok(student) => student,
-        Err(elsewhere) => return Ok(elsewhere.into_response()),
-    };
     let answers = answers_of(&app, student.id).await?;
     Ok(Html(pages::review(&pages::Review {
         quiz: &app.quiz,
@@ -371,14 +381,8 @@ pub(super) async fn review_page(
 
 pub(super) async fn finish(
     State(app): State<Shared>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    Posted { student, fields }: Posted,
 ) -> Result<Response, Failure> {
-    let student = match posting_student(&app, &headers, &fields, peer).await? {
-        Ok(student) => student,
-        Err(finished) => return Ok(finished.into_response()),
-    };
     if field(&fields, form::ACTION) != Some("finish") {
         let last = pages_of(&app.quiz);
         return Ok(Redirect::to(&format!("/quiz/{last}")).into_response());
