@@ -18,6 +18,8 @@ mod commit;
 mod connections;
 mod failure;
 pub mod form;
+#[cfg(test)]
+mod in_process;
 mod log;
 mod login;
 mod pages;
