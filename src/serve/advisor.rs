@@ -73,8 +73,13 @@ async fn login(
     let token = field(&query, "token").unwrap_or("");
     let refused = match app.logins.exchange(token) {
         Exchange::SignedIn(session) => {
-            let cookie =
-                super::set_cookie(ADVISOR_COOKIE, &session.id, "Strict", "/advisor", app.tls);
+            let cookie = super::set_cookie(
+                ADVISOR_COOKIE,
+                &session.id,
+                cookie::SameSite::Strict,
+                "/advisor",
+                app.tls,
+            );
             return Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/advisor")).into_response());
         }
         // The browser that used the link, back on it (a reload): it is signed in.
@@ -279,11 +284,14 @@ async fn sign_out(
     AdvisorPost { session, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
     app.logins.sign_out(&session.id);
-    let gone = HeaderValue::from_str(&format!(
-        "{ADVISOR_COOKIE}=; Path=/advisor; HttpOnly; SameSite=Strict; Max-Age=0{}",
-        if app.tls { "; Secure" } else { "" }
-    ))
-    .expect("a plain cookie");
+    let gone = super::made_cookie(
+        ADVISOR_COOKIE,
+        "",
+        cookie::SameSite::Strict,
+        "/advisor",
+        app.tls,
+        Some(0),
+    );
     Ok((
         [(header::SET_COOKIE, gone)],
         Html(advisor_pages::signed_out(&app.quiz)),

@@ -201,3 +201,33 @@ async fn another_host_an_unknown_page_and_the_advisor_without_a_session_are_refu
     .await;
     assert_eq!(delete.status, StatusCode::UNAUTHORIZED);
 }
+
+#[test]
+fn cookies_are_read_among_others_and_written_with_their_attributes() {
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        header::COOKIE,
+        HeaderValue::from_static("theme=dark; careerfit_start=abc; other=x=y"),
+    );
+    assert_eq!(cookie(&headers, START_COOKIE), Some("abc"));
+    assert_eq!(cookie(&headers, "other"), Some("x=y"));
+    assert_eq!(cookie(&headers, STUDENT_COOKIE), None);
+    let kept = set_cookie(STUDENT_COOKIE, "s", cookie::SameSite::Lax, "/", true);
+    let attributes: Vec<&str> = kept.to_str().unwrap().split("; ").collect();
+    for wanted in [
+        "careerfit_student=s",
+        "HttpOnly",
+        "SameSite=Lax",
+        "Secure",
+        "Path=/",
+        "Max-Age=43200",
+    ] {
+        assert!(attributes.contains(&wanted), "{wanted} in {attributes:?}");
+    }
+    let session = set_cookie(START_COOKIE, "t", cookie::SameSite::Strict, "/", false);
+    let session = session.to_str().unwrap();
+    assert!(
+        !session.contains("Max-Age") && !session.contains("Secure"),
+        "{session}"
+    );
+}

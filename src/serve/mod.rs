@@ -263,25 +263,44 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
 }
 
 /// A cookie the page's scripts cannot read (there are none), sent back only to this
 /// server; Secure under TLS. A student's is kept `STUDENT_COOKIE_SECONDS`, so that a
-/// closed browser still goes on; the others last as long as the browser's session.
-fn set_cookie(name: &str, value: &str, same_site: &str, path: &str, tls: bool) -> HeaderValue {
-    let secure = if tls { "; Secure" } else { "" };
-    let kept = if name == STUDENT_COOKIE {
-        format!("; Max-Age={STUDENT_COOKIE_SECONDS}")
-    } else {
-        String::new()
-    };
-    let value =
-        format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{kept}{secure}");
-    HeaderValue::from_str(&value).expect("cookie values are hex")
+/// closed browser still goes on; the others last as long as the browser's session
+/// (`max_age` given: 0 ends one).
+fn set_cookie(
+    name: &str,
+    value: &str,
+    same_site: cookie::SameSite,
+    path: &str,
+    tls: bool,
+) -> HeaderValue {
+    let kept = (name == STUDENT_COOKIE).then_some(STUDENT_COOKIE_SECONDS);
+    made_cookie(name, value, same_site, path, tls, kept)
+}
+
+fn made_cookie(
+    name: &str,
+    value: &str,
+    same_site: cookie::SameSite,
+    path: &str,
+    tls: bool,
+    max_age: Option<i64>,
+) -> HeaderValue {
+    let mut made = cookie::Cookie::build((name, value))
+        .path(path)
+        .http_only(true)
+        .same_site(same_site)
+        .secure(tls);
+    if let Some(seconds) = max_age {
+        made = made.max_age(cookie::time::Duration::seconds(seconds));
+    }
+    HeaderValue::from_str(&made.build().to_string()).expect("cookie values are tokens")
 }
 
 /// A token made by this server: 32 hex digits. Anything else is not looked up.

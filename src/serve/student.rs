@@ -123,7 +123,7 @@ pub(super) async fn start_page(
         returning: student.map(|s| (place_of(&s, pages), s.result_key.is_some())),
         problem: None,
     });
-    let cookie = set_cookie(START_COOKIE, &token, "Strict", "/", app.tls);
+    let cookie = set_cookie(START_COOKIE, &token, cookie::SameSite::Strict, "/", app.tls);
     Ok(([(header::SET_COOKIE, cookie)], Html(page)).into_response())
 }
 
@@ -193,7 +193,13 @@ pub(super) async fn start(
             return Err(e);
         }
     }
-    let cookie = set_cookie(STUDENT_COOKIE, &session, "Lax", "/", app.tls);
+    let cookie = set_cookie(
+        STUDENT_COOKIE,
+        &session,
+        cookie::SameSite::Lax,
+        "/",
+        app.tls,
+    );
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to("/quiz/1")).into_response())
 }
 
@@ -246,7 +252,13 @@ pub(super) async fn resume(
         });
         return Ok((StatusCode::BAD_REQUEST, Html(page)).into_response());
     };
-    let cookie = set_cookie(STUDENT_COOKIE, &session, "Lax", "/", app.tls);
+    let cookie = set_cookie(
+        STUDENT_COOKIE,
+        &session,
+        cookie::SameSite::Lax,
+        "/",
+        app.tls,
+    );
     let place = place_of(&student, pages_of(&app.quiz));
     Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&place)).into_response())
 }
