@@ -19,8 +19,11 @@ struct Class {
 }
 
 fn class() -> Class {
+    class_of(crate::fixtures::small())
+}
+
+fn class_of(quiz: Quiz) -> Class {
     let dir = tempfile::tempdir().unwrap();
-    let quiz = crate::fixtures::small();
     let store = Store::open(&dir.path().join("class.sqlite3"), &quiz.id).unwrap();
     let file = store.identity().unwrap();
     let store = Arc::new(Mutex::new(store));
@@ -230,4 +233,68 @@ fn cookies_are_read_among_others_and_written_with_their_attributes() {
         !session.contains("Max-Age") && !session.contains("Secure"),
         "{session}"
     );
+}
+
+/// A student who starts the class: their cookies, ready for the questions.
+async fn started(class: &Class) -> String {
+    let start = send(class, get("/", "")).await;
+    let cookies = format!("{START_COOKIE}={}", start.cookie(START_COOKIE).unwrap());
+    let token = form_token(&start.body);
+    let started = send(
+        class,
+        post("/start", &cookies, &format!("name=&form_token={token}")),
+    )
+    .await;
+    format!(
+        "{STUDENT_COOKIE}={}",
+        started.cookie(STUDENT_COOKIE).unwrap()
+    )
+}
+
+/// The values of a question's options, in the order the page shows them.
+fn shown_values(page: &str, question: &str) -> Vec<String> {
+    let marker = format!("name=\"{question}\" value=\"");
+    page.match_indices(&marker)
+        .map(|(at, _)| {
+            page[at + marker.len()..]
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .filter(|value| !value.is_empty())
+        .collect()
+}
+
+/// A forced choice's options come in an order of each student's own, kept when the
+/// page is shown again, so that choosing the first throughout does not choose one
+/// trait; other questions keep the file's order.
+#[tokio::test]
+async fn each_student_sees_a_forced_choice_in_an_order_of_their_own() {
+    let class = class_of(crate::fixtures::forced());
+    let file_order = ["code", "lead", "teach", "neither"];
+    let mut firsts = std::collections::BTreeSet::new();
+    for _ in 0..12 {
+        let cookies = started(&class).await;
+        let page = send(&class, get("/quiz/1", &cookies)).await.body;
+        let shown = shown_values(&page, "rather");
+        let mut sorted = shown.clone();
+        sorted.sort();
+        let mut expected: Vec<String> = file_order.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(sorted, expected, "every option, once");
+        let again = send(&class, get("/quiz/1", &cookies)).await.body;
+        assert_eq!(
+            shown_values(&again, "rather"),
+            shown,
+            "the same order again"
+        );
+        assert_eq!(
+            shown_values(&page, "study"),
+            ["none", "course", "degree"],
+            "a one-trait choice keeps the file's order"
+        );
+        firsts.insert(shown[0].clone());
+    }
+    assert!(firsts.len() > 1, "always {firsts:?} first");
 }

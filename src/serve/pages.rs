@@ -135,6 +135,9 @@ pub struct QuestionsPage<'a> {
     pub range: Range<usize>,
     /// The answers to show chosen, one per question of the quiz.
     pub answers: &'a [Option<Answer>],
+    /// The order this student sees each question's options in (`shown_options`;
+    /// empty: the file's).
+    pub shown: &'a [Vec<usize>],
     /// (question index or none for the page, message).
     pub problems: &'a [(Option<usize>, String)],
 }
@@ -166,7 +169,7 @@ pub fn questions(p: &QuestionsPage) -> String {
             (hidden_token(p.token))
             @for i in p.range.clone() {
                 @let problem = p.problems.iter().find(|(q, _)| *q == Some(i)).map(|(_, m)| m.as_str());
-                (question(quiz, i, p.answers[i].as_ref(), problem))
+                (question(quiz, i, p.answers[i].as_ref(), problem, &p.shown[i]))
             }
             div.actions {
                 button type="submit" name=(ACTION) value="next" {
@@ -185,7 +188,13 @@ pub fn questions(p: &QuestionsPage) -> String {
 }
 
 /// One question as a group of radio buttons or checkboxes.
-fn question(quiz: &Quiz, i: usize, answer: Option<&Answer>, problem: Option<&str>) -> Markup {
+fn question(
+    quiz: &Quiz,
+    i: usize,
+    answer: Option<&Answer>,
+    problem: Option<&str>,
+    shown: &[usize],
+) -> Markup {
     let q: &Question = &quiz.questions[i];
     let chosen = answer
         .map(|a| super::form::values(&q.kind, a))
@@ -193,7 +202,7 @@ fn question(quiz: &Quiz, i: usize, answer: Option<&Answer>, problem: Option<&str
     let is = |value: &str| chosen.iter().any(|c| c == value);
     let group = format!("q-{}", q.id);
     let error_id = format!("{group}-problem");
-    let options: Vec<(String, &str)> = match &q.kind {
+    let mut options: Vec<(String, &str)> = match &q.kind {
         QuestionKind::Scale { labels, .. } => labels
             .iter()
             .enumerate()
@@ -205,6 +214,9 @@ fn question(quiz: &Quiz, i: usize, answer: Option<&Answer>, problem: Option<&str
             .map(|o| (o.id.clone(), o.label.as_str()))
             .collect(),
     };
+    if !shown.is_empty() {
+        options = shown.iter().map(|&o| options[o].clone()).collect();
+    }
     let multi = matches!(q.kind, QuestionKind::Multi { .. });
     let kind = if multi { "checkbox" } else { "radio" };
     html! {

@@ -101,6 +101,21 @@ fn place_of(student: &Student, pages: usize) -> String {
     }
 }
 
+/// The order this student sees each question's options in: a forced choice's in an
+/// order of their own (as `take` shows them), from their personal code, so that
+/// choosing the first option throughout does not choose one pathway, and a page
+/// shown again keeps its order.
+fn shown_options(quiz: &Quiz, student: &Student) -> Vec<Vec<usize>> {
+    // FNV-1a of the code: random when it was made, the same every time after.
+    let seed = student
+        .code
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    crate::quiz::shown_options(quiz, Some(seed))
+}
+
 fn pages_of(quiz: &Quiz) -> usize {
     quiz.questions.len().div_ceil(PER_PAGE).max(1)
 }
@@ -309,6 +324,7 @@ pub(super) async fn questions_page(
         pages: pages_of(&app.quiz),
         range,
         answers: &answers,
+        shown: &shown_options(&app.quiz, &student),
         problems: &[],
     }))
     .into_response())
@@ -339,6 +355,7 @@ pub(super) async fn answer_page(
             pages,
             range,
             answers: &answers,
+            shown: &shown_options(&app.quiz, &student),
             problems: &read.problems,
         });
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
