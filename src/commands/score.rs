@@ -120,37 +120,8 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         jobs: plan.jobs,
         completed_at: settings.now.clone(),
     };
-    // Not locked for the run: a signal's handler must be able to say why it stops.
+    let outcome = score_rows(&quiz, &name, input, &options, rows_file.as_mut(), &plan)?;
     let mut err = std::io::stderr();
-    let outcome = match (rows_file.as_mut(), &plan.rows_file) {
-        (Some(file), Some(path)) => {
-            // A failed write here is the file's, said with its name.
-            let to_file = |source: std::io::Error| {
-                Error::File(private_file::FileError::Write {
-                    path: path.clone(),
-                    source,
-                })
-            };
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
-            let outcome = batch::run(&quiz, &name, input, &mut out, &mut err, &options).map_err(
-                |e| match e {
-                    batch::ScoreError::Output(source)
-                        if source.kind() != std::io::ErrorKind::BrokenPipe =>
-                    {
-                        to_file(source)
-                    }
-                    other => other.into(),
-                },
-            )?;
-            out.flush().map_err(to_file)?;
-            outcome
-        }
-        _ => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            batch::run(&quiz, &name, input, &mut out, &mut err, &options)?
-        }
-    };
     // --strict stopped at a bad row: nothing is saved.
     if !outcome.stopped {
         save(
@@ -181,6 +152,43 @@ pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
         0 => Ok(()),
         count => Err(Error::RowsRefused { count }),
     }
+}
+
+/// Score the rows into the rows' file (not yet committed) or onto stdout; a failed
+/// write to the file is the file's, said with its name.
+fn score_rows(
+    quiz: &crate::quiz::Quiz,
+    name: &str,
+    input: Box<dyn std::io::Read + Send>,
+    options: &batch::Options,
+    rows_file: Option<&mut PrivateFile>,
+    plan: &Plan,
+) -> Result<batch::Outcome, Error> {
+    // Not locked for the run: a signal's handler must be able to say why it stops.
+    let mut err = std::io::stderr();
+    let (Some(file), Some(path)) = (rows_file, &plan.rows_file) else {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        return Ok(batch::run(quiz, name, input, &mut out, &mut err, options)?);
+    };
+    let to_file = |source: std::io::Error| {
+        Error::File(private_file::FileError::Write {
+            path: path.clone(),
+            source,
+        })
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file.writer());
+    let outcome =
+        batch::run(quiz, name, input, &mut out, &mut err, options).map_err(|e| match e {
+            batch::ScoreError::Output(source)
+                if source.kind() != std::io::ErrorKind::BrokenPipe =>
+            {
+                to_file(source)
+            }
+            other => other.into(),
+        })?;
+    out.flush().map_err(to_file)?;
+    Ok(outcome)
 }
 
 /// Commit the rows' file and write the class report, saying on stderr what was
