@@ -83,6 +83,43 @@ pub(crate) fn open(quiz: &Quiz, args: &RowsArgs) -> Result<Opened, Error> {
     }
 }
 
+/// The results of a JSON Lines file of them, one a line, as rows with the ids
+/// `STEM:LINE`; an answers row among them is a problem at its line.
+fn result_lines(
+    quiz: &Quiz,
+    name: &str,
+    stem: &str,
+    text: &str,
+    rows: &mut Vec<u8>,
+    problems: &mut Vec<Problem>,
+) {
+    for (index, line) in text.lines().enumerate() {
+        let at = Place::Position {
+            line: index + 1,
+            column: 1,
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if holds(line) == Holds::Rows {
+            problems.push(Problem::error(
+                name,
+                at,
+                "an answers row among results: give rows and results in separate files, \
+                 and score them in separate runs",
+            ));
+            continue;
+        }
+        match crate::saved::as_row(quiz, name, at, line) {
+            Ok(row) => push_row(rows, Json::String(format!("{stem}:{}", index + 1)), row),
+            Err(found) => problems.extend(found.into_iter().map(|mut p| {
+                p.line = Some(index + 1);
+                p
+            })),
+        }
+    }
+}
+
 /// Every result file in a folder (`*.json`, `*.jsonl`), by name.
 fn results_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let io = |e: std::io::Error| unreadable(&dir.display().to_string(), e);
@@ -153,37 +190,7 @@ fn results(quiz: &Quiz, inputs: &[PathBuf]) -> Result<Opened, Error> {
                     problems.extend(found);
                 }
             },
-            Holds::ResultLines => {
-                for (index, line) in text.lines().enumerate() {
-                    let at = Place::Position {
-                        line: index + 1,
-                        column: 1,
-                    };
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    if holds(line) == Holds::Rows {
-                        problems.push(Problem::error(
-                            &name,
-                            at,
-                            "an answers row among results: give rows and results in \
-                             separate files, and score them in separate runs",
-                        ));
-                        continue;
-                    }
-                    match crate::saved::as_row(quiz, &name, at, line) {
-                        Ok(row) => push_row(
-                            &mut rows,
-                            Json::String(format!("{stem}:{}", index + 1)),
-                            row,
-                        ),
-                        Err(found) => problems.extend(found.into_iter().map(|mut p| {
-                            p.line = Some(index + 1);
-                            p
-                        })),
-                    }
-                }
-            }
+            Holds::ResultLines => result_lines(quiz, &name, &stem, &text, &mut rows, &mut problems),
         }
     }
     if !problems.is_empty() {
