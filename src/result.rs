@@ -24,6 +24,11 @@ pub struct QuizResult {
     pub schema: String,
     /// The quiz that was taken.
     pub quiz: QuizRef,
+    /// The language of the quiz's texts in this result (a BCP 47 tag: "en", "es").
+    /// Answers are ids and positions, so a result's figures are the same in every
+    /// language. Absent in older results, which are English.
+    #[serde(default = "english")]
+    pub lang: String,
     /// When the quiz was finished: RFC 3339, UTC, to the second.
     pub completed_at: String,
     /// Every question in quiz order, answered or skipped.
@@ -257,6 +262,7 @@ impl QuizResult {
                 title: quiz.title.clone(),
                 version: quiz.version.clone(),
             },
+            lang: quiz.lang.clone(),
             completed_at,
             answers: answer_entries,
             traits,
@@ -287,6 +293,10 @@ impl QuizResult {
             }
         }
     }
+}
+
+fn english() -> String {
+    crate::locale::ENGLISH.to_string()
 }
 
 /// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`): the

@@ -141,6 +141,11 @@ Examples:
         /// or text (a numbered list of questions and answers)
         #[arg(long, value_enum, value_name = "FORMAT", default_value = "apps-script")]
         format: FormFormat,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Explain a saved result: where its fit comes from, without taking the quiz again
     Explain {
@@ -163,6 +168,11 @@ Examples:
         /// How to print it: table, plain sentences, markdown, json, or html (a web page)
         #[arg(long, value_enum, value_name = "FORMAT")]
         format: Option<OutputFormat>,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Compare two results of one quiz: how each trait and pathway moved
     Compare {
@@ -199,6 +209,11 @@ Examples:
         /// The quiz file, when it is not built in or in ./quizzes/
         #[arg(long, value_name = "QUIZ")]
         quiz: Option<String>,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Serve the quiz to a class's browsers, with a live class view for the advisor
     #[command(
@@ -482,6 +497,11 @@ pub struct TakeArgs {
     /// (implies --shuffle)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// The language to ask the quiz in: en, es, ... [default: the locale's (LC_ALL,
+    /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+    #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+    pub lang: Option<crate::locale::Lang>,
 }
 
 impl Default for TakeArgs {
@@ -501,6 +521,7 @@ impl Default for TakeArgs {
             fresh: false,
             shuffle: false,
             seed: None,
+            lang: None,
         }
     }
 }

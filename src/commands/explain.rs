@@ -60,14 +60,17 @@ pub fn run(
     pathway: Option<&str>,
     quiz: Option<&str>,
     format: OutputFormat,
+    lang: Option<&crate::locale::Lang>,
     settings: &Settings,
 ) -> Result<(), Error> {
     let Retaken {
         quiz,
+        found,
         answers,
         scores,
         ..
     } = retake(path, quiz)?;
+    let quiz = super::speak(quiz, &found, &super::wanted(lang)).quiz;
     for warning in &answers.warnings {
         note!("warning: {warning}");
     }

@@ -9,14 +9,24 @@ use crate::trust::Warning;
 use std::path::Path;
 
 /// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
-pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
+/// In the language asked for, whichever language the result was taken in: its
+/// answers are ids and positions.
+pub fn run(
+    path: &Path,
+    out: &Path,
+    force: bool,
+    quiz: Option<&str>,
+    lang: Option<&crate::locale::Lang>,
+) -> Result<(), Error> {
     let mut file = private_file::PrivateFile::create(out, force)?;
     let Retaken {
         quiz,
+        found,
         answers,
         scores,
         completed_at,
     } = retake(path, quiz)?;
+    let quiz = super::speak(quiz, &found, &super::wanted(lang)).quiz;
     // The answers are scored again by this quiz; the date stays the result's own.
     let notes = answers
         .warnings

@@ -38,7 +38,10 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
 /// if any row was bad.
 pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     super::refuse_terminal_rows(&args.rows, "score", settings)?;
-    let quiz = super::load_quiz(&args.rows.quiz)?;
+    // The rows are in their form's language, not the advisor's: only --lang says
+    // another, never the locale.
+    let wanted = crate::locale::Wanted::from(args.lang.as_ref(), |_| None);
+    let quiz = super::load_quiz_as(&args.rows.quiz, &wanted)?.quiz;
     let output = output(&args)?;
     if let Some(report) = &args.report {
         if !has_extension(report, &["html", "htm"]) {

@@ -393,7 +393,7 @@ proptest! {
             traits: vec![0],
             weight: 1.0,
             required: false,
-            kind: QuestionKind::Scale { labels: labels.clone(), reverse },
+            kind: QuestionKind::Scale { labels: labels.clone(), reverse, scale: None },
         };
         let (plain, reversed) = (make(false), make(true));
         let v = scoring::value(&plain, &Answer::Scale(k));
@@ -427,7 +427,9 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
         .iter()
         .map(|q| {
             let (kind, scale, reverse, options) = match &q.kind {
-                QuestionKind::Scale { labels, reverse } => {
+                QuestionKind::Scale {
+                    labels, reverse, ..
+                } => {
                     let name = match scales.iter().position(|(_, s)| &s.labels == labels) {
                         Some(i) => scales[i].0.clone(),
                         None => {
