@@ -186,3 +186,72 @@ fn texts(quiz: &Quiz) -> Vec<(String, String)> {
     });
     found
 }
+
+/// The quiz with every text it translates marked `⟦...⟧`, as a pseudo-translation:
+/// for tests that every text, and nothing else, is what a translation changes.
+#[cfg(test)]
+pub(crate) fn pseudo(quiz: &Quiz) -> Quiz {
+    let mut marked = quiz.clone();
+    marked.lang = "en-XA".to_string();
+    each_text(&mut marked, &mut |_, text| *text = format!("⟦{text}⟧"));
+    marked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small_es() -> (Quiz, Quiz) {
+        let english = crate::fixtures::small();
+        let text = include_str!("../../../tests/fixtures/small.es.yaml");
+        let translation = read("small.es.yaml", text).expect("the fixture reads");
+        let problems = translation.check(&english, "small.es.yaml", text, Some("es"));
+        assert!(problems.is_empty(), "{problems:#?}");
+        let spanish = translation.apply(&english);
+        (english, spanish)
+    }
+
+    /// Only texts change: the quiz with its texts put back is the English one.
+    #[test]
+    fn a_translation_changes_texts_and_nothing_else() {
+        let (english, spanish) = small_es();
+        assert_eq!(spanish.lang, "es");
+        assert_eq!(spanish.questions[0].text, "¿Qué tan cuidadoso/a eres?");
+        let QuestionKind::Scale { labels, .. } = &spanish.questions[6].kind else {
+            panic!("q-required is a scale question")
+        };
+        assert_eq!(labels[2], "No lo sé");
+        assert_eq!(spanish.bands[3].label, "Encaja poco");
+        let mut back = spanish.clone();
+        back.lang = english.lang.clone();
+        let originals = texts(&english);
+        let mut i = 0;
+        each_text(&mut back, &mut |path, text| {
+            // A scale's labels are visited once per question; `texts` lists them once.
+            if let Some((_, original)) = originals.iter().find(|(p, _)| p == path) {
+                *text = original.clone();
+                i += 1;
+            }
+        });
+        assert!(i >= originals.len());
+        assert_eq!(back, english);
+    }
+
+    #[test]
+    fn a_text_left_untranslated_or_blank_stays_english() {
+        let english = crate::fixtures::small();
+        let text = "translation_of: small\nlang: es\nlanguage: Español\n\
+                    title: {en: A small quiz, text: \"  \"}\n\
+                    questions:\n  q-yes:\n    text: {en: Do you like parties?, text: \"¿Fiestas?\\e[31m\"}\n";
+        let spanish = read("x.es.yaml", text).unwrap().apply(&english);
+        assert_eq!(
+            spanish.title, "A small quiz",
+            "a blank translation is not shown"
+        );
+        assert_eq!(
+            spanish.questions[2].text, "Do you like parties?",
+            "nor a control character"
+        );
+        assert_eq!(spanish.questions[0].text, "How careful are you?");
+    }
+}
