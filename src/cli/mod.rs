@@ -270,15 +270,15 @@ warnings the same way. Exit code 0 when every file is valid (warnings allowed), 
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of quiz files, result files or score rows
+    /// Print the JSON Schema of quiz files, translation files, result files or score rows
     #[command(
         after_help = "Editors that speak the YAML language server complete and check \
 a quiz file whose first line is:
   # yaml-language-server: $schema=quiz.schema.json"
     )]
     Schema {
-        /// Which schema: `quiz` (the YAML quiz files), `result` (`take --json`) or
-        /// `score-row` (a row of `score`)
+        /// Which schema: `quiz` (the YAML quiz files), `translation` (a quiz's
+        /// NAME.LANG.yaml), `result` (`take --json`) or `score-row` (a row of `score`)
         #[arg(value_enum)]
         kind: SchemaKind,
     },
@@ -372,6 +372,8 @@ pub enum Shell {
 pub enum SchemaKind {
     /// Quiz files
     Quiz,
+    /// A quiz's translation files (NAME.LANG.yaml beside the quiz)
+    Translation,
     /// Result files written by `take --json` and `--output`
     Result,
     /// The rows `score` writes by default (one JSON object a line)

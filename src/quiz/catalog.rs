@@ -251,14 +251,19 @@ pub fn translations(found: &Found) -> Vec<(String, TranslationAt)> {
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_default();
-            let folder = match path.parent() {
-                Some(folder) if !folder.as_os_str().is_empty() => folder,
-                _ => Path::new("."),
+            // Named as the quiz is: `q.es.yaml` beside `q.yaml`, not `./q.es.yaml`.
+            let (folder, here) = match path.parent() {
+                Some(folder) if !folder.as_os_str().is_empty() => (folder, false),
+                _ => (Path::new("."), true),
             };
             yaml_files(folder)
                 .into_iter()
                 .filter_map(|file| {
                     let (quiz, lang) = translation_name(&file)?;
+                    let file = match here {
+                        true => PathBuf::from(file.file_name()?),
+                        false => file,
+                    };
                     (quiz == stem).then_some((lang, TranslationAt::File(file)))
                 })
                 .collect::<Vec<_>>()

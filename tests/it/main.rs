@@ -38,5 +38,6 @@ mod serve_hardening;
 mod take;
 mod terminal;
 mod threads;
+mod translations;
 mod validate;
 mod workbooks;
