@@ -38,8 +38,8 @@ prompt-back = ← Atrás, a la pregunta anterior
 prompt-went-back = (de vuelta a la pregunta anterior)
 prompt-help =
     Pregunta { $number } de { $total } · { $keys ->
-        [yes-no] escribe s o n y luego Enter
-        [yes-no-back] escribe s o n y luego Enter, a para regresar
+        [yes-no] escribe s o n y Enter
+        [yes-no-back] escribe s o n y Enter, a para regresar
         [multi] ↑↓ para moverte, Espacio para marcar, Enter al terminar (puedes no marcar ninguna)
         [multi-back] ↑↓ para moverte, Espacio para marcar, Enter al terminar (puedes no marcar ninguna) o en ← Atrás para regresar
        *[list] ↑↓ para moverte, Enter para elegir

@@ -393,6 +393,36 @@ fn ask_once(ask: &Ask, color: bool, m: &Messages) -> Result<Reply, InquireError>
 #[cfg(test)]
 mod tests {
     use super::echo;
+    use crate::locale::{Lang, Messages, messages::CATALOGS};
+
+    /// inquire breaks a help line wider than the terminal mid-word: the key help of
+    /// its prompts (all but the tick list, which wraps its own) fits 80 columns in
+    /// every language, for a quiz of up to 99 questions.
+    #[test]
+    fn the_key_help_of_every_language_fits_80_columns() {
+        for (tag, _) in CATALOGS {
+            let m = Messages::for_lang(&Lang::parse(tag).unwrap());
+            for keys in ["list", "yes-no", "yes-no-back"] {
+                for required in ["yes", "no"] {
+                    let line = m.with(
+                        "prompt-help",
+                        &[
+                            ("number", 99.into()),
+                            ("total", 99.into()),
+                            ("keys", keys.into()),
+                            ("required", required.into()),
+                        ],
+                    );
+                    // inquire draws it in brackets.
+                    let width = textwrap::core::display_width(&line) + 2;
+                    assert!(
+                        width <= 80,
+                        "{tag} {keys} {required}: {width} columns: {line}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_echo_goes_on_the_question_s_line_or_on_its_own_between_words() {

@@ -14,6 +14,16 @@ pub fn careerfit() -> assert_cmd::Command {
     cmd
 }
 
+/// The binary as a plain process (for a pseudo-terminal, or signals), in English
+/// whatever the machine's locale, as `careerfit()` is.
+pub fn careerfit_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
+    cmd
+}
+
 /// `careerfit take tests/fixtures/small.yaml --answers ANSWERS`, ready for more arguments.
 pub fn take_small(answers: &Path) -> assert_cmd::Command {
     let mut cmd = careerfit();
