@@ -26,7 +26,7 @@ take-resume-commands =
 take-interrupted = Your answers so far are kept; to go on with them:{ $commands }
 take-save-failed = warning: { $error }; you will not be able to resume this run.
 take-no-translation = note: quiz `{ $quiz }` has no translation into { $lang }; it is asked in English.
-take-translation-incomplete = note: the { $lang } translation of quiz `{ $quiz }` has problems ({ $file }); what it lacks is in English. `careerfit validate { $file }` lists them.
+take-translation-incomplete = note: the { $lang } translation of quiz `{ $quiz }` has problems ({ $file }); what it lacks is in English. `careerfit validate { $check }` lists them.
 
 ## take: after the result
 

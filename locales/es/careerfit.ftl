@@ -23,7 +23,7 @@ take-resume-commands =
 take-interrupted = Tus respuestas hasta ahora se guardaron; para seguir con ellas:{ $commands }
 take-save-failed = aviso: { $error }; no vas a poder continuar este intento más tarde.
 take-no-translation = nota: el cuestionario `{ $quiz }` no está traducido a { $lang }; va en inglés.
-take-translation-incomplete = nota: la traducción a { $lang } del cuestionario `{ $quiz }` tiene problemas ({ $file }); lo que le falta va en inglés. `careerfit validate { $file }` los muestra.
+take-translation-incomplete = nota: la traducción a { $lang } del cuestionario `{ $quiz }` tiene problemas ({ $file }); lo que le falta va en inglés. `careerfit validate { $check }` los muestra.
 
 ## take: después del resultado
 

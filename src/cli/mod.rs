@@ -255,14 +255,16 @@ Examples:
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-    /// Check quiz files and report every problem with its place
+    /// Check quiz files, and the translations beside them, and report every problem
+    /// with its place
     #[command(
         after_help = "Each problem is printed as FILE:LINE:COLUMN: error: FIELD: MESSAGE, \
 warnings the same way. Exit code 0 when every file is valid (warnings allowed), \
 2 when one is invalid, 1 when one cannot be read."
     )]
     Validate {
-        /// Quiz files to check, or quiz ids as `careerfit list` shows them
+        /// Quiz files to check (their translations NAME.LANG.yaml with them), quiz ids
+        /// as `careerfit list` shows them, or translation files
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 

@@ -171,6 +171,11 @@ pub(crate) fn speak(english: Quiz, found: &catalog::Found, wanted: &Wanted) -> S
         .find(|(tag, _)| Lang::parse(tag).as_ref() == Some(chosen))
         .expect("the language chosen is one of the translations'");
     let name = at.name();
+    // What `validate` is given to check it: the file, or a built-in quiz's id.
+    let check = match at {
+        catalog::TranslationAt::File(_) => name.clone(),
+        catalog::TranslationAt::Builtin { .. } => english.id.clone(),
+    };
     let incomplete = |messages: &Messages| {
         messages.with(
             "take-translation-incomplete",
@@ -178,6 +183,7 @@ pub(crate) fn speak(english: Quiz, found: &catalog::Found, wanted: &Wanted) -> S
                 ("quiz", english.id.as_str().into()),
                 ("lang", tag.as_str().into()),
                 ("file", name.as_str().into()),
+                ("check", check.as_str().into()),
             ],
         )
     };

@@ -46,14 +46,15 @@ impl Lang {
     }
 
     /// The one of `available` that serves a person who reads this language: the same
-    /// tag, else the same language in another region or none (`es` for `es-US`).
+    /// tag, else the language with no region (`es` for `es-US`), else the language in
+    /// another region (`es-MX` for `es-US`), as fluent-langneg's filtering ranks them.
     pub fn best_of<'a>(&self, available: &'a [Lang]) -> Option<&'a Lang> {
         let ids: Vec<&LanguageIdentifier> = available.iter().map(|l| &l.0).collect();
         let chosen = fluent_langneg::negotiate_languages(
             &[&self.0],
             &ids,
             None,
-            fluent_langneg::NegotiationStrategy::Lookup,
+            fluent_langneg::NegotiationStrategy::Filtering,
         );
         let chosen = chosen.first()?;
         available.iter().find(|l| &&l.0 == *chosen)
@@ -158,6 +159,17 @@ mod tests {
         assert_eq!(best("es").as_deref(), Some("es"));
         assert_eq!(best("en-GB").as_deref(), Some("en"));
         assert_eq!(best("fr"), None);
+        let regional = [Lang::parse("es-MX").unwrap(), Lang::parse("es").unwrap()];
+        let best = |tag: &str| Lang::parse(tag).unwrap().best_of(&regional).map(Lang::tag);
+        assert_eq!(best("es-MX").as_deref(), Some("es-MX"));
+        assert_eq!(best("es-US").as_deref(), Some("es"));
+        assert_eq!(best("es").as_deref(), Some("es"));
+        let only_mexico = [Lang::parse("es-MX").unwrap()];
+        let us = Lang::parse("es-US").unwrap();
+        assert_eq!(
+            us.best_of(&only_mexico).map(Lang::tag).as_deref(),
+            Some("es-MX")
+        );
     }
 
     #[test]

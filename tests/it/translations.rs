@@ -441,3 +441,36 @@ fn every_translation_of_a_built_in_quiz_is_compiled_in_and_valid() {
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     }
 }
+
+/// A translation with errors still serves: what it lacks is English, and one note
+/// (in the interface's language) says where to look.
+#[test]
+fn an_incomplete_translation_gives_english_where_it_lacks_with_one_note() {
+    let dir = quiz_with(&spanish_fixture().replace(
+        "  q-yes:\n    text: {en: Do you like parties?, text: ¿Te gustan las fiestas?}\n",
+        "",
+    ));
+    answers(dir.path());
+    let output = careerfit()
+        .current_dir(dir.path())
+        .args([
+            "take",
+            "q.yaml",
+            "--lang",
+            "es",
+            "--json",
+            "--answers",
+            "answers.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "nota: la traducción a es del cuestionario `small` tiene problemas (q.es.yaml); lo \
+         que le falta va en inglés. `careerfit validate q.es.yaml` los muestra.\n"
+    );
+    let result = stdout_json(&output);
+    assert_eq!(result["lang"], "es");
+    assert_eq!(result["quiz"]["title"], "Un cuestionario pequeño");
+}
