@@ -1,7 +1,7 @@
-# careerfit's interface in English: the words of `careerfit take` around the quiz's
-# own texts. Every message here must be in every other catalog, with the same
-# variables (src/locale/messages.rs tests it). Quiz texts are translated in the
-# quiz's own translation file (quizzes/NAME.LANG.yaml), not here.
+# careerfit's interface in English: its words around the quiz's own texts (take's
+# prompts and notes, report's note). Every message here must be in every other
+# catalog, with the same variables (src/locale/messages.rs tests it). Quiz texts
+# are translated in the quiz's own translation file (quizzes/NAME.LANG.yaml).
 
 ## take: before the first question
 
@@ -32,6 +32,10 @@ take-translation-incomplete = note: the { $lang } translation of quiz `{ $quiz }
 
 take-saved = Saved your result to { $path }
 take-report-written = Wrote your report to { $path } (open it in a browser to print)
+
+## report
+
+report-written = Wrote the report to { $path } (open it in a browser to print)
 
 ## The questions
 

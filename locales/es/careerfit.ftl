@@ -30,6 +30,10 @@ take-translation-incomplete = nota: la traducción a { $lang } del cuestionario 
 take-saved = Tu resultado se guardó en { $path }
 take-report-written = Tu informe está en { $path } (ábrelo en un navegador para imprimirlo)
 
+## report
+
+report-written = El informe está en { $path } (ábrelo en un navegador para imprimirlo)
+
 ## Las preguntas
 
 prompt-required = Esta pregunta es obligatoria; elige una respuesta, por favor.

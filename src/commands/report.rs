@@ -26,7 +26,8 @@ pub fn run(
         scores,
         completed_at,
     } = retake(path, quiz)?;
-    let quiz = super::speak(quiz, &found, &super::wanted(lang)).quiz;
+    let spoken = super::speak(quiz, &found, &super::wanted(lang));
+    let quiz = spoken.quiz;
     // The answers are scored again by this quiz; the date stays the result's own.
     let notes = answers
         .warnings
@@ -38,9 +39,12 @@ pub fn run(
     let view = report::View::new(&quiz, &result, None, best.as_ref());
     file.write_all(report::html::Html.result(&view).as_bytes())?;
     file.commit()?;
+    let path = out.display().to_string();
     note!(
-        "Wrote the report to {} (open it in a browser to print)",
-        out.display()
+        "{}",
+        spoken
+            .messages
+            .with("report-written", &[("path", path.into())])
     );
     Ok(())
 }

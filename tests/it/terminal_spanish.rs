@@ -1,6 +1,7 @@
 //! The quiz taken in Spanish in a real 80-column pseudo-terminal, chosen by `--lang es`
 //! or by `LANG=es_US.UTF-8`: the introduction, prompts, key help, the yes/no words,
-//! the required-question note, the review screen and Ctrl-C's hint are Spanish.
+//! the required-question note, the review screen and Ctrl-C's hint are Spanish; a
+//! quiz stopped in Spanish goes on in English with its answers.
 #![cfg(unix)]
 
 use crate::common::*;
@@ -172,6 +173,18 @@ fn the_locale_asks_it_in_spanish_and_ctrl_c_says_how_to_go_on_in_spanish() {
         ),
         "{banner}"
     );
+    std::thread::sleep(Duration::from_millis(150));
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 130);
+    // And in English: a person may switch language mid-quiz and keep the answers.
+    let mut s = take_small(&["--resume"], &[], data.path());
+    let banner = until(&mut s, "Question 2 of 7");
+    assert!(
+        banner.contains("Resuming quiz `small`: 1 of 7 questions answered, going on from"),
+        "{banner}"
+    );
+    assert!(banner.contains("How careless are you?"), "{banner}");
     std::thread::sleep(Duration::from_millis(150));
     s.send(ControlCode::EndOfText).unwrap();
     s.expect(expectrl::Eof).unwrap();
