@@ -19,6 +19,8 @@ pub struct Retaken {
     pub quiz: Quiz,
     /// Where the quiz was found, and so its translations.
     pub found: crate::quiz::catalog::Found,
+    /// The language the result was taken in, when not English.
+    pub lang: Option<String>,
     pub answers: answers::Checked,
     pub scores: scoring::Scores,
     pub completed_at: String,
@@ -50,6 +52,8 @@ pub enum SavedError {
 struct Header {
     quiz: crate::result::QuizRef,
     completed_at: String,
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// The schema a result names, asked of the file before anything else.
@@ -88,6 +92,7 @@ pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, SavedError> {
     Ok(Retaken {
         quiz,
         found,
+        lang: header.lang,
         answers: read,
         scores,
         completed_at: header.completed_at,

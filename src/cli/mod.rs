@@ -170,7 +170,8 @@ Examples:
         format: Option<OutputFormat>,
 
         /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
-        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        /// LC_MESSAGES, LANG), or the result's when the locale names none; English
+        /// where the quiz has no such translation]
         #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
         lang: Option<crate::locale::Lang>,
     },
@@ -211,7 +212,8 @@ Examples:
         quiz: Option<String>,
 
         /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
-        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        /// LC_MESSAGES, LANG), or the result's when the locale names none; English
+        /// where the quiz has no such translation]
         #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
         lang: Option<crate::locale::Lang>,
     },

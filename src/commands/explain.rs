@@ -66,11 +66,17 @@ pub fn run(
     let Retaken {
         quiz,
         found,
+        lang: taken_in,
         answers,
         scores,
         ..
     } = retake(path, quiz)?;
-    let quiz = super::speak(quiz, &found, &super::wanted(lang)).quiz;
+    let quiz = super::speak(
+        quiz,
+        &found,
+        &super::wanted_for_result(lang, taken_in.as_deref()),
+    )
+    .quiz;
     for warning in &answers.warnings {
         note!("warning: {warning}");
     }

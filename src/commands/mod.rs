@@ -123,6 +123,15 @@ pub(crate) fn wanted(given: Option<&Lang>) -> Wanted {
     Wanted::from(given, |name| std::env::var(name).ok())
 }
 
+/// The language to show a saved result in: `--lang`, else the locale's, else (the
+/// locale naming none) the language it was taken in.
+pub(crate) fn wanted_for_result(given: Option<&Lang>, taken_in: Option<&str>) -> Wanted {
+    match (wanted(given), taken_in.and_then(Lang::parse)) {
+        (Wanted::Default, Some(lang)) if !lang.is_english() => Wanted::Locale(lang),
+        (wanted, _) => wanted,
+    }
+}
+
 /// `load_quiz`, in the language `--lang` or the locale asks for.
 pub(crate) fn load_quiz_in(spec: &str, given: Option<&Lang>) -> Result<Spoken, Error> {
     load_quiz_as(spec, &wanted(given))

@@ -22,11 +22,16 @@ pub fn run(
     let Retaken {
         quiz,
         found,
+        lang: taken_in,
         answers,
         scores,
         completed_at,
     } = retake(path, quiz)?;
-    let spoken = super::speak(quiz, &found, &super::wanted(lang));
+    let spoken = super::speak(
+        quiz,
+        &found,
+        &super::wanted_for_result(lang, taken_in.as_deref()),
+    );
     let quiz = spoken.quiz;
     // The answers are scored again by this quiz; the date stays the result's own.
     let notes = answers

@@ -474,3 +474,41 @@ fn an_incomplete_translation_gives_english_where_it_lacks_with_one_note() {
     assert_eq!(result["lang"], "es");
     assert_eq!(result["quiz"]["title"], "Un cuestionario pequeño");
 }
+
+/// A result taken in Spanish is explained in Spanish when the locale names no
+/// language, and in the locale's or --lang's when they do.
+#[test]
+fn a_result_is_explained_in_its_language_unless_asked_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    answers(dir.path());
+    let small = fixture("small.yaml").display().to_string();
+    let taken = careerfit()
+        .current_dir(dir.path())
+        .args([
+            "take",
+            &small,
+            "--lang",
+            "es",
+            "--answers",
+            "answers.yaml",
+            "-o",
+            "r.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(taken.status.code(), Some(0), "{}", text(&taken.stderr));
+    let explain = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = careerfit();
+        cmd.current_dir(dir.path())
+            .args(["explain", "r.json", "--quiz", &small, "--format", "plain"])
+            .args(args);
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        text(&cmd.output().unwrap().stdout)
+    };
+    assert!(explain(&[], &[]).starts_with("Why Camino beta"));
+    assert!(explain(&[], &[("LANG", "C.UTF-8")]).starts_with("Why Camino beta"));
+    assert!(explain(&[], &[("LANG", "en_US.UTF-8")]).starts_with("Why Beta pathway"));
+    assert!(explain(&["--lang", "en"], &[]).starts_with("Why Beta pathway"));
+}
