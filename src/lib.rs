@@ -26,6 +26,7 @@ mod fixtures;
 pub(crate) mod input;
 pub mod interrupt;
 pub mod json;
+pub mod locale;
 pub(crate) mod private_file;
 pub(crate) mod prompt;
 pub mod quiz;

@@ -24,6 +24,12 @@ pub struct QuizResult {
     pub schema: String,
     /// The quiz that was taken.
     pub quiz: QuizRef,
+    /// The language of the quiz's texts in this result, a BCP 47 tag ("es"); absent
+    /// for English, the quiz files' own. Answers are ids and positions, so a result's
+    /// figures are the same in every language.
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    #[schemars(default = "english")]
+    pub lang: String,
     /// When the quiz was finished: RFC 3339, UTC, to the second.
     pub completed_at: String,
     /// Every question in quiz order, answered or skipped.
@@ -257,6 +263,7 @@ impl QuizResult {
                 title: quiz.title.clone(),
                 version: quiz.version.clone(),
             },
+            lang: quiz.lang.clone(),
             completed_at,
             answers: answer_entries,
             traits,
@@ -289,6 +296,14 @@ impl QuizResult {
     }
 }
 
+fn english() -> String {
+    crate::locale::ENGLISH.to_string()
+}
+
+fn is_english(lang: &str) -> bool {
+    lang == crate::locale::ENGLISH
+}
+
 /// Now, in UTC, to the second, as RFC 3339 (`2026-11-24T10:00:00Z`): the
 /// `completed_at` of a result made now, by `take`, `score` or `serve`.
 pub fn now() -> String {
@@ -296,4 +311,122 @@ pub fn now() -> String {
     let now = now.replace_nanosecond(0).unwrap_or(now);
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod languages {
+    //! The same answers give byte-identical figures in every language: scores, fits,
+    //! bands, the verdict, `best`, confidence and the warnings' codes, over generated
+    //! answer sets, for the small quiz in Spanish and for the HIM and forced-choice
+    //! quizzes pseudo-translated (every text changed) and in each compiled-in language.
+
+    use super::*;
+    use crate::answers::{Answer, Answers};
+    use crate::quiz::{QuestionKind, translation};
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    /// A pick per question: skipped for one in seven, else one of its answers.
+    fn answers(quiz: &Quiz, picks: &[u32]) -> Answers {
+        quiz.questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let pick = picks[i % picks.len()];
+                let k = (pick / 7) as usize;
+                (!pick.is_multiple_of(7)).then(|| match &q.kind {
+                    QuestionKind::Scale { labels, .. } => Answer::Scale(1 + k % labels.len()),
+                    QuestionKind::YesNo { .. } => Answer::YesNo(k.is_multiple_of(2)),
+                    QuestionKind::Choice { options } => Answer::Choice(k % options.len()),
+                    QuestionKind::Multi { options } => Answer::Multi(
+                        (0..options.len())
+                            .filter(|o| (k >> (o % 16)) & 1 == 1)
+                            .collect(),
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    /// What a result says that no language may change, as JSON text: a band by its
+    /// place among the quiz's bands, a reason or warning by its code.
+    fn figures(result: &QuizResult, quiz: &Quiz) -> String {
+        let band = |label: &Option<String>| {
+            label
+                .as_ref()
+                .map(|l| quiz.bands.iter().position(|b| &b.label == l))
+        };
+        let figures = json!({
+            "quiz": [&result.quiz.id, &result.quiz.version],
+            "answers": &result.answers,
+            "traits": result.traits.iter()
+                .map(|t| json!([t.id, t.score, t.answered, t.questions]))
+                .collect::<Vec<_>>(),
+            "verdict": result.verdict.as_ref().map(|v| json!([
+                v.answer,
+                v.fit,
+                v.reasons.iter().map(|r| &r.code).collect::<Vec<_>>(),
+            ])),
+            "best": &result.best,
+            "confidence": &result.confidence,
+            "profiles": result.profiles.iter()
+                .map(|p| json!([
+                    p.id, p.fit, band(&p.band), p.growth_areas, p.unmet_requirements,
+                    p.unmet_needs.len(),
+                ]))
+                .collect::<Vec<_>>(),
+            "warnings": result.warnings.iter().map(|w| &w.code).collect::<Vec<_>>(),
+        });
+        serde_json::to_string(&figures).expect("figures serialise")
+    }
+
+    fn load(name: &str, text: &str) -> Quiz {
+        crate::quiz::load(name, text).expect("a valid quiz").0
+    }
+
+    /// Each quiz in English with its translations: real ones, and a pseudo one.
+    fn pairs() -> Vec<(Quiz, Quiz)> {
+        let small = crate::fixtures::small();
+        let es = include_str!("../tests/fixtures/small.es.yaml");
+        let small_es = translation::read("small.es.yaml", es)
+            .unwrap()
+            .apply(&small);
+        let him = load("him", crate::quiz::builtin::find("him-career-fit").unwrap());
+        let mut pairs = vec![
+            (small.clone(), small_es),
+            (small.clone(), translation::pseudo(&small)),
+            (him.clone(), translation::pseudo(&him)),
+            (
+                crate::fixtures::forced(),
+                translation::pseudo(&crate::fixtures::forced()),
+            ),
+        ];
+        for (id, lang, text) in crate::quiz::builtin::TRANSLATIONS {
+            let english = load(id, crate::quiz::builtin::find(id).unwrap());
+            let read = translation::read(lang, text).expect("a built-in translation reads");
+            pairs.push((english.clone(), read.apply(&english)));
+        }
+        pairs
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn the_same_answers_give_the_same_figures_in_every_language(
+            picks in proptest::collection::vec(any::<u32>(), 1..80),
+        ) {
+            for (english, other) in pairs() {
+                prop_assert_ne!(&english.lang, &other.lang);
+                let answers = answers(&english, &picks);
+                let result = |quiz: &Quiz| {
+                    let scores = crate::scoring::score(quiz, &answers);
+                    QuizResult::new(quiz, &answers, &scores, "2026-12-08T00:00:00Z".into(), vec![])
+                };
+                let (en, translated) = (result(&english), result(&other));
+                prop_assert_eq!(&translated.lang, &other.lang);
+                prop_assert_eq!(figures(&en, &english), figures(&translated, &other));
+            }
+        }
+    }
 }

@@ -122,7 +122,9 @@ impl Class<'_> {
             // A value in [0, 1] the person would give a plainly keyed question.
             let share = 1.0 / (1.0 + (-1.7 * z).exp());
             let value = match &question.kind {
-                QuestionKind::Scale { labels, reverse } => {
+                QuestionKind::Scale {
+                    labels, reverse, ..
+                } => {
                     let share = if *reverse { 1.0 - share } else { share };
                     let k = ((share * labels.len() as f64) as usize).min(labels.len() - 1);
                     json!(labels[k])

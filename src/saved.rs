@@ -5,7 +5,7 @@ use crate::answers::{self, Checked, Given, check};
 use crate::diagnostic::{Place, Problem, field, locate};
 use crate::input::{LoadError, read_text};
 use crate::quiz::Quiz;
-use crate::quiz::catalog::{CatalogError, resolve_quiz};
+use crate::quiz::catalog::{CatalogError, resolve};
 use crate::result::QuizResult;
 use crate::result::{SCHEMA, SCHEMA_V1};
 use crate::scoring;
@@ -15,7 +15,12 @@ use std::path::Path;
 
 /// A saved result scored again by its quiz: what `explain` and `report` start from.
 pub struct Retaken {
+    /// The quiz, in English: a command shows it in another language from `found`.
     pub quiz: Quiz,
+    /// Where the quiz was found, and so its translations.
+    pub found: crate::quiz::catalog::Found,
+    /// The language the result was taken in, when not English.
+    pub lang: Option<String>,
     pub answers: answers::Checked,
     pub scores: scoring::Scores,
     pub completed_at: String,
@@ -47,6 +52,8 @@ pub enum SavedError {
 struct Header {
     quiz: crate::result::QuizRef,
     completed_at: String,
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// The schema a result names, asked of the file before anything else.
@@ -79,11 +86,13 @@ fn read_saved(path: &Path) -> Result<(String, Header), SavedError> {
 pub fn retake(path: &Path, quiz: Option<&str>) -> Result<Retaken, SavedError> {
     let name = path.display().to_string();
     let (text, header) = read_saved(path)?;
-    let quiz = resolve_quiz(quiz.unwrap_or(&header.quiz.id))?;
+    let (quiz, found) = resolve(quiz.unwrap_or(&header.quiz.id))?;
     let read = answers_of(&quiz, &name, &text).map_err(SavedError::Invalid)?;
     let scores = scoring::score(&quiz, &read.answers);
     Ok(Retaken {
         quiz,
+        found,
+        lang: header.lang,
         answers: read,
         scores,
         completed_at: header.completed_at,

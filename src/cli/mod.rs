@@ -141,6 +141,11 @@ Examples:
         /// or text (a numbered list of questions and answers)
         #[arg(long, value_enum, value_name = "FORMAT", default_value = "apps-script")]
         format: FormFormat,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Explain a saved result: where its fit comes from, without taking the quiz again
     Explain {
@@ -163,6 +168,12 @@ Examples:
         /// How to print it: table, plain sentences, markdown, json, or html (a web page)
         #[arg(long, value_name = "FORMAT", value_parser = formats(VIEW_FORMATS))]
         format: Option<Format>,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), or the result's when the locale names none; English
+        /// where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Compare two results of one quiz: how each trait and pathway moved
     Compare {
@@ -199,6 +210,12 @@ Examples:
         /// The quiz file, when it is not built in or in ./quizzes/
         #[arg(long, value_name = "QUIZ")]
         quiz: Option<String>,
+
+        /// The language to speak in: en, es, ... [default: the locale's (LC_ALL,
+        /// LC_MESSAGES, LANG), or the result's when the locale names none; English
+        /// where the quiz has no such translation]
+        #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+        lang: Option<crate::locale::Lang>,
     },
     /// Serve the quiz to a class's browsers, with a live class view for the advisor
     #[command(
@@ -240,14 +257,16 @@ Examples:
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-    /// Check quiz files and report every problem with its place
+    /// Check quiz files, and the translations beside them, and report every problem
+    /// with its place
     #[command(
         after_help = "Each problem is printed as FILE:LINE:COLUMN: error: FIELD: MESSAGE, \
 warnings the same way. Exit code 0 when every file is valid (warnings allowed), \
 2 when one is invalid, 1 when one cannot be read."
     )]
     Validate {
-        /// Quiz files to check, or quiz ids as `careerfit list` shows them
+        /// Quiz files to check (their translations NAME.LANG.yaml with them), quiz ids
+        /// as `careerfit list` shows them, or translation files
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
 
@@ -255,15 +274,15 @@ warnings the same way. Exit code 0 when every file is valid (warnings allowed), 
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of quiz files, result files or score rows
+    /// Print the JSON Schema of quiz files, translation files, result files or score rows
     #[command(
         after_help = "Editors that speak the YAML language server complete and check \
 a quiz file whose first line is:
   # yaml-language-server: $schema=quiz.schema.json"
     )]
     Schema {
-        /// Which schema: `quiz` (the YAML quiz files), `result` (`take --json`) or
-        /// `score-row` (a row of `score`)
+        /// Which schema: `quiz` (the YAML quiz files), `translation` (a quiz's
+        /// NAME.LANG.yaml), `result` (`take --json`) or `score-row` (a row of `score`)
         #[arg(value_enum)]
         kind: SchemaKind,
     },
@@ -338,6 +357,8 @@ pub enum Shell {
 pub enum SchemaKind {
     /// Quiz files
     Quiz,
+    /// A quiz's translation files (NAME.LANG.yaml beside the quiz)
+    Translation,
     /// Result files written by `take --json` and `--output`
     Result,
     /// The rows `score` writes by default (one JSON object a line)
@@ -468,6 +489,11 @@ pub struct TakeArgs {
     /// (implies --shuffle)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// The language to ask the quiz in: en, es, ... [default: the locale's (LC_ALL,
+    /// LC_MESSAGES, LANG), English where the quiz has no such translation]
+    #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+    pub lang: Option<crate::locale::Lang>,
 }
 
 impl Default for TakeArgs {
@@ -487,6 +513,7 @@ impl Default for TakeArgs {
             fresh: false,
             shuffle: false,
             seed: None,
+            lang: None,
         }
     }
 }

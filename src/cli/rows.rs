@@ -20,6 +20,12 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub full: bool,
 
+    /// The language of the quiz's texts in the rows and reports written, and of the
+    /// labels INPUT's answers may use (a form made with `form --lang`) [default: en;
+    /// the locale is not read, since the rows are in their form's language]
+    #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
+    pub lang: Option<crate::locale::Lang>,
+
     /// Write the results to FILE (atomically, mode 0600) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -38,14 +38,23 @@ pub fn run(
     pathway: Option<&str>,
     quiz: Option<&str>,
     format: report::Format,
+    lang: Option<&crate::locale::Lang>,
     settings: &Settings,
 ) -> Result<(), Error> {
     let Retaken {
         quiz,
+        found,
+        lang: taken_in,
         answers,
         scores,
         ..
     } = retake(path, quiz)?;
+    let quiz = super::speak(
+        quiz,
+        &found,
+        &super::wanted_for_result(lang, taken_in.as_deref()),
+    )
+    .quiz;
     for warning in &answers.warnings {
         note!("warning: {warning}");
     }

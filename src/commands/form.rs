@@ -5,8 +5,14 @@ use crate::cli::FormFormat;
 use crate::error::Error;
 use crate::report;
 
-pub fn run(quiz: &str, format: FormFormat) -> Result<(), Error> {
-    let quiz = super::load_quiz(quiz)?;
+/// The form in the language asked for, so that its export's headers and labels are
+/// that language's (`score --lang` reads them back).
+pub fn run(
+    quiz: &str,
+    format: FormFormat,
+    lang: Option<&crate::locale::Lang>,
+) -> Result<(), Error> {
+    let quiz = super::load_quiz_in(quiz, lang)?.quiz;
     let out = match format {
         FormFormat::AppsScript => report::form::apps_script(&quiz),
         FormFormat::Text => report::form::text(&quiz),

@@ -19,7 +19,8 @@ pub mod validate;
 
 use crate::cli::{Cli, ColorWhen, Command, TakeArgs};
 use crate::error::Error;
-use crate::quiz::{Quiz, catalog};
+use crate::locale::{Lang, Messages, Wanted};
+use crate::quiz::{Quiz, catalog, translation};
 use crate::report::Style;
 
 /// A class's rows, as `score` and `analyze` read them: the file named, or stdin for
@@ -91,6 +92,10 @@ pub(crate) fn refuse_terminal_rows(
 /// A quiz by path or id, with a warning when a file in ./quizzes/ is passed over
 /// for the built-in quiz of the same id.
 pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
+    Ok(load_found(spec)?.0)
+}
+
+fn load_found(spec: &str) -> Result<(Quiz, catalog::Found), Error> {
     if let Some(file) = catalog::shadowed_by_builtin(spec) {
         note!(
             "warning: {} has the id of a built-in quiz, which is taken instead; give the \
@@ -98,7 +103,116 @@ pub(crate) fn load_quiz(spec: &str) -> Result<Quiz, Error> {
             file.display()
         );
     }
-    Ok(catalog::resolve_quiz(spec)?)
+    Ok(catalog::resolve(spec)?)
+}
+
+/// A quiz as a person reads it: in their language where the quiz has a translation.
+pub(crate) struct Spoken {
+    /// The quiz as its file has it, in English: answers files are read against it
+    /// (their labels are the English ones; ids and positions serve every language).
+    pub english: Quiz,
+    /// The quiz in the language asked for, where it has a translation (its `lang`
+    /// says which): what is shown and what results are written with.
+    pub quiz: Quiz,
+    /// The interface's words in the language asked for.
+    pub messages: Messages,
+}
+
+/// The language asked for: `--lang`, else the POSIX locale of the environment.
+pub(crate) fn wanted(given: Option<&Lang>) -> Wanted {
+    Wanted::from(given, |name| std::env::var(name).ok())
+}
+
+/// The language to show a saved result in: `--lang`, else the locale's, else (the
+/// locale naming none) the language it was taken in.
+pub(crate) fn wanted_for_result(given: Option<&Lang>, taken_in: Option<&str>) -> Wanted {
+    match (wanted(given), taken_in.and_then(Lang::parse)) {
+        (Wanted::Default, Some(lang)) if !lang.is_english() => Wanted::Locale(lang),
+        (wanted, _) => wanted,
+    }
+}
+
+/// `load_quiz`, in the language `--lang` or the locale asks for.
+pub(crate) fn load_quiz_in(spec: &str, given: Option<&Lang>) -> Result<Spoken, Error> {
+    load_quiz_as(spec, &wanted(given))
+}
+
+/// `load_quiz`, in the language `wanted` says.
+pub(crate) fn load_quiz_as(spec: &str, wanted: &Wanted) -> Result<Spoken, Error> {
+    let (english, found) = load_found(spec)?;
+    Ok(speak(english, &found, wanted))
+}
+
+/// The quiz in the language wanted, from its translation: English, with one note,
+/// when it has none in that language, or the translation cannot be read (a text
+/// the translation lacks stays English, with a note too).
+pub(crate) fn speak(english: Quiz, found: &catalog::Found, wanted: &Wanted) -> Spoken {
+    let lang = wanted.lang();
+    let messages = Messages::for_lang(&lang);
+    let in_english = |english: Quiz, messages: Messages| Spoken {
+        quiz: english.clone(),
+        english,
+        messages,
+    };
+    if lang.is_english() {
+        return in_english(english, messages);
+    }
+    let translations = catalog::translations(found);
+    let langs: Vec<Lang> = translations
+        .iter()
+        .filter_map(|(tag, _)| Lang::parse(tag))
+        .collect();
+    let Some(chosen) = lang.best_of(&langs) else {
+        note!(
+            "{}",
+            messages.with(
+                "take-no-translation",
+                &[
+                    ("quiz", english.id.as_str().into()),
+                    ("lang", lang.tag().into())
+                ]
+            )
+        );
+        return in_english(english, messages);
+    };
+    let (tag, at) = translations
+        .iter()
+        .find(|(tag, _)| Lang::parse(tag).as_ref() == Some(chosen))
+        .expect("the language chosen is one of the translations'");
+    let name = at.name();
+    // What `validate` is given to check it: the file, or a built-in quiz's id.
+    let check = match at {
+        catalog::TranslationAt::File(_) => name.clone(),
+        catalog::TranslationAt::Builtin { .. } => english.id.clone(),
+    };
+    let incomplete = |messages: &Messages| {
+        messages.with(
+            "take-translation-incomplete",
+            &[
+                ("quiz", english.id.as_str().into()),
+                ("lang", tag.as_str().into()),
+                ("file", name.as_str().into()),
+                ("check", check.as_str().into()),
+            ],
+        )
+    };
+    let read = at.text().ok().and_then(|text| {
+        let translation = translation::read(&name, &text).ok()?;
+        Some((translation, text))
+    });
+    let Some((translation, text)) = read else {
+        note!("{}", incomplete(&messages));
+        return in_english(english, messages);
+    };
+    let problems = translation.check(&english, &name, &text, Some(tag));
+    if problems.iter().any(crate::diagnostic::Problem::is_error) {
+        note!("{}", incomplete(&messages));
+    }
+    Spoken {
+        quiz: translation.apply(&english),
+        english,
+        messages,
+    }
 }
 
 /// Below this many columns a table breaks its numbers over lines ("10" over "0"):
@@ -155,14 +269,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             quiz,
             json,
             format,
+            lang,
         }) => explain::run(
             &result,
             pathway.as_deref(),
             quiz.as_deref(),
             crate::cli::chosen(format, json),
+            lang.as_ref(),
             settings,
         ),
-        Some(Command::Form { quiz, format }) => form::run(&quiz, format),
+        Some(Command::Form { quiz, format, lang }) => form::run(&quiz, format, lang.as_ref()),
         Some(Command::Compare {
             old,
             new,
@@ -174,7 +290,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             output,
             force,
             quiz,
-        }) => report::run(&result, &output, force, quiz.as_deref()),
+            lang,
+        }) => report::run(&result, &output, force, quiz.as_deref(), lang.as_ref()),
         Some(Command::Serve(args)) => serve::run(args, settings),
         Some(Command::List) => list::run(settings),
         Some(Command::Completions { shell }) => completions::run(shell),

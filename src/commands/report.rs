@@ -9,14 +9,30 @@ use crate::trust::Warning;
 use std::path::Path;
 
 /// `careerfit report RESULT.json -o FILE.html`: the report to print, from a saved result.
-pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(), Error> {
+/// In the language asked for, whichever language the result was taken in: its
+/// answers are ids and positions.
+pub fn run(
+    path: &Path,
+    out: &Path,
+    force: bool,
+    quiz: Option<&str>,
+    lang: Option<&crate::locale::Lang>,
+) -> Result<(), Error> {
     let mut file = private_file::PrivateFile::create(out, force)?;
     let Retaken {
         quiz,
+        found,
+        lang: taken_in,
         answers,
         scores,
         completed_at,
     } = retake(path, quiz)?;
+    let spoken = super::speak(
+        quiz,
+        &found,
+        &super::wanted_for_result(lang, taken_in.as_deref()),
+    );
+    let quiz = spoken.quiz;
     // The answers are scored again by this quiz; the date stays the result's own.
     let notes = answers
         .warnings
@@ -28,9 +44,12 @@ pub fn run(path: &Path, out: &Path, force: bool, quiz: Option<&str>) -> Result<(
     let view = report::View::new(&quiz, &result, None, best.as_ref());
     file.write_all(report::html::Html.result(&view).as_bytes())?;
     file.commit()?;
+    let path = out.display().to_string();
     note!(
-        "Wrote the report to {} (open it in a browser to print)",
-        out.display()
+        "{}",
+        spoken
+            .messages
+            .with("report-written", &[("path", path.into())])
     );
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! `careerfit schema quiz|result|score-row`: the JSON Schemas, derived from the types.
+//! `careerfit schema quiz|translation|result|score-row`: the JSON Schemas, derived from the types.
 
 use crate::cli::SchemaKind;
 use crate::error::Error;
@@ -9,6 +9,7 @@ use std::io::Write;
 pub fn run(kind: SchemaKind) -> Result<(), Error> {
     let schema = match kind {
         SchemaKind::Quiz => quiz::schema(),
+        SchemaKind::Translation => quiz::translation::schema(),
         SchemaKind::Result => crate::result::schema(),
         SchemaKind::ScoreRow => crate::batch::compact::schema(),
     };

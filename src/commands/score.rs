@@ -102,8 +102,11 @@ fn output(args: &ScoreArgs) -> Result<batch::Output, Error> {
 pub fn run(args: ScoreArgs, settings: &Settings) -> Result<(), Error> {
     super::refuse_terminal_rows(&args.rows, "score", settings)?;
     let force = args.force;
+    // The rows are in their form's language, not the advisor's: only --lang says
+    // another, never the locale.
+    let wanted = crate::locale::Wanted::from(args.lang.as_ref(), |_| None);
     let (plan, rows) = Plan::of(args, settings)?;
-    let quiz = super::load_quiz(&rows.quiz)?;
+    let quiz = super::load_quiz_as(&rows.quiz, &wanted)?.quiz;
     // Both files are opened before a row is read: a bad target is refused now, and
     // an error or Ctrl-C later leaves neither behind.
     let open = |path: &Option<PathBuf>| match path {

@@ -18,7 +18,9 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
-    let quiz = super::load_quiz(&args.quiz)?;
+    let spoken = super::load_quiz_in(&args.quiz, args.lang.as_ref())?;
+    let quiz = &spoken.quiz;
+    let messages = &spoken.messages;
     if let (Some(report), Some(output)) = (&args.report, &args.output)
         && private_file::same_file(report, output)
     {
@@ -44,24 +46,24 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     };
     let (answers, notes) = match &args.answers {
         Some(path) => {
-            let read = read_answers(&quiz, path)?;
+            let read = read_answers(&spoken.english, path)?;
             let notes = read.warnings.into_iter().map(Warning::other_version);
             (read.answers, notes.collect())
         }
-        None => ask(&quiz, &args, settings)?,
+        None => ask(&spoken, &args, settings)?,
     };
-    let scores = scoring::score(&quiz, &answers);
-    let mut result = QuizResult::new(&quiz, &answers, &scores, settings.now.clone(), notes);
+    let scores = scoring::score(quiz, &answers);
+    let mut result = QuizResult::new(quiz, &answers, &scores, settings.now.clone(), notes);
     // Worked out once: the best pathway's explanation serves --explain and the report.
-    let best = crate::explain::explain(&quiz, &scores, None);
+    let best = crate::explain::explain(quiz, &scores, None);
     if args.explain {
         result.explanation = Some(match (args.pathway.as_deref(), &best) {
             (None, Some(best)) => best.clone(),
-            (pathway, _) => super::explain::explanation(&quiz, &scores, pathway)?,
+            (pathway, _) => super::explain::explanation(quiz, &scores, pathway)?,
         });
     }
     // A summary shows the explanation --explain asked for; a page, the best one's.
-    let view = report::View::new(&quiz, &result, result.explanation.as_ref(), best.as_ref());
+    let view = report::View::new(quiz, &result, result.explanation.as_ref(), best.as_ref());
     if let Some(mut file) = result_file.take() {
         file.write_all(report::json::Json.result(&view).as_bytes())?;
         file.commit()?;
@@ -95,17 +97,19 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
     stdout.write_all(text.as_bytes()).map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;
     if let Some(path) = &output {
-        note!("Saved your result to {}", path.display());
+        let path = path.display().to_string();
+        note!("{}", messages.with("take-saved", &[("path", path.into())]));
     }
     if let Some(path) = &args.report {
+        let path = path.display().to_string();
         note!(
-            "Wrote your report to {} (open it in a browser to print)",
-            path.display()
+            "{}",
+            messages.with("take-report-written", &[("path", path.into())])
         );
     }
     // Finished: the saved progress of this quiz has served its purpose.
     if args.answers.is_none()
-        && let Some(path) = resume_state::path_for(&quiz)
+        && let Some(path) = resume_state::path_for(quiz)
     {
         resume_state::remove(&path)?;
     }
@@ -143,21 +147,24 @@ fn output_file(
 }
 
 /// The answers, with warning `too_fast` when most came faster than they can be read.
+/// Asked in the spoken quiz's language; progress is saved against the quiz in English,
+/// so that a quiz stopped in one language goes on in another.
 fn ask(
-    quiz: &Quiz,
+    spoken: &super::Spoken,
     args: &TakeArgs,
     settings: &Settings,
 ) -> Result<(Answers, Vec<Warning>), Error> {
     if !settings.stdin_is_terminal {
         return Err(Error::NoTerminal);
     }
+    let (quiz, english, messages) = (&spoken.quiz, &spoken.english, &spoken.messages);
     let total = quiz.questions.len();
-    let progress_path = resume_state::path_for(quiz);
+    let progress_path = resume_state::path_for(english);
     if let (Some(path), true) = (&progress_path, args.fresh) {
         resume_state::remove(path)?;
     }
     let saved = match &progress_path {
-        Some(path) => resume_state::load(path, quiz)?,
+        Some(path) => resume_state::load(path, english)?,
         None => None,
     };
     let saved_options_seed = saved.as_ref().and_then(|s| s.options_seed);
@@ -178,24 +185,31 @@ fn ask(
         Some(plan::Note::Resuming {
             answered,
             from_question,
-        }) => note!(
-            "{}",
-            report::wrap(
-                &format!(
-                    "Resuming quiz `{}`: {answered} of {total} questions answered, going on \
-                     from question {from_question}.",
-                    quiz.id
-                ),
-                80,
-                ""
+        }) => {
+            let resuming = messages.with(
+                "take-resuming",
+                &[
+                    ("quiz", quiz.id.as_str().into()),
+                    ("answered", answered.into()),
+                    ("total", total.into()),
+                    ("from", from_question.into()),
+                ],
+            );
+            note!("{}", report::wrap(&resuming, 80, ""))
+        }
+        Some(plan::Note::NothingToResume) => note!(
+            "{}\n",
+            messages.with(
+                "take-nothing-to-resume",
+                &[("quiz", quiz.id.as_str().into())]
             )
         ),
-        Some(plan::Note::NothingToResume) => note!(
-            "There is no unfinished quiz `{}` to resume; starting it.\n",
-            quiz.id
-        ),
         Some(plan::Note::Shuffled { seed }) => {
-            note!("The questions come in a random order; --seed {seed} gives this order again.")
+            let seed = seed.to_string();
+            note!(
+                "{}",
+                messages.with("take-shuffled", &[("seed", seed.into())])
+            )
         }
         None => {}
     }
@@ -212,9 +226,10 @@ fn ask(
     // Resuming, the banner above stays the first thing on screen: the introduction
     // was read the first time, and would push it off a 24-row terminal.
     if resuming {
+        let commands = resume_command(args, messages);
         note!(
-            "Esc skips a question; Ctrl-C stops at once; to go on later:{}\n",
-            resume_command(args)
+            "{}\n",
+            messages.with("take-resume-keys", &[("commands", commands.into())])
         );
     } else {
         note!("{}", quiz.title);
@@ -225,8 +240,8 @@ fn ask(
         // description, the longest first question) fits 24 rows; Ctrl-C gives the
         // commands to go on, installed or not (`resume_command`).
         note!(
-            "{total} questions, reviewed at the end. Esc skips one; \"← Back\" (or b) goes back.\n\
-             Ctrl-C stops at once, and says how to go on later with your answers.\n"
+            "{}\n",
+            messages.with("take-intro", &[("total", total.into())])
         );
     }
     // Saved after every answer; if it cannot be saved, say so once and go on.
@@ -239,20 +254,25 @@ fn ask(
             answers: answers.clone(),
             options_seed,
         };
-        if let Err(e) = resume_state::save(path, quiz, &progress)
+        if let Err(e) = resume_state::save(path, english, &progress)
             && !std::mem::replace(&mut warned, true)
         {
-            note!("warning: {e}; you will not be able to resume this run.");
+            let error = e.to_string();
+            note!(
+                "{}",
+                messages.with("take-save-failed", &[("error", error.into())])
+            );
         }
     };
-    let mut prompter = TerminalPrompter::new(settings.stderr.color);
+    let mut prompter = TerminalPrompter::new(settings.stderr.color, messages);
     let answers = prompt::run_quiz(quiz, &order, &shown, start, &mut prompter, &mut save).map_err(
         |e| match e {
             PromptError::Interrupted => {
                 if progress_path.as_ref().is_some_and(|p| p.exists()) {
+                    let commands = resume_command(args, messages);
                     note!(
-                        "\nYour answers so far are kept; to go on with them:{}",
-                        resume_command(args)
+                        "\n{}",
+                        messages.with("take-interrupted", &[("commands", commands.into())])
                     );
                 }
                 Error::Interrupted
@@ -267,13 +287,11 @@ fn ask(
 /// How to go on later, installed or not, a command a line: `careerfit take --resume` (or `cargo run
 /// --release -- take --resume` where careerfit is not installed), naming the quiz
 /// unless it is the default one.
-fn resume_command(args: &TakeArgs) -> String {
+fn resume_command(args: &TakeArgs, messages: &crate::locale::Messages) -> String {
     let again = quiz_named(args);
     // Each command on a line of its own, so that no terminal breaks one in two.
-    format!(
-        "\n  `careerfit take{again} --resume`\n  or, where careerfit is not installed,\n  \
-         `cargo run --release -- take{again} --resume`"
-    )
+    let commands = messages.with("take-resume-commands", &[("quiz", again.into())]);
+    format!("\n{commands}")
 }
 
 /// ` QUIZ` as the person gave it (quoted if it holds a space), or nothing for the

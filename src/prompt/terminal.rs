@@ -4,13 +4,16 @@
 use super::ticks;
 use super::{Ask, PromptError, Prompter, Reply, Review};
 use crate::answers::{Answer, Answers};
+use crate::locale::Messages;
 use crate::quiz::{Question, QuestionKind, Quiz};
 use crate::text::shorten;
 use inquire::error::InquireError;
 use inquire::ui::{RenderConfig, Styled};
 use inquire::{CustomType, Select};
 
-pub struct TerminalPrompter {
+pub struct TerminalPrompter<'m> {
+    /// The interface's words, in the person's language.
+    messages: &'m Messages,
     /// Where the review screen's cursor starts: "Finish", or the last answer changed.
     review_cursor: usize,
     /// Whether the prompts are drawn in colour.
@@ -21,9 +24,10 @@ pub struct TerminalPrompter {
     render: RenderConfig<'static>,
 }
 
-impl TerminalPrompter {
-    /// Prompts in colour or not, as `--color` and NO_COLOR decided for stderr.
-    pub fn new(color: bool) -> Self {
+impl<'m> TerminalPrompter<'m> {
+    /// Prompts in colour or not, as `--color` and NO_COLOR decided for stderr; in the
+    /// language of `messages`.
+    pub fn new(color: bool, messages: &'m Messages) -> Self {
         // crossterm, which draws inquire's prompts, would skip colour under NO_COLOR
         // even for --color always; it is told what was decided.
         crossterm::style::force_color_output(color);
@@ -32,12 +36,15 @@ impl TerminalPrompter {
         } else {
             RenderConfig::empty()
         };
+        // inquire keeps the look for ever: the indicator's text lives as long.
+        let skipped: &'static str = Box::leak(messages.get("prompt-skipped").into_boxed_str());
         let render = RenderConfig {
-            canceled_prompt_indicator: Styled::new("<skipped>"),
+            canceled_prompt_indicator: Styled::new(skipped),
             ..base
         };
         inquire::set_global_render_config(render);
         TerminalPrompter {
+            messages,
             review_cursor: 0,
             color,
             pace: Default::default(),
@@ -46,14 +53,14 @@ impl TerminalPrompter {
     }
 }
 
-impl Prompter for TerminalPrompter {
+impl Prompter for TerminalPrompter<'_> {
     fn ask(&mut self, ask: &Ask) -> Result<Reply, PromptError> {
         let shown = std::time::Instant::now();
         loop {
-            match ask_once(ask, self.color) {
+            match ask_once(ask, self.color, self.messages) {
                 // Esc on a required question: say so and ask again.
                 Err(InquireError::OperationCanceled) if ask.question.required => {
-                    note!("This question is required; please choose an answer.");
+                    note!("{}", self.messages.get("prompt-required"));
                 }
                 Err(InquireError::OperationCanceled) => return Ok(Reply::Answer(None)),
                 Err(e) => return Err(failed(e)),
@@ -73,7 +80,8 @@ impl Prompter for TerminalPrompter {
         order: &[usize],
         answers: &Answers,
     ) -> Result<Review, PromptError> {
-        let mut entries = vec![FINISH.to_string()];
+        let m = self.messages;
+        let mut entries = vec![m.get("prompt-finish")];
         for (n, &q) in order.iter().enumerate() {
             let question = &quiz.questions[q];
             // One line each within 80 columns: number, question, answer.
@@ -81,30 +89,30 @@ impl Prompter for TerminalPrompter {
                 "{}. {} — {}",
                 n + 1,
                 shorten(&question.text, 40),
-                shorten(&answer_text(question, answers[q].as_ref()), 28)
+                shorten(&answer_text(question, answers[q].as_ref(), m), 28)
             ));
         }
         // Echoed as what was done: finished (Enter on Finish, or Esc), or which answer
         // is to change; never as if it were an answer, nor as "<skipped>".
         let echoed = |entry: inquire::list_option::ListOption<&String>| match entry.index {
-            0 => "(finished)".to_string(),
-            n => format!("(changing the answer to question {n})"),
+            0 => m.get("review-finished"),
+            n => m.with("review-changing", &[("number", n.into())]),
         };
+        let finished_text = m.get("review-finished");
         let finished = RenderConfig {
-            canceled_prompt_indicator: Styled::new("(finished)"),
+            canceled_prompt_indicator: Styled::new(finished_text.as_str()),
             ..self.render
         };
-        let chosen = Select::new(
-            "Review your answers: change any of them, or finish.",
-            entries,
-        )
-        .with_help_message("↑↓ to move, Enter to change that answer or to finish")
-        .with_formatter(&echoed)
-        .with_render_config(finished)
-        .with_page_size(12)
-        .with_starting_cursor(self.review_cursor)
-        .without_filtering()
-        .raw_prompt();
+        let title = m.get("review-title");
+        let help = m.get("review-help");
+        let chosen = Select::new(&title, entries)
+            .with_help_message(&help)
+            .with_formatter(&echoed)
+            .with_render_config(finished)
+            .with_page_size(12)
+            .with_starting_cursor(self.review_cursor)
+            .without_filtering()
+            .raw_prompt();
         match chosen {
             Ok(chosen) if chosen.index == 0 => Ok(Review::Finish),
             Ok(chosen) => {
@@ -119,9 +127,6 @@ impl Prompter for TerminalPrompter {
     }
 }
 
-const FINISH: &str = "Finish and see my result";
-const BACK: &str = "← Back to the previous question";
-
 fn failed(e: InquireError) -> PromptError {
     match e {
         InquireError::OperationInterrupted => PromptError::Interrupted,
@@ -130,17 +135,17 @@ fn failed(e: InquireError) -> PromptError {
 }
 
 /// An answer as the person chose it, for the review screen.
-fn answer_text(question: &Question, answer: Option<&Answer>) -> String {
+fn answer_text(question: &Question, answer: Option<&Answer>, m: &Messages) -> String {
     match (&question.kind, answer) {
-        (_, None) => "(skipped)".to_string(),
+        (_, None) => m.get("answer-skipped"),
         (QuestionKind::Scale { labels, .. }, Some(Answer::Scale(k))) => labels[*k - 1].clone(),
         (QuestionKind::YesNo { .. }, Some(Answer::YesNo(yes))) => {
-            if *yes { "Yes" } else { "No" }.to_string()
+            m.get(if *yes { "answer-yes" } else { "answer-no" })
         }
         (QuestionKind::Choice { options }, Some(Answer::Choice(i))) => options[*i].label.clone(),
         (QuestionKind::Multi { options }, Some(Answer::Multi(chosen))) if chosen.is_empty() => {
             let _ = options;
-            "(none ticked)".to_string()
+            m.get("answer-none-ticked")
         }
         (QuestionKind::Multi { options }, Some(Answer::Multi(chosen))) => chosen
             .iter()
@@ -151,16 +156,22 @@ fn answer_text(question: &Question, answer: Option<&Answer>) -> String {
     }
 }
 
-fn help(ask: &Ask, keys: &str) -> String {
-    let skip = if ask.question.required {
-        "required"
-    } else {
-        "Esc to skip"
-    };
-    format!("Question {} of {} · {keys}, {skip}", ask.number, ask.total)
+/// The line under a question: "Question 3 of 12 · KEYS, Esc to skip", with `keys`
+/// naming which keys (`list`, `yes-no`, `multi`, each perhaps `-back`).
+fn help(ask: &Ask, keys: &str, m: &Messages) -> String {
+    let required = if ask.question.required { "yes" } else { "no" };
+    m.with(
+        "prompt-help",
+        &[
+            ("number", ask.number.into()),
+            ("total", ask.total.into()),
+            ("keys", keys.into()),
+            ("required", required.into()),
+        ],
+    )
 }
 
-/// A yes/no answer typed as y or n, or b to go back.
+/// A yes/no answer typed as y or n, or b to go back (in Spanish s, n or a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum YesNoBack {
     Yes,
@@ -168,13 +179,11 @@ enum YesNoBack {
     Back,
 }
 
+// inquire's `CustomType` asks for these; its parser and formatters are set to the
+// person's language (`parse`, `shown`), so they only say what the English is.
 impl std::fmt::Display for YesNoBack {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            YesNoBack::Yes => "Yes",
-            YesNoBack::No => "No",
-            YesNoBack::Back => "Back",
-        })
+        f.write_str(&self.shown(&Messages::english()))
     }
 }
 
@@ -182,11 +191,37 @@ impl std::str::FromStr for YesNoBack {
     type Err = ();
 
     fn from_str(input: &str) -> Result<Self, ()> {
-        match input.trim().to_ascii_lowercase().as_str() {
-            "y" | "yes" => Ok(YesNoBack::Yes),
-            "n" | "no" => Ok(YesNoBack::No),
-            "b" | "back" => Ok(YesNoBack::Back),
-            _ => Err(()),
+        YesNoBack::parse(input, &Messages::english()).ok_or(())
+    }
+}
+
+impl YesNoBack {
+    fn shown(self, m: &Messages) -> String {
+        m.get(match self {
+            YesNoBack::Yes => "answer-yes",
+            YesNoBack::No => "answer-no",
+            YesNoBack::Back => "answer-back",
+        })
+    }
+
+    /// What was typed, in the person's language or in English (whose y, n and b
+    /// never mean anything else), case and accents as typed or not.
+    fn parse(input: &str, m: &Messages) -> Option<YesNoBack> {
+        let typed = input.trim().to_lowercase();
+        let english = Messages::english();
+        let said = |id: &str| {
+            [m, &english]
+                .iter()
+                .any(|m| m.get(id).split_whitespace().any(|word| word == typed))
+        };
+        if said("yes-no-yes-words") {
+            Some(YesNoBack::Yes)
+        } else if said("yes-no-no-words") {
+            Some(YesNoBack::No)
+        } else if said("yes-no-back-words") {
+            Some(YesNoBack::Back)
+        } else {
+            None
         }
     }
 }
@@ -219,20 +254,21 @@ pub(super) fn echo(question: &str, answer: &str, columns: usize) -> String {
     }
 }
 
-/// The echo of the "← Back" entry: not an answer.
-pub(super) const WENT_BACK: &str = "(back to the previous question)";
-
-fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
+fn ask_once(ask: &Ask, color: bool, m: &Messages) -> Result<Reply, InquireError> {
     let text = question_text(&ask.question.text);
     let text = text.as_str();
     let back = ask.can_go_back;
+    let back_label = m.get("prompt-back");
+    // The echo of the "← Back" entry: not an answer.
+    let went_back = m.get("prompt-went-back");
     // A "← Back" entry ends every list when going back is possible.
     let with_back = |mut labels: Vec<String>| {
         if back {
-            labels.push(BACK.to_string());
+            labels.push(back_label.clone());
         }
         labels
     };
+    let list_help = help(ask, "list", m);
     match &ask.question.kind {
         QuestionKind::Scale { labels, .. } => {
             let n = labels.len();
@@ -241,11 +277,11 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
                 _ => 0,
             };
             let shown = |option: inquire::list_option::ListOption<&String>| match option.index {
-                i if i == n => WENT_BACK.to_string(),
+                i if i == n => went_back.clone(),
                 _ => echo(text, option.value, columns()),
             };
             let chosen = Select::new(text, with_back(labels.clone()))
-                .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
+                .with_help_message(&list_help)
                 .with_formatter(&shown)
                 .with_page_size(n + 1)
                 .with_starting_cursor(start)
@@ -257,28 +293,28 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
             })
         }
         QuestionKind::YesNo { .. } => {
-            let keys = if back {
-                "type y or n then Enter, b to go back"
-            } else {
-                "type y or n, then Enter"
+            let keys = if back { "yes-no-back" } else { "yes-no" };
+            let parser = |input: &str| match YesNoBack::parse(input, m) {
+                Some(YesNoBack::Back) if !back => Err(()),
+                Some(parsed) => Ok(parsed),
+                None => Err(()),
             };
-            let parser = |input: &str| match input.parse() {
-                Ok(YesNoBack::Back) if !back => Err(()),
-                parsed => parsed,
-            };
-            let help_line = help(ask, keys);
+            let help_line = help(ask, keys, m);
             let echoed = |reply: YesNoBack| match reply {
-                YesNoBack::Back => WENT_BACK.to_string(),
-                answer => echo(text, &answer.to_string(), columns()),
+                YesNoBack::Back => went_back.clone(),
+                answer => echo(text, &answer.shown(m), columns()),
             };
+            let shown_default = |reply: YesNoBack| reply.shown(m);
+            let error = m.get(if back {
+                "yes-no-error-back"
+            } else {
+                "yes-no-error"
+            });
             let mut prompt = CustomType::<YesNoBack>::new(text)
                 .with_parser(&parser)
                 .with_formatter(&echoed)
-                .with_error_message(if back {
-                    "Type y, n or b."
-                } else {
-                    "Type y or n."
-                })
+                .with_default_value_formatter(&shown_default)
+                .with_error_message(&error)
                 .with_help_message(&help_line);
             let default = match ask.current {
                 Some(Answer::YesNo(true)) => Some(YesNoBack::Yes),
@@ -309,11 +345,11 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
             };
             let n = options.len();
             let echoed = |option: inquire::list_option::ListOption<&String>| match option.index {
-                i if i == n => WENT_BACK.to_string(),
+                i if i == n => went_back.clone(),
                 _ => echo(text, option.value, columns()),
             };
             let chosen = Select::new(text, with_back(labels))
-                .with_help_message(&help(ask, "↑↓ to move, Enter to choose"))
+                .with_help_message(&list_help)
                 .with_formatter(&echoed)
                 .with_page_size(options.len() + 1)
                 .with_starting_cursor(start)
@@ -330,16 +366,17 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
                 Some(Answer::Multi(chosen)) => chosen.clone(),
                 _ => Vec::new(),
             };
-            let keys = if back {
-                "↑↓ to move, Space to tick, Enter when done (none ticked is fine) or on ← Back to go back"
-            } else {
-                "↑↓ to move, Space to tick, Enter when done (none ticked is fine)"
-            };
+            let keys = if back { "multi-back" } else { "multi" };
+            let none_ticked = m.get("answer-none-ticked");
+            let skipped = m.get("prompt-skipped");
             let look = ticks::Look {
                 question: text,
                 labels: &labels,
-                back_label: BACK,
-                help: &help(ask, keys),
+                back_label: &back_label,
+                went_back: &went_back,
+                none_ticked: &none_ticked,
+                skipped: &skipped,
+                help: &help(ask, keys, m),
                 color,
             };
             let mut list = ticks::List::new(options.len(), &ticked, back);
@@ -356,6 +393,36 @@ fn ask_once(ask: &Ask, color: bool) -> Result<Reply, InquireError> {
 #[cfg(test)]
 mod tests {
     use super::echo;
+    use crate::locale::{Lang, Messages, messages::CATALOGS};
+
+    /// inquire breaks a help line wider than the terminal mid-word: the key help of
+    /// its prompts (all but the tick list, which wraps its own) fits 80 columns in
+    /// every language, for a quiz of up to 99 questions.
+    #[test]
+    fn the_key_help_of_every_language_fits_80_columns() {
+        for (tag, _) in CATALOGS {
+            let m = Messages::for_lang(&Lang::parse(tag).unwrap());
+            for keys in ["list", "yes-no", "yes-no-back"] {
+                for required in ["yes", "no"] {
+                    let line = m.with(
+                        "prompt-help",
+                        &[
+                            ("number", 99.into()),
+                            ("total", 99.into()),
+                            ("keys", keys.into()),
+                            ("required", required.into()),
+                        ],
+                    );
+                    // inquire draws it in brackets.
+                    let width = textwrap::core::display_width(&line) + 2;
+                    assert!(
+                        width <= 80,
+                        "{tag} {keys} {required}: {width} columns: {line}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn an_echo_goes_on_the_question_s_line_or_on_its_own_between_words() {

@@ -90,6 +90,10 @@ pub struct Look<'a> {
     pub question: &'a str,
     pub labels: &'a [String],
     pub back_label: &'a str,
+    /// What is echoed after going back, after ticking nothing, and after Esc.
+    pub went_back: &'a str,
+    pub none_ticked: &'a str,
+    pub skipped: &'a str,
     pub help: &'a str,
     pub color: bool,
 }
@@ -122,14 +126,14 @@ pub fn ask(look: &Look, list: &mut List) -> std::io::Result<Outcome> {
     let _ = terminal::disable_raw_mode();
     let outcome = outcome?;
     let answer = match &outcome {
-        Outcome::Ticked(ticked) if ticked.is_empty() => "(none ticked)".to_string(),
+        Outcome::Ticked(ticked) if ticked.is_empty() => look.none_ticked.to_string(),
         Outcome::Ticked(ticked) => ticked
             .iter()
             .map(|&i| look.labels[i].as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        Outcome::Skipped => "<skipped>".to_string(),
-        Outcome::Back => super::terminal::WENT_BACK.to_string(),
+        Outcome::Skipped => look.skipped.to_string(),
+        Outcome::Back => look.went_back.to_string(),
         Outcome::Interrupted => String::new(),
     };
     if !answer.is_empty() {

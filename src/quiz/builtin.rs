@@ -6,6 +6,13 @@ pub const BUILTIN: &[(&str, &str)] = &[(
     include_str!("../../quizzes/him-career-fit.yaml"),
 )];
 
+/// (quiz id, language, YAML text) of the built-in quizzes' translations
+/// (`quizzes/NAME.LANG.yaml`), compiled in beside them. Add a line when a translation
+/// is committed, e.g. `("him-career-fit", "es",
+/// include_str!("../../quizzes/him-career-fit.es.yaml"))`; a translation file of a
+/// built-in quiz that is not listed here is refused by tests/it/translations.rs.
+pub const TRANSLATIONS: &[(&str, &str, &str)] = &[];
+
 pub const DEFAULT_ID: &str = "him-career-fit";
 
 /// The YAML text of a built-in quiz.

@@ -26,6 +26,12 @@ pub enum CatalogError {
         if .files.len() == 2 { "both have" } else { "all have" }
     )]
     DuplicateQuizId { id: String, files: Vec<PathBuf> },
+    /// A translation file given where a quiz is wanted.
+    #[error(
+        "{} is a translation, not a quiz: give its quiz, with `--lang {lang}`",
+        .path.display()
+    )]
+    Translation { path: PathBuf, lang: String },
     /// The quiz was found but could not be read, or is invalid.
     #[error("{0}")]
     Load(LoadError),
@@ -56,12 +62,27 @@ pub enum Found {
 
 /// A path, a built-in id, or the id of a file in ./quizzes/.
 pub fn resolve_quiz(spec: &str) -> Result<Quiz, CatalogError> {
-    match find_quiz(spec)? {
-        Found::File(path) => Ok(quiz::load_path(&path).map_err(CatalogError::Load)?.0),
+    resolve(spec).map(|(quiz, _)| quiz)
+}
+
+/// `resolve_quiz`, and where the quiz was found (where its translations are).
+pub fn resolve(spec: &str) -> Result<(Quiz, Found), CatalogError> {
+    let found = find_quiz(spec)?;
+    if let Found::File(path) = &found
+        && let Some((_, lang)) = translation_name(path)
+    {
+        return Err(CatalogError::Translation {
+            path: path.clone(),
+            lang,
+        });
+    }
+    let quiz = match &found {
+        Found::File(path) => quiz::load_path(path).map_err(CatalogError::Load)?.0,
         Found::Builtin { id, text } => quiz::load(&format!("{id} (built-in)"), text)
             .map(|(quiz, _)| quiz)
-            .map_err(|problems| CatalogError::Load(LoadError::Invalid(problems))),
-    }
+            .map_err(|problems| CatalogError::Load(LoadError::Invalid(problems)))?,
+    };
+    Ok((quiz, found))
 }
 
 /// Where `spec` leads, in this order: a path (anything that exists, holds a `/` or
@@ -92,7 +113,7 @@ pub fn find_quiz(spec: &str) -> Result<Found, CatalogError> {
         }
     }
     let named = Path::new(LOCAL_QUIZ_DIR).join(format!("{spec}.yaml"));
-    if named.is_file() {
+    if named.is_file() && translation_name(&named).is_none() {
         return Ok(Found::File(named));
     }
     let mut known: Vec<String> = builtin::BUILTIN
@@ -161,15 +182,102 @@ pub fn declared_id(path: &Path) -> Option<String> {
     document.get("id")?.as_str().map(String::from)
 }
 
-/// `./quizzes/*.yaml`, sorted by name; none when the folder does not exist.
+/// `./quizzes/*.yaml` but translations, sorted by name; none when the folder does
+/// not exist.
 pub fn local_quiz_files() -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(LOCAL_QUIZ_DIR) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "yaml") && p.is_file())
+    let mut files: Vec<PathBuf> = yaml_files(Path::new(LOCAL_QUIZ_DIR))
+        .into_iter()
+        .filter(|p| translation_name(p).is_none())
         .collect();
     files.sort();
     files
+}
+
+fn yaml_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "yaml") && p.is_file())
+        .collect()
+}
+
+/// `(NAME, LANG)` of a translation file's name, `NAME.LANG.yaml` with LANG two
+/// lowercase letters and perhaps `-XX`, a region (`him-career-fit.es.yaml`,
+/// `him-career-fit.es-MX.yaml`); `None` for a quiz file.
+pub fn translation_name(path: &Path) -> Option<(String, String)> {
+    let name = path.file_name()?.to_str()?.strip_suffix(".yaml")?;
+    let (quiz, lang) = name.rsplit_once('.')?;
+    let (language, region) = match lang.split_once('-') {
+        Some((language, region)) => (language, Some(region)),
+        None => (lang, None),
+    };
+    let language_ok = language.len() == 2 && language.bytes().all(|b| b.is_ascii_lowercase());
+    let region_ok =
+        region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()));
+    (!quiz.is_empty() && language_ok && region_ok).then(|| (quiz.to_string(), lang.to_string()))
+}
+
+/// Where a translation of a quiz is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TranslationAt {
+    File(PathBuf),
+    Builtin { name: String, text: &'static str },
+}
+
+impl TranslationAt {
+    /// How messages name it: its path, or `QUIZ.LANG (built-in)`.
+    pub fn name(&self) -> String {
+        match self {
+            TranslationAt::File(path) => path.display().to_string(),
+            TranslationAt::Builtin { name, .. } => name.clone(),
+        }
+    }
+
+    pub fn text(&self) -> Result<String, LoadError> {
+        match self {
+            TranslationAt::File(path) => Ok(crate::input::read_text(path)?),
+            TranslationAt::Builtin { text, .. } => Ok(text.to_string()),
+        }
+    }
+}
+
+/// The translations of a quiz, by the language of their names: the files
+/// `NAME.LANG.yaml` beside quiz file `NAME.yaml`, or a built-in quiz's compiled-in ones.
+pub fn translations(found: &Found) -> Vec<(String, TranslationAt)> {
+    let mut found = match found {
+        Found::Builtin { id, .. } => builtin::TRANSLATIONS
+            .iter()
+            .filter(|(quiz, _, _)| quiz == id)
+            .map(|(quiz, lang, text)| {
+                let name = format!("{quiz}.{lang} (built-in)");
+                (lang.to_string(), TranslationAt::Builtin { name, text })
+            })
+            .collect(),
+        Found::File(path) => {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            // Named as the quiz is: `q.es.yaml` beside `q.yaml`, not `./q.es.yaml`.
+            let (folder, here) = match path.parent() {
+                Some(folder) if !folder.as_os_str().is_empty() => (folder, false),
+                _ => (Path::new("."), true),
+            };
+            yaml_files(folder)
+                .into_iter()
+                .filter_map(|file| {
+                    let (quiz, lang) = translation_name(&file)?;
+                    let file = match here {
+                        true => PathBuf::from(file.file_name()?),
+                        false => file,
+                    };
+                    (quiz == stem).then_some((lang, TranslationAt::File(file)))
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
 }

@@ -9,6 +9,7 @@ pub use pathway::UnknownPathway;
 pub use shown::shown_options;
 mod salvage;
 mod sourced;
+pub mod translation;
 mod validate;
 
 pub use sourced::is_onet_soc_code;
@@ -17,6 +18,9 @@ pub use validate::{MAX_WEIGHT, MIN_WEIGHT, load, load_path};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quiz {
     pub id: String,
+    /// The language of its texts: `en` as loaded, another when a translation is
+    /// applied (`translation::Translation::apply`).
+    pub lang: String,
     pub title: String,
     pub version: String,
     pub description: Option<String>,
@@ -119,10 +123,23 @@ pub struct Question {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
-    Scale { labels: Vec<String>, reverse: bool },
-    YesNo { reverse: bool },
-    Choice { options: Vec<AnswerOption> },
-    Multi { options: Vec<AnswerOption> },
+    Scale {
+        labels: Vec<String>,
+        reverse: bool,
+        /// The named scale its labels are (the quiz's first when the question names
+        /// none): a translation translates a scale once, for all its questions.
+        /// `None` for the built-in scale of a quiz that declares none.
+        scale: Option<String>,
+    },
+    YesNo {
+        reverse: bool,
+    },
+    Choice {
+        options: Vec<AnswerOption>,
+    },
+    Multi {
+        options: Vec<AnswerOption>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -29,6 +29,19 @@ pub fn valid(name: &str, quiz: &Quiz, warnings: &[Problem]) -> String {
     )
 }
 
+/// `validate`: the line for a valid translation, after its warnings.
+pub fn valid_translation(name: &str, quiz: &Quiz, lang: &str, warnings: &[Problem]) -> String {
+    format!(
+        "{name}: valid: translation of quiz `{}` into {lang}{}",
+        quiz.id,
+        match warnings.len() {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        }
+    )
+}
+
 /// `validate`: the last line for an invalid file, after its problems.
 pub fn invalid(name: &str, problems: &[Problem]) -> String {
     let errors = problems.iter().filter(|p| p.is_error()).count();

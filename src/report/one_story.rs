@@ -34,7 +34,9 @@ fn answers(quiz: &Quiz, levels: &[f64], care: f64, picks: &[u32]) -> Answers {
             let random = f64::from(pick % 1000) / 1000.0 >= care;
             let level = levels[q.traits[0] % levels.len()];
             Some(match &q.kind {
-                QuestionKind::Scale { labels, reverse } => {
+                QuestionKind::Scale {
+                    labels, reverse, ..
+                } => {
                     let n = labels.len();
                     if random {
                         Answer::Scale(1 + pick as usize % n)

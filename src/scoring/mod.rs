@@ -71,7 +71,12 @@ pub fn value(question: &Question, answer: &Answer) -> f64 {
 #[inline]
 pub fn value_for(question: &Question, answer: &Answer, slot: usize) -> f64 {
     match (&question.kind, answer) {
-        (QuestionKind::Scale { labels, reverse }, Answer::Scale(k)) => {
+        (
+            QuestionKind::Scale {
+                labels, reverse, ..
+            },
+            Answer::Scale(k),
+        ) => {
             let v = share(*k, labels.len());
             if *reverse { 1.0 - v } else { v }
         }

@@ -84,8 +84,12 @@ pub(super) fn scale_patterns<'q>(quiz: &'q Quiz, answers: &Answers) -> [Option<F
     let (mut extreme, mut switches, mut keyed) = (0_usize, 0_usize, 0_usize);
     let mut last: Option<(bool, bool)> = None;
     for (question, answer) in quiz.questions.iter().zip(answers) {
-        let (QuestionKind::Scale { labels, reverse }, Some(Answer::Scale(k))) =
-            (&question.kind, answer)
+        let (
+            QuestionKind::Scale {
+                labels, reverse, ..
+            },
+            Some(Answer::Scale(k)),
+        ) = (&question.kind, answer)
         else {
             continue;
         };

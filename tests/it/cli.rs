@@ -451,7 +451,7 @@ fn a_full_stderr_changes_no_exit_code() {
         ),
     ];
     for (args, code) in cases {
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"))
+        let status = careerfit_process()
             .args(args)
             .current_dir(dir.path())
             .stdout(std::process::Stdio::null())

@@ -6,13 +6,12 @@ use crate::common::*;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
 use expectrl::{ControlCode, Expect};
-use std::process::Command;
 use std::time::Duration;
 
 /// `careerfit take small.yaml ARGS` in tests/fixtures, in a pseudo-terminal, with its
 /// own data folder `data`.
 fn take_small_in_pty(args: &[&str], data: &std::path::Path) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    let mut cmd = careerfit_process();
     cmd.args(["take", "small.yaml"])
         .args(args)
         .current_dir(fixture(""))
@@ -112,7 +111,7 @@ fn the_readme_says_how_to_install_and_how_to_run_without_installing() {
 #[test]
 fn the_first_screen_of_the_him_quiz_fits_80_by_24() {
     let data = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    let mut cmd = careerfit_process();
     cmd.args(["take", "--shuffle"])
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")

@@ -94,7 +94,9 @@ fn answer_as(quiz: &Quiz, persona: &Persona, rng: &mut Rng) -> Answers {
             let moved = rng.below(5) == 0;
             let level = persona.levels[q.traits[0]];
             Some(match &q.kind {
-                QuestionKind::Scale { labels, reverse } => {
+                QuestionKind::Scale {
+                    labels, reverse, ..
+                } => {
                     let n = labels.len();
                     let share = (level + 0.08 * rng.gauss()).clamp(0.0, 1.0);
                     let share = if *reverse { 1.0 - share } else { share };

@@ -37,6 +37,8 @@ mod serve;
 mod serve_hardening;
 mod take;
 mod terminal;
+mod terminal_spanish;
 mod threads;
+mod translations;
 mod validate;
 mod workbooks;

@@ -6,13 +6,12 @@ use crate::common::*;
 use expectrl::Expect;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
-use std::process::Command;
 use std::time::Duration;
 
 /// careerfit with these arguments in a pseudo-terminal: stdin, stdout and stderr are
 /// the terminal.
 fn spawn(args: &[&str]) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    let mut cmd = careerfit_process();
     cmd.args(args)
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color");

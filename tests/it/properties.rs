@@ -393,7 +393,7 @@ proptest! {
             traits: vec![0],
             weight: 1.0,
             required: false,
-            kind: QuestionKind::Scale { labels: labels.clone(), reverse },
+            kind: QuestionKind::Scale { labels: labels.clone(), reverse, scale: None },
         };
         let (plain, reversed) = (make(false), make(true));
         let v = scoring::value(&plain, &Answer::Scale(k));
@@ -414,9 +414,21 @@ proptest! {
         // And a loaded quiz scores the same after the same trip.
         let yaml = serde_yaml::to_string(&quiz_to_file(&quiz)).unwrap();
         let (again, _) = quiz::load("again.yaml", &yaml).unwrap();
-        prop_assert_eq!(&again, &quiz);
+        prop_assert_eq!(&scales_unnamed(&again), &scales_unnamed(&quiz));
         prop_assert_eq!(scoring::score(&again, &answers), scoring::score(&quiz, &answers));
     }
+}
+
+/// The quiz with its scales' names forgotten: `quiz_to_file` names them anew, and
+/// only translations read the names.
+fn scales_unnamed(quiz: &Quiz) -> Quiz {
+    let mut quiz = quiz.clone();
+    for q in &mut quiz.questions {
+        if let QuestionKind::Scale { scale, .. } = &mut q.kind {
+            *scale = None;
+        }
+    }
+    quiz
 }
 
 /// A loaded quiz back in file form, as an author would have written it.
@@ -427,7 +439,9 @@ fn quiz_to_file(quiz: &Quiz) -> QuizFile {
         .iter()
         .map(|q| {
             let (kind, scale, reverse, options) = match &q.kind {
-                QuestionKind::Scale { labels, reverse } => {
+                QuestionKind::Scale {
+                    labels, reverse, ..
+                } => {
                     let name = match scales.iter().position(|(_, s)| &s.labels == labels) {
                         Some(i) => scales[i].0.clone(),
                         None => {

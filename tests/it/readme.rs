@@ -42,6 +42,39 @@ fn the_validate_example_is_what_validate_prints() {
 }
 
 #[test]
+fn the_translation_example_is_what_validate_prints() {
+    let example = authors_block("## Translations", "text");
+    let (command, printed) = example.split_once('\n').unwrap();
+    assert_eq!(command, "$ careerfit validate tiny.yaml");
+    let output = careerfit()
+        .current_dir(fixture("translated"))
+        .args(["validate", "tiny.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(text(&output.stderr), printed);
+}
+
+#[test]
+fn the_translation_format_example_is_the_shape_translations_have() {
+    // The example's "..." stand for texts; its shape is a translation's.
+    let example: serde_json::Value =
+        serde_yaml::from_str(&authors_block("## Translations", "yaml")).unwrap();
+    let schema = stdout_json(
+        &careerfit()
+            .args(["schema", "translation"])
+            .output()
+            .unwrap(),
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&example)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
 fn the_validate_json_example_is_one_of_the_problems_printed() {
     let example: serde_json::Value =
         serde_json::from_str(&authors_block("## `careerfit validate`", "json")).unwrap();

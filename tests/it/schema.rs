@@ -33,6 +33,38 @@ fn the_committed_quiz_schema_is_the_generated_one() {
 }
 
 #[test]
+fn the_committed_translation_schema_is_the_generated_one() {
+    let committed = std::fs::read_to_string(him_quiz().with_file_name("translation.schema.json"))
+        .expect("quizzes/translation.schema.json");
+    let generated = careerfit()
+        .args(["schema", "translation"])
+        .output()
+        .unwrap();
+    assert!(
+        committed == text(&generated.stdout),
+        "quizzes/translation.schema.json is stale: run \
+         `cargo run -- schema translation > quizzes/translation.schema.json`"
+    );
+}
+
+#[test]
+fn translations_satisfy_the_translation_schema_and_a_misspelt_key_does_not() {
+    let schema = schema("translation");
+    let mut translations = vec![fixture("small.es.yaml")];
+    let him_es = him_quiz().with_file_name("him-career-fit.es.yaml");
+    if him_es.exists() {
+        translations.push(him_es);
+    }
+    for file in translations {
+        let errors = schema_errors(&schema, &yaml_as_json(&file));
+        assert!(errors.is_empty(), "{}: {errors:#?}", file.display());
+    }
+    let mut misspelt = yaml_as_json(&fixture("small.es.yaml"));
+    misspelt["questions"]["q-yes"]["text"]["txt"] = "¿Fiestas?".into();
+    assert!(!schema_errors(&schema, &misspelt).is_empty());
+}
+
+#[test]
 fn the_him_quiz_names_the_schema_for_editors() {
     let quiz = std::fs::read_to_string(him_quiz()).unwrap();
     assert_eq!(

@@ -416,7 +416,7 @@ fn a_csv_row_with_the_wrong_number_of_cells_is_a_bad_row() {
 /// back scored while careerfit waits for more.
 #[test]
 fn results_stream_out_while_rows_stream_in() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+    let mut child = careerfit_process()
         .arg("score")
         .arg(fixture("small.yaml"))
         .stdin(Stdio::piped())
@@ -459,7 +459,7 @@ fn strict_stops_at_a_bad_row_while_the_pipe_stays_open() {
         ("stdin", "3"),
         ("fifo", "2"),
     ] {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        let mut command = careerfit_process();
         command
             .arg("score")
             .arg(fixture("small.yaml"))
@@ -537,7 +537,7 @@ fn rows_from_a_named_pipe_or_a_redirected_file_are_scored_alike() {
     assert_eq!(from_file.status.code(), Some(0));
     assert_eq!(json_lines(&from_file).len(), 700);
     for jobs in ["1", "2"] {
-        let redirected = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+        let redirected = careerfit_process()
             .args(["score", "him-career-fit", "--jobs", jobs])
             .stdin(std::fs::File::open(&input).unwrap())
             .output()
@@ -665,7 +665,7 @@ fn csv_piped_in_as_json_lines_gets_a_hint_naming_the_flag() {
 fn a_signal_during_score_leaves_no_temporary_file() {
     for (signal, code) in [("INT", 130), ("TERM", 143)] {
         let dir = tempfile::tempdir().unwrap();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"))
+        let mut child = careerfit_process()
             .args(["score", "him-career-fit", "-", "-o", "out.jsonl"])
             .current_dir(dir.path())
             .stdin(std::process::Stdio::piped())

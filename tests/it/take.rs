@@ -465,10 +465,10 @@ fn piped_into_head_it_stops_quietly_and_still_saves_the_result() {
 
 #[test]
 fn a_closed_pipe_on_stdout_is_a_quiet_exit() {
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "top.yaml", &him_answers_at(Extreme::Top));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_careerfit"))
+    let mut child = careerfit_process()
         .args(["take", "--json", "--answers"])
         .arg(&answers)
         .stdout(Stdio::piped())

@@ -43,7 +43,7 @@ fn in_pty(mut cmd: Command) -> Session {
 
 /// careerfit with these arguments, in `dir`, in a pseudo-terminal, with NO_COLOR set.
 fn spawn(args: &[&str], dir: &std::path::Path) -> Session {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    let mut cmd = careerfit_process();
     cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
     in_pty(cmd)
 }
@@ -279,7 +279,7 @@ fn colour_is_used_on_a_terminal_without_no_color() {
     let dir = tempfile::tempdir().unwrap();
     let quiz = fixture("small.yaml");
     let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    let mut cmd = careerfit_process();
     cmd.arg("take")
         .arg(&quiz)
         .arg("--answers")
@@ -364,7 +364,7 @@ fn the_color_option_decides_for_the_prompts() {
         ("auto", true, false),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        let mut cmd = careerfit_process();
         cmd.args(["--color", when, "take"])
             .arg(&quiz)
             .current_dir(dir.path());
@@ -462,7 +462,7 @@ fn an_interrupted_quiz_resumes_where_it_stopped() {
     let data = fresh_data_home();
     let quiz = fixture("small.yaml");
     let run = |args: &[&str]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+        let mut cmd = careerfit_process();
         cmd.arg("take")
             .arg(&quiz)
             .args(args)

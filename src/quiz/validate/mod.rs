@@ -320,6 +320,7 @@ impl Checker<'_> {
 
         Quiz {
             id,
+            lang: crate::locale::ENGLISH.to_string(),
             title,
             version,
             description,

@@ -195,10 +195,13 @@ impl Checker<'_> {
         let reverse = q.reverse.unwrap_or(false);
         match q.kind {
             QuestionType::Scale => {
-                let labels = match &q.scale {
-                    None => default_scale.to_vec(),
+                let (labels, scale) = match &q.scale {
+                    None => (
+                        default_scale.to_vec(),
+                        scales.first().map(|(k, _)| k.clone()),
+                    ),
                     Some(name) => match scales.iter().find(|(k, _)| k == name) {
-                        Some((_, scale)) => scale.labels.clone(),
+                        Some((_, scale)) => (scale.labels.clone(), Some(name.clone())),
                         None => {
                             self.error_with_hint(
                                 format!("{path}.scale"),
@@ -209,7 +212,11 @@ impl Checker<'_> {
                         }
                     },
                 };
-                Some(QuestionKind::Scale { labels, reverse })
+                Some(QuestionKind::Scale {
+                    labels,
+                    reverse,
+                    scale,
+                })
             }
             QuestionType::YesNo => Some(QuestionKind::YesNo { reverse }),
             QuestionType::Choice | QuestionType::Multi => {

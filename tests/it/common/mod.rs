@@ -7,6 +7,20 @@ use std::path::{Path, PathBuf};
 pub fn careerfit() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_careerfit"));
     cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    // English whatever the machine's locale: a test that wants another says so.
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
+    cmd
+}
+
+/// The binary as a plain process (for a pseudo-terminal, or signals), in English
+/// whatever the machine's locale, as `careerfit()` is.
+pub fn careerfit_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
     cmd
 }
 
