@@ -6,7 +6,8 @@ read): every English text of the quiz has an entry `{en: ENGLISH, text: TRANSLAT
 
   /usr/bin/python3 scripts/translation-check.py [QUIZ] [TRANSLATION]
       exit 0 when the translation is complete; 1, with one line per problem naming
-      its key path, when it is not; 2 when a file cannot be read.
+      its key path, when it is not (a YAML error or a duplicate key in it too); 2 when a
+      file cannot be read, or the quiz is not valid YAML.
       Errors: an English text with no entry; an entry for nothing in the quiz (an
       unknown id, or a list longer than the quiz's); an `en` that is not the quiz's
       English today (compared with whitespace runs folded to one space, ends trimmed:
@@ -14,7 +15,9 @@ read): every English text of the quiz has an entry `{en: ENGLISH, text: TRANSLAT
       empty `text`; a duplicate key; `translation_of` not the quiz's id.
       Warnings (exit 0): `text` identical to `en`; `translated_version` not the quiz's.
   /usr/bin/python3 scripts/translation-check.py --skeleton [QUIZ] [--lang es --language Español]
-      print a translation file with every `en` filled and every `text: ""`.
+      print a translation file with every `en` filled and every `text: ""`;
+      with --keep TRANSLATION, the texts of TRANSLATION are kept (a stale entry keeps
+      its old `en`, so the check still reports it): rerun it when the quiz changes.
 
 Defaults: QUIZ quizzes/him-career-fit.yaml, TRANSLATION QUIZ with `.es.yaml`.
 Needs PyYAML (Debian: apt-get install python3-yaml).
@@ -26,8 +29,8 @@ import sys
 
 import yaml
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-DEFAULT_QUIZ = os.path.join(ROOT, "quizzes", "him-career-fit.yaml")
+ROOT = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+DEFAULT_QUIZ = os.path.normpath(os.path.join(ROOT, "quizzes", "him-career-fit.yaml"))
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
 WRAP = 88  # columns for the skeleton's folded scalars
 
@@ -219,22 +222,40 @@ def wrap(s, width):
     return lines
 
 
-def entry_lines(lead, english, indent):
+def scalar_lines(key, value, indent):
+    """`key: "value"` on one line when it fits in 100 columns, else a folded scalar."""
+    pad = " " * indent
+    one = f"{pad}{key} {quoted(value)}"
+    if len(one) <= 100 or not value:
+        return [one]
+    return [f"{pad}{key} >-", *(" " * (indent + 2) + l for l in wrap(value, WRAP - indent))]
+
+
+def entry_lines(lead, english, indent, text=""):
     """`lead` is "key:" or "-" (a list item); the entry at `indent` spaces."""
     pad = " " * indent
-    en = fold(english)
-    one = f"{pad}{lead} {{en: {quoted(en)}, text: \"\"}}"
+    en, text = fold(english), fold(text)
+    one = f"{pad}{lead} {{en: {quoted(en)}, text: {quoted(text)}}}"
     if len(one) <= 100:
         return [one]
-    inner = indent + 2
-    body = [" " * (inner + 2) + l for l in wrap(en, WRAP - inner)]
     if lead == "-":
-        return [f"{pad}- en: >-", *body, f"{pad}  text: \"\""]
-    return [f"{pad}{lead}", f"{pad}  en: >-", *body, f"{pad}  text: \"\""]
+        first = scalar_lines("en:", en, indent + 2)
+        first[0] = pad + "- " + first[0][indent + 2:]
+        return first + scalar_lines("text:", text, indent + 2)
+    return [f"{pad}{lead}", *scalar_lines("en:", en, indent + 2),
+            *scalar_lines("text:", text, indent + 2)]
 
 
-def skeleton(quiz, lang, language):
-    texts = english_texts(quiz)
+def skeleton(quiz, lang, language, kept=None):
+    """The translation file for `quiz`, every `en` filled. `kept` ({path: entry}, from an
+    existing translation) keeps each entry's text, and its old `en` when that is stale
+    (so that the check still reports it)."""
+    kept = kept or {}
+    texts = []
+    for path, english in english_texts(quiz):
+        old = kept.get(path) or {}
+        en = old.get("en") if old.get("text") and old.get("en") else english
+        texts.append((path, en, old.get("text") or ""))
     out = [
         f"translation_of: {quiz['id']}",
         f"lang: {lang}",
@@ -252,7 +273,7 @@ def skeleton(quiz, lang, language):
             return  # list items are opened by their entries ("- name: ...")
         out.append(" " * indent + f"{last}:")
 
-    for path, english in texts:
+    for path, english, text in texts:
         # Write the keys above the entry, then the entry itself.
         indent = 0
         for depth in range(1, len(path)):
@@ -261,7 +282,7 @@ def skeleton(quiz, lang, language):
             indent += 2
         last = path[-1]
         if isinstance(last, int):
-            out += entry_lines("-", english, indent)
+            out += entry_lines("-", english, indent, text)
         elif len(path) >= 2 and isinstance(path[-2], int):
             # A key inside a list item (certifications[i].name, bands[i].label): the
             # first key of the item carries the dash.
@@ -269,19 +290,21 @@ def skeleton(quiz, lang, language):
             item_indent = indent - 2
             if ("item", item) not in opened:
                 opened.add(("item", item))
-                lines = entry_lines(f"{last}:", english, item_indent + 2)
+                lines = entry_lines(f"{last}:", english, item_indent + 2, text)
                 lines[0] = " " * item_indent + "- " + lines[0][item_indent + 2:]
                 out += lines
             else:
-                out += entry_lines(f"{last}:", english, item_indent + 2)
+                out += entry_lines(f"{last}:", english, item_indent + 2, text)
         else:
-            out += entry_lines(f"{last}:", english, indent)
+            out += entry_lines(f"{last}:", english, indent, text)
     return "\n".join(out) + "\n"
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--skeleton", action="store_true", help="print a skeleton to fill in")
+    ap.add_argument("--keep", metavar="TRANSLATION",
+                    help="with --skeleton: keep the texts of this translation file")
     ap.add_argument("--lang", default="es")
     ap.add_argument("--language", default="Español")
     ap.add_argument("quiz", nargs="?", default=DEFAULT_QUIZ)
@@ -293,14 +316,24 @@ def main():
         print(f"{args.quiz}: cannot read: {e}", file=sys.stderr)
         return 2
     if args.skeleton:
-        sys.stdout.write(skeleton(quiz, args.lang, args.language))
+        kept = {}
+        if args.keep:
+            try:
+                kept, _ = entries(load(args.keep))
+            except (OSError, yaml.YAMLError) as e:
+                print(f"{args.keep}: cannot read: {e}", file=sys.stderr)
+                return 2
+        sys.stdout.write(skeleton(quiz, args.lang, args.language, kept))
         return 0
     path = args.translation or re.sub(r"\.yaml$", f".{args.lang}.yaml", args.quiz)
     try:
         doc = load(path)
-    except (OSError, yaml.YAMLError) as e:
+    except OSError as e:
         print(f"{path}: cannot read: {e}", file=sys.stderr)
         return 2
+    except yaml.YAMLError as e:  # a syntax error or a duplicate key: the file is wrong
+        print(f"{path}: error: {e}")
+        return 1
     errors, warnings = check(quiz, doc)
     for w in warnings:
         print(f"{path}: warning: {w}")
