@@ -13,7 +13,8 @@ read): every English text of the quiz has an entry `{en: ENGLISH, text: TRANSLAT
       English today (compared with whitespace runs folded to one space, ends trimmed:
       the entry is stale); placeholders `{x}` that differ between `en` and `text`; an
       empty `text`; a duplicate key; `translation_of` not the quiz's id.
-      Warnings (exit 0): `text` identical to `en`; `translated_version` not the quiz's.
+      Warnings (exit 0): `text` identical to `en`; the figures (digit runs: pay, years,
+      codes) not the same in `text` as in `en`; `translated_version` not the quiz's.
   /usr/bin/python3 scripts/translation-check.py --skeleton [QUIZ] [--lang es --language Español]
       print a translation file with every `en` filled and every `text: ""`;
       with --keep TRANSLATION, the texts of TRANSLATION are kept (a stale entry keeps
@@ -32,6 +33,7 @@ import yaml
 ROOT = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 DEFAULT_QUIZ = os.path.normpath(os.path.join(ROOT, "quizzes", "him-career-fit.yaml"))
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.-]*\}")
+NUMBER = re.compile(r"\d+(?:[.,-]\d+)*")  # figures, codes, years: the same in every language
 WRAP = 88  # columns for the skeleton's folded scalars
 
 
@@ -194,6 +196,9 @@ def check(quiz, doc):
                           f"translation {sorted(got)}")
         if fold(text) == fold(english):
             warnings.append(f"{where}: text is the same as the English")
+        want_n, got_n = sorted(NUMBER.findall(english)), sorted(NUMBER.findall(text))
+        if want_n != got_n:
+            warnings.append(f"{where}: figures differ: English {want_n}, translation {got_n}")
     for path in found:
         if path not in expected:
             errors.append(f"{show(path)}: unknown: the quiz has no text here "
