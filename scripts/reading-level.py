@@ -17,6 +17,8 @@ words, syllables and sentences together), not as a mean of per-text scores. Grou
   questions          the question texts (stems) only
   answering          stems, their options and the scale labels: all a respondent reads
                      while answering
+  pathways           the five pathways' texts (titles, summaries, education, job titles,
+                     occupations, credentials, needs, next steps)
   all                every `text` of the file (adds trait names and descriptions, the
                      pathways, verdict and bands)
 --each lists every question stem's own score, lowest first.
@@ -180,7 +182,9 @@ def main():
     answering = [(p, t) for p, t in items
                  if p[0] == "scales" or (p[0] == "questions" and p[2] in ("text", "options",
                                                                          "labels"))]
-    groups = [("questions", stems), ("answering", answering), ("all", items)]
+    pathways = [(p, t) for p, t in items if p[0] == "profiles"]
+    groups = [("questions", stems), ("answering", answering), ("pathways", pathways),
+              ("all", items)]
     print(f"Fernández Huerta readability of {args.translation}")
     print(f"{'group':<10} {'texts':>5} {'words':>6} {'syll.':>6} {'sent.':>5} "
           f"{'P':>6} {'F':>6} {'L':>6} {'L(W/S)':>7}")
