@@ -8,13 +8,13 @@
 
 take-intro =
     { $total ->
-        [one] 1 pregunta; al final repasas tus respuestas. Esc salta una; "← Atrás" (o a) regresa.
-       *[other] { $total } preguntas; al final repasas tus respuestas. Esc salta una; "← Atrás" (o a) regresa.
+        [one] 1 pregunta, que repasas al final. Esc la salta; "← Atrás" (o a) regresa.
+       *[other] { $total } preguntas, que repasas al final. Esc salta una; "← Atrás" (o a) regresa.
     }
     Ctrl-C para de inmediato y te dice cómo seguir más tarde con tus respuestas.
 take-resuming = Sigues con el cuestionario `{ $quiz }`: llevas { $answered } de { $total } preguntas; continúas desde la pregunta { $from }.
 take-nothing-to-resume = No hay ningún cuestionario `{ $quiz }` sin terminar; empieza desde el principio.
-take-shuffled = Las preguntas salen en orden aleatorio; con --seed { $seed } sale este mismo orden otra vez.
+take-shuffled = Las preguntas salen en orden aleatorio; --seed { $seed } repite este orden.
 take-resume-keys = Esc salta una pregunta; Ctrl-C para de inmediato; para seguir más tarde:{ $commands }
 take-resume-commands =
     {"  "}`careerfit take{ $quiz } --resume`

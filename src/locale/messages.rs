@@ -254,8 +254,8 @@ mod tests {
         let intro = |m: &Messages, n: usize| m.with("take-intro", &[("total", n.into())]);
         assert!(intro(&en, 1).starts_with("1 question, reviewed"));
         assert!(intro(&en, 12).starts_with("12 questions, reviewed"));
-        assert!(intro(&es, 1).starts_with("1 pregunta;"));
-        assert!(intro(&es, 12).starts_with("12 preguntas;"));
+        assert!(intro(&es, 1).starts_with("1 pregunta, que"));
+        assert!(intro(&es, 12).starts_with("12 preguntas, que"));
         // A seed is a name, not a quantity: no rounding, no grouping.
         let seed = en.with("take-shuffled", &[("seed", "18446744073709551615".into())]);
         assert!(seed.contains("--seed 18446744073709551615 "), "{seed}");

@@ -8,10 +8,13 @@ pub const BUILTIN: &[(&str, &str)] = &[(
 
 /// (quiz id, language, YAML text) of the built-in quizzes' translations
 /// (`quizzes/NAME.LANG.yaml`), compiled in beside them. Add a line when a translation
-/// is committed, e.g. `("him-career-fit", "es",
-/// include_str!("../../quizzes/him-career-fit.es.yaml"))`; a translation file of a
-/// built-in quiz that is not listed here is refused by tests/it/translations.rs.
-pub const TRANSLATIONS: &[(&str, &str, &str)] = &[];
+/// is committed; a translation file of a built-in quiz that is not listed here is
+/// refused by tests/it/translations.rs.
+pub const TRANSLATIONS: &[(&str, &str, &str)] = &[(
+    "him-career-fit",
+    "es",
+    include_str!("../../quizzes/him-career-fit.es.yaml"),
+)];
 
 pub const DEFAULT_ID: &str = "him-career-fit";
 

@@ -105,14 +105,36 @@ fn the_readme_says_how_to_install_and_how_to_run_without_installing() {
 
 /// The first screen at 80×24, with the --seed line of a shuffled run: the seed, the
 /// title, the introduction and the whole first question, none scrolled off, whichever
-/// question the shuffle puts first. The introduction is measured on the terminal; the
-/// tallest question of the quiz is measured from the file, so that the test does not
-/// hang on which question this run's seed drew.
+/// question the shuffle puts first, in English and in Spanish. The introduction is
+/// measured on the terminal; the tallest question of the quiz (in that language) is
+/// measured from its file, so that the test does not hang on which question this
+/// run's seed drew.
 #[test]
 fn the_first_screen_of_the_him_quiz_fits_80_by_24() {
+    for (lang, seed_line, title, question, end) in [
+        (
+            "en",
+            "The questions come in a random order; --seed ",
+            "Is a career in HIM right for me?",
+            "Question 1 of 60",
+            "with your answers.\n\n",
+        ),
+        (
+            "es",
+            "Las preguntas salen en orden aleatorio; --seed ",
+            "¿Es para mí una carrera en HIM?",
+            "Pregunta 1 de 60",
+            "con tus respuestas.\n\n",
+        ),
+    ] {
+        first_screen_fits(lang, seed_line, title, question, end);
+    }
+}
+
+fn first_screen_fits(lang: &str, seed_line: &str, title: &str, question: &str, end: &str) {
     let data = tempfile::tempdir().unwrap();
     let mut cmd = careerfit_process();
-    cmd.args(["take", "--shuffle"])
+    cmd.args(["take", "--shuffle", "--lang", lang])
         .env("NO_COLOR", "1")
         .env("TERM", "xterm-256color")
         .env("XDG_DATA_HOME", data.path());
@@ -122,25 +144,33 @@ fn the_first_screen_of_the_him_quiz_fits_80_by_24() {
         .set_window_size(80, 24)
         .expect("set the window size");
     session.set_expect_timeout(Some(Duration::from_secs(30)));
-    let found = session.expect("Question 1 of 60").unwrap();
+    let found = session.expect(question).unwrap();
     let screen = String::from_utf8_lossy(found.before()).replace("\r\n", "\n");
     // Everything up to the help line, which is the screen's last.
     let rows = screen.matches('\n').count() + 1;
-    assert!(rows <= 24, "{rows} rows:\n{screen}");
-    assert!(
-        screen.starts_with("The questions come in a random order; --seed "),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("\nIs a career in HIM right for me?\n"),
-        "{screen}"
-    );
-    let end = "with your answers.\n\n";
+    assert!(rows <= 24, "{lang}: {rows} rows:\n{screen}");
+    assert!(screen.starts_with(seed_line), "{lang}: {screen}");
+    assert!(screen.contains(&format!("\n{title}\n")), "{lang}: {screen}");
     let intro = &screen[..screen.find(end).expect("the introduction's end") + end.len()];
+    assert!(
+        intro
+            .lines()
+            .all(|l| textwrap::core::display_width(l) <= 80),
+        "{lang}: a line over 80 columns wraps on the terminal:\n{intro}"
+    );
     let intro_rows = intro.matches('\n').count();
 
     // A question's rows: its text wrapped after "? ", one per option, the help line.
-    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let quiz = if lang == "en" {
+        careerfit::quiz::load_path(&him_quiz()).unwrap().0
+    } else {
+        let english = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+        let path = him_quiz().with_extension(format!("{lang}.yaml"));
+        let text = std::fs::read_to_string(path).unwrap();
+        careerfit::quiz::translation::read("him-career-fit.es.yaml", &text)
+            .unwrap()
+            .apply(&english)
+    };
     let (tallest, text) = quiz
         .questions
         .iter()
@@ -151,13 +181,16 @@ fn the_first_screen_of_the_him_quiz_fits_80_by_24() {
                 YesNo { .. } => 0,
                 Choice { options } | Multi { options } => options.len(),
             };
-            (textwrap::wrap(&q.text, 78).len() + options + 1, &q.text)
+            (
+                textwrap::wrap(&q.text, 78).len() + options + 1,
+                q.text.clone(),
+            )
         })
         .max()
         .unwrap();
     assert!(
         intro_rows + tallest <= 24,
-        "{intro_rows} rows of introduction and {tallest} of \"{text}\":\n{intro}"
+        "{lang}: {intro_rows} rows of introduction and {tallest} of \"{text}\":\n{intro}"
     );
     session.send(ControlCode::EndOfText).unwrap();
     everything(&mut session);

@@ -73,7 +73,7 @@ fn the_quiz_is_asked_in_spanish_with_lang_es_at_80_columns() {
     assert!(intro.contains("Un cuestionario pequeño\n"), "{intro}");
     assert!(
         intro.contains(
-            "7 preguntas; al final repasas tus respuestas. Esc salta una; \"← Atrás\" (o a) \
+            "7 preguntas, que repasas al final. Esc salta una; \"← Atrás\" (o a) \
              regresa.\nCtrl-C para de inmediato y te dice cómo seguir más tarde con tus \
              respuestas.\n"
         ),
@@ -145,7 +145,7 @@ fn the_locale_asks_it_in_spanish_and_ctrl_c_says_how_to_go_on_in_spanish() {
     let mut s = take_small(&[], &[("LANG", "es_US.UTF-8")], data.path());
     let intro = until(&mut s, "Pregunta 1 de 7");
     assert!(
-        intro.contains("7 preguntas; al final repasas tus respuestas."),
+        intro.contains("7 preguntas, que repasas al final."),
         "{intro}"
     );
     press(&mut s, ENTER);
