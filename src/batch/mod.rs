@@ -1,6 +1,7 @@
 //! `careerfit score`'s scoring pool and its writers: a whole class's responses, read
 //! by `rows`, scored row by row and written in input order (`compact.rs`, the default
-//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group).
+//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group;
+//! `talk.rs`, who needs a talk).
 //!
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
@@ -13,6 +14,7 @@ pub mod compact;
 mod pieces;
 pub mod spreadsheet;
 pub mod summary;
+pub mod talk;
 mod write;
 
 use crate::quiz::Quiz;

@@ -6,8 +6,10 @@
 use super::{Class, Explained, View};
 use crate::analysis::Analysis;
 use crate::batch::summary::Summary;
+use crate::batch::talk::Group;
 use crate::compare::Comparison;
 use crate::quiz::Quiz;
+use crate::verdict::Answer;
 use serde_json::json;
 
 /// JSON objects, one per view.
@@ -46,11 +48,12 @@ fn class(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
         "scored": summary.scored,
         "failed": summary.failed,
         "low_confidence": summary.low_confidence,
-        "low_confidence_respondents": summary.low_named.iter().map(|(id, line, codes)| json!({
-            "id": id,
-            "line": line,
-            "warnings": codes,
+        "low_confidence_respondents": summary.named(Group::LowConfidence).iter().map(|n| json!({
+            "id": n.id,
+            "line": n.line,
+            "warnings": n.warnings,
         })).collect::<Vec<_>>(),
+        "talk": talk(summary, quiz),
         "repeated_ids": summary.repeated.iter().map(|(id, lines)| json!({
             "id": id,
             "lines": lines,
@@ -65,6 +68,13 @@ fn class(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
             "id": p.id,
             "title": p.title,
             "best_fit": p.best_fit,
+            "best_fit_by_verdict": quiz.verdict.as_ref().map(|_| {
+                Answer::ALL
+                    .iter()
+                    .zip(p.best_fit_by_answer)
+                    .map(|(answer, n)| (answer.as_str().to_string(), json!(n)))
+                    .collect::<serde_json::Map<_, _>>()
+            }),
             "mean_fit": p.mean_fit,
             "scored": p.scored,
         })).collect::<Vec<_>>(),
@@ -80,4 +90,35 @@ fn class(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
             "respondents": n,
         })).collect::<Vec<_>>(),
     })
+}
+
+/// Who needs a talk, a key per group (`low_confidence`, `probably_not`, `unclear`,
+/// every one present): how many, and the first `MAX_NAMED` by id and line, with
+/// every group each is in, the warnings that lowered confidence and the best-fitting
+/// pathway's id.
+fn talk(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
+    Group::ALL
+        .into_iter()
+        .map(|group| {
+            let respondents: Vec<_> = summary
+                .named(group)
+                .iter()
+                .map(|n| {
+                    json!({
+                        "id": n.id,
+                        "line": n.line,
+                        "groups": n.groups.iter().map(Group::key).collect::<Vec<_>>(),
+                        "warnings": n.warnings,
+                        "best": n.best.map(|b| &quiz.profiles[b].id),
+                    })
+                })
+                .collect();
+            let value = json!({
+                "count": summary.talk_count(group),
+                "respondents": respondents,
+            });
+            (group.key().to_string(), value)
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
