@@ -482,6 +482,11 @@ pub struct TakeArgs {
     /// (implies --shuffle)
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// Read a result longer than the screen in a pager ($PAGER, else `less -R`);
+    /// only when stdout is a terminal (the recap stays on screen after it)
+    #[arg(long, conflicts_with = "answers")]
+    pub pager: bool,
 }
 
 impl Default for TakeArgs {
@@ -501,6 +506,7 @@ impl Default for TakeArgs {
             fresh: false,
             shuffle: false,
             seed: None,
+            pager: false,
         }
     }
 }

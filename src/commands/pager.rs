@@ -1,0 +1,107 @@
+//! What `take` says of its result once the quiz was asked at a terminal: a result
+//! longer than the screen is read in a pager with `--pager` (or the last line says
+//! how), and a result sent to a file or a pipe is said in one line on stderr.
+
+use std::io::{IsTerminal, Write};
+
+/// The screen's rows, when stdout is a terminal.
+pub fn screen_rows() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .filter(|&rows| rows > 0)
+}
+
+/// `$PAGER` split at spaces (no shell runs it), else `less -R`, which shows colour.
+fn pager_command() -> Vec<String> {
+    let words: Vec<String> = std::env::var("PAGER")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    match words.is_empty() {
+        true => vec!["less".into(), "-R".into()],
+        false => words,
+    }
+}
+
+/// Show `text` in the pager and wait for it to end. An error says the pager could
+/// not be started; then the caller prints the text as it would have.
+pub fn page(text: &str) -> Result<(), String> {
+    let command = pager_command();
+    let mut child = std::process::Command::new(&command[0])
+        .args(&command[1..])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start the pager `{}`: {e}", command.join(" ")))?;
+    if let Some(mut input) = child.stdin.take() {
+        // A pager quit before the end closes its input: that is not an error.
+        let _ = input.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    Ok(())
+}
+
+/// The line said when a long result went to the screen without `--pager`: how to
+/// read it from the top, with the saved file when there is one.
+pub fn long_result_hint(lines: usize, saved: Option<&std::path::Path>) -> String {
+    match saved {
+        Some(path) => format!(
+            "The whole result is {lines} lines; to read it from the top: careerfit take \
+             --answers {} | less",
+            path.display()
+        ),
+        None => format!(
+            "The whole result is {lines} lines; scroll back to read it, or take the quiz \
+             with --pager to read it in a pager."
+        ),
+    }
+}
+
+/// Where stdout goes when it is not the screen: a file's path (relative to the
+/// current folder when it is in it), "a pipe", or "stdout".
+pub fn stdout_destination() -> String {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let file = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from);
+        if let Ok(kind) = file.and_then(|f| f.metadata()).map(|m| m.file_type()) {
+            if kind.is_fifo() {
+                return "a pipe".to_string();
+            }
+            // Linux names the file; elsewhere it is just stdout.
+            if kind.is_file()
+                && let Ok(path) = std::fs::read_link("/proc/self/fd/1")
+            {
+                let here = std::env::current_dir().ok();
+                let shown = here
+                    .as_deref()
+                    .and_then(|here| path.strip_prefix(here).ok())
+                    .unwrap_or(&path);
+                return shown.display().to_string();
+            }
+        }
+    }
+    "stdout".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_hint_names_the_saved_file_when_there_is_one() {
+        let saved = std::path::Path::new("ana.json");
+        assert_eq!(
+            super::long_result_hint(112, Some(saved)),
+            "The whole result is 112 lines; to read it from the top: careerfit take \
+             --answers ana.json | less"
+        );
+        assert!(super::long_result_hint(112, None).contains("--pager"));
+    }
+}
