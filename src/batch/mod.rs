@@ -439,7 +439,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                     .writer
                     .scored(quiz, &row.id, &answers, &scores, &findings, judged, output);
                 part.summary
-                    .add((&row.id, row.line), &scores, &findings, judged);
+                    .add(quiz, (&row.id, row.line), &scores, &findings, judged);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

@@ -90,6 +90,8 @@ pub struct Named {
     pub warnings: Vec<String>,
     /// Their best-fitting pathway (its index in the quiz), when one was scored.
     pub best: Option<usize>,
+    /// Told "probably not": the verdict's dealbreakers that hold (their indexes).
+    pub dealbreakers: Vec<usize>,
 }
 
 /// How many distinct ids are checked for repeats, far more than a class: memory stays
@@ -288,6 +290,7 @@ impl Summary {
     /// to the pathway listed first in the quiz, as in the summary a person sees).
     pub fn add(
         &mut self,
+        quiz: &Quiz,
         (id, line): (&serde_json::Value, usize),
         scores: &Scores,
         warnings: &[impl Coded],
@@ -317,6 +320,12 @@ impl Summary {
                     }
                 }
             }
+            let dealbreakers = match (&quiz.verdict, groups.contains(Group::ProbablyNot)) {
+                (Some(rule), true) => crate::verdict::broken(rule, scores)
+                    .map(|(i, _)| i)
+                    .collect(),
+                _ => Vec::new(),
+            };
             let named = Named {
                 id: match id {
                     serde_json::Value::String(text) => text.clone(),
@@ -326,6 +335,7 @@ impl Summary {
                 groups,
                 warnings: codes,
                 best: best.map(|b| b.profile),
+                dealbreakers,
             };
             for (i, group) in Group::ALL.into_iter().enumerate() {
                 if groups.contains(group) && self.named[i].len() < MAX_NAMED {
@@ -398,13 +408,25 @@ mod tests {
             .collect();
         let mut whole = Summary::new(&quiz);
         for (line, (scores, warnings, judged)) in people.iter().enumerate() {
-            whole.add((&serde_json::json!("r"), line), scores, warnings, *judged);
+            whole.add(
+                &quiz,
+                (&serde_json::json!("r"), line),
+                scores,
+                warnings,
+                *judged,
+            );
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
         for (line, (scores, warnings, judged)) in people.iter().enumerate() {
             let part = if line < 2 { &mut first } else { &mut second };
-            part.add((&serde_json::json!("r"), line), scores, warnings, *judged);
+            part.add(
+                &quiz,
+                (&serde_json::json!("r"), line),
+                scores,
+                warnings,
+                *judged,
+            );
         }
         second.failed = 1;
         first.merge(&second);

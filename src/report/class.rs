@@ -106,10 +106,21 @@ fn why(quiz: &Quiz, group: Group, named: &Named) -> String {
                 .trim_end_matches(" (lowers confidence)")
                 .to_string()
         })),
-        Group::ProbablyNot => parts.push(match named.best {
-            Some(best) => format!("closest pathway {}", quiz.profiles[best].title),
-            None => "no pathway could be scored".to_string(),
-        }),
+        Group::ProbablyNot => {
+            parts.push(match named.best {
+                Some(best) => format!("closest pathway {}", quiz.profiles[best].title),
+                None => "no pathway could be scored".to_string(),
+            });
+            // What a dealbreaker says the answers point to instead.
+            if let Some(rule) = &quiz.verdict {
+                parts.extend(
+                    named
+                        .dealbreakers
+                        .iter()
+                        .map(|&d| format!("points to {}", rule.dealbreakers[d].instead)),
+                );
+            }
+        }
         // Low confidence says why in its own group.
         Group::Unclear if named.groups.contains(Group::LowConfidence) => {}
         Group::Unclear => parts.push("too few questions were answered to tell".to_string()),

@@ -94,8 +94,8 @@ fn class(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
 
 /// Who needs a talk, a key per group (`low_confidence`, `probably_not`, `unclear`,
 /// every one present): how many, and the first `MAX_NAMED` by id and line, with
-/// every group each is in, the warnings that lowered confidence and the best-fitting
-/// pathway's id.
+/// every group each is in, the warnings that lowered confidence, the best-fitting
+/// pathway's id and, told "probably not", the traits of the dealbreakers that hold.
 fn talk(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
     Group::ALL
         .into_iter()
@@ -110,6 +110,10 @@ fn talk(summary: &Summary, quiz: &Quiz) -> serde_json::Value {
                         "groups": n.groups.iter().map(Group::key).collect::<Vec<_>>(),
                         "warnings": n.warnings,
                         "best": n.best.map(|b| &quiz.profiles[b].id),
+                        "dealbreakers": n.dealbreakers.iter().filter_map(|&d| {
+                            let rule = quiz.verdict.as_ref()?;
+                            Some(&quiz.traits[rule.dealbreakers[d].trait_index].id)
+                        }).collect::<Vec<_>>(),
                     })
                 })
                 .collect();

@@ -7,7 +7,8 @@ use crate::common::*;
 /// Six rows of tests/fixtures/forced.yaml, worked out by hand from its verdict
 /// (yes at 60, maybe at 45, a dealbreaker below 35 on `care`):
 /// - ana: every answer at the top; Coder fits 100 (Strong fit): yes.
-/// - ben: p1 1 and p2 5 (reversed) put `care` at 0, below 35: probably not (Coder best).
+/// - ben: p1 1 and p2 5 (reversed) put `care` at 0, below 35: probably not (Coder best),
+///   pointing to what that dealbreaker names instead.
 /// - cy: Coder 57.5 (Good fit), field-wide fit (2×50 + 60 + 40) / 4 = 50, under 60: maybe.
 /// - dee: one answer of twelve, more than a quarter skipped: low confidence, so unclear.
 /// - eve: Coder 78.8 (Strong fit): yes.
@@ -52,7 +53,7 @@ fn the_json_summary_names_each_group_and_splits_best_fits_by_verdict() {
     );
     let dee = serde_json::json!({
         "id": "dee", "line": 4, "groups": ["low_confidence", "unclear"],
-        "warnings": ["many_skipped"], "best": "coder",
+        "warnings": ["many_skipped"], "best": "coder", "dealbreakers": [],
     });
     assert_eq!(
         summary["talk"],
@@ -60,7 +61,7 @@ fn the_json_summary_names_each_group_and_splits_best_fits_by_verdict() {
             "low_confidence": {"count": 1, "respondents": [dee]},
             "probably_not": {"count": 1, "respondents": [{
                 "id": "ben", "line": 2, "groups": ["probably_not"],
-                "warnings": [], "best": "coder",
+                "warnings": [], "best": "coder", "dealbreakers": ["care"],
             }]},
             "unclear": {"count": 1, "respondents": [dee]},
         })
@@ -123,7 +124,7 @@ fn the_table_lists_every_group_and_the_split() {
          Low confidence (1): the answers give reason to doubt them\n\
          - dee (line 4): skipped more than a quarter of the questions; also unclear\n\
          Probably not (1): the answers point elsewhere\n\
-         - ben (line 2): closest pathway Coder\n\
+         - ben (line 2): closest pathway Coder; points to work with patients face to face\n\
          Unclear (1): the answers cannot tell\n\
          - dee (line 4): also low confidence\n"
     );
@@ -146,7 +147,7 @@ fn plain_text_and_markdown_say_the_same() {
         "Low confidence (1): the answers give reason to doubt them.",
         "- dee (line 4): skipped more than a quarter of the questions; also unclear",
         "Probably not (1): the answers point elsewhere.",
-        "- ben (line 2): closest pathway Coder",
+        "- ben (line 2): closest pathway Coder; points to work with patients face to face",
         "Unclear (1): the answers cannot tell.",
         "- dee (line 4): also low confidence",
     ] {
@@ -161,7 +162,7 @@ fn plain_text_and_markdown_say_the_same() {
         "### Low confidence (1): the answers give reason to doubt them",
         "- dee (line 4): skipped more than a quarter of the questions; also unclear",
         "### Probably not (1): the answers point elsewhere",
-        "- ben (line 2): closest pathway Coder",
+        "- ben (line 2): closest pathway Coder; points to work with patients face to face",
         "### Unclear (1): the answers cannot tell",
         "- dee (line 4): also low confidence",
     ] {
@@ -230,7 +231,10 @@ fn the_class_report_has_a_table_per_group_and_the_split() {
     );
     assert_eq!(
         select("#probably-not-respondents tbody tr > *"),
-        ["ben (line 2)", "closest pathway Coder"]
+        [
+            "ben (line 2)",
+            "closest pathway Coder; points to work with patients face to face"
+        ]
     );
     assert_eq!(
         select("#unclear-respondents tbody tr > *"),
