@@ -3,8 +3,10 @@
 //! how a spreadsheet's `talk` cell says them.
 //!
 //! A respondent can be in two groups: a result with low confidence is always
-//! "unclear" too (the verdict's first rule). Every format lists them in each group
-//! they are in, and says the other: each group's list matches its count.
+//! "unclear" too (the verdict's first rule). The text formats and the pages name
+//! them once, in the first of their groups ("also unclear"), and count them in the
+//! later one ("3 with low confidence: named above"); the JSON summary lists them in
+//! each, with every group they are in.
 
 use super::Judged;
 use crate::trust::Confidence;

@@ -45,7 +45,9 @@ pub(super) fn by_best_fit<'q>(
 
 /// One group to talk to, as every format shows it: a heading with its count, and
 /// each respondent named (`who`, "ben (line 2)") with why, ending "also unclear"
-/// when they are in another group too; a last entry for those not named.
+/// when they are in a later group too. Someone named in an earlier group is
+/// counted, not named again ("3 with low confidence: named above"); a last entry
+/// for those past `MAX_NAMED`.
 pub struct TalkList {
     pub group: Group,
     pub heading: String,
@@ -65,9 +67,14 @@ pub fn talk(summary: &Summary, quiz: &Quiz) -> Vec<TalkList> {
             };
             let mut heading = group.words().to_string();
             heading[..1].make_ascii_uppercase();
-            let mut entries: Vec<(String, String)> = summary
+            // Each person is named once, in the first of their groups; a later group
+            // counts them in one line.
+            let (first, later): (Vec<&Named>, Vec<&Named>) = summary
                 .named(group)
                 .iter()
+                .partition(|named| named.groups.iter().next() == Some(group));
+            let mut entries: Vec<(String, String)> = first
+                .into_iter()
                 .map(|named| {
                     let who = format!(
                         "{} (line {})",
@@ -77,7 +84,21 @@ pub fn talk(summary: &Summary, quiz: &Quiz) -> Vec<TalkList> {
                     (who, why(quiz, group, named))
                 })
                 .collect();
-            let more = count.saturating_sub(entries.len());
+            for earlier in Group::ALL {
+                let n = later
+                    .iter()
+                    .filter(|named| named.groups.iter().next() == Some(earlier))
+                    .count();
+                if n > 0 {
+                    let mut under = earlier.words().to_string();
+                    under[..1].make_ascii_uppercase();
+                    entries.push((
+                        format!("{n} with {}", earlier.words()),
+                        format!("named above, under {under}"),
+                    ));
+                }
+            }
+            let more = count.saturating_sub(summary.named(group).len());
             if more > 0 {
                 let column = match group {
                     Group::LowConfidence => "confidence",
@@ -97,7 +118,8 @@ pub fn talk(summary: &Summary, quiz: &Quiz) -> Vec<TalkList> {
         .collect()
 }
 
-/// Why a respondent is in `group`, and the other group they are in.
+/// Why a respondent is in `group` (the first of theirs), and the later group they
+/// are in too.
 fn why(quiz: &Quiz, group: Group, named: &Named) -> String {
     let mut parts: Vec<String> = Vec::new();
     match group {
@@ -121,8 +143,7 @@ fn why(quiz: &Quiz, group: Group, named: &Named) -> String {
                 );
             }
         }
-        // Low confidence says why in its own group.
-        Group::Unclear if named.groups.contains(Group::LowConfidence) => {}
+        // One also low in confidence is named under that group, not here.
         Group::Unclear => parts.push("too few questions were answered to tell".to_string()),
     }
     let others: Vec<&str> = named

@@ -126,7 +126,7 @@ fn the_table_lists_every_group_and_the_split() {
          Probably not (1): the answers point elsewhere\n\
          - ben (line 2): closest pathway Coder; points to work with patients face to face\n\
          Unclear (1): the answers cannot tell\n\
-         - dee (line 4): also low confidence\n"
+         - 1 with low confidence: named above, under Low confidence\n"
     );
     // "1 probably not" is kept on one line of its cell: its spaces do not break.
     assert!(
@@ -149,7 +149,7 @@ fn plain_text_and_markdown_say_the_same() {
         "Probably not (1): the answers point elsewhere.",
         "- ben (line 2): closest pathway Coder; points to work with patients face to face",
         "Unclear (1): the answers cannot tell.",
-        "- dee (line 4): also low confidence",
+        "- 1 with low confidence: named above, under Low confidence",
     ] {
         assert!(plain.lines().any(|l| l == line), "{line:?} in\n{plain}");
     }
@@ -164,7 +164,7 @@ fn plain_text_and_markdown_say_the_same() {
         "### Probably not (1): the answers point elsewhere",
         "- ben (line 2): closest pathway Coder; points to work with patients face to face",
         "### Unclear (1): the answers cannot tell",
-        "- dee (line 4): also low confidence",
+        "- 1 with low confidence: named above, under Low confidence",
     ] {
         assert!(
             markdown.lines().any(|l| l == line),
@@ -238,12 +238,12 @@ fn the_class_report_has_a_table_per_group_and_the_split() {
     );
     assert_eq!(
         select("#unclear-respondents tbody tr > *"),
-        ["dee (line 4)", "also low confidence"]
+        ["1 with low confidence", "named above, under Low confidence"]
     );
-    // Every respondent's cell is a row header.
+    // Every respondent's cell is a row header; each is named once.
     assert_eq!(
         select("#talk tbody th[scope=row]"),
-        ["dee (line 4)", "ben (line 2)", "dee (line 4)"]
+        ["dee (line 4)", "ben (line 2)", "1 with low confidence"]
     );
     assert_eq!(
         select("#best-fit td.by-answer"),

@@ -180,9 +180,9 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
         @if !talk.is_empty() {
             section #talk {
                 h2 { "Talk these through first" }
-                p { "Each group lists everyone in it, by id and line; one who is in two \
-                    groups (a result with low confidence is also unclear) is listed in both, \
-                    and says so." }
+                p { "Each group names its respondents by id and line. One who is in two \
+                    groups (a result with low confidence is also unclear) is named in the \
+                    first, which says so, and counted in the other." }
                 @for group in &talk {
                     table id=(format!("{}-respondents", group.group.cell())) {
                         caption { (group.heading) }
