@@ -32,17 +32,24 @@ fn pager_command() -> Vec<String> {
 /// not be started; then the caller prints the text as it would have.
 pub fn page(text: &str) -> Result<(), String> {
     let command = pager_command();
-    let mut child = std::process::Command::new(&command[0])
+    let mut pager = std::process::Command::new(&command[0]);
+    pager
         .args(&command[1..])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the pager `{}`: {e}", command.join(" ")))?;
-    if let Some(mut input) = child.stdin.take() {
-        // A pager quit before the end closes its input: that is not an error.
-        let _ = input.write_all(text.as_bytes());
+        .stdin(std::process::Stdio::piped());
+    // `PAGER=less` shows colour too, as git does it: unless $LESS says otherwise.
+    if std::env::var_os("LESS").is_none() {
+        pager.env("LESS", "R");
     }
-    let _ = child.wait();
-    Ok(())
+    crate::interrupt::set_paging(true);
+    let shown = pager.spawn().map(|mut child| {
+        if let Some(mut input) = child.stdin.take() {
+            // A pager quit before the end closes its input: that is not an error.
+            let _ = input.write_all(text.as_bytes());
+        }
+        let _ = child.wait();
+    });
+    crate::interrupt::set_paging(false);
+    shown.map_err(|e| format!("cannot start the pager `{}`: {e}", command.join(" ")))
 }
 
 /// The line said when a long result went to the screen without `--pager`: how to

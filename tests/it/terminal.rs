@@ -978,3 +978,30 @@ fn scripts_that_pass_answers_stay_quiet_and_meet_no_pager() {
         .code(2)
         .stderr(predicates::str::contains("cannot be used with"));
 }
+
+#[test]
+fn ctrl_c_in_the_pager_is_the_pager_s_and_careerfit_ends_as_usual() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = take_small_on_a_short_screen(dir.path(), &["--pager"]);
+    // A pager that, like less, outlives Ctrl-C.
+    let pager = dir.path().join("pager.sh");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\ntrap 'echo interrupted > int.txt' INT\ncat > paged.txt\necho pager-ready\nsleep 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    answer_small_quiz(&mut session);
+    session.expect("pager-ready").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    session.send(ControlCode::EndOfText).unwrap();
+    let screen = everything(&mut session).replace('\r', "");
+    assert_eq!(exit_code(&session), 0, "{screen}");
+    assert!(!screen.contains("Stopped by SIGINT"), "{screen}");
+    assert!(screen.contains("In short:"), "{screen}");
+    assert!(
+        dir.path().join("int.txt").exists(),
+        "the pager had the Ctrl-C"
+    );
+}
