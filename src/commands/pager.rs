@@ -53,17 +53,16 @@ pub fn page(text: &str) -> Result<(), String> {
 }
 
 /// The line said when a long result went to the screen without `--pager`: how to
-/// read it from the top, with the saved file when there is one.
+/// read it from the top, with the saved file when there is one (one line at 80
+/// columns for a short path).
 pub fn long_result_hint(lines: usize, saved: Option<&std::path::Path>) -> String {
     match saved {
         Some(path) => format!(
-            "The whole result is {lines} lines; to read it from the top: careerfit take \
-             --answers {} | less",
+            "The whole result ({lines} lines): careerfit take --answers {} | less",
             path.display()
         ),
         None => format!(
-            "The whole result is {lines} lines; scroll back to read it, or take the quiz \
-             with --pager to read it in a pager."
+            "The whole result ({lines} lines) is above; next time, --pager opens it in a pager."
         ),
     }
 }
@@ -106,9 +105,9 @@ mod tests {
         let saved = std::path::Path::new("ana.json");
         assert_eq!(
             super::long_result_hint(112, Some(saved)),
-            "The whole result is 112 lines; to read it from the top: careerfit take \
-             --answers ana.json | less"
+            "The whole result (112 lines): careerfit take --answers ana.json | less"
         );
-        assert!(super::long_result_hint(112, None).contains("--pager"));
+        let unsaved = super::long_result_hint(112, None);
+        assert!(unsaved.contains("--pager") && unsaved.chars().count() <= 80);
     }
 }

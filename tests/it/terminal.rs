@@ -882,7 +882,7 @@ fn with_pager_a_long_result_is_read_in_the_pager_and_the_recap_stays_on_screen()
         screen.trim_end().ends_with(recap.trim_end()),
         "{screen:?} ends with {recap:?}"
     );
-    assert!(!screen.contains("The whole result is"), "{screen}");
+    assert!(!screen.contains("The whole result"), "{screen}");
 }
 
 #[test]
@@ -898,18 +898,20 @@ fn without_pager_a_long_result_ends_saying_how_to_read_it_from_the_top() {
     );
     let last = screen.trim_end().lines().last().unwrap();
     assert!(
-        last.starts_with("The whole result is ")
-            && last.ends_with(
-                " lines; to read it from the top: careerfit take --answers r.json | less"
-            ),
+        last.starts_with("The whole result (")
+            && last.ends_with(" lines): careerfit take --answers r.json | less"),
         "{screen}"
     );
-    let lines: usize = last["The whole result is ".len()..]
+    let lines: usize = last["The whole result (".len()..]
         .split(' ')
         .next()
         .unwrap()
         .parse()
         .unwrap();
+    // As many lines as the result printed: from its title to the recap.
+    let result = &screen[screen.rfind("A small quiz (quiz small").unwrap()..];
+    let result = &result[..result.find("Saved your result to").unwrap()];
+    assert_eq!(result.lines().count(), lines, "{result}");
     assert!(lines > 20, "{screen}");
     assert!(
         screen.contains("Your pathways, best fit first\n"),
