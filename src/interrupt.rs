@@ -14,7 +14,7 @@ pub fn stopping() -> bool {
     STOPPING.load(std::sync::atomic::Ordering::SeqCst)
 }
 
-/// Set while a pager shows the result: Ctrl-C there is the pager's (less uses it to
+/// Set once a pager shows the result: Ctrl-C there is the pager's (less uses it to
 /// stop a search), not a reason to stop careerfit, whose result is already out.
 static PAGING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 

@@ -40,16 +40,20 @@ pub fn page(text: &str) -> Result<(), String> {
     if std::env::var_os("LESS").is_none() {
         pager.env("LESS", "R");
     }
+    // Ctrl-C from here on is the pager's, for the rest of the run (the recap and
+    // the notes): a pager that ends on it would otherwise race the signal's
+    // handler to the exit.
     crate::interrupt::set_paging(true);
-    let shown = pager.spawn().map(|mut child| {
-        if let Some(mut input) = child.stdin.take() {
-            // A pager quit before the end closes its input: that is not an error.
-            let _ = input.write_all(text.as_bytes());
-        }
-        let _ = child.wait();
-    });
-    crate::interrupt::set_paging(false);
-    shown.map_err(|e| format!("cannot start the pager `{}`: {e}", command.join(" ")))
+    let mut child = pager.spawn().map_err(|e| {
+        crate::interrupt::set_paging(false);
+        format!("cannot start the pager `{}`: {e}", command.join(" "))
+    })?;
+    if let Some(mut input) = child.stdin.take() {
+        // A pager quit before the end closes its input: that is not an error.
+        let _ = input.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    Ok(())
 }
 
 /// The line said when a long result went to the screen without `--pager`: how to
