@@ -14,6 +14,14 @@ pub fn stopping() -> bool {
     STOPPING.load(std::sync::atomic::Ordering::SeqCst)
 }
 
+/// Set once a pager shows the result: Ctrl-C there is the pager's (less uses it to
+/// stop a search), not a reason to stop careerfit, whose result is already out.
+static PAGING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_paging(paging: bool) {
+    PAGING.store(paging, std::sync::atomic::Ordering::SeqCst);
+}
+
 /// Handle the signals on a thread of their own for the rest of the run.
 pub fn install() {
     let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
@@ -22,7 +30,11 @@ pub fn install() {
     let started = std::thread::Builder::new()
         .name("careerfit-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            let paging = || PAGING.load(std::sync::atomic::Ordering::SeqCst);
+            if let Some(signal) = signals
+                .forever()
+                .find(|&signal| !(signal == SIGINT && paging()))
+            {
                 STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
                 let (saved, unsaved) = crate::private_file::saved_and_unsaved();
                 crate::private_file::remove_temporary_files();

@@ -114,17 +114,22 @@ struct Decision<'q> {
     reachable: Option<(usize, usize)>,
 }
 
+/// The dealbreakers that hold (a trait assessed below its point), in quiz order,
+/// with their indexes in the rule.
+pub fn broken<'q>(
+    rule: &'q VerdictRule,
+    scores: &Scores,
+) -> impl Iterator<Item = (usize, &'q crate::quiz::Dealbreaker)> {
+    rule.dealbreakers.iter().enumerate().filter(|(_, d)| {
+        scores.traits[d.trait_index]
+            .score
+            .is_some_and(|s| s < d.below)
+    })
+}
+
 fn decide<'q>(rule: &'q VerdictRule, scores: &Scores, low: bool) -> Decision<'q> {
     let fit = field_fit(rule, scores);
-    let broken: Vec<_> = rule
-        .dealbreakers
-        .iter()
-        .filter(|d| {
-            scores.traits[d.trait_index]
-                .score
-                .is_some_and(|s| s < d.below)
-        })
-        .collect();
+    let broken: Vec<_> = broken(rule, scores).map(|(_, d)| d).collect();
     // Ranked best first, so the first of a band is the best fit in it.
     let reachable = scores
         .profiles

@@ -30,6 +30,19 @@ take-translation-incomplete = note: the { $lang } translation of quiz `{ $quiz }
 
 ## take: after the result
 
+take-redirected = careerfit: the result ({ $format ->
+        [json] JSON
+        [table] tables
+        [plain] plain text
+        [markdown] Markdown
+       *[html] HTML
+    }, { $bytes } bytes) went to { $to ->
+        [file] { $path }
+        [pipe] a pipe
+       *[stdout] stdout
+    }, not the screen.
+take-long-result-saved = The whole result ({ $lines } lines): careerfit take --answers { $path } | less
+take-long-result = The whole result ({ $lines } lines) is above; next time, --pager opens it in a pager.
 take-saved = Saved your result to { $path }
 take-report-written = Wrote your report to { $path } (open it in a browser to print)
 

@@ -27,6 +27,19 @@ take-translation-incomplete = nota: la traducción a { $lang } del cuestionario 
 
 ## take: después del resultado
 
+take-redirected = careerfit: el resultado ({ $format ->
+        [json] JSON
+        [table] tablas
+        [plain] texto simple
+        [markdown] Markdown
+       *[html] HTML
+    }, { $bytes } bytes) fue a { $to ->
+        [file] { $path }
+        [pipe] una tubería
+       *[stdout] la salida estándar
+    }, no a la pantalla.
+take-long-result-saved = Todo el resultado ({ $lines } líneas): careerfit take --answers { $path } | less
+take-long-result = Todo el resultado ({ $lines } líneas) está arriba; la próxima vez, --pager lo abre en un paginador.
 take-saved = Tu resultado se guardó en { $path }
 take-report-written = Tu informe está en { $path } (ábrelo en un navegador para imprimirlo)
 

@@ -1,6 +1,7 @@
 //! `careerfit score`'s scoring pool and its writers: a whole class's responses, read
 //! by `rows`, scored row by row and written in input order (`compact.rs`, the default
-//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group).
+//! row; `write.rs`, the whole result; `spreadsheet.rs`, CSV; `summary.rs`, the group;
+//! `talk.rs`, who needs a talk).
 //!
 //! Rows are read and scored a chunk at a time and written in input order, so memory
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
@@ -14,6 +15,7 @@ mod notes;
 mod pieces;
 pub mod spreadsheet;
 pub mod summary;
+pub mod talk;
 mod write;
 
 use crate::quiz::Quiz;
@@ -431,7 +433,7 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
                     .writer
                     .scored(quiz, &row.id, &answers, &scores, &findings, judged, output);
                 part.summary
-                    .add((&row.id, row.line), &scores, &findings, judged);
+                    .add(quiz, (&row.id, row.line), &scores, &findings, judged);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);

@@ -1,6 +1,8 @@
 //! `score --format csv` (or `-o results.csv`): one spreadsheet row per respondent, for
 //! the advisor who opens it next. Columns: `id`, `best`, `best_title`, `best_fit`, `best_band`, `verdict`,
-//! `confidence`, `fit.<pathway>` per pathway and `trait.<trait>` per trait in quiz
+//! `confidence`, `talk` (who needs a talk: `low-confidence`, `probably-not`,
+//! `unclear`, in that order joined with "; " when two, empty when none; sorted, it
+//! keeps each group together), `fit.<pathway>` per pathway and `trait.<trait>` per trait in quiz
 //! order, `warnings` (their codes, joined with "; ") and `error` (empty unless the row
 //! was refused; a refused row keeps its place). Figures have one decimal at most.
 //!
@@ -34,7 +36,7 @@ pub struct SpreadsheetWriter {
 impl SpreadsheetWriter {
     pub fn new(quiz: &Quiz) -> Self {
         SpreadsheetWriter {
-            width: 7 + quiz.profiles.len() + quiz.traits.len() + 2,
+            width: 8 + quiz.profiles.len() + quiz.traits.len() + 2,
         }
     }
 
@@ -51,6 +53,7 @@ impl SpreadsheetWriter {
             "best_band",
             "verdict",
             "confidence",
+            "talk",
         ]
         .map(String::from)
         .to_vec();
@@ -91,6 +94,7 @@ impl SpreadsheetWriter {
             trust::Confidence::Ok => "ok".into(),
             trust::Confidence::Low => "low".into(),
         });
+        cells.push(super::talk::Groups::of(judged).cell().into());
         let mut fits = vec![None; quiz.profiles.len()];
         for p in &scores.profiles {
             fits[p.profile] = p.fit;

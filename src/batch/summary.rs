@@ -4,6 +4,7 @@
 //! order: chunks are cut alike whatever the number of threads, so the figures do not
 //! depend on it.
 
+use super::talk::{Group, Groups};
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
 use crate::trust::{self, Coded};
@@ -49,6 +50,9 @@ pub struct Summary {
     pub low_confidence: usize,
     /// Per profile, in quiz order: how many have it as their best fit.
     best: Vec<usize>,
+    /// Per profile, in quiz order: those counted in `best`, by the quiz's answer
+    /// (in the order of `verdict::Answer::ALL`).
+    best_by_answer: Vec<[usize; 4]>,
     fits: Vec<Moments>,
     traits: Vec<Moments>,
     /// Per warning code, in the order first met: how many respondents have it.
@@ -56,9 +60,9 @@ pub struct Summary {
     /// How many got each verdict, in the order of `verdict::Answer::ALL`; all zero
     /// when the quiz defines no verdict.
     pub verdicts: [usize; 4],
-    /// The first `MAX_NAMED` low-confidence respondents, in input order: their id,
-    /// their line, and the codes of the warnings that lowered it.
-    pub low_named: Vec<(String, usize, Vec<String>)>,
+    /// Per group of `talk::Group::ALL`, its first `MAX_NAMED` respondents, in input
+    /// order (one in two groups is in both lists).
+    named: [Vec<Named>; 3],
     /// Ids of this chunk's rows (text ids, and numbers that are not the line), with
     /// their lines: checked for repeats when chunks are merged, then dropped.
     ids: Vec<(String, usize)>,
@@ -71,8 +75,24 @@ pub struct Summary {
     pub ids_unchecked: usize,
 }
 
-/// How many low-confidence respondents a summary names; the count says the rest.
+/// How many respondents a summary names in each group to talk to; the group's
+/// count says the rest.
 pub const MAX_NAMED: usize = 100;
+
+/// A respondent named in a group to talk to.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub id: String,
+    pub line: usize,
+    /// Every group they are in, this one among them.
+    pub groups: Groups,
+    /// The codes of the warnings that lowered confidence, when it is low.
+    pub warnings: Vec<String>,
+    /// Their best-fitting pathway (its index in the quiz), when one was scored.
+    pub best: Option<usize>,
+    /// Told "probably not": the verdict's dealbreakers that hold (their indexes).
+    pub dealbreakers: Vec<usize>,
+}
 
 /// How many distinct ids are checked for repeats, far more than a class: memory stays
 /// bounded whatever the input (well under 1 MB for these); the ids after them are
@@ -91,6 +111,9 @@ pub struct PathwayFigures<'q> {
     pub title: &'q str,
     /// How many have it as their best fit.
     pub best_fit: usize,
+    /// Those, by the quiz's answer, in the order of `verdict::Answer::ALL` (all zero
+    /// when the quiz defines no verdict).
+    pub best_fit_by_answer: [usize; 4],
     pub mean_fit: Option<f64>,
     /// How many had a fit for it.
     pub scored: usize,
@@ -114,11 +137,12 @@ impl Summary {
             failed: 0,
             low_confidence: 0,
             best: vec![0; quiz.profiles.len()],
+            best_by_answer: vec![[0; 4]; quiz.profiles.len()],
             fits: vec![Moments::default(); quiz.profiles.len()],
             traits: vec![Moments::default(); quiz.traits.len()],
             warnings: Vec::new(),
             verdicts: [0; 4],
-            low_named: Vec::new(),
+            named: [Vec::new(), Vec::new(), Vec::new()],
             ids: Vec::new(),
             seen: std::collections::HashMap::new(),
             repeated: Vec::new(),
@@ -142,6 +166,34 @@ impl Summary {
         Some(Answer::ALL.into_iter().zip(self.verdicts).collect())
     }
 
+    /// How many are in a group to talk to.
+    pub fn talk_count(&self, group: Group) -> usize {
+        match group {
+            Group::LowConfidence => self.low_confidence,
+            Group::ProbablyNot => self.verdicts[2],
+            Group::Unclear => self.verdicts[3],
+        }
+    }
+
+    /// The respondents named in a group, in input order (at most `MAX_NAMED`).
+    pub fn named(&self, group: Group) -> &[Named] {
+        let i = Group::ALL
+            .iter()
+            .position(|g| *g == group)
+            .expect("every group");
+        &self.named[i]
+    }
+
+    /// The groups to talk to that hold someone, in `Group::ALL`'s order, with how
+    /// many they hold.
+    pub fn talk(&self) -> Vec<(Group, usize)> {
+        Group::ALL
+            .into_iter()
+            .map(|g| (g, self.talk_count(g)))
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
     /// Every pathway, in quiz order.
     pub fn pathways<'q>(&self, quiz: &'q Quiz) -> Vec<PathwayFigures<'q>> {
         quiz.profiles
@@ -151,6 +203,7 @@ impl Summary {
                 id: &p.id,
                 title: &p.title,
                 best_fit: self.best[i],
+                best_fit_by_answer: self.best_by_answer[i],
                 mean_fit: self.fits[i].mean(),
                 scored: self.fits[i].n,
             })
@@ -201,10 +254,9 @@ impl Summary {
                 },
             }
         }
-        for named in &later.low_named {
-            if self.low_named.len() < MAX_NAMED {
-                self.low_named.push(named.clone());
-            }
+        for (mine, theirs) in self.named.iter_mut().zip(&later.named) {
+            let room = MAX_NAMED.saturating_sub(mine.len());
+            mine.extend(theirs.iter().take(room).cloned());
         }
         self.scored += later.scored;
         self.failed += later.failed;
@@ -214,6 +266,11 @@ impl Summary {
         }
         for (mine, theirs) in self.best.iter_mut().zip(&later.best) {
             *mine += theirs;
+        }
+        for (mine, theirs) in self.best_by_answer.iter_mut().zip(&later.best_by_answer) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m += t;
+            }
         }
         for (mine, theirs) in self.fits.iter_mut().zip(&later.fits) {
             mine.merge(theirs);
@@ -233,35 +290,58 @@ impl Summary {
     /// to the pathway listed first in the quiz, as in the summary a person sees).
     pub fn add(
         &mut self,
+        quiz: &Quiz,
         (id, line): (&serde_json::Value, usize),
         scores: &Scores,
         warnings: &[impl Coded],
         judged: super::Judged,
     ) {
         self.scored += 1;
-        let low = judged.confidence == trust::Confidence::Low;
-        if low {
+        if judged.confidence == trust::Confidence::Low {
             self.low_confidence += 1;
-            if self.low_named.len() < MAX_NAMED {
-                let name = match id {
-                    serde_json::Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                };
-                let mut codes: Vec<String> = Vec::new();
+        }
+        let slot = judged.answer.map(|answer| {
+            Answer::ALL
+                .iter()
+                .position(|a| *a == answer)
+                .expect("every answer")
+        });
+        if let Some(slot) = slot {
+            self.verdicts[slot] += 1;
+        }
+        let best = scores.profiles.first().filter(|p| p.fit.is_some());
+        let groups = Groups::of(judged);
+        if groups.iter().any(|g| self.named(g).len() < MAX_NAMED) {
+            let mut codes: Vec<String> = Vec::new();
+            if groups.contains(Group::LowConfidence) {
                 for w in warnings {
                     if trust::lowers_confidence(w.code()) && !codes.iter().any(|c| c == w.code()) {
                         codes.push(w.code().to_string());
                     }
                 }
-                self.low_named.push((name, line, codes));
             }
-        }
-        if let Some(answer) = judged.answer {
-            let slot = Answer::ALL
-                .iter()
-                .position(|a| *a == answer)
-                .expect("every answer");
-            self.verdicts[slot] += 1;
+            let dealbreakers = match (&quiz.verdict, groups.contains(Group::ProbablyNot)) {
+                (Some(rule), true) => crate::verdict::broken(rule, scores)
+                    .map(|(i, _)| i)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let named = Named {
+                id: match id {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                },
+                line,
+                groups,
+                warnings: codes,
+                best: best.map(|b| b.profile),
+                dealbreakers,
+            };
+            for (i, group) in Group::ALL.into_iter().enumerate() {
+                if groups.contains(group) && self.named[i].len() < MAX_NAMED {
+                    self.named[i].push(named.clone());
+                }
+            }
         }
         for (i, warning) in warnings.iter().enumerate() {
             // A respondent counts once for a kind, though it may be said per pathway.
@@ -274,8 +354,11 @@ impl Summary {
                 None => self.warnings.push((code.to_string(), 1)),
             }
         }
-        if let Some(best) = scores.profiles.first().filter(|p| p.fit.is_some()) {
+        if let Some(best) = best {
             self.best[best.profile] += 1;
+            if let Some(slot) = slot {
+                self.best_by_answer[best.profile][slot] += 1;
+            }
         }
         for p in &scores.profiles {
             if let Some(fit) = p.fit {
@@ -298,11 +381,16 @@ mod tests {
     /// Chunks summed apart and merged in order give the figures of one pass.
     #[test]
     fn merged_chunks_count_as_one_pass_does() {
-        let quiz = crate::fixtures::small();
+        merged_chunks_count_as_one_pass(crate::fixtures::small());
+        merged_chunks_count_as_one_pass(crate::fixtures::forced());
+    }
+
+    /// Five people answering the quiz's required question (or its first) from 1 to 5.
+    fn merged_chunks_count_as_one_pass(quiz: crate::quiz::Quiz) {
         let answers = |k: usize| {
             let mut answers = vec![None; quiz.questions.len()];
-            answers[quiz.question_index("q-required").unwrap()] =
-                Some(crate::answers::Answer::Scale(k));
+            let question = quiz.question_index("q-required").unwrap_or(0);
+            answers[question] = Some(crate::answers::Answer::Scale(k));
             answers
         };
         let people: Vec<_> = (1..=5)
@@ -319,16 +407,26 @@ mod tests {
             })
             .collect();
         let mut whole = Summary::new(&quiz);
-        for (scores, warnings, judged) in &people {
-            whole.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
+        for (line, (scores, warnings, judged)) in people.iter().enumerate() {
+            whole.add(
+                &quiz,
+                (&serde_json::json!("r"), line),
+                scores,
+                warnings,
+                *judged,
+            );
         }
         whole.failed = 1;
         let (mut first, mut second) = (Summary::new(&quiz), Summary::new(&quiz));
-        for (scores, warnings, judged) in &people[..2] {
-            first.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
-        }
-        for (scores, warnings, judged) in &people[2..] {
-            second.add((&serde_json::json!("r"), 1), scores, warnings, *judged);
+        for (line, (scores, warnings, judged)) in people.iter().enumerate() {
+            let part = if line < 2 { &mut first } else { &mut second };
+            part.add(
+                &quiz,
+                (&serde_json::json!("r"), line),
+                scores,
+                warnings,
+                *judged,
+            );
         }
         second.failed = 1;
         first.merge(&second);
@@ -350,6 +448,11 @@ mod tests {
             first.warnings, whole.warnings,
             "kinds in the order first met"
         );
+        assert_eq!(first.best_by_answer, whole.best_by_answer);
+        for group in crate::batch::talk::Group::ALL {
+            let lines = |s: &Summary| s.named(group).iter().map(|n| n.line).collect::<Vec<_>>();
+            assert_eq!(lines(&first), lines(&whole), "{group:?}");
+        }
         for (a, b) in first
             .traits
             .iter()

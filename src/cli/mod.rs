@@ -494,6 +494,11 @@ pub struct TakeArgs {
     /// LC_MESSAGES, LANG), English where the quiz has no such translation]
     #[arg(long, value_name = "LANG", value_parser = crate::locale::parse_lang_arg)]
     pub lang: Option<crate::locale::Lang>,
+
+    /// Read a result longer than the screen in a pager ($PAGER, else `less -R`);
+    /// only when stdout is a terminal (the recap stays on screen after it)
+    #[arg(long, conflicts_with = "answers")]
+    pub pager: bool,
 }
 
 impl Default for TakeArgs {
@@ -514,6 +519,7 @@ impl Default for TakeArgs {
             shuffle: false,
             seed: None,
             lang: None,
+            pager: false,
         }
     }
 }

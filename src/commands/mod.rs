@@ -10,6 +10,7 @@ pub mod form;
 mod inputs;
 pub mod list;
 pub mod man;
+mod pager;
 pub mod report;
 pub mod schema;
 pub mod score;

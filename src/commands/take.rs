@@ -93,8 +93,27 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         (None, false, false) => Format::Table,
     };
     let text = crate::report::renderer(format, stdout_style).result(&view);
+    // Asked at a terminal, a result longer than the screen goes to the pager when
+    // --pager asks; scripts (--answers, or stdout elsewhere) never meet one.
+    let asked = args.answers.is_none();
+    let to_screen = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let lines = text.lines().count();
+    let long = asked && to_screen && super::pager::screen_rows().is_some_and(|r| lines > r);
+    let paged = args.pager
+        && long
+        && super::pager::page(&text)
+            .map_err(|e| note!("careerfit: {e}"))
+            .is_ok();
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).map_err(Error::output)?;
+    match paged {
+        // The pager gone, the recap stays on screen: the answer, last.
+        true => match text.rfind("In short:") {
+            Some(at) => stdout.write_all(&text.as_bytes()[at..]),
+            None => Ok(()),
+        },
+        false => stdout.write_all(text.as_bytes()),
+    }
+    .map_err(Error::output)?;
     stdout.flush().map_err(Error::output)?;
     if let Some(path) = &output {
         let path = path.display().to_string();
@@ -105,6 +124,17 @@ pub fn run(args: TakeArgs, settings: &Settings) -> Result<(), Error> {
         note!(
             "{}",
             messages.with("take-report-written", &[("path", path.into())])
+        );
+    }
+    if asked && !to_screen {
+        note!(
+            "{}",
+            super::pager::redirected_note(messages, format, text.len())
+        );
+    } else if long && !paged {
+        note!(
+            "{}",
+            super::pager::long_result_hint(messages, lines, output.as_deref())
         );
     }
     // Finished: the saved progress of this quiz has served its purpose.

@@ -3,7 +3,7 @@
 //! escaped; the same facts as the tables.
 
 use super::View;
-use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::class::{by_answer, by_best_fit, figure, heading, share, talk, talk_line, verdict_line};
 use super::compare::{either, rank_text};
 use super::explain::{Explained, mover};
 use super::fixed;
@@ -289,10 +289,15 @@ pub fn class(summary: &Summary, quiz: &Quiz) -> String {
         out.push_str(&format!("{}\n\n", cell(&line)));
     }
     out.push_str("## Pathways, by how many fit them best\n\n");
-    out.push_str("| Pathway | Best fit for | Mean fit |\n| --- | ---: | ---: |\n");
+    let split = quiz.verdict.is_some();
+    out.push_str(match split {
+        true => "| Pathway | Best fit for | By the quiz's answer | Mean fit |\n| --- | ---: | --- | ---: |\n",
+        false => "| Pathway | Best fit for | Mean fit |\n| --- | ---: | ---: |\n",
+    });
     for p in by_best_fit(summary, quiz) {
+        let answers = by_answer(quiz, &p).map_or(String::new(), |s| format!(" {} |", cell(&s)));
         out.push_str(&format!(
-            "| {} | {} | {} |\n",
+            "| {} | {} |{answers} {} |\n",
             cell(p.title),
             share(summary, p.best_fit),
             figure(p.mean_fit)
@@ -322,11 +327,14 @@ pub fn class(summary: &Summary, quiz: &Quiz) -> String {
             ));
         }
     }
-    let named = low_named(summary);
-    if !named.is_empty() {
-        out.push_str("\n## Low confidence: talk these results through\n\n");
-        for line in named {
-            out.push_str(&format!("- {}\n", cell(&line)));
+    let groups = talk(summary, quiz);
+    if !groups.is_empty() {
+        out.push_str("\n## Talk these through first\n");
+        for group in groups {
+            out.push_str(&format!("\n### {}\n\n", text(&group.heading)));
+            for entry in &group.entries {
+                out.push_str(&format!("- {}\n", cell(&talk_line(entry))));
+            }
         }
     }
     out

@@ -2,7 +2,7 @@
 //! colour, in the order a screen reader should read them; the same facts as the
 //! tables, for a result, an explanation, a comparison and a class's summary.
 
-use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::class::{by_answer, by_best_fit, figure, heading, share, talk, talk_line, verdict_line};
 use super::compare::{either, rank_text};
 use super::explain::{Explained, mover};
 use super::{Renderer, View};
@@ -113,8 +113,11 @@ impl Renderer for Plain {
             "Pathways, by how many fit them best:".to_string(),
         ]);
         for p in by_best_fit(summary, quiz) {
+            let split = by_answer(quiz, &p)
+                .filter(|s| !s.is_empty())
+                .map_or(String::new(), |s| format!(": {s}"));
             lines.push(format!(
-                "- {}: best fit for {}; mean fit {}.",
+                "- {}: best fit for {}{split}; mean fit {}.",
                 p.title,
                 share(summary, p.best_fit),
                 figure(p.mean_fit)
@@ -131,11 +134,14 @@ impl Renderer for Plain {
                 t.assessed
             ));
         }
-        let named = low_named(summary);
-        if !named.is_empty() {
+        let groups = talk(summary, quiz);
+        if !groups.is_empty() {
             lines.push(String::new());
-            lines.push("Low confidence: talk these results through with the person:".to_string());
-            lines.extend(named.into_iter().map(|l| format!("- {l}")));
+            lines.push("Talk these through first, by group:".to_string());
+            for group in groups {
+                lines.push(format!("{}.", group.heading));
+                lines.extend(group.entries.iter().map(|e| format!("- {}", talk_line(e))));
+            }
         }
         let warnings = summary.warnings();
         if !warnings.is_empty() {

@@ -304,6 +304,8 @@ pub(super) struct Finished {
     pub verdict: String,
     pub best: String,
     pub low: bool,
+    /// The groups to talk to they are in, "low confidence; unclear", or empty.
+    pub talk: String,
 }
 
 fn finished(result: &str) -> Option<Finished> {
@@ -315,7 +317,17 @@ fn finished(result: &str) -> Option<Finished> {
         .map(|p| p.title.as_str())
         .collect::<Vec<_>>()
         .join(" / ");
+    let judged = crate::batch::Judged {
+        confidence: result.confidence,
+        answer: result.verdict.as_ref().map(|v| v.answer),
+    };
+    let talk = crate::batch::talk::Groups::of(judged)
+        .iter()
+        .map(crate::batch::talk::Group::words)
+        .collect::<Vec<_>>()
+        .join("; ");
     Some(Finished {
+        talk,
         verdict: result
             .verdict
             .as_ref()

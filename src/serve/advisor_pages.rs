@@ -1,4 +1,5 @@
 //! The advisor's pages as maud templates: the class view (with the caps' notices,
+//! who needs a talk beside each student and by group in the class report below,
 //! each finished student's result a link away, sign-in for another device and
 //! sign-out), the page that asks before a delete, a new device's link, signed out.
 
@@ -112,7 +113,8 @@ pub fn class(c: &Class) -> String {
                     thead { tr {
                         th scope="col" { "Student" } th scope="col" { "Answered" }
                         th scope="col" { "Answer" } th scope="col" { "Best fit" }
-                        th scope="col" { "Confidence" } th scope="col" { "Result" }
+                        th scope="col" { "Confidence" } th scope="col" { "Talk" }
+                        th scope="col" { "Result" }
                         th scope="col" { "Delete" }
                     } }
                     tbody {
@@ -124,8 +126,9 @@ pub fn class(c: &Class) -> String {
                                     td { (f.verdict) }
                                     td { (f.best) }
                                     td { @if f.low { strong { "low" } } @else { "normal" } }
+                                    td.talk { (f.talk) }
                                 } @else {
-                                    td { "not finished" } td {} td {}
+                                    td { "not finished" } td {} td {} td {}
                                 }
                                 td { @if let Some(key) = &r.result_key {
                                     a href=(format!("/result/{key}")) {

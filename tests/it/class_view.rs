@@ -75,7 +75,7 @@ fn the_class_report_names_the_low_confidence_respondents() {
     let page = std::fs::read_to_string(&report).unwrap();
     let document = scraper::Html::parse_document(&page);
     let cells: Vec<String> = document
-        .select(&scraper::Selector::parse("#low-confidence-respondents td").unwrap())
+        .select(&scraper::Selector::parse("#low-confidence-respondents tbody tr > *").unwrap())
         .map(|td| td.text().collect::<String>())
         .collect();
     assert_eq!(

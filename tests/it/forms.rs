@@ -149,7 +149,7 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
     let rows = csv_rows(&std::fs::read(&out).unwrap());
     let header = &rows[0];
     assert_eq!(
-        header[..7],
+        header[..8],
         [
             "id",
             "best",
@@ -157,11 +157,12 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
             "best_fit",
             "best_band",
             "verdict",
-            "confidence"
+            "confidence",
+            "talk"
         ]
     );
-    assert_eq!(header[7], "fit.records-clerk");
-    assert_eq!(header[12], "trait.varied-career");
+    assert_eq!(header[8], "fit.records-clerk");
+    assert_eq!(header[13], "trait.varied-career");
     assert_eq!(header[header.len() - 2..], ["warnings", "error"]);
     assert_eq!(rows.len(), 11);
     // Against the compact JSON rows of the same export: the same best and figures.
@@ -182,7 +183,18 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
         assert_eq!(cells[4], row["profiles"][0]["band"].as_str().unwrap());
         assert_eq!(cells[5], row["verdict"].as_str().unwrap());
         assert_eq!(cells[6], row["confidence"].as_str().unwrap());
-        for cell in &cells[7..header.len() - 2] {
+        // Who needs a talk, from the same confidence and verdict.
+        let mut talk = Vec::new();
+        if cells[6] == "low" {
+            talk.push("low-confidence");
+        }
+        match cells[5].as_str() {
+            "probably_not" => talk.push("probably-not"),
+            "unclear" => talk.push("unclear"),
+            _ => {}
+        }
+        assert_eq!(cells[7], talk.join("; "));
+        for cell in &cells[8..header.len() - 2] {
             let decimals = cell.split_once('.').map_or(0, |(_, d)| d.len());
             assert!(decimals <= 1, "{cell} has at most one decimal");
         }

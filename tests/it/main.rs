@@ -36,6 +36,7 @@ mod score_results;
 mod serve;
 mod serve_hardening;
 mod take;
+mod talk;
 mod terminal;
 mod terminal_spanish;
 mod threads;

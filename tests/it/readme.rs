@@ -359,3 +359,44 @@ fn the_readme_json_example_has_every_field_of_a_result() {
         );
     }
 }
+
+/// The advisor's example in "Summary and class report": the class of 25 it shows
+/// (made-up students, every eighth careless), scored as written, prints each line
+/// the README shows; a line `…` stands for lines left out.
+#[test]
+fn the_summary_example_is_what_score_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let quiz = careerfit::quiz::load_path(&him_quiz()).unwrap().0;
+    let class = careerfit::sample::Class {
+        size: 25,
+        seed: 32,
+        careless_every: 8,
+        broken: None,
+    };
+    let mut rows = Vec::new();
+    class.rows(&quiz, &mut rows).unwrap();
+    std::fs::write(dir.path().join("class.jsonl"), &rows).unwrap();
+    let section = block_after("**Summary and class report.**", "text");
+    let (command, shown) = section.split_once('\n').unwrap();
+    let words: Vec<&str> = command.strip_prefix("$ ").unwrap().split(' ').collect();
+    assert_eq!(words[0], "careerfit");
+    let output = careerfit()
+        .current_dir(dir.path())
+        .args(&words[1..])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let printed = text(&output.stdout);
+    let printed: Vec<&str> = printed.lines().collect();
+    // In order, each shown line among the printed ones.
+    let mut at = 0;
+    for line in shown.lines().filter(|l| *l != "…") {
+        match printed[at..].iter().position(|p| *p == line) {
+            Some(i) => at += i + 1,
+            None => panic!(
+                "{line:?} is not printed (after line {at}) in\n{}",
+                printed.join("\n")
+            ),
+        }
+    }
+}

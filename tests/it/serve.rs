@@ -886,3 +886,87 @@ fn each_student_sees_only_their_own_answers_and_code() {
         "another browser is not shown Ana's code"
     );
 }
+
+#[test]
+fn the_advisor_page_names_who_needs_a_talk_by_group_and_beside_each_student() {
+    let (dir, db) = temp_db();
+    let server = Server::start(&db);
+    let given = answers(&him());
+    let ana = browser();
+    start(&server, &ana, "Ana");
+    take_quiz(&server, &ana, &given);
+    // Cal skips every question: low confidence (nearly all skipped), so unclear too.
+    let cal = browser();
+    start(&server, &cal, "Cal");
+    take_quiz(&server, &cal, &BTreeMap::new());
+
+    let advisor = advisor(&server);
+    let page = html(advisor.get(server.url("/advisor")).send().unwrap());
+    let document = scraper::Html::parse_document(&page);
+    let select = |css: &str| -> Vec<String> {
+        document
+            .select(&scraper::Selector::parse(css).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(select("#talk h2"), ["Talk these through first"], "{page}");
+    let named = |table: &str| select(&format!("#{table} tbody th[scope=row]"));
+    assert!(named("low-confidence-respondents").contains(&"Cal #2 (line 2)".to_string()));
+    // Named once: under Unclear, Cal is counted among those with low confidence.
+    assert!(!named("unclear-respondents").contains(&"Cal #2 (line 2)".to_string()));
+    // Each group is what `score` says of the class's export, as an advisor would run it.
+    let export = advisor
+        .get(server.url("/advisor/export.jsonl"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let scored = careerfit()
+        .args(["score", "him-career-fit", "--summary=json", "-o"])
+        .arg(dir.path().join("rows.jsonl"))
+        .arg("-")
+        .write_stdin(export)
+        .output()
+        .unwrap();
+    let summary = common::stdout_json(&scored);
+    for (key, table) in [
+        ("low_confidence", "low-confidence-respondents"),
+        ("probably_not", "probably-not-respondents"),
+        ("unclear", "unclear-respondents"),
+    ] {
+        let respondents = summary["talk"][key]["respondents"].as_array().unwrap();
+        let (first, later): (Vec<_>, Vec<_>) =
+            respondents.iter().partition(|r| r["groups"][0] == key);
+        let mut expected: Vec<String> = first
+            .iter()
+            .map(|r| format!("{} (line {})", r["id"].as_str().unwrap(), r["line"]))
+            .collect();
+        if !later.is_empty() {
+            expected.push(format!("{} with low confidence", later.len()));
+        }
+        assert_eq!(named(table), expected, "{key}");
+    }
+    // Beside each student, the groups the spreadsheet's `talk` column gives.
+    let beside = select("#students tbody tr td.talk");
+    assert_eq!(beside[1], "low confidence; unclear");
+    let csv = advisor
+        .get(server.url("/advisor/results.csv"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let talk = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "talk")
+        .unwrap();
+    let cells: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[talk].replace('-', " "))
+        .collect();
+    assert_eq!(beside, cells);
+    // The page works without scripts.
+    assert!(!page.contains("<script"), "{page}");
+}

@@ -836,3 +836,174 @@ fn enter_throughout_does_not_choose_one_pathway() {
     assert!(other.is_some(), "every seed shows `{first}` first");
     assert_eq!(enter_throughout(0), first, "--seed repeats the order");
 }
+
+/// A pager that keeps what it is given in `paged.txt`, in `dir`.
+fn recording_pager(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let pager = dir.join("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\ncat > paged.txt\n").unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    pager
+}
+
+/// `careerfit take small.yaml ARGS` in `dir`, in a 100x20 pseudo-terminal (shorter
+/// than the small quiz's result), with `$PAGER` the recording pager.
+fn take_small_on_a_short_screen(dir: &std::path::Path, args: &[&str]) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_careerfit"));
+    cmd.arg("take")
+        .arg(fixture("small.yaml"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("PAGER", recording_pager(dir));
+    let mut session = in_pty(cmd);
+    session.get_process_mut().set_window_size(100, 20).unwrap();
+    session
+}
+
+#[test]
+fn with_pager_a_long_result_is_read_in_the_pager_and_the_recap_stays_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = take_small_on_a_short_screen(dir.path(), &["--pager"]);
+    answer_small_quiz(&mut session);
+    let screen = everything(&mut session).replace('\r', "");
+    assert_eq!(exit_code(&session), 0);
+    let paged = std::fs::read_to_string(dir.path().join("paged.txt")).expect("the pager ran");
+    assert!(paged.contains("Your pathways, best fit first\n"), "{paged}");
+    assert!(paged.lines().count() > 20, "{paged}");
+    // On screen after the quiz: the recap alone, not the whole result again.
+    let after = &screen[screen.rfind("Review your answers").unwrap()..];
+    assert!(
+        !after.contains("Your pathways, best fit first\n"),
+        "{after}"
+    );
+    let recap = &paged[paged.rfind("In short:").unwrap()..];
+    assert!(
+        screen.trim_end().ends_with(recap.trim_end()),
+        "{screen:?} ends with {recap:?}"
+    );
+    assert!(!screen.contains("The whole result"), "{screen}");
+}
+
+#[test]
+fn without_pager_a_long_result_ends_saying_how_to_read_it_from_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = take_small_on_a_short_screen(dir.path(), &["-o", "r.json"]);
+    answer_small_quiz(&mut session);
+    let screen = everything(&mut session).replace('\r', "");
+    assert_eq!(exit_code(&session), 0);
+    assert!(
+        !dir.path().join("paged.txt").exists(),
+        "no pager unless asked"
+    );
+    let last = screen.trim_end().lines().last().unwrap();
+    assert!(
+        last.starts_with("The whole result (")
+            && last.ends_with(" lines): careerfit take --answers r.json | less"),
+        "{screen}"
+    );
+    let lines: usize = last["The whole result (".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // As many lines as the result printed: from its title to the recap.
+    let result = &screen[screen.rfind("A small quiz (quiz small").unwrap()..];
+    let result = &result[..result.find("Saved your result to").unwrap()];
+    assert_eq!(result.lines().count(), lines, "{result}");
+    assert!(lines > 20, "{screen}");
+    assert!(
+        screen.contains("Your pathways, best fit first\n"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn json_sent_to_a_file_or_a_pipe_is_said_in_one_line_and_no_pager_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let pager = recording_pager(dir.path());
+    let careerfit = env!("CARGO_BIN_EXE_careerfit");
+    let quiz = fixture("small.yaml");
+    for (script, file, destination) in [
+        (
+            format!(
+                "'{careerfit}' take '{}' --json > result.json",
+                quiz.display()
+            ),
+            "result.json",
+            "result.json",
+        ),
+        (
+            format!(
+                "PAGER='{}' '{careerfit}' take '{}' --json --pager | cat > piped.json",
+                pager.display(),
+                quiz.display()
+            ),
+            "piped.json",
+            "a pipe",
+        ),
+    ] {
+        let mut session = spawn_shell(&script, dir.path());
+        answer_small_quiz(&mut session);
+        let screen = everything(&mut session).replace('\r', "");
+        assert_eq!(exit_code(&session), 0);
+        let bytes = std::fs::read(dir.path().join(file)).unwrap().len();
+        let said = format!(
+            "careerfit: the result (JSON, {bytes} bytes) went to {destination}, not the screen.\n"
+        );
+        assert!(screen.ends_with(&said), "{screen:?} ends with {said:?}");
+        assert_eq!(screen.matches("careerfit: the result").count(), 1);
+    }
+    assert!(
+        !dir.path().join("paged.txt").exists(),
+        "no pager off the screen"
+    );
+}
+
+#[test]
+fn scripts_that_pass_answers_stay_quiet_and_meet_no_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = write(dir.path(), "a.yaml", SMALL_ANSWERS);
+    let small = fixture("small.yaml");
+    let output = careerfit()
+        .args(["take", small.to_str().unwrap(), "--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stderr), "");
+    careerfit()
+        .args(["take", small.to_str().unwrap(), "--pager", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot be used with"));
+}
+
+#[test]
+fn ctrl_c_in_the_pager_is_the_pager_s_and_careerfit_ends_as_usual() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = take_small_on_a_short_screen(dir.path(), &["--pager"]);
+    // A pager that, like less, outlives Ctrl-C.
+    let pager = dir.path().join("pager.sh");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\ntrap 'echo interrupted > int.txt' INT\ncat > paged.txt\necho pager-ready\nsleep 3\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).unwrap();
+    answer_small_quiz(&mut session);
+    session.expect("pager-ready").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    session.send(ControlCode::EndOfText).unwrap();
+    let screen = everything(&mut session).replace('\r', "");
+    assert_eq!(exit_code(&session), 0, "{screen}");
+    assert!(!screen.contains("Stopped by SIGINT"), "{screen}");
+    assert!(screen.contains("In short:"), "{screen}");
+    assert!(
+        dir.path().join("int.txt").exists(),
+        "the pager had the Ctrl-C"
+    );
+}

@@ -129,6 +129,8 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
         p
     };
     let warnings = summary.warnings();
+    let talk = crate::report::class::talk(summary, quiz);
+    let split = quiz.verdict.is_some();
     html! {
         h1 { "Class report: " (quiz.title) }
         p.meta { "Quiz " (quiz.id) ", version " (quiz.version) ". Rows from " (input)
@@ -156,18 +158,6 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
                     }
                 }
             }
-            @if !summary.low_named.is_empty() {
-                table #low-confidence-respondents {
-                    caption { "Low confidence, by respondent: talk these through first" }
-                    thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
-                    tbody {
-                        @for line in crate::report::class::low_named(summary) {
-                            @let (who, why) = line.split_once("): ").map_or((line.as_str(), ""), |(w, y)| (w, y));
-                            tr { td { (who) @if !why.is_empty() { ")" } } td { (why) } }
-                        }
-                    }
-                }
-            }
             @if !summary.repeated.is_empty() {
                 table #repeated-ids {
                     caption { "Respondents who appear more than once (every row is counted)" }
@@ -187,6 +177,25 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
                     through with them before relying on it. The warnings below say why." }
             }
         }
+        @if !talk.is_empty() {
+            section #talk {
+                h2 { "Talk these through first" }
+                p { "Each group names its respondents by id and line. One who is in two \
+                    groups (a result with low confidence is also unclear) is named in the \
+                    first, which says so, and counted in the other." }
+                @for group in &talk {
+                    table id=(format!("{}-respondents", group.group.cell())) {
+                        caption { (group.heading) }
+                        thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
+                        tbody {
+                            @for (who, why) in &group.entries {
+                                tr { th scope="row" { (who) } td { (why) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         section {
             h2 { "Best fit" }
             p { "How many respondents fit each pathway best. A best fit is a starting point \
@@ -197,12 +206,24 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
             }
             table #best-fit {
                 caption { "Best fit by pathway" }
-                (super::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
+                @if split {
+                    thead { tr {
+                        th scope="col" { "Pathway" }
+                        th.num scope="col" { "Best fit for" }
+                        th scope="col" { "By the quiz's answer" }
+                        th.num scope="col" { "Mean fit (0 to 100)" }
+                    } }
+                } @else {
+                    (super::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
+                }
                 tbody {
                     @for p in &pathways {
                         tr data-pathway=(p.id) {
                             th scope="row" { (p.title) }
                             td.num data-count=(p.best_fit) { (share(p.best_fit, summary.scored)) }
+                            @if let Some(split) = crate::report::class::by_answer(quiz, p) {
+                                td.by-answer { (split) }
+                            }
                             td.num { (figure(p.mean_fit)) }
                         }
                     }

@@ -2,7 +2,7 @@
 //! pathways, traits, the best pathway), an explanation, a comparison, a class's
 //! summary and an analysis (`--format table`, the default).
 
-use super::class::{by_best_fit, figure, heading, low_named, share, verdict_line};
+use super::class::{by_answer, by_best_fit, figure, heading, share, talk, talk_line, verdict_line};
 use super::compare::labels;
 use super::explain::{Explained, mover};
 pub(super) mod analysis;
@@ -369,13 +369,22 @@ pub fn class(summary: &Summary, quiz: &Quiz, style: Style) -> String {
     }
     let number = |x: Option<f64>| Cell::new(figure(x)).set_alignment(CellAlignment::Right);
     out.push_str("Pathways, by how many fit them best\n");
-    let mut pathways = table(style, ["Pathway", "Best fit for", "Mean fit"]);
+    let mut pathways = match quiz.verdict {
+        Some(_) => table(style, ["Pathway", "Best fit for", "By answer", "Mean fit"]),
+        None => table(style, ["Pathway", "Best fit for", "Mean fit"]),
+    };
     for p in by_best_fit(summary, quiz) {
-        pathways.add_row(vec![
+        let mut row = vec![
             Cell::new(p.title),
             Cell::new(share(summary, p.best_fit)).set_alignment(CellAlignment::Right),
-            number(p.mean_fit),
-        ]);
+        ];
+        // "1 probably not" is not broken over lines (comfy-table breaks at spaces).
+        row.extend(
+            by_answer(quiz, &p)
+                .map(|s| Cell::new(s.replace(' ', "\u{a0}").replace(",\u{a0}", ", "))),
+        );
+        row.push(number(p.mean_fit));
+        pathways.add_row(row);
     }
     out.push_str(&format!("{pathways}\n\n"));
     out.push_str("Traits (0 to 100): mean and spread (standard deviation)\n");
@@ -389,16 +398,24 @@ pub fn class(summary: &Summary, quiz: &Quiz, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{traits}\n"));
-    let named = low_named(summary);
-    if !named.is_empty() {
-        out.push_str("\nLow confidence: talk these results through with the person\n");
-        for line in named {
-            // A list item's later lines line up under its text.
-            let width = usize::from(style.width).saturating_sub(2);
-            for (i, part) in crate::text::wrap(&line, width, "").lines().enumerate() {
-                out.push_str(if i == 0 { "- " } else { "  " });
-                out.push_str(part);
-                out.push('\n');
+    let groups = talk(summary, quiz);
+    if !groups.is_empty() {
+        out.push_str("\nTalk these through first\n");
+        for group in groups {
+            out.push_str(&crate::text::wrap(
+                &group.heading,
+                usize::from(style.width),
+                "",
+            ));
+            for entry in &group.entries {
+                // A list item's later lines line up under its text.
+                let width = usize::from(style.width).saturating_sub(2);
+                let line = talk_line(entry);
+                for (i, part) in crate::text::wrap(&line, width, "").lines().enumerate() {
+                    out.push_str(if i == 0 { "- " } else { "  " });
+                    out.push_str(part);
+                    out.push('\n');
+                }
             }
         }
     }
