@@ -74,6 +74,11 @@ impl ResultWriter {
             },
         ));
         head.push(b',');
+        // As `QuizResult` writes it: absent for English.
+        if quiz.lang != crate::locale::ENGLISH {
+            head.extend(field("lang", &quiz.lang));
+            head.push(b',');
+        }
         head.extend(field("completed_at", completed_at));
         head.extend_from_slice(b",\"answers\":[");
         let questions = quiz
@@ -321,11 +326,16 @@ mod tests {
     /// Every line equals the `QuizResult` of the same answers, field for field.
     #[test]
     fn lines_equal_the_result_take_builds() {
-        for (name, text) in [
-            ("him", quiz::builtin::find("him-career-fit").unwrap()),
-            ("small", include_str!("../../tests/fixtures/small.yaml")),
-        ] {
-            let quiz = quiz::load(name, text).unwrap().0;
+        let load = |name, text| quiz::load(name, text).unwrap().0;
+        let him = load("him", quiz::builtin::find("him-career-fit").unwrap());
+        // And in Spanish, whose results say so (`lang`).
+        let (_, _, es) = quiz::builtin::TRANSLATIONS[0];
+        let him_es = quiz::translation::read("him-career-fit.es.yaml", es)
+            .unwrap()
+            .apply(&him);
+        assert_eq!(him_es.lang, "es");
+        let small = load("small", include_str!("../../tests/fixtures/small.yaml"));
+        for quiz in [him, him_es, small] {
             let writer = ResultWriter::new(&quiz, "2026-01-01T00:00:00Z");
             let mut rng = Rng::new(3);
             for _ in 0..300 {
