@@ -6,7 +6,7 @@
 //! that it does.
 
 use super::Judged;
-use super::pieces::{self, json};
+use super::json_parts::{self, json};
 use crate::quiz::Quiz;
 use crate::scoring::Scores;
 use crate::trust::{self, Coded};
@@ -240,12 +240,12 @@ impl CompactWriter {
             }
             out.extend_from_slice(&self.profiles[fit.profile]);
             number(out, fit.fit);
-            pieces::band(out, &self.bands, fit.band);
+            json_parts::band(out, &self.bands, fit.band);
             out.extend_from_slice(b",\"growth_areas\":");
-            pieces::list(out, &self.trait_ids, &fit.growth_areas);
+            json_parts::list(out, &self.trait_ids, &fit.growth_areas);
             if !fit.unmet.is_empty() {
                 out.extend_from_slice(b",\"unmet_requirements\":");
-                pieces::list(out, &self.trait_ids, &fit.unmet);
+                json_parts::list(out, &self.trait_ids, &fit.unmet);
             }
             out.push(b'}');
         }

@@ -7,12 +7,12 @@
 //! does not grow with the number of rows; a chunk is written as soon as it is scored,
 //! so output starts before the input ends. With several jobs, each scorer reads the
 //! next chunk itself and sends its part back, and the parts are written in input
-//! order; a stream (a pipe) is read through `rows/pump.rs`, so that a run that stops early
+//! order; a stream (a pipe) is read through `rows/stream.rs`, so that a run that stops early
 //! never waits for input.
 
 pub mod compact;
+mod json_parts;
 mod notes;
-mod pieces;
 pub mod spreadsheet;
 pub mod summary;
 pub mod talk;
@@ -20,7 +20,7 @@ mod write;
 
 use crate::quiz::Quiz;
 use crate::rows::row::{RowReader, Rows};
-use crate::rows::{self, Chunks, ReadError, pump, report_row};
+use crate::rows::{self, Chunks, ReadError, report_row, stream};
 use crate::scoring::{self, Scores};
 use crate::trust;
 use compact::CompactWriter;
@@ -106,10 +106,10 @@ enum RowWriter {
 }
 
 impl RowWriter {
-    fn new(quiz: &Quiz, options: &Options) -> Self {
-        match options.output {
+    fn new(quiz: &Quiz, output: Output, completed_at: &str) -> Self {
+        match output {
             Output::Compact => RowWriter::Compact(CompactWriter::new(quiz)),
-            Output::Full => RowWriter::Full(ResultWriter::new(quiz, &options.completed_at)),
+            Output::Full => RowWriter::Full(ResultWriter::new(quiz, completed_at)),
             Output::Csv => RowWriter::Csv(SpreadsheetWriter::new(quiz)),
         }
     }
@@ -187,14 +187,15 @@ pub fn run(
     options: &Options,
 ) -> Result<Outcome, ScoreError> {
     // Set when the run stops early. Several scorers read a stream through a thread
-    // of its own (see `pump`), which gives up waiting for input then.
+    // of its own (see `stream::pump`), which gives up waiting for input then.
     let stop = Arc::new(AtomicBool::new(false));
     let jobs = options.jobs.clamp(1, MAX_JOBS);
     let input: Box<dyn Read + Send> = if options.input.stream && jobs > 1 {
-        let pumped = pump::pump(input, Arc::clone(&stop)).map_err(|source| ReadError::Thread {
-            name: name.to_string(),
-            source,
-        })?;
+        let pumped =
+            stream::pump(input, Arc::clone(&stop)).map_err(|source| ReadError::Thread {
+                name: name.to_string(),
+                source,
+            })?;
         Box::new(pumped)
     } else {
         input
@@ -212,7 +213,7 @@ pub fn run(
         .into());
     }
     let reader = RowReader::new(quiz, columns);
-    let writer = RowWriter::new(quiz, options);
+    let writer = RowWriter::new(quiz, options.output, &options.completed_at);
     out.write_all(&writer.header(quiz))
         .map_err(ScoreError::Output)?;
     let mut sink = Sink {
@@ -232,7 +233,7 @@ pub fn run(
     let stopped = if jobs <= 1 {
         let mut stopped = false;
         for chunk in chunks {
-            if sink.take(score_part(&scoring, chunk?))? {
+            if sink.write(score_chunk(&scoring, chunk?))? {
                 stopped = true;
                 break;
             }
@@ -263,7 +264,7 @@ struct Sink<'a> {
 impl Sink<'_> {
     /// Write a part; true when `--strict` stops the run at one of its rows (written,
     /// and nothing after it).
-    fn take(&mut self, part: Part) -> Result<bool, ScoreError> {
+    fn write(&mut self, part: ScoredChunk) -> Result<bool, ScoreError> {
         self.summary.merge(&part.summary);
         let mut start = 0;
         for refused in part.refused {
@@ -295,7 +296,7 @@ impl Sink<'_> {
 /// on the core that scores it, so its text is in that core's cache (why, measured:
 /// benches/README.md, "Two cores"). Few chunks are ever in flight, so memory does
 /// not grow with the input. `stop` is set when the run stops early; a scorer waiting for a stream's
-/// input (see `pump`) then gives up.
+/// input (see `stream::pump`) then gives up.
 fn score_in_parallel(
     scoring: &Scoring,
     chunks: Chunks,
@@ -333,7 +334,7 @@ fn score_in_parallel(
                         count = wake.wait_timeout(count, wait).expect("no panic").0;
                     }
                     drop(count);
-                    let part = chunk.map(|rows| score_part(scoring, rows));
+                    let part = chunk.map(|rows| score_chunk(scoring, rows));
                     if part_sender.send((n, part)).is_err() {
                         return;
                     }
@@ -360,7 +361,7 @@ fn score_in_parallel(
                 waiting.insert(n, part);
                 while let Some(part) = waiting.remove(&next) {
                     next += 1;
-                    if sink.take(part?)? {
+                    if sink.write(part?)? {
                         return Ok(true);
                     }
                     *written.0.lock().expect("a scorer does not panic") = next;
@@ -401,7 +402,7 @@ impl Judged {
 
 /// The lines of some rows, one after another, the rows refused among them, and
 /// the group figures of the rows scored.
-struct Part {
+struct ScoredChunk {
     buffer: Vec<u8>,
     refused: Vec<Refused>,
     summary: Summary,
@@ -409,11 +410,11 @@ struct Part {
 
 /// Score a chunk of rows, in order, into one buffer. With `--strict` the rows after
 /// the first refused one are not counted: the run ends there.
-fn score_part(scoring: &Scoring, rows: Rows) -> Part {
+fn score_chunk(scoring: &Scoring, rows: Rows) -> ScoredChunk {
     use std::sync::atomic::Ordering::Relaxed;
     let quiz = scoring.quiz;
     let count = rows.len();
-    let mut part = Part {
+    let mut part = ScoredChunk {
         buffer: Vec::with_capacity(count * scoring.row_bytes.load(Relaxed)),
         refused: Vec::new(),
         summary: Summary::new(quiz),
@@ -424,16 +425,9 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
         part.summary.saw(&row.id, row.line);
         match row.answers {
             Ok(answers) => {
-                scoring::score_into(quiz, &answers, &mut scores);
-                // Judged once: every writer and the summary read this.
-                let findings = trust::findings(quiz, &answers, &scores);
-                let judged = Judged::of(quiz, &findings, &mut scores);
-                let output = &mut part.buffer;
-                scoring
-                    .writer
-                    .scored(quiz, &row.id, &answers, &scores, &findings, judged, output);
-                part.summary
-                    .add(quiz, (&row.id, row.line), &scores, &findings, judged);
+                let at = (&row.id, row.line);
+                let output = (&mut part.buffer, &mut part.summary);
+                score_one(quiz, scoring.writer, at, &answers, &mut scores, output);
             }
             Err(error) => {
                 scoring.writer.refused(&row.id, &error, &mut part.buffer);
@@ -453,6 +447,49 @@ fn score_part(scoring: &Scoring, rows: Rows) -> Part {
         scoring.row_bytes.fetch_max(average + average / 4, Relaxed);
     }
     part
+}
+
+/// One respondent's answers scored, judged once (every writer and the summary read
+/// that), written as a row and counted in the summary.
+fn score_one(
+    quiz: &Quiz,
+    writer: &RowWriter,
+    (id, line): (&Json, usize),
+    answers: &crate::answers::Answers,
+    scores: &mut Scores,
+    (buffer, summary): (&mut Vec<u8>, &mut Summary),
+) {
+    scoring::score_into(quiz, answers, scores);
+    let findings = trust::findings(quiz, answers, scores);
+    let judged = Judged::of(quiz, &findings, scores);
+    writer.scored(quiz, id, answers, scores, &findings, judged, buffer);
+    summary.add(quiz, (id, line), scores, &findings, judged);
+}
+
+/// A class already in memory (`serve`'s finished students, by id), scored as
+/// `score` scores a class's rows: each respondent judged once, written by
+/// `output`'s writer (after its header), and counted in the summary. Nothing is
+/// written out as text and read back.
+pub fn score_answers(
+    quiz: &Quiz,
+    class: &[(String, crate::answers::Answers)],
+    output: Output,
+    completed_at: &str,
+) -> (Vec<u8>, Summary) {
+    let writer = RowWriter::new(quiz, output, completed_at);
+    let mut buffer = writer.header(quiz);
+    let mut chunk = Summary::new(quiz);
+    let mut scores = Scores::default();
+    for (n, (id, answers)) in class.iter().enumerate() {
+        let (id, line) = (Json::String(id.clone()), n + 1);
+        chunk.saw(&id, line);
+        let output = (&mut buffer, &mut chunk);
+        score_one(quiz, &writer, (&id, line), answers, &mut scores, output);
+    }
+    // As a run puts its chunks' figures together.
+    let mut summary = Summary::new(quiz);
+    summary.merge(&chunk);
+    (buffer, summary)
 }
 
 #[cfg(test)]

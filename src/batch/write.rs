@@ -38,7 +38,7 @@ pub struct ResultWriter {
     needs: Vec<Vec<Vec<u8>>>,
 }
 
-use super::pieces::{self, json};
+use super::json_parts::{self, json};
 
 /// `"key":value` without the braces of an object holding it.
 fn field(key: &str, value: &(impl Serialize + ?Sized)) -> Vec<u8> {
@@ -298,15 +298,15 @@ impl ResultWriter {
             }
             out.extend_from_slice(&self.profile_heads[fit.profile]);
             number(out, fit.fit);
-            pieces::band(out, &self.bands, fit.band);
+            json_parts::band(out, &self.bands, fit.band);
             out.push(b',');
             out.extend_from_slice(&self.profile_tails[fit.profile]);
-            pieces::list(out, &self.trait_ids, &fit.growth_areas);
+            json_parts::list(out, &self.trait_ids, &fit.growth_areas);
             out.extend_from_slice(b",\"unmet_requirements\":");
-            pieces::list(out, &self.trait_ids, &fit.unmet);
+            json_parts::list(out, &self.trait_ids, &fit.unmet);
             if !fit.unmet_needs.is_empty() {
                 out.extend_from_slice(b",\"unmet_needs\":");
-                pieces::list(out, &self.needs[fit.profile], &fit.unmet_needs);
+                json_parts::list(out, &self.needs[fit.profile], &fit.unmet_needs);
             }
             out.push(b'}');
         }

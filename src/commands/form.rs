@@ -14,8 +14,8 @@ pub fn run(
 ) -> Result<(), Error> {
     let quiz = super::load_quiz_in(quiz, lang)?.quiz;
     let out = match format {
-        FormFormat::AppsScript => report::form::apps_script(&quiz),
-        FormFormat::Text => report::form::text(&quiz),
+        FormFormat::AppsScript => report::apps_script::apps_script(&quiz),
+        FormFormat::Text => report::apps_script::text(&quiz),
     };
     super::print(&out)
 }

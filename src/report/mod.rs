@@ -7,11 +7,11 @@
 //! a file and a line to `renderer`.
 
 pub mod analysis;
+pub mod apps_script;
 pub mod catalog;
 pub mod class;
 pub mod compare;
 pub mod explain;
-pub mod form;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -2,7 +2,7 @@
 //! id or text), the respondent's id (`--id-column`, `id`, or a form's email), a
 //! column a form tool adds, or something unknown, warned about once.
 
-use super::forms;
+use super::form_exports;
 use crate::diagnostic::Problem;
 use crate::diagnostic::suggest;
 use crate::quiz::Quiz;
@@ -76,7 +76,7 @@ impl Columns {
                 .or_else(|| {
                     names
                         .iter()
-                        .position(|name| forms::is_email_column(name))
+                        .position(|name| form_exports::is_email_column(name))
                         .map(IdSource::Email)
                 })
                 .unwrap_or(IdSource::Line),
@@ -89,14 +89,16 @@ impl Columns {
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
         let mut unknown: Vec<(usize, &str)> = Vec::new();
-        // A question's id or text as people see it (`forms::fold`): curly quotes,
+        // A question's id or text as people see it (`form_exports::fold`): curly quotes,
         // decomposed accents, a lost full stop still name it. Ids first.
         let mut by_name = std::collections::HashMap::new();
         for (q, question) in quiz.questions.iter().enumerate() {
-            by_name.entry(forms::fold(&question.id)).or_insert(q);
+            by_name.entry(form_exports::fold(&question.id)).or_insert(q);
         }
         for (q, question) in quiz.questions.iter().enumerate() {
-            by_name.entry(forms::fold(&question.text)).or_insert(q);
+            by_name
+                .entry(form_exports::fold(&question.text))
+                .or_insert(q);
         }
         for (column, &name) in names.iter().enumerate() {
             if matches!(id, IdSource::Column(c) | IdSource::Email(c) if c == column) {
@@ -104,7 +106,7 @@ impl Columns {
             }
             let question = quiz
                 .question_index(name)
-                .or_else(|| by_name.get(&forms::fold(name)).copied());
+                .or_else(|| by_name.get(&form_exports::fold(name)).copied());
             match question {
                 Some(q) => {
                     if let Some(&(other, _)) = columns.questions.iter().find(|(_, p)| *p == q) {
@@ -121,7 +123,7 @@ impl Columns {
                     }
                     columns.questions.push((column, q));
                 }
-                None if forms::is_form_column(name) => {}
+                None if form_exports::is_form_column(name) => {}
                 None => unknown.push((column, name)),
             }
         }
@@ -202,7 +204,7 @@ impl Columns {
 }
 
 /// "did you mean" for a header that names no question: the question whose id or
-/// text is nearest, both compared as people see them (`forms::fold`), and named as
+/// text is nearest, both compared as people see them (`form_exports::fold`), and named as
 /// the quiz writes it.
 fn nearest_question(quiz: &Quiz, header: &str) -> Option<String> {
     // A header far longer than any question is no near miss (and not worth the time).
@@ -210,12 +212,12 @@ fn nearest_question(quiz: &Quiz, header: &str) -> Option<String> {
     if header.len() > 2 * longest + 16 {
         return None;
     }
-    let header = forms::fold(header);
+    let header = form_exports::fold(header);
     quiz.questions
         .iter()
         .flat_map(|q| [q.id.as_str(), q.text.as_str()])
         .map(|name| {
-            let folded = forms::fold(name);
+            let folded = form_exports::fold(name);
             let distance = strsim::levenshtein(&header, &folded);
             (distance, folded.chars().count(), name)
         })

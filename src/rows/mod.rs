@@ -1,16 +1,16 @@
 //! Respondents' rows read for `score` and `analyze` alike, a chunk at a time: JSON
 //! Lines (one row a line, at most `MAX_ROW_BYTES`), CSV in any of the delimiters
 //! (an unclosed quote told as such), the Google and Microsoft form exports
-//! (`forms.rs`), and Microsoft's .xlsx (`workbook/`); a row becomes checked answers
+//! (`form_exports.rs`), and Microsoft's .xlsx (`workbook/`); a row becomes checked answers
 //! in `row.rs` (the usual JSON row through the quick reader, `fast.rs`). A bad row is
 //! told as `INPUT:LINE: error: ...` the same way by both commands.
 
 pub mod columns;
 mod exact;
 mod fast;
-mod forms;
-pub(crate) mod pump;
+mod form_exports;
 pub mod row;
+pub(crate) mod stream;
 mod workbook;
 
 use crate::diagnostic::Problem;
@@ -138,7 +138,7 @@ pub fn read(
             })?;
             let delimiter = how
                 .delimiter
-                .unwrap_or_else(|| forms::detect_delimiter(start));
+                .unwrap_or_else(|| form_exports::detect_delimiter(start));
             // The csv crate counts a record's line from the "\n" of the "\r\n" before
             // it, one short: lines of a file that ends its lines with "\r\n" (as form
             // tools and spreadsheets write them) are told one on.

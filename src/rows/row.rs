@@ -4,7 +4,7 @@
 
 use super::columns::Columns;
 use super::columns::IdSource;
-use super::forms;
+use super::form_exports;
 use crate::answers::{self, AnswerProblem, Answers, Given};
 use crate::quiz::{QuestionKind, Quiz};
 use serde::Deserialize;
@@ -91,8 +91,8 @@ pub struct RowReader<'q> {
     index: HashMap<&'q str, usize>,
     columns: Option<Columns>,
     /// Per question: the option ids and labels (a scale's labels) a CSV cell may
-    /// name, folded as people see them (see `forms::fold`, `forms::split_ticks`).
-    labels: Vec<forms::Ticks>,
+    /// name, folded as people see them (see `form_exports::fold`, `form_exports::split_ticks`).
+    labels: Vec<form_exports::Ticks>,
     /// Per question: how an answer written exactly is matched quickly.
     exact: Vec<super::exact::Exact>,
 }
@@ -169,16 +169,16 @@ impl<'q> RowReader<'q> {
             .iter()
             .map(|q| match &q.kind {
                 QuestionKind::Multi { options } | QuestionKind::Choice { options } => {
-                    forms::Ticks::new(
+                    form_exports::Ticks::new(
                         options
                             .iter()
                             .flat_map(|o| [o.id.as_str(), o.label.as_str()]),
                     )
                 }
                 QuestionKind::Scale { labels, .. } => {
-                    forms::Ticks::new(labels.iter().map(String::as_str))
+                    form_exports::Ticks::new(labels.iter().map(String::as_str))
                 }
-                QuestionKind::YesNo { .. } => forms::Ticks::default(),
+                QuestionKind::YesNo { .. } => form_exports::Ticks::default(),
             })
             .collect();
         RowReader {
@@ -244,7 +244,9 @@ impl<'q> RowReader<'q> {
                 let cell = |c: usize| record.get(c).map(str::trim).filter(|id| !id.is_empty());
                 let id = match columns.id {
                     IdSource::Column(c) => cell(c),
-                    IdSource::Email(c) => cell(c).filter(|email| forms::names_someone(email)),
+                    IdSource::Email(c) => {
+                        cell(c).filter(|email| form_exports::names_someone(email))
+                    }
                     IdSource::Line => None,
                 }
                 .map_or(fallback_id, Json::from);
@@ -260,7 +262,7 @@ impl<'q> RowReader<'q> {
                             (QuestionKind::Multi { .. }, "") => Given::List(Vec::new()),
                             (_, "") => return None,
                             (QuestionKind::Multi { .. }, cell) => Given::List(
-                                forms::split_ticks(cell, &self.labels[q])
+                                form_exports::split_ticks(cell, &self.labels[q])
                                     .into_iter()
                                     .map(|s| Given::Text(Cow::Borrowed(s)))
                                     .collect(),
@@ -268,7 +270,8 @@ impl<'q> RowReader<'q> {
                             // A label written with other quotes, dashes or spaces, or
                             // in decomposed Unicode, is the label.
                             (_, cell)
-                                if !self.labels[q].is_written(cell) && forms::may_fold(cell) =>
+                                if !self.labels[q].is_written(cell)
+                                    && form_exports::may_fold(cell) =>
                             {
                                 Given::Text(Cow::Borrowed(
                                     self.labels[q].known(cell).unwrap_or(cell),

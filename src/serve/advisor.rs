@@ -7,7 +7,7 @@
 //! before anything of the request is read, and without it answers 401.
 
 use super::login::{Exchange, Session};
-use super::{App, Failure, Shared, advisor_pages, db, field, form, security, write};
+use super::{App, Failure, Shared, advisor_pages, db, field, posted, security, write};
 use axum::Router;
 use axum::extract::{ConnectInfo, Extension, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -107,13 +107,11 @@ async fn nothing_here() -> Failure {
 /// the ids used: `NAME #N`, or `#N` without a name (N is the student's number,
 /// which stays theirs).
 async fn export_lines(app: &Shared) -> Result<Vec<u8>, Failure> {
-    let students = db(app, |s| s.students()).await?;
-    let mut out = Vec::new();
-    for student in students.iter().filter(|s| s.result.is_some()) {
-        let answers = super::student::answers_of(app, student.id).await?;
-        out.extend(export_line(&app.quiz, &id_of(student), &answers));
-    }
-    Ok(out)
+    let class = finished_answers(app).await?;
+    Ok(class
+        .iter()
+        .flat_map(|(id, answers)| export_line(&app.quiz, id, answers))
+        .collect())
 }
 
 fn id_of(student: &super::store::Listed) -> String {
@@ -123,37 +121,31 @@ fn id_of(student: &super::store::Listed) -> String {
     }
 }
 
-/// `score` run on the export, as the advisor would run it: its rows (CSV or the
-/// compact JSON) and its summary.
-fn score(
-    app: &App,
-    export: Vec<u8>,
+/// The finished students' answers, first started first, by their ids (`id_of`).
+async fn finished_answers(app: &Shared) -> Result<Vec<(String, crate::answers::Answers)>, Failure> {
+    let students = db(app, |s| s.students()).await?;
+    let mut class = Vec::new();
+    for student in students.iter().filter(|s| s.result.is_some()) {
+        let answers = super::student::answers_of(app, student.id).await?;
+        class.push((id_of(student), answers));
+    }
+    Ok(class)
+}
+
+/// The class scored as `score` scores it (`batch::score_answers`), from the answers
+/// in memory, on a thread where blocking is allowed: its rows in `output`'s writer
+/// and its summary.
+async fn score(
+    app: &Shared,
     output: crate::batch::Output,
 ) -> Result<(Vec<u8>, crate::batch::summary::Summary), Failure> {
-    let options = crate::batch::Options {
-        input: crate::rows::Input {
-            format: crate::rows::Format::Jsonl,
-            delimiter: None,
-            id_column: None,
-            stream: false,
-        },
-        output,
-        strict: false,
-        jobs: 1,
-        completed_at: crate::result::now(),
-    };
-    let mut out = Vec::new();
-    let mut messages = Vec::new();
-    let outcome = crate::batch::run(
-        &app.quiz,
-        "export.jsonl",
-        Box::new(std::io::Cursor::new(export)),
-        &mut out,
-        &mut messages,
-        &options,
-    )
-    .map_err(|e| Failure::Internal(format!("scoring the class failed: {e}")))?;
-    Ok((out, outcome.summary))
+    let class = finished_answers(app).await?;
+    let app = std::sync::Arc::clone(app);
+    tokio::task::spawn_blocking(move || {
+        crate::batch::score_answers(&app.quiz, &class, output, &crate::result::now())
+    })
+    .await
+    .map_err(|e| Failure::Internal(format!("scoring the class failed: {e}")))
 }
 
 async fn export(State(app): State<Shared>) -> Result<Response, Failure> {
@@ -162,8 +154,7 @@ async fn export(State(app): State<Shared>) -> Result<Response, Failure> {
 }
 
 async fn spreadsheet(State(app): State<Shared>) -> Result<Response, Failure> {
-    let lines = export_lines(&app).await?;
-    let (csv, _) = score(&app, lines, crate::batch::Output::Csv)?;
+    let (csv, _) = score(&app, crate::batch::Output::Csv).await?;
     Ok(download(csv, "text/csv; charset=utf-8", "results.csv"))
 }
 
@@ -223,7 +214,7 @@ async fn open_or_close(
     State(app): State<Shared>,
     AdvisorPost { fields, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
-    let open = match field(&fields, form::ACTION) {
+    let open = match field(&fields, posted::ACTION) {
         Some("open") => true,
         Some("close") => false,
         _ => return Ok(Redirect::to("/advisor").into_response()),
@@ -258,7 +249,7 @@ async fn delete(
     AdvisorPost { fields, .. }: AdvisorPost,
 ) -> Result<Response, Failure> {
     let id: i64 = id.parse().map_err(|_| Failure::NotFound)?;
-    if field(&fields, form::ACTION) == Some("delete") {
+    if field(&fields, posted::ACTION) == Some("delete") {
         write(&app, move |s| s.delete(id)).await?;
     }
     Ok(Redirect::to("/advisor").into_response())
@@ -343,8 +334,7 @@ async fn class_page(
 ) -> Result<Response, Failure> {
     let students = db(&app, |s| s.students()).await?;
     let open = db(&app, |s| s.is_open()).await?;
-    let lines = export_lines(&app).await?;
-    let (_, summary) = score(&app, lines, crate::batch::Output::Compact)?;
+    let (_, summary) = score(&app, crate::batch::Output::Compact).await?;
     let rows: Vec<advisor_pages::Row> = students
         .iter()
         .map(|s| advisor_pages::Row {
@@ -384,7 +374,7 @@ fn export_line(quiz: &crate::quiz::Quiz, id: &str, answers: &crate::answers::Ans
         }
         crate::json::to_writer(&mut line, &quiz.questions[i].id).expect("an id serialises");
         line.push(b':');
-        let value = form::to_json(quiz, i, answer);
+        let value = posted::to_json(quiz, i, answer);
         crate::json::to_writer(&mut line, &value).expect("an answer serialises");
     }
     line.extend_from_slice(b"}}\n");

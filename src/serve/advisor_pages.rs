@@ -4,8 +4,8 @@
 //! sign-out), the page that asks before a delete, a new device's link, signed out.
 
 use super::advisor::Finished;
-use super::form;
 use super::pages;
+use super::posted;
 use super::store::Listed;
 use crate::quiz::Quiz;
 use maud::{Markup, PreEscaped, html};
@@ -36,7 +36,7 @@ pub struct Class<'a> {
 }
 
 fn token(form_token: &str) -> Markup {
-    html! { input type="hidden" name=(form::TOKEN) value=(form_token); }
+    html! { input type="hidden" name=(posted::TOKEN) value=(form_token); }
 }
 
 fn shell(title: &str, body: Markup) -> String {
@@ -95,9 +95,9 @@ pub fn class(c: &Class) -> String {
             form method="post" action="/advisor/class" {
                 (token)
                 @if c.open {
-                    button type="submit" name=(form::ACTION) value="close" { "Close the class to new students" }
+                    button type="submit" name=(posted::ACTION) value="close" { "Close the class to new students" }
                 } @else {
-                    button type="submit" name=(form::ACTION) value="open" { "Open the class again" }
+                    button type="submit" name=(posted::ACTION) value="open" { "Open the class again" }
                 }
             }
             p { "Downloads: " a href="/advisor/results.csv" { "the spreadsheet (results.csv)" }
@@ -157,11 +157,11 @@ pub fn class(c: &Class) -> String {
                 after 2 hours unused, or when you sign out." }
             form.inline method="post" action="/advisor/devices" {
                 (token)
-                button type="submit" name=(form::ACTION) value="link" { "Sign in another device" }
+                button type="submit" name=(posted::ACTION) value="link" { "Sign in another device" }
             }
             form.inline method="post" action="/advisor/sign-out" {
                 (token)
-                button type="submit" name=(form::ACTION) value="sign-out" { "Sign out" }
+                button type="submit" name=(posted::ACTION) value="sign-out" { "Sign out" }
             }
         }
     };
@@ -177,7 +177,7 @@ pub fn confirm_delete(quiz: &Quiz, student: &Listed, who: &str, form_token: &str
         form method="post" action=(format!("/advisor/students/{}/delete", student.id)) {
             (token(form_token))
             div.actions {
-                button type="submit" name=(form::ACTION) value="delete" { "Delete " (who) " for good" }
+                button type="submit" name=(posted::ACTION) value="delete" { "Delete " (who) " for good" }
                 a href="/advisor" { "Keep them: back to the class" }
             }
         }

@@ -17,12 +17,12 @@ mod caps;
 mod commit;
 mod connections;
 mod failure;
-pub mod form;
 #[cfg(test)]
 mod in_process;
 mod log;
 mod login;
 mod pages;
+pub mod posted;
 mod running;
 mod security;
 pub mod store;
@@ -333,7 +333,7 @@ fn check_post(
     if !from_this_site(app, headers) {
         return Err(Failure::Forbidden);
     }
-    if !field(fields, form::TOKEN).is_some_and(|t| security::same_token(t, expected)) {
+    if !field(fields, posted::TOKEN).is_some_and(|t| security::same_token(t, expected)) {
         return Err(Failure::Forbidden);
     }
     if !app.limits.allow(security::Limit::Session, session, address) {

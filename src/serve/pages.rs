@@ -4,7 +4,7 @@
 //! and checkboxes sit in a `fieldset` with a `legend`; a problem with an answer is
 //! written beside its question and named by the group's `aria-describedby`.
 
-use super::form::{ACTION, TOKEN};
+use super::posted::{ACTION, TOKEN};
 use crate::answers::Answer;
 use crate::quiz::{Question, QuestionKind, Quiz};
 use maud::{Markup, html};
@@ -197,7 +197,7 @@ fn question(
 ) -> Markup {
     let q: &Question = &quiz.questions[i];
     let chosen = answer
-        .map(|a| super::form::values(&q.kind, a))
+        .map(|a| super::posted::values(&q.kind, a))
         .unwrap_or_default();
     let is = |value: &str| chosen.iter().any(|c| c == value);
     let group = format!("q-{}", q.id);

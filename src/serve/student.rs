@@ -6,7 +6,7 @@
 use super::store::Student;
 use super::{
     App, Failure, MAX_NAME, PER_PAGE, START_COOKIE, STUDENT_COOKIE, Shared, check_post, cookie, db,
-    field, form, from_this_site, is_token, pages, security, set_cookie, write,
+    field, from_this_site, is_token, pages, posted, security, set_cookie, write,
 };
 use crate::answers::Answers;
 use crate::quiz::Quiz;
@@ -152,7 +152,7 @@ fn check_start_post(
     peer: SocketAddr,
     limit: security::Limit,
 ) -> Result<(), Failure> {
-    let token_ok = match (cookie(headers, START_COOKIE), field(fields, form::TOKEN)) {
+    let token_ok = match (cookie(headers, START_COOKIE), field(fields, posted::TOKEN)) {
         (Some(expected), Some(given)) => {
             is_token(expected) && security::same_token(given, expected)
         }
@@ -254,7 +254,7 @@ pub(super) async fn resume(
     };
     let Some((student, session)) = found else {
         let open = db(&app, |s| s.is_open()).await?;
-        let token = field(&fields, form::TOKEN).unwrap_or_default();
+        let token = field(&fields, posted::TOKEN).unwrap_or_default();
         let page = pages::start(&pages::Start {
             quiz: &app.quiz,
             token,
@@ -338,7 +338,7 @@ pub(super) async fn answer_page(
     let page: usize = page.parse().map_err(|_| Failure::NotFound)?;
     let range = page_range(&app.quiz, page).ok_or(Failure::NotFound)?;
     let pages = pages_of(&app.quiz);
-    let read = form::read_page(&app.quiz, range.clone(), &fields);
+    let read = posted::read_page(&app.quiz, range.clone(), &fields);
     if !read.problems.is_empty() {
         // The page again, with what was sent chosen where it could be read.
         let mut answers = answers_of(&app, student.id).await?;
@@ -360,7 +360,7 @@ pub(super) async fn answer_page(
         });
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     }
-    let back = field(&fields, form::ACTION) == Some("back");
+    let back = field(&fields, posted::ACTION) == Some("back");
     let next = if back {
         page.saturating_sub(1)
     } else {
@@ -371,7 +371,7 @@ pub(super) async fn answer_page(
         .map(|(i, answer)| {
             let json = answer
                 .as_ref()
-                .map(|a| form::to_json(&app.quiz, i, a).to_string());
+                .map(|a| posted::to_json(&app.quiz, i, a).to_string());
             (app.quiz.questions[i].id.clone(), json)
         })
         .collect();
@@ -412,7 +412,7 @@ pub(super) async fn finish(
     State(app): State<Shared>,
     Posted { student, fields }: Posted,
 ) -> Result<Response, Failure> {
-    if field(&fields, form::ACTION) != Some("finish") {
+    if field(&fields, posted::ACTION) != Some("finish") {
         let last = pages_of(&app.quiz);
         return Ok(Redirect::to(&format!("/quiz/{last}")).into_response());
     }
