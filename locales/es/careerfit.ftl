@@ -39,7 +39,7 @@ take-redirected = careerfit: el resultado ({ $format ->
        *[stdout] la salida estándar
     }, no a la pantalla.
 take-long-result-saved = Todo el resultado ({ $lines } líneas): careerfit take --answers { $path } | less
-take-long-result = Todo el resultado ({ $lines } líneas) está arriba; la próxima vez, --pager lo abre en un paginador.
+take-long-result = Todo el resultado ({ $lines } líneas) está arriba; la próxima vez, usa --pager.
 take-saved = Tu resultado se guardó en { $path }
 take-report-written = Tu informe está en { $path } (ábrelo en un navegador para imprimirlo)
 

@@ -1,6 +1,6 @@
 //! `score --format csv` (or `-o results.csv`): one spreadsheet row per respondent, for
 //! the advisor who opens it next. Columns: `id`, `best`, `best_title`, `best_fit`, `best_band`, `verdict`,
-//! `confidence`, `talk` (who needs a talk: `low-confidence`, `probably-not`,
+//! `confidence`, `talk` (who needs a talk: `low_confidence`, `probably_not`,
 //! `unclear`, in that order joined with "; " when two, empty when none; sorted, it
 //! keeps each group together), `fit.<pathway>` per pathway and `trait.<trait>` per trait in quiz
 //! order, `warnings` (their codes, joined with "; ") and `error` (empty unless the row

@@ -24,11 +24,12 @@ impl Group {
     /// Every group, in the order they are listed and joined in a `talk` cell.
     pub const ALL: [Group; 3] = [Group::LowConfidence, Group::ProbablyNot, Group::Unclear];
 
-    /// The spreadsheet's word: `low-confidence`, `probably-not`, `unclear`.
+    /// The spreadsheet's word, as the JSON summary names the group and the verdict
+    /// its answer: `low_confidence`, `probably_not`, `unclear`.
     pub fn cell(self) -> &'static str {
         match self {
-            Group::LowConfidence => "low-confidence",
-            Group::ProbablyNot => "probably-not",
+            Group::LowConfidence => "low_confidence",
+            Group::ProbablyNot => "probably_not",
             Group::Unclear => "unclear",
         }
     }
@@ -97,7 +98,7 @@ impl Groups {
     }
 
     /// The spreadsheet's `talk` cell: the groups' words in `Group::ALL`'s order,
-    /// joined with "; " (`low-confidence; unclear`), empty for none. Sorted as
+    /// joined with "; " (`low_confidence; unclear`), empty for none. Sorted as
     /// text, a column of these keeps each group together.
     pub fn cell(self) -> String {
         self.iter().map(Group::cell).collect::<Vec<_>>().join("; ")
@@ -122,12 +123,12 @@ mod tests {
         assert_eq!(groups(ok, Some(Answer::Yes)).cell(), "");
         assert_eq!(groups(ok, Some(Answer::Maybe)).cell(), "");
         assert_eq!(groups(ok, None).cell(), "");
-        assert_eq!(groups(ok, Some(Answer::ProbablyNot)).cell(), "probably-not");
+        assert_eq!(groups(ok, Some(Answer::ProbablyNot)).cell(), "probably_not");
         assert_eq!(groups(ok, Some(Answer::Unclear)).cell(), "unclear");
-        assert_eq!(groups(low, None).cell(), "low-confidence");
+        assert_eq!(groups(low, None).cell(), "low_confidence");
         assert_eq!(
             groups(low, Some(Answer::Unclear)).cell(),
-            "low-confidence; unclear"
+            "low_confidence; unclear"
         );
         let both = groups(low, Some(Answer::Unclear));
         assert!(both.contains(Group::LowConfidence) && both.contains(Group::Unclear));

@@ -149,6 +149,17 @@ mod tests {
             "The whole result (112 lines): careerfit take --answers ana.json | less"
         );
         let unsaved = super::long_result_hint(&en, 112, None);
+        // Every language's lines fit 80 columns, with a short file name.
+        for lang in ["en", "es"] {
+            let messages =
+                crate::locale::Messages::for_lang(&crate::locale::Lang::parse(lang).unwrap());
+            for hint in [
+                super::long_result_hint(&messages, 999, None),
+                super::long_result_hint(&messages, 999, Some(std::path::Path::new("result.json"))),
+            ] {
+                assert!(hint.chars().count() <= 80, "{lang}: {hint}");
+            }
+        }
         assert!(unsaved.contains("--pager") && unsaved.chars().count() <= 80);
     }
 }

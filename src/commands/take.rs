@@ -318,7 +318,12 @@ fn ask(
 /// --release -- take --resume` where careerfit is not installed), naming the quiz
 /// unless it is the default one.
 fn resume_command(args: &TakeArgs, messages: &crate::locale::Messages) -> String {
-    let again = quiz_named(args);
+    // The language given goes on too: resumed without it, the quiz would go on in
+    // the locale's.
+    let again = match &args.lang {
+        Some(lang) => format!("{} --lang {}", quiz_named(args), lang.tag()),
+        None => quiz_named(args),
+    };
     // Each command on a line of its own, so that no terminal breaks one in two.
     let commands = messages.with("take-resume-commands", &[("quiz", again.into())]);
     format!("\n{commands}")

@@ -186,10 +186,10 @@ fn the_spreadsheet_has_the_issues_columns_and_one_decimal() {
         // Who needs a talk, from the same confidence and verdict.
         let mut talk = Vec::new();
         if cells[6] == "low" {
-            talk.push("low-confidence");
+            talk.push("low_confidence");
         }
         match cells[5].as_str() {
-            "probably_not" => talk.push("probably-not"),
+            "probably_not" => talk.push("probably_not"),
             "unclear" => talk.push("unclear"),
             _ => {}
         }

@@ -964,7 +964,7 @@ fn the_advisor_page_names_who_needs_a_talk_by_group_and_beside_each_student() {
         .unwrap();
     let cells: Vec<String> = reader
         .records()
-        .map(|r| r.unwrap()[talk].replace('-', " "))
+        .map(|r| r.unwrap()[talk].replace('_', " "))
         .collect();
     assert_eq!(beside, cells);
     // The page works without scripts.

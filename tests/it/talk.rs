@@ -195,9 +195,9 @@ fn the_spreadsheet_has_a_talk_column_to_sort_by() {
         .collect();
     let expected = [
         ("ana", ""),
-        ("ben", "probably-not"),
+        ("ben", "probably_not"),
         ("cy", ""),
-        ("dee", "low-confidence; unclear"),
+        ("dee", "low_confidence; unclear"),
         ("eve", ""),
         ("fay", ""),
     ];

@@ -162,14 +162,16 @@ fn the_locale_asks_it_in_spanish_and_ctrl_c_says_how_to_go_on_in_spanish() {
         "{rest}"
     );
     assert_eq!(exit_code(&s), 130);
-    // Resumed in Spanish, the banner says so; the answers were kept whatever the language.
+    // Resumed in Spanish, the banner says so, and how to go on again keeps --lang es
+    // (without it, the quiz would go on in the locale's language); the answers were
+    // kept whatever the language.
     let mut s = take_small(&["--resume", "--lang", "es"], &[], data.path());
     let banner = until(&mut s, "Pregunta 2 de 7");
     assert!(
         banner.contains(
             "Sigues con el cuestionario `small`: llevas 1 de 7 preguntas; continúas desde la\n\
              pregunta 2.\n\nEsc salta una pregunta; Ctrl-C para de inmediato; para seguir \
-             más tarde:\n  `careerfit take small.yaml --resume`"
+             más tarde:\n  `careerfit take small.yaml --lang es --resume`"
         ),
         "{banner}"
     );

@@ -184,7 +184,7 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
                     groups (a result with low confidence is also unclear) is named in the \
                     first, which says so, and counted in the other." }
                 @for group in &talk {
-                    table id=(format!("{}-respondents", group.group.cell())) {
+                    table id=(format!("{}-respondents", group.group.cell().replace('_', "-"))) {
                         caption { (group.heading) }
                         thead { tr { th scope="col" { "Respondent" } th scope="col" { "Why" } } }
                         tbody {
