@@ -23,6 +23,8 @@ caption { text-align: left; font-weight: bold; padding: 1mm 0; }
 th, td { text-align: left; padding: 1mm 2mm; border-bottom: 0.2mm solid #ccc;
          vertical-align: top; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+div.wide { overflow-x: auto; }
+th, td, caption { overflow-wrap: anywhere; }
 section { break-inside: auto; }
 figure { margin: 2mm 0; break-inside: avoid; page-break-inside: avoid; }
 svg text { font-family: Georgia, serif; font-size: 9px; fill: #1a1a1a; }
@@ -204,27 +206,31 @@ pub fn body(quiz: &Quiz, summary: &Summary, input: &str, made: &str) -> Markup {
                 (best_fit_chart(summary, quiz))
                 figcaption { "Respondents by best-fitting pathway; the table gives the numbers." }
             }
-            table #best-fit {
-                caption { "Best fit by pathway" }
-                @if split {
-                    thead { tr {
-                        th scope="col" { "Pathway" }
-                        th.num scope="col" { "Best fit for" }
-                        th scope="col" { "By the quiz's answer" }
-                        th.num scope="col" { "Mean fit (0 to 100)" }
-                    } }
-                } @else {
-                    (super::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
-                }
-                tbody {
-                    @for p in &pathways {
-                        tr data-pathway=(p.id) {
-                            th scope="row" { (p.title) }
-                            td.num data-count=(p.best_fit) { (share(p.best_fit, summary.scored)) }
-                            @if let Some(split) = crate::report::class::by_answer(quiz, p) {
-                                td.by-answer { (split) }
+            // A phone is narrower than four columns: the table scrolls, by keyboard
+            // too, and the page does not.
+            div.wide tabindex="0" role="region" aria-label="Best fit by pathway (scrolls)" {
+                table #best-fit {
+                    caption { "Best fit by pathway" }
+                    @if split {
+                        thead { tr {
+                            th scope="col" { "Pathway" }
+                            th.num scope="col" { "Best fit for" }
+                            th scope="col" { "By the quiz's answer" }
+                            th.num scope="col" { "Mean fit (0 to 100)" }
+                        } }
+                    } @else {
+                        (super::head("Pathway", &["Best fit for", "Mean fit (0 to 100)"]))
+                    }
+                    tbody {
+                        @for p in &pathways {
+                            tr data-pathway=(p.id) {
+                                th scope="row" { (p.title) }
+                                td.num data-count=(p.best_fit) { (share(p.best_fit, summary.scored)) }
+                                @if let Some(split) = crate::report::class::by_answer(quiz, p) {
+                                    td.by-answer { (split) }
+                                }
+                                td.num { (figure(p.mean_fit)) }
                             }
-                            td.num { (figure(p.mean_fit)) }
                         }
                     }
                 }
