@@ -63,7 +63,6 @@ fn score(quiz: &quiz::Quiz, data: Vec<u8>) -> usize {
     outcome.summary.scored
 }
 
-/// One line checked as `score` checks the rows of a chunk.
 /// A compact row as serde types, for `stages`' comparison with the writer.
 fn serde_row(
     quiz: &quiz::Quiz,
@@ -72,46 +71,19 @@ fn serde_row(
     findings: &[careerfit::trust::Finding],
     judged: batch::Judged,
 ) -> batch::compact::ScoredRow {
-    use batch::compact::{RowId, RowProfile, RowTrait, ScoredRow};
     use careerfit::trust::Coded;
-    // Rounded as numbers, the cheapest way serde could be given one decimal.
-    let round = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
-    let ids = |traits: &[usize]| traits.iter().map(|t| quiz.traits[*t].id.clone()).collect();
-    let tied = careerfit::scoring::tied(quiz, &scores.profiles);
-    ScoredRow {
-        id: RowId::Number(n.into()),
-        schema: batch::compact::SCHEMA.to_string(),
-        confidence: judged.confidence,
-        verdict: judged.answer,
-        best: scores.profiles[..tied]
-            .iter()
-            .map(|f| quiz.profiles[f.profile].id.clone())
-            .collect(),
-        traits: quiz
-            .traits
-            .iter()
-            .zip(&scores.traits)
-            .map(|(t, s)| RowTrait {
-                id: t.id.clone(),
-                score: round(s.score),
-                answered: s.answered,
-            })
-            .collect(),
-        profiles: scores
-            .profiles
-            .iter()
-            .map(|fit| RowProfile {
-                id: quiz.profiles[fit.profile].id.clone(),
-                fit: round(fit.fit),
-                band: fit.band.map(|b| quiz.bands[b].label.clone()),
-                growth_areas: ids(&fit.growth_areas),
-                unmet_requirements: ids(&fit.unmet),
-            })
-            .collect(),
-        warnings: findings.iter().map(|f| f.code().to_string()).collect(),
-    }
+    let codes = findings.iter().map(|f| f.code().to_string()).collect();
+    batch::compact::ScoredRow::assemble(
+        quiz,
+        batch::compact::RowId::Number(n.into()),
+        scores,
+        codes,
+        judged.confidence,
+        judged.answer,
+    )
 }
 
+/// One line checked as `score` checks the rows of a chunk.
 fn check(
     reader: &careerfit::rows::row::RowReader,
     line: usize,

@@ -277,32 +277,28 @@ impl CompactWriter {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::answers::Answers;
-    use crate::sample::{self, Rng};
-    use crate::{quiz, scoring};
-
-    /// The same row built the slow, obvious way: what the writer must equal.
-    pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
-        let round = |x: Option<f64>| x.map(|x| figure(x).parse::<f64>().expect("a figure"));
-        let warnings = trust::warnings(quiz, answers, scores);
-        let confidence = trust::confidence(&warnings);
-        let low = confidence == trust::Confidence::Low;
-        let answer = crate::verdict::answer(quiz, scores, low);
-        let floor = crate::verdict::band_floor(quiz, low, answer);
-        let mut scores = scores.clone();
-        for fit in &mut scores.profiles {
-            fit.band = fit.band.map(|b| floor.map_or(b, |f| b.max(f)));
-        }
-        let scores = &scores;
+/// A row as the serde types, from scores already judged and capped: the obvious way,
+/// for the writer's test to compare with and for the benchmark that weighs the
+/// writer against serde (`benches/score.rs stages`). Figures rounded as numbers to
+/// one decimal, half away from zero: the value `figure` writes.
+#[cfg(any(test, feature = "sample"))]
+impl ScoredRow {
+    pub fn assemble(
+        quiz: &Quiz,
+        id: RowId,
+        scores: &Scores,
+        warnings: Vec<String>,
+        confidence: trust::Confidence,
+        verdict: Option<crate::verdict::Answer>,
+    ) -> ScoredRow {
+        let round = |x: Option<f64>| x.map(|x| (x * 10.0).round() / 10.0);
+        let ids = |traits: &[usize]| traits.iter().map(|t| quiz.traits[*t].id.clone()).collect();
         let tied = crate::scoring::tied(quiz, &scores.profiles);
         ScoredRow {
             id,
             schema: SCHEMA.to_string(),
             confidence,
-            verdict: answer,
+            verdict,
             best: scores.profiles[..tied]
                 .iter()
                 .map(|f| quiz.profiles[f.profile].id.clone())
@@ -324,20 +320,36 @@ mod tests {
                     id: quiz.profiles[fit.profile].id.clone(),
                     fit: round(fit.fit),
                     band: fit.band.map(|b| quiz.bands[b].label.clone()),
-                    growth_areas: fit
-                        .growth_areas
-                        .iter()
-                        .map(|t| quiz.traits[*t].id.clone())
-                        .collect(),
-                    unmet_requirements: fit
-                        .unmet
-                        .iter()
-                        .map(|t| quiz.traits[*t].id.clone())
-                        .collect(),
+                    growth_areas: ids(&fit.growth_areas),
+                    unmet_requirements: ids(&fit.unmet),
                 })
                 .collect(),
-            warnings: warnings.into_iter().map(|w| w.code).collect(),
+            warnings,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answers;
+    use crate::sample::{self, Rng};
+    use crate::{quiz, scoring};
+
+    /// The same row built the slow, obvious way: what the writer must equal.
+    pub fn build(quiz: &Quiz, id: RowId, answers: &Answers, scores: &Scores) -> ScoredRow {
+        let warnings = trust::warnings(quiz, answers, scores);
+        let confidence = trust::confidence(&warnings);
+        let low = confidence == trust::Confidence::Low;
+        let answer = crate::verdict::answer(quiz, scores, low);
+        let floor = crate::verdict::band_floor(quiz, low, answer);
+        let mut scores = scores.clone();
+        for fit in &mut scores.profiles {
+            fit.band = fit.band.map(|b| floor.map_or(b, |f| b.max(f)));
+        }
+        let scores = &scores;
+        let codes = warnings.into_iter().map(|w| w.code).collect();
+        ScoredRow::assemble(quiz, id, scores, codes, confidence, answer)
     }
 
     #[test]
